@@ -1,0 +1,362 @@
+using System.Text.Json;
+using Quality.Domain.Annotations;
+using Quality.Domain.Geometry;
+
+namespace Quality.Domain.Formats.Canonical;
+
+/// <summary>
+/// Parses one line of a canonical delivery. Strict: unknown properties, wrong types, non-finite numbers and
+/// invalid UTF-8 are errors naming the line and field, because a typo in a vendor's export must not pass silently.
+/// </summary>
+internal static class CanonicalLineParser
+{
+    /// <summary>Property that normalised shards add to carry the annotation's line in the delivered file.</summary>
+    public const string SourceLineProperty = "sourceLine";
+
+    private static readonly JsonReaderOptions ReaderOptions = new() { MaxDepth = 8 };
+
+    public static DeliveryHeader ParseHeader(ReadOnlySpan<byte> json, string file)
+    {
+        string? format = null, deliveryId = null, pipeline = null, vendor = null, taxonomyName = null, taxonomyVersion = null;
+        long? version = null;
+        List<string>? dataTypes = null;
+        var reader = new Utf8JsonReader(json, ReaderOptions);
+        try
+        {
+            ExpectObjectStart(ref reader, file, 1, "the header must be a JSON object");
+            while (NextProperty(ref reader, out var name))
+            {
+                switch (name)
+                {
+                    case "format": format = ReadString(ref reader, file, 1, name); break;
+                    case "version": version = ReadInteger(ref reader, file, 1, name); break;
+                    case "deliveryId": deliveryId = ReadString(ref reader, file, 1, name); break;
+                    case "pipeline": pipeline = ReadString(ref reader, file, 1, name); break;
+                    case "vendor": vendor = ReadString(ref reader, file, 1, name); break;
+                    case "taxonomy":
+                        (taxonomyName, taxonomyVersion) = ReadTaxonomy(ref reader, file);
+                        break;
+                    case "dataTypes": dataTypes = ReadStringArray(ref reader, file, 1, name); break;
+                    case "createdAt" or "notes": reader.Skip(); break;
+                    default: throw new DeliveryFormatException(file, 1, name, "unknown header property");
+                }
+            }
+
+            EnsureEnd(ref reader, file, 1);
+        }
+        catch (JsonException ex)
+        {
+            throw InvalidJson(file, 1, ex);
+        }
+
+        if (format != CanonicalFormat.Name)
+        {
+            throw new DeliveryFormatException(file, 1, "format",
+                format is null
+                    ? $"missing; the first line must be a header with \"format\": \"{CanonicalFormat.Name}\""
+                    : $"'{format}' is not '{CanonicalFormat.Name}'");
+        }
+
+        if (version != CanonicalFormat.Version)
+        {
+            throw new DeliveryFormatException(file, 1, "version",
+                version is null ? "missing" : $"{version} is not supported; this reader understands version {CanonicalFormat.Version}");
+        }
+
+        RequireSafeName(deliveryId, file, "deliveryId");
+        RequireSafeName(pipeline, file, "pipeline");
+        RequireSafeName(vendor, file, "vendor");
+        RequireSafeName(taxonomyName, file, "taxonomy.name");
+        if (taxonomyVersion is null || !System.Text.RegularExpressions.Regex.IsMatch(taxonomyVersion, @"^\d+\.\d+\.\d+$"))
+        {
+            throw new DeliveryFormatException(file, 1, "taxonomy.version",
+                taxonomyVersion is null ? "missing" : $"'{taxonomyVersion}' is not major.minor.patch");
+        }
+
+        if (dataTypes is null || dataTypes.Count == 0)
+        {
+            throw new DeliveryFormatException(file, 1, "dataTypes", "missing or empty; declare at least one of "
+                + string.Join(", ", CanonicalFormat.DataTypes.Order(StringComparer.Ordinal)));
+        }
+
+        foreach (var type in dataTypes.Where(t => !CanonicalFormat.DataTypes.Contains(t)))
+        {
+            throw new DeliveryFormatException(file, 1, "dataTypes", $"unknown data type '{type}'");
+        }
+
+        return new DeliveryHeader(deliveryId!, pipeline!, vendor!,
+            new TaxonomyReference(taxonomyName!, taxonomyVersion), dataTypes);
+    }
+
+    public static Annotation ParseAnnotation(ReadOnlySpan<byte> json, string file, long line, bool normalised = false)
+    {
+        string? id = null, item = null, annotator = null, field = null, label = null;
+        var role = AnnotatorRole.Annotator;
+        var sourceLine = line;
+        Box2D? box = null;
+        Cuboid? cuboid = null;
+        Dictionary<string, string>? attributes = null;
+        var reader = new Utf8JsonReader(json, ReaderOptions);
+        try
+        {
+            ExpectObjectStart(ref reader, file, line, "an annotation must be a JSON object");
+            while (NextProperty(ref reader, out var name))
+            {
+                switch (name)
+                {
+                    case "id": id = ReadString(ref reader, file, line, name); break;
+                    case "item": item = ReadString(ref reader, file, line, name); break;
+                    case "annotator": annotator = ReadString(ref reader, file, line, name); break;
+                    case "role": role = ParseRole(ReadString(ref reader, file, line, name), file, line); break;
+                    case "field": field = ReadString(ref reader, file, line, name); break;
+                    case "label": label = ReadString(ref reader, file, line, name); break;
+                    case "geometry": (box, cuboid) = ReadGeometry(ref reader, file, line); break;
+                    case "attributes": attributes = ReadAttributes(ref reader, file, line); break;
+                    case SourceLineProperty when normalised: sourceLine = ReadInteger(ref reader, file, line, name); break;
+                    default: throw new DeliveryFormatException(file, line, name, "unknown annotation property");
+                }
+            }
+
+            EnsureEnd(ref reader, file, line);
+        }
+        catch (JsonException ex)
+        {
+            throw InvalidJson(file, line, ex);
+        }
+
+        RequireId(item, file, line, "item");
+        RequireId(annotator, file, line, "annotator");
+        RequireId(label, file, line, "label");
+        if (field is not null && !CanonicalFormat.IsValidId(field))
+        {
+            throw new DeliveryFormatException(file, line, "field", "must be 1 to 256 characters without control characters");
+        }
+
+        if (field is not null && (box is not null || cuboid is not null))
+        {
+            throw new DeliveryFormatException(file, line, "field", "objects carry their class in 'label'; 'field' is for frame tags only");
+        }
+
+        return new Annotation(item!, annotator!, role, field ?? Annotation.DefaultField, label!, sourceLine)
+        {
+            Id = id,
+            Box = box,
+            Cuboid = cuboid,
+            Attributes = attributes,
+        };
+    }
+
+    private static AnnotatorRole ParseRole(string value, string file, long line) => value switch
+    {
+        "annotator" => AnnotatorRole.Annotator,
+        "reviewer" => AnnotatorRole.Reviewer,
+        "gold" => AnnotatorRole.Gold,
+        _ => throw new DeliveryFormatException(file, line, "role", $"'{value}' is not one of annotator, reviewer, gold"),
+    };
+
+    private static (Box2D?, Cuboid?) ReadGeometry(ref Utf8JsonReader reader, string file, long line)
+    {
+        ExpectObjectStart(ref reader, file, line, "'geometry' must be an object", "geometry");
+        string? type = null;
+        var values = new Dictionary<string, double>(StringComparer.Ordinal);
+        while (NextProperty(ref reader, out var name))
+        {
+            if (name == "type")
+            {
+                type = ReadString(ref reader, file, line, "geometry.type");
+            }
+            else
+            {
+                values[name] = ReadFinite(ref reader, file, line, "geometry." + name);
+            }
+        }
+
+        (Box2D?, Cuboid?) geometry = type switch
+        {
+            "box2d" => (new Box2D(Take(values, "x"), Take(values, "y"), TakeSize(values, "width"), TakeSize(values, "height")), null),
+            "cuboid" => (null, new Cuboid(Take(values, "x"), Take(values, "y"), Take(values, "z"),
+                TakeSize(values, "length"), TakeSize(values, "width"), TakeSize(values, "height"), Take(values, "yaw"))),
+            null => throw new DeliveryFormatException(file, line, "geometry.type", "missing; one of box2d, cuboid"),
+            _ => throw new DeliveryFormatException(file, line, "geometry.type", $"'{type}' is not one of box2d, cuboid"),
+        };
+        foreach (var unknown in values.Keys)
+        {
+            throw new DeliveryFormatException(file, line, "geometry." + unknown, $"not a property of a {type}");
+        }
+
+        return geometry;
+
+        double Take(Dictionary<string, double> v, string key) => v.Remove(key, out var value)
+            ? value
+            : throw new DeliveryFormatException(file, line, "geometry." + key, $"missing for a {type}");
+
+        double TakeSize(Dictionary<string, double> v, string key)
+        {
+            var size = Take(v, key);
+            return size >= 0 ? size : throw new DeliveryFormatException(file, line, "geometry." + key, $"{size} is negative");
+        }
+    }
+
+    private static Dictionary<string, string> ReadAttributes(ref Utf8JsonReader reader, string file, long line)
+    {
+        ExpectObjectStart(ref reader, file, line, "'attributes' must be an object", "attributes");
+        var attributes = new Dictionary<string, string>(StringComparer.Ordinal);
+        while (NextProperty(ref reader, out var name))
+        {
+            reader.Read();
+            attributes[name] = reader.TokenType switch
+            {
+                JsonTokenType.String => reader.GetString()!,
+                JsonTokenType.Number => reader.GetDouble().ToString("R", System.Globalization.CultureInfo.InvariantCulture),
+                JsonTokenType.True => "true",
+                JsonTokenType.False => "false",
+                _ => throw new DeliveryFormatException(file, line, "attributes." + name, "must be a string, number or boolean"),
+            };
+        }
+
+        return attributes;
+    }
+
+    /// <summary>Rejects anything after the line's one JSON value (the reader throws on a second value).</summary>
+    private static void EnsureEnd(ref Utf8JsonReader reader, string file, long line)
+    {
+        if (reader.Read())
+        {
+            throw new DeliveryFormatException(file, line, null, "unexpected content after the JSON object");
+        }
+    }
+
+    private static void ExpectObjectStart(ref Utf8JsonReader reader, string file, long line, string problem, string? field = null)
+    {
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+        {
+            throw new DeliveryFormatException(file, line, field, problem);
+        }
+    }
+
+    /// <summary>Advances to the next property name of the current object; false at its end.</summary>
+    private static bool NextProperty(ref Utf8JsonReader reader, out string name)
+    {
+        reader.Read();
+        if (reader.TokenType == JsonTokenType.EndObject)
+        {
+            name = "";
+            return false;
+        }
+
+        name = reader.GetString()!;
+        return true;
+    }
+
+    private static string ReadString(ref Utf8JsonReader reader, string file, long line, string field)
+    {
+        reader.Read();
+        return reader.TokenType == JsonTokenType.String
+            ? reader.GetString()!
+            : throw new DeliveryFormatException(file, line, field, $"must be a string, not {Describe(reader.TokenType)}");
+    }
+
+    private static long ReadInteger(ref Utf8JsonReader reader, string file, long line, string field)
+    {
+        reader.Read();
+        return reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out var value)
+            ? value
+            : throw new DeliveryFormatException(file, line, field, $"must be an integer, not {Describe(reader.TokenType)}");
+    }
+
+    private static double ReadFinite(ref Utf8JsonReader reader, string file, long line, string field)
+    {
+        reader.Read();
+        if (reader.TokenType != JsonTokenType.Number)
+        {
+            throw new DeliveryFormatException(file, line, field, $"must be a number, not {Describe(reader.TokenType)}");
+        }
+
+        var value = reader.GetDouble();
+        return double.IsFinite(value) ? value : throw new DeliveryFormatException(file, line, field, "must be finite");
+    }
+
+    private static List<string> ReadStringArray(ref Utf8JsonReader reader, string file, long line, string field)
+    {
+        reader.Read();
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            throw new DeliveryFormatException(file, line, field, $"must be an array of strings, not {Describe(reader.TokenType)}");
+        }
+
+        var values = new List<string>();
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            values.Add(reader.TokenType == JsonTokenType.String
+                ? reader.GetString()!
+                : throw new DeliveryFormatException(file, line, field, "must contain strings only"));
+        }
+
+        return values;
+    }
+
+    private static (string?, string?) ReadTaxonomy(ref Utf8JsonReader reader, string file)
+    {
+        ExpectObjectStart(ref reader, file, 1, "'taxonomy' must be an object with name and version", "taxonomy");
+        string? name = null, version = null;
+        while (NextProperty(ref reader, out var property))
+        {
+            switch (property)
+            {
+                case "name": name = ReadString(ref reader, file, 1, "taxonomy.name"); break;
+                case "version": version = ReadString(ref reader, file, 1, "taxonomy.version"); break;
+                default: throw new DeliveryFormatException(file, 1, "taxonomy." + property, "unknown taxonomy property");
+            }
+        }
+
+        return (name, version);
+    }
+
+    private static void RequireSafeName(string? value, string file, string field)
+    {
+        if (value is null)
+        {
+            throw new DeliveryFormatException(file, 1, field, "missing");
+        }
+
+        if (!CanonicalFormat.IsSafeName(value))
+        {
+            throw new DeliveryFormatException(file, 1, field,
+                $"'{value}' must be 1 to 63 letters, digits, '.', '_' or '-', starting with a letter or digit");
+        }
+    }
+
+    private static void RequireId(string? value, string file, long line, string field)
+    {
+        if (value is null)
+        {
+            throw new DeliveryFormatException(file, line, field, "missing");
+        }
+
+        if (!CanonicalFormat.IsValidId(value))
+        {
+            throw new DeliveryFormatException(file, line, field,
+                $"must be 1 to {CanonicalFormat.MaxIdLength} characters without control characters");
+        }
+    }
+
+    private static DeliveryFormatException InvalidJson(string file, long line, JsonException ex) =>
+        new(file, line, null, $"invalid JSON at byte {ex.BytePositionInLine ?? 0} of the line: {FirstSentence(ex.Message)}", ex);
+
+    private static string FirstSentence(string message)
+    {
+        var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+        return (cut > 0 ? message[..cut] : message).TrimEnd('.', ' ');
+    }
+
+    private static string Describe(JsonTokenType token) => token switch
+    {
+        JsonTokenType.StartObject => "an object",
+        JsonTokenType.StartArray => "an array",
+        JsonTokenType.String => "a string",
+        JsonTokenType.Number => "a number",
+        JsonTokenType.True or JsonTokenType.False => "a boolean",
+        JsonTokenType.Null => "null",
+        _ => token.ToString(),
+    };
+}

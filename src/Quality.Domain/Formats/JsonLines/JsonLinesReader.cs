@@ -1,0 +1,160 @@
+using System.Buffers;
+
+namespace Quality.Domain.Formats.JsonLines;
+
+/// <summary>
+/// Splits a UTF-8 stream into lines without holding more than the longest line in memory.
+/// A line is valid until the next call; blank lines are skipped; a trailing '\r' is dropped.
+/// </summary>
+public sealed class JsonLinesReader : IDisposable
+{
+    /// <summary>The longest line accepted; a longer one is a format error, not an out-of-memory.</summary>
+    public const int DefaultMaxLineBytes = 1 << 20;
+
+    private readonly Stream _stream;
+    private readonly string _file;
+    private readonly int _maxLineBytes;
+    private byte[] _buffer;
+    private int _start;
+    private int _end;
+    private bool _eof;
+
+    public JsonLinesReader(Stream stream, string file, int maxLineBytes = DefaultMaxLineBytes)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentException.ThrowIfNullOrEmpty(file);
+        _stream = stream;
+        _file = file;
+        _maxLineBytes = maxLineBytes;
+        _buffer = ArrayPool<byte>.Shared.Rent(64 * 1024);
+    }
+
+    /// <summary>1-based number of the line last returned.</summary>
+    public long LineNumber { get; private set; }
+
+    /// <summary>Bytes consumed so far, for progress and byte offsets in errors.</summary>
+    public long BytesRead { get; private set; }
+
+    /// <summary>Returns the next non-blank line, or <c>null</c> at the end of the stream.</summary>
+    public async ValueTask<ReadOnlyMemory<byte>?> ReadLineAsync(CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var line = await ReadRawLineAsync(cancellationToken);
+            if (line is null)
+            {
+                return null;
+            }
+
+            LineNumber++;
+            if (LineNumber == 1 && line.Value.Span.StartsWith(Utf8Bom))
+            {
+                throw new DeliveryFormatException(_file, 1, null,
+                    "starts with a UTF-8 byte order mark; save the file as UTF-8 without BOM");
+            }
+
+            if (!IsBlank(line.Value.Span))
+            {
+                return line;
+            }
+        }
+    }
+
+    public void Dispose()
+    {
+        if (_buffer.Length > 0)
+        {
+            ArrayPool<byte>.Shared.Return(_buffer);
+            _buffer = [];
+        }
+    }
+
+    private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
+
+    private async ValueTask<ReadOnlyMemory<byte>?> ReadRawLineAsync(CancellationToken cancellationToken)
+    {
+        var scanFrom = _start;
+        while (true)
+        {
+            var newline = Array.IndexOf(_buffer, (byte)'\n', scanFrom, _end - scanFrom);
+            if (newline >= 0)
+            {
+                var length = newline - _start;
+                var line = TrimCarriageReturn(_buffer.AsMemory(_start, length));
+                BytesRead += length + 1;
+                _start = newline + 1;
+                CheckLength(line.Length);
+                return line;
+            }
+
+            CheckLength(_end - _start);
+            if (_eof)
+            {
+                if (_end == _start)
+                {
+                    return null;
+                }
+
+                var last = TrimCarriageReturn(_buffer.AsMemory(_start, _end - _start));
+                BytesRead += _end - _start;
+                _start = _end;
+                return last;
+            }
+
+            scanFrom = _end - _start;
+            MakeRoom();
+            scanFrom += _start;
+            var read = await _stream.ReadAsync(_buffer.AsMemory(_end), cancellationToken);
+            if (read == 0)
+            {
+                _eof = true;
+            }
+
+            _end += read;
+        }
+    }
+
+    private void CheckLength(int length)
+    {
+        if (length > _maxLineBytes)
+        {
+            throw new DeliveryFormatException(_file, LineNumber + 1, null,
+                $"line is longer than {_maxLineBytes} bytes (starts at byte offset {BytesRead})");
+        }
+    }
+
+    private void MakeRoom()
+    {
+        var pending = _end - _start;
+        if (_start > 0)
+        {
+            Buffer.BlockCopy(_buffer, _start, _buffer, 0, pending);
+            _start = 0;
+            _end = pending;
+        }
+
+        if (_end == _buffer.Length)
+        {
+            var larger = ArrayPool<byte>.Shared.Rent(_buffer.Length * 2);
+            Buffer.BlockCopy(_buffer, 0, larger, 0, _end);
+            ArrayPool<byte>.Shared.Return(_buffer);
+            _buffer = larger;
+        }
+    }
+
+    private static ReadOnlyMemory<byte> TrimCarriageReturn(ReadOnlyMemory<byte> line) =>
+        line.Length > 0 && line.Span[^1] == (byte)'\r' ? line[..^1] : line;
+
+    private static bool IsBlank(ReadOnlySpan<byte> line)
+    {
+        foreach (var b in line)
+        {
+            if (b is not ((byte)' ' or (byte)'\t'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}
