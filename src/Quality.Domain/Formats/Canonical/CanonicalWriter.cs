@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using Quality.Domain.Annotations;
 
@@ -37,10 +38,11 @@ public static class CanonicalWriter
     }
 
     /// <param name="withSourceLine">Normalised shards keep the line of the delivered file for error messages.</param>
-    public static void WriteAnnotation(Stream stream, Annotation annotation, bool withSourceLine)
+    public static void WriteAnnotation(IBufferWriter<byte> output, Annotation annotation, bool withSourceLine)
     {
+        ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(annotation);
-        using (var writer = new Utf8JsonWriter(stream, Options))
+        using (var writer = new Utf8JsonWriter(output, Options))
         {
             writer.WriteStartObject();
             if (annotation.Id is not null)
@@ -82,7 +84,8 @@ public static class CanonicalWriter
             writer.WriteEndObject();
         }
 
-        stream.WriteByte((byte)'\n');
+        output.GetSpan(1)[0] = (byte)'\n';
+        output.Advance(1);
     }
 
     private static void WriteGeometry(Utf8JsonWriter writer, Annotation annotation)

@@ -1,0 +1,36 @@
+using Quality.Domain.Annotations;
+using Quality.Domain.Formats.Canonical;
+
+namespace Quality.Domain.Audit;
+
+/// <summary>
+/// Audits the annotations a reader yields: groups them by item (a file need not be sorted by item) and adds each
+/// item whole. Memory is that of the annotations read — a shard in the pipeline, the whole file offline.
+/// </summary>
+public static class BatchAuditReader
+{
+    /// <param name="file">The delivered file's name, for errors about the annotations.</param>
+    public static async Task<BatchAudit> ReadAsync(CanonicalDeliveryReader reader, string file, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        var byItem = new Dictionary<string, List<Annotation>>(StringComparer.Ordinal);
+        while (await reader.ReadAnnotationAsync(cancellationToken) is { } annotation)
+        {
+            if (!byItem.TryGetValue(annotation.Item, out var annotations))
+            {
+                annotations = [];
+                byItem[annotation.Item] = annotations;
+            }
+
+            annotations.Add(annotation);
+        }
+
+        var audit = new BatchAudit();
+        foreach (var annotations in byItem.Values)
+        {
+            audit.AddItem(file, annotations);
+        }
+
+        return audit;
+    }
+}

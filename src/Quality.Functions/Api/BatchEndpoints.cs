@@ -1,0 +1,103 @@
+using Microsoft.AspNetCore.Mvc;
+using Quality.Domain.Formats;
+using Quality.Domain.Formats.Canonical;
+using Quality.Pipeline.Deliveries;
+using Quality.Pipeline.Runs;
+using Quality.Pipeline.Storage;
+
+namespace Quality.Functions.Api;
+
+/// <summary><c>/api/batches</c> and <c>/api/deliveries</c>: list and read audited batches, submit a delivery.</summary>
+internal static class BatchEndpoints
+{
+    private const int DefaultPageSize = 50;
+    private const int MaxPageSize = 1000;
+
+    public static IEndpointRouteBuilder MapBatchEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/batches", ListAsync);
+        app.MapGet("/api/batches/{id}", GetAsync);
+        app.MapPost("/api/deliveries", SubmitAsync).DisableAntiforgery();
+        return app;
+    }
+
+    private static async Task<IResult> ListAsync(
+        TableBatchStore batches,
+        [FromQuery] string? pipeline,
+        [FromQuery] int? top,
+        [FromQuery] string? continuationToken,
+        CancellationToken cancellationToken)
+    {
+        if (pipeline is not null && !CanonicalFormat.IsSafeName(pipeline))
+        {
+            return Problems.BadRequest("pipeline", $"'{pipeline}' is not a pipeline name (letters, digits, '.', '_', '-'; up to 63).");
+        }
+
+        var size = top ?? DefaultPageSize;
+        if (size is < 1 or > MaxPageSize)
+        {
+            return Problems.BadRequest("top", $"must be between 1 and {MaxPageSize}.");
+        }
+
+        var page = await batches.ListAsync(pipeline, size, continuationToken, cancellationToken);
+        return TypedResults.Ok(new BatchListView(page.Batches.Select(BatchView.From).ToList(), page.ContinuationToken));
+    }
+
+    private static async Task<IResult> GetAsync(string id, TableRunStore runs, CancellationToken cancellationToken)
+    {
+        if (!RunIds.IsValid(id))
+        {
+            return Problems.BadRequest("id", "a batch id is 32 lowercase hexadecimal digits.");
+        }
+
+        var run = await runs.GetAsync(id, cancellationToken);
+        return run is null ? Problems.NotFound($"No batch {id}.") : TypedResults.Ok(BatchView.From(run));
+    }
+
+    /// <summary>
+    /// Accepts the delivery as the raw body (application/x-ndjson) or as the file of a multipart form; the header is
+    /// checked before anything is stored, and the answer points at the batch and run the upload starts.
+    /// </summary>
+    private static async Task<IResult> SubmitAsync(HttpRequest request, DeliverySubmission submission, CancellationToken cancellationToken)
+    {
+        Stream content;
+        string file;
+        if (request.ContentType?.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase) == true)
+        {
+            var form = await request.ReadFormAsync(cancellationToken);
+            var upload = form.Files.Count > 0 ? form.Files[0] : null;
+            if (upload is null)
+            {
+                return Problems.BadRequest("file", "the form has no file; send the delivery as a file field or as the raw body.");
+            }
+
+            content = upload.OpenReadStream();
+            file = upload.FileName;
+        }
+        else
+        {
+            content = request.Body;
+            file = "request body";
+        }
+
+        try
+        {
+            await using (content)
+            {
+                var submitted = await submission.SubmitAsync(content, file, cancellationToken);
+                var links = BatchLinks.For(submitted.BatchId);
+                return TypedResults.Accepted(links.Run, new SubmissionView(
+                    submitted.BatchId, submitted.Blob.Name, submitted.Header.Pipeline, submitted.Header.Vendor, submitted.Header.DeliveryId,
+                    links.Self, links.Run));
+            }
+        }
+        catch (DeliveryFormatException ex)
+        {
+            return Problems.BadDelivery(ex);
+        }
+    }
+}
+
+internal sealed record BatchListView(IReadOnlyList<BatchView> Batches, string? ContinuationToken);
+
+internal sealed record SubmissionView(string Id, string BlobName, string Pipeline, string Vendor, string DeliveryId, string BatchUri, string StatusQueryGetUri);

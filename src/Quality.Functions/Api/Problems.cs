@@ -1,0 +1,25 @@
+using Quality.Domain.Formats;
+
+namespace Quality.Functions.Api;
+
+/// <summary>RFC 7807 problem details for every error the API returns.</summary>
+internal static class Problems
+{
+    public static IResult BadRequest(string parameter, string detail) =>
+        TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status400BadRequest, title: $"Invalid '{parameter}'",
+            extensions: new Dictionary<string, object?> { ["parameter"] = parameter });
+
+    public static IResult NotFound(string detail) =>
+        TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status404NotFound, title: "Not found");
+
+    /// <summary>A delivery that cannot be read: says which file, line and field.</summary>
+    public static IResult BadDelivery(DeliveryFormatException error) =>
+        TypedResults.Problem(detail: error.Message, statusCode: StatusCodes.Status400BadRequest, title: "Invalid delivery",
+            extensions: new Dictionary<string, object?>
+            {
+                ["file"] = error.File,
+                ["line"] = error.Line,
+                ["field"] = error.Field,
+                ["problem"] = error.Problem,
+            });
+}

@@ -1,0 +1,100 @@
+using Microsoft.Extensions.Logging;
+using Quality.Domain.Audit;
+using Quality.Domain.Formats;
+using Quality.Domain.Formats.Canonical;
+using Quality.Pipeline.Messages;
+using Quality.Pipeline.Runs;
+using Quality.Pipeline.Storage;
+
+namespace Quality.Pipeline.Activities;
+
+/// <summary>
+/// <c>Compute</c>: one kind over one shard. Writes the shard's mergeable partial, then counts the work item exactly
+/// once; the completion that makes the count whole enqueues <c>Finalize</c>.
+/// </summary>
+public sealed partial class Compute(
+    BlobWorkStore work,
+    TableRunStore runs,
+    PipelineQueues queues,
+    RunLedger ledger,
+    ILogger<Compute> logger)
+{
+    public async Task HandleAsync(ComputeMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var run = await runs.GetAsync(message.RunId, cancellationToken);
+        if (run is null || run.IsTerminal)
+        {
+            return;
+        }
+
+        if (run.Status != RunStatus.Running || message.Shard < 0 || message.Shard >= run.ShardCount || !WorkKeys.Kinds.Contains(message.Kind))
+        {
+            throw new InvalidOperationException(
+                $"Work item {message.WorkKey} does not belong to run {run.Id} ({run.Status}, {run.ShardCount} shards).");
+        }
+
+        var done = await runs.ListCompletedWorkAsync(run.Id, cancellationToken);
+        if (!done.Contains(message.WorkKey))
+        {
+            BatchAudit partial;
+            try
+            {
+                partial = await AuditShardAsync(run, message.Shard, cancellationToken);
+            }
+            catch (DeliveryFormatException ex)
+            {
+                await ledger.RejectAsync(run.Id, ex, cancellationToken);
+                return;
+            }
+
+            await work.WritePartialAsync(run.Id, message.WorkKey, partial.ToState(), cancellationToken);
+            run = await RecordAsync(run.Id, message.WorkKey, cancellationToken);
+        }
+        else
+        {
+            run = await runs.GetAsync(run.Id, cancellationToken);
+        }
+
+        // Also when the item was already counted: the worker that counted the last one may have died before sending.
+        if (run is { Status: RunStatus.Running, AllWorkDone: true })
+        {
+            await queues.SendFinalizeAsync(run.Id, cancellationToken);
+        }
+    }
+
+    private async Task<BatchAudit> AuditShardAsync(Run run, int shard, CancellationToken cancellationToken)
+    {
+        await using var stream = await work.OpenShardAsync(run.Id, shard, cancellationToken);
+        using var reader = new CanonicalDeliveryReader(stream, run.BlobName, normalised: true);
+        return await BatchAuditReader.ReadAsync(reader, run.BlobName, cancellationToken);
+    }
+
+    private async Task<Run?> RecordAsync(string runId, string workKey, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var current = await runs.GetAsync(runId, cancellationToken);
+            if (current is null || current.IsTerminal)
+            {
+                return current;
+            }
+
+            var recording = await runs.TryRecordWorkAsync(current, workKey, ledger.Host, ledger.Now, cancellationToken);
+            switch (recording.Outcome)
+            {
+                case WorkRecordingOutcome.Recorded:
+                    LogRecorded(logger, runId, workKey, recording.Run!.WorkDone, recording.Run.WorkTotal);
+                    return recording.Run;
+                case WorkRecordingOutcome.AlreadyRecorded:
+                    return await runs.GetAsync(runId, cancellationToken);
+                default:
+                    await Task.Delay(RunLedger.Backoff(attempt), cancellationToken);
+                    break;
+            }
+        }
+    }
+
+    [LoggerMessage(EventId = 1300, Level = LogLevel.Debug, Message = "Run {RunId}: {WorkKey} done ({Done}/{Total})")]
+    private static partial void LogRecorded(ILogger logger, string runId, string workKey, int done, int total);
+}

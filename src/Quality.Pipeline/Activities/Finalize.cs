@@ -1,0 +1,56 @@
+using Microsoft.Extensions.Logging;
+using Quality.Domain.Audit;
+using Quality.Pipeline.Messages;
+using Quality.Pipeline.Runs;
+using Quality.Pipeline.Storage;
+
+namespace Quality.Pipeline.Activities;
+
+/// <summary>
+/// <c>Finalize</c>: merges the partials in shard order and completes the run. Exactly once in effect: the merge is
+/// a pure function of the partials, and only one writer can move the run from Running to Completed under its ETag;
+/// a duplicate finds it Completed and stops.
+/// </summary>
+public sealed partial class Finalize(
+    BlobWorkStore work,
+    TableRunStore runs,
+    RunLedger ledger,
+    ILogger<Finalize> logger)
+{
+    public async Task HandleAsync(RunMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var run = await runs.GetAsync(message.RunId, cancellationToken);
+        if (run is null || run.IsTerminal)
+        {
+            return;
+        }
+
+        if (!run.AllWorkDone)
+        {
+            throw new InvalidOperationException($"Run {run.Id} is not ready to finalise: {run.WorkDone} of {run.WorkTotal} work items done.");
+        }
+
+        var batch = new BatchAudit();
+        for (var shard = 0; shard < run.ShardCount; shard++)
+        {
+            var partial = await work.ReadPartialAsync(run.Id, WorkKeys.For(WorkKeys.BatchAudit, shard), cancellationToken);
+            batch.Merge(BatchAudit.FromState(partial));
+        }
+
+        var metrics = batch.Metrics();
+        var completed = await ledger.ChangeAsync(run.Id, current => current.Status != RunStatus.Running ? null : current with
+        {
+            Status = RunStatus.Completed,
+            CompletedTime = ledger.Now,
+            Metrics = metrics,
+        }, cancellationToken);
+        if (completed is { Status: RunStatus.Completed })
+        {
+            LogCompleted(logger, run.Id, metrics.Items, metrics.KrippendorffAlphaNominal);
+        }
+    }
+
+    [LoggerMessage(EventId = 1400, Level = LogLevel.Information, Message = "Run {RunId} completed: {Items} items, alpha {Alpha}")]
+    private static partial void LogCompleted(ILogger logger, string runId, long items, double alpha);
+}

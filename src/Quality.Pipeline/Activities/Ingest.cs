@@ -1,0 +1,153 @@
+using System.Buffers;
+using Azure;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Quality.Domain.Formats;
+using Quality.Domain.Formats.Canonical;
+using Quality.Pipeline.Messages;
+using Quality.Pipeline.Runs;
+using Quality.Pipeline.Storage;
+
+namespace Quality.Pipeline.Activities;
+
+/// <summary>
+/// <c>Ingest</c>: streams the delivery once, validates every line, writes it as normalised shards (all annotations of
+/// an item in one shard), then moves the run to Running and fans out one compute work item per (kind, shard).
+/// Redelivered after the move, it only re-sends the work items not yet done.
+/// </summary>
+public sealed partial class Ingest(
+    BlobDeliveryStore deliveries,
+    BlobWorkStore work,
+    TableRunStore runs,
+    PipelineQueues queues,
+    RunLedger ledger,
+    IOptions<PipelineOptions> options,
+    ILogger<Ingest> logger)
+{
+    public async Task HandleAsync(RunMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var run = await runs.GetAsync(message.RunId, cancellationToken);
+        if (run is null || run.IsTerminal)
+        {
+            return;
+        }
+
+        if (run.Status == RunStatus.Pending)
+        {
+            var shards = ShardAssignment.ShardCount(run.BlobSize, options.Value.ShardTargetBytes, options.Value.MaxShards);
+            DeliveryHeader header;
+            try
+            {
+                header = await WriteShardsAsync(run, shards, cancellationToken);
+            }
+            catch (DeliveryFormatException ex)
+            {
+                await ledger.RejectAsync(run.Id, ex, cancellationToken);
+                return;
+            }
+            catch (RequestFailedException ex) when (ex.Status is 404 or 412)
+            {
+                await OnBlobChangedAsync(run, ex, cancellationToken);
+                return;
+            }
+
+            run = await ledger.ChangeAsync(run.Id, current => current.Status != RunStatus.Pending ? null : current with
+            {
+                Status = RunStatus.Running,
+                ShardCount = shards,
+                WorkTotal = shards * WorkKeys.Kinds.Count,
+                Taxonomy = header.Taxonomy.ToString(),
+            }, cancellationToken);
+            if (run is null || run.Status != RunStatus.Running)
+            {
+                return;
+            }
+
+            LogIngested(logger, run.Id, shards);
+        }
+
+        await FanOutAsync(run, cancellationToken);
+    }
+
+    /// <summary>
+    /// The blob is not the version the run was made for. Re-uploaded byte for byte (same content, new ETag): follow the
+    /// ETag and retry. Deleted or changed: this run fails; a changed blob has its own run.
+    /// </summary>
+    private async Task OnBlobChangedAsync(Run run, RequestFailedException ex, CancellationToken cancellationToken)
+    {
+        if (await deliveries.GetAsync(run.BlobName, cancellationToken) is { } now && now.ContentKey == run.ContentKey)
+        {
+            await ledger.ChangeAsync(run.Id, current => current with { BlobETag = now.ETag }, cancellationToken);
+            throw new InvalidOperationException($"{run.BlobName} was re-uploaded unchanged during ingest; retrying.", ex);
+        }
+
+        await ledger.FailAsync(run.Id,
+            $"{run.BlobName} was deleted or replaced before it was ingested ({ex.ErrorCode}); a replaced blob gets its own run.",
+            cancellationToken);
+    }
+
+    private async Task<DeliveryHeader> WriteShardsAsync(Run run, int shards, CancellationToken cancellationToken)
+    {
+        await using var delivery = await deliveries.OpenReadAsync(run.BlobName, run.BlobETag, cancellationToken);
+        using var reader = new CanonicalDeliveryReader(delivery, run.BlobName);
+        var header = await reader.ReadHeaderAsync(cancellationToken);
+        var outputs = new Stream[shards];
+        var buffers = new ArrayBufferWriter<byte>[shards];
+        try
+        {
+            for (var k = 0; k < shards; k++)
+            {
+                outputs[k] = await work.OpenShardForWriteAsync(run.Id, k, cancellationToken);
+                buffers[k] = new ArrayBufferWriter<byte>(ShardFlushBytes * 2);
+            }
+
+            while (await reader.ReadAnnotationAsync(cancellationToken) is { } annotation)
+            {
+                var k = ShardAssignment.ShardOf(annotation.Item, shards);
+                CanonicalWriter.WriteAnnotation(buffers[k], annotation, withSourceLine: true);
+                if (buffers[k].WrittenCount >= ShardFlushBytes)
+                {
+                    await FlushAsync(buffers[k], outputs[k], cancellationToken);
+                }
+            }
+
+            for (var k = 0; k < shards; k++)
+            {
+                await FlushAsync(buffers[k], outputs[k], cancellationToken);
+            }
+        }
+        finally
+        {
+            // Disposing commits each shard; on a format error the partial shards are harmless and overwritten if retried.
+            foreach (var output in outputs.Where(o => o is not null))
+            {
+                await output.DisposeAsync();
+            }
+        }
+
+        return header;
+    }
+
+    /// <summary>Shard lines are collected in memory up to this size, then written asynchronously (no sync I/O on the pool).</summary>
+    private const int ShardFlushBytes = 64 * 1024;
+
+    private static async Task FlushAsync(ArrayBufferWriter<byte> buffer, Stream output, CancellationToken cancellationToken)
+    {
+        await output.WriteAsync(buffer.WrittenMemory, cancellationToken);
+        buffer.ResetWrittenCount();
+    }
+
+    private async Task FanOutAsync(Run run, CancellationToken cancellationToken)
+    {
+        var done = await runs.ListCompletedWorkAsync(run.Id, cancellationToken);
+        var pending = WorkKeys.Kinds
+            .SelectMany(kind => Enumerable.Range(0, run.ShardCount).Select(shard => ComputeMessage.For(run.Id, kind, shard)))
+            .Where(m => !done.Contains(m.WorkKey));
+        await Parallel.ForEachAsync(pending, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken },
+            async (message, ct) => await queues.SendComputeAsync(message, ct));
+    }
+
+    [LoggerMessage(EventId = 1200, Level = LogLevel.Information, Message = "Run {RunId} ingested into {Shards} shards")]
+    private static partial void LogIngested(ILogger logger, string runId, int shards);
+}

@@ -1,0 +1,23 @@
+namespace Quality.Pipeline.Local;
+
+/// <summary>How to start the pinned Azurite when no storage is configured.</summary>
+public sealed class AzuriteOptions
+{
+    public const string Section = "Azurite";
+
+    /// <summary>Folder with the package.json pinning Azurite; found by walking up to <c>tools/azurite</c> when empty.</summary>
+    public string ToolDirectory { get; set; } = "";
+
+    /// <summary>Keep data in this folder; empty keeps everything in memory (gone when the process stops).</summary>
+    public string DataFolder { get; set; } = "";
+
+    /// <summary>Ports; 0 lets the OS choose (tests). The local host uses the well-known 10000-10002.</summary>
+    public int BlobPort { get; set; } = 10000;
+
+    public int QueuePort { get; set; } = 10001;
+
+    public int TablePort { get; set; } = 10002;
+
+    /// <summary>How long to wait for the three services to listen.</summary>
+    public TimeSpan StartTimeout { get; set; } = TimeSpan.FromSeconds(60);
+}

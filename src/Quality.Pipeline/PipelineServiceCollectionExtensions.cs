@@ -1,0 +1,58 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Quality.Pipeline.Activities;
+using Quality.Pipeline.Deliveries;
+using Quality.Pipeline.Messages;
+using Quality.Pipeline.Rollups;
+using Quality.Pipeline.Runs;
+using Quality.Pipeline.Storage;
+
+namespace Quality.Pipeline;
+
+public static class PipelineServiceCollectionExtensions
+{
+    /// <summary>
+    /// The pipeline's use cases and storage adapters. Storage comes from <c>Storage:ConnectionString</c>, else
+    /// <c>AzureWebJobsStorage</c> (the Functions host's setting).
+    /// </summary>
+    public static IServiceCollection AddQualityPipeline(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<PipelineOptions>().Bind(configuration.GetSection(PipelineOptions.Section));
+        services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.Section)).Configure(o =>
+        {
+            if (string.IsNullOrWhiteSpace(o.ConnectionString))
+            {
+                o.ConnectionString = configuration["AzureWebJobsStorage"] ?? "";
+            }
+        });
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IQueueSignal, NoQueueSignal>();
+        services.AddSingleton(sp => new StorageClients(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
+        services.AddSingleton<BlobDeliveryStore>();
+        services.AddSingleton<BlobWorkStore>();
+        services.AddSingleton<TableRunStore>();
+        services.AddSingleton<TableBatchStore>();
+        services.AddSingleton<TableRollupStore>();
+        services.AddSingleton<PipelineQueues>();
+        services.AddSingleton<RunLedger>();
+        services.AddSingleton<BatchArrival>();
+        services.AddSingleton<Ingest>();
+        services.AddSingleton<Compute>();
+        services.AddSingleton<Finalize>();
+        services.AddSingleton<RunSweeper>();
+        services.AddSingleton<DailyRollupJob>();
+        services.AddSingleton<MessageDispatcher>();
+        services.AddSingleton<DeliverySubmission>();
+        return services;
+    }
+
+    private sealed class NoQueueSignal : IQueueSignal
+    {
+        public void Notify(string queue)
+        {
+        }
+    }
+}

@@ -1,0 +1,56 @@
+using Quality.Domain.Audit;
+
+namespace Quality.Pipeline.Runs;
+
+/// <summary>The state of one run: the orchestration (status, work done) and, once finalised, the batch's figures.</summary>
+public sealed record Run
+{
+    public required string Id { get; init; }
+
+    public required string BlobName { get; init; }
+
+    public required string BlobETag { get; init; }
+
+    public required string ContentKey { get; init; }
+
+    public long BlobSize { get; init; }
+
+    public string? Pipeline { get; init; }
+
+    public string? Vendor { get; init; }
+
+    public string? DeliveryId { get; init; }
+
+    public string? Taxonomy { get; init; }
+
+    public required RunStatus Status { get; init; }
+
+    public required DateTimeOffset CreatedTime { get; init; }
+
+    public required DateTimeOffset LastUpdatedTime { get; init; }
+
+    public DateTimeOffset? CompletedTime { get; init; }
+
+    public int ShardCount { get; init; }
+
+    public int WorkTotal { get; init; }
+
+    public int WorkDone { get; init; }
+
+    /// <summary>How many status changes the run has had; orders its history and its projections.</summary>
+    public int Transitions { get; init; }
+
+    /// <summary>Times the sweeper re-drove the run because it made no progress.</summary>
+    public int Redrives { get; init; }
+
+    public string? Reason { get; init; }
+
+    public BatchMetrics? Metrics { get; init; }
+
+    /// <summary>The table's concurrency token for this state; writes are conditional on it.</summary>
+    public string? ETag { get; init; }
+
+    public bool IsTerminal => Status is RunStatus.Completed or RunStatus.Failed or RunStatus.Rejected;
+
+    public bool AllWorkDone => WorkTotal > 0 && WorkDone >= WorkTotal;
+}

@@ -1,0 +1,44 @@
+using System.Globalization;
+using Azure;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using Azure.Storage.Blobs.Specialized;
+using Quality.Domain.Audit;
+
+namespace Quality.Pipeline.Storage;
+
+/// <summary>
+/// The <c>work</c> container: normalised shards and partial results of a run, named deterministically
+/// (<c>{runId}/shards/shard-{k}.jsonl</c>, <c>{runId}/partials/{workKey}.json</c>) so a redelivered step overwrites
+/// its own output with the same bytes instead of adding to it.
+/// </summary>
+public sealed class BlobWorkStore(StorageClients storage)
+{
+    /// <summary>Write buffer per open shard; memory during ingest is shards × this.</summary>
+    private const int ShardBufferBytes = 256 * 1024;
+
+    private readonly BlobContainerClient _container = storage.Container(storage.Names.Work);
+
+    public static string ShardBlob(string runId, int shard) =>
+        string.Create(CultureInfo.InvariantCulture, $"{runId}/shards/shard-{shard:D5}.jsonl");
+
+    public static string PartialBlob(string runId, string workKey) => $"{runId}/partials/{workKey}.json";
+
+    public Task<Stream> OpenShardForWriteAsync(string runId, int shard, CancellationToken cancellationToken) =>
+        _container.GetBlockBlobClient(ShardBlob(runId, shard))
+            .OpenWriteAsync(overwrite: true, new BlockBlobOpenWriteOptions { BufferSize = ShardBufferBytes }, cancellationToken);
+
+    /// <exception cref="RequestFailedException">404 when the shard does not exist.</exception>
+    public async Task<Stream> OpenShardAsync(string runId, int shard, CancellationToken cancellationToken) =>
+        await _container.GetBlobClient(ShardBlob(runId, shard)).OpenReadAsync(cancellationToken: cancellationToken);
+
+    public async Task WritePartialAsync(string runId, string workKey, BatchAuditState partial, CancellationToken cancellationToken) =>
+        await _container.GetBlobClient(PartialBlob(runId, workKey))
+            .UploadAsync(BinaryData.FromString(PipelineJson.Serialize(partial)), overwrite: true, cancellationToken);
+
+    public async Task<BatchAuditState> ReadPartialAsync(string runId, string workKey, CancellationToken cancellationToken)
+    {
+        var content = await _container.GetBlobClient(PartialBlob(runId, workKey)).DownloadContentAsync(cancellationToken);
+        return PipelineJson.Deserialize<BatchAuditState>(content.Value.Content.ToString());
+    }
+}

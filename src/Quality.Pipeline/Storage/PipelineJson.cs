@@ -1,0 +1,34 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Quality.Domain.Audit;
+using Quality.Pipeline.Messages;
+
+namespace Quality.Pipeline.Storage;
+
+/// <summary>
+/// Source-generated JSON for everything the pipeline persists or enqueues. Undefined statistics are NaN and are
+/// written as the literal "NaN" rather than dropped, so a stored figure never silently becomes a number.
+/// </summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(BatchMetrics))]
+[JsonSerializable(typeof(BatchAuditState))]
+[JsonSerializable(typeof(BlobCreatedEvent))]
+[JsonSerializable(typeof(RunMessage))]
+[JsonSerializable(typeof(ComputeMessage))]
+[JsonSerializable(typeof(RejectionReport))]
+internal sealed partial class PipelineJson : JsonSerializerContext
+{
+    public static string Serialize<T>(T value) =>
+        JsonSerializer.Serialize(value, typeof(T), Default);
+
+    public static T Deserialize<T>(string json) =>
+        (T)(JsonSerializer.Deserialize(json, typeof(T), Default)
+            ?? throw new JsonException($"'{typeof(T).Name}' was null"));
+
+    public static T Deserialize<T>(Stream json) =>
+        (T)(JsonSerializer.Deserialize(json, typeof(T), Default)
+            ?? throw new JsonException($"'{typeof(T).Name}' was null"));
+}

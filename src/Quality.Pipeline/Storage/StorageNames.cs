@@ -1,0 +1,62 @@
+namespace Quality.Pipeline.Storage;
+
+/// <summary>Every container, queue and table name in one place (ARCHITECTURE §4).</summary>
+public sealed class StorageNames
+{
+    public StorageNames(string prefix)
+    {
+        ArgumentNullException.ThrowIfNull(prefix);
+        if (prefix.Length > 0 && !prefix.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c)))
+        {
+            throw new ArgumentException("A storage prefix is lowercase letters and digits only.", nameof(prefix));
+        }
+
+        var dash = prefix.Length > 0 ? prefix + "-" : "";
+        Incoming = dash + "incoming";
+        Work = dash + "work";
+        Reports = dash + "reports";
+        Quarantine = dash + "quarantine";
+        BatchArrivals = dash + "batch-arrivals";
+        Ingest = dash + "ingest";
+        Compute = dash + "compute";
+        Finalize = dash + "finalize";
+        Runs = "t" + prefix + "runs";
+        Batches = "t" + prefix + "batches";
+        Rollups = "t" + prefix + "rollups";
+        if (prefix.Length == 0)
+        {
+            (Runs, Batches, Rollups) = ("runs", "batches", "rollups");
+        }
+    }
+
+    public string Incoming { get; }
+
+    public string Work { get; }
+
+    public string Reports { get; }
+
+    public string Quarantine { get; }
+
+    public string BatchArrivals { get; }
+
+    public string Ingest { get; }
+
+    public string Compute { get; }
+
+    public string Finalize { get; }
+
+    public string Runs { get; }
+
+    public string Batches { get; }
+
+    public string Rollups { get; }
+
+    public IReadOnlyList<string> Containers => [Incoming, Work, Reports, Quarantine];
+
+    public IReadOnlyList<string> Queues => [BatchArrivals, Ingest, Compute, Finalize];
+
+    public IReadOnlyList<string> Tables => [Runs, Batches, Rollups];
+
+    /// <summary>Where the Functions host moves a message after its last failed dequeue.</summary>
+    public static string PoisonQueue(string queue) => queue + "-poison";
+}

@@ -1,0 +1,140 @@
+using System.Globalization;
+using Azure;
+using Azure.Data.Tables;
+using Quality.Domain.Audit;
+using Quality.Pipeline.Runs;
+
+namespace Quality.Pipeline.Storage;
+
+/// <summary>
+/// The <c>batches</c> table: a projection of runs for listing, newest first, all together or per pipeline.
+/// Row keys are inverted creation ticks, so one partition scan returns the newest batches first.
+/// A projection only moves forward: a write older than the stored one (fewer transitions) is dropped.
+/// </summary>
+public sealed class TableBatchStore(StorageClients storage)
+{
+    private const string AllPartition = "all";
+
+    private readonly TableClient _table = storage.Table(storage.Names.Batches);
+
+    public async Task ProjectAsync(Run run, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        await ProjectIntoAsync(AllPartition, run, cancellationToken);
+        if (run.Pipeline is not null)
+        {
+            await ProjectIntoAsync(PipelinePartition(run.Pipeline), run, cancellationToken);
+        }
+    }
+
+    /// <summary>One page of batches, newest first.</summary>
+    public async Task<BatchPage> ListAsync(string? pipeline, int pageSize, string? continuationToken, CancellationToken cancellationToken)
+    {
+        var partition = pipeline is null ? AllPartition : PipelinePartition(pipeline);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition}");
+        var pages = _table.QueryAsync<TableEntity>(filter, maxPerPage: pageSize, cancellationToken: cancellationToken)
+            .AsPages(continuationToken, pageSize);
+        await foreach (var page in pages)
+        {
+            // A page may be empty yet carry a continuation (Table service pagination); the caller follows it.
+            return new BatchPage(page.Values.Select(ToSummary).ToList(), page.ContinuationToken);
+        }
+
+        return new BatchPage([], null);
+    }
+
+    /// <summary>Every batch created in [<paramref name="from"/>, <paramref name="to"/>): the day the rollup aggregates.</summary>
+    public async Task<IReadOnlyList<BatchSummary>> ListCreatedBetweenAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
+    {
+        var upper = InvertedTicks(from) + 1;
+        var lower = InvertedTicks(to) + 1;
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {AllPartition} and RowKey ge {lower.ToString("D19", CultureInfo.InvariantCulture)} and RowKey lt {upper.ToString("D19", CultureInfo.InvariantCulture)}");
+        var batches = new List<BatchSummary>();
+        await foreach (var row in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            batches.Add(ToSummary(row));
+        }
+
+        return batches;
+    }
+
+    private async Task ProjectIntoAsync(string partition, Run run, CancellationToken cancellationToken)
+    {
+        var rowKey = RowKey(run);
+        for (var attempt = 0; attempt < 10; attempt++)
+        {
+            var existing = await _table.GetEntityIfExistsAsync<TableEntity>(partition, rowKey, cancellationToken: cancellationToken);
+            var entity = ToEntity(partition, rowKey, run);
+            try
+            {
+                if (!existing.HasValue)
+                {
+                    await _table.AddEntityAsync(entity, cancellationToken);
+                }
+                else if ((existing.Value!.GetInt32("Transitions") ?? 0) <= run.Transitions)
+                {
+                    await _table.UpdateEntityAsync(entity, existing.Value.ETag, TableUpdateMode.Replace, cancellationToken);
+                }
+
+                return;
+            }
+            catch (RequestFailedException ex) when (ex.Status is 409 or 412)
+            {
+                // Another writer got there first; read again and decide again.
+            }
+        }
+    }
+
+    private static string PipelinePartition(string pipeline) => "pipeline-" + pipeline;
+
+    private static long InvertedTicks(DateTimeOffset time) => DateTimeOffset.MaxValue.UtcTicks - time.UtcTicks;
+
+    private static string RowKey(Run run) =>
+        InvertedTicks(run.CreatedTime).ToString("D19", CultureInfo.InvariantCulture) + "-" + run.Id;
+
+    private static TableEntity ToEntity(string partition, string rowKey, Run run) => new(partition, rowKey)
+    {
+        ["BatchId"] = run.Id,
+        ["Pipeline"] = run.Pipeline,
+        ["Vendor"] = run.Vendor,
+        ["DeliveryId"] = run.DeliveryId,
+        ["BlobName"] = run.BlobName,
+        ["Status"] = run.Status.ToString(),
+        ["CreatedTime"] = run.CreatedTime,
+        ["LastUpdatedTime"] = run.LastUpdatedTime,
+        ["CompletedTime"] = run.CompletedTime,
+        ["Transitions"] = run.Transitions,
+        ["Reason"] = run.Reason is { Length: > 2000 } r ? r[..2000] + " …" : run.Reason,
+        ["Metrics"] = run.Metrics is null ? null : PipelineJson.Serialize(run.Metrics),
+    };
+
+    private static BatchSummary ToSummary(TableEntity e) => new(
+        e.GetString("BatchId"),
+        e.GetString("Pipeline"),
+        e.GetString("Vendor"),
+        e.GetString("DeliveryId"),
+        e.GetString("BlobName"),
+        Enum.Parse<RunStatus>(e.GetString("Status")),
+        e.GetDateTimeOffset("CreatedTime") ?? default,
+        e.GetDateTimeOffset("LastUpdatedTime") ?? default,
+        e.GetDateTimeOffset("CompletedTime"),
+        e.GetString("Reason"),
+        e.GetString("Metrics") is { } json ? PipelineJson.Deserialize<BatchMetrics>(json) : null);
+}
+
+/// <summary>A batch as the list shows it.</summary>
+public sealed record BatchSummary(
+    string BatchId,
+    string? Pipeline,
+    string? Vendor,
+    string? DeliveryId,
+    string BlobName,
+    RunStatus Status,
+    DateTimeOffset CreatedTime,
+    DateTimeOffset LastUpdatedTime,
+    DateTimeOffset? CompletedTime,
+    string? Reason,
+    BatchMetrics? Metrics);
+
+public sealed record BatchPage(IReadOnlyList<BatchSummary> Batches, string? ContinuationToken);

@@ -1,0 +1,241 @@
+using System.Globalization;
+using Azure;
+using Azure.Data.Tables;
+using Quality.Domain.Audit;
+using Quality.Pipeline.Runs;
+
+namespace Quality.Pipeline.Storage;
+
+/// <summary>
+/// Runs in the <c>runs</c> table. One partition per run holds the run entity, one row per completed work item and
+/// one row per status change; rows of a partition change together in one entity-group transaction, and the run
+/// entity only ever changes under its ETag (never an upsert), so concurrent workers cannot lose an update.
+/// </summary>
+public sealed class TableRunStore(StorageClients storage)
+{
+    private const string RunRow = "run";
+    private const string WorkPrefix = "work-";
+    private const string HistoryPrefix = "history-";
+
+    private readonly TableClient _table = storage.Table(storage.Names.Runs);
+
+    public async Task<Run?> GetAsync(string runId, CancellationToken cancellationToken)
+    {
+        var response = await _table.GetEntityIfExistsAsync<TableEntity>(runId, RunRow, cancellationToken: cancellationToken);
+        return response.HasValue ? ToRun(response.Value!) : null;
+    }
+
+    /// <summary>Creates the run with its first history row; false when it already exists.</summary>
+    public async Task<bool> TryCreateAsync(Run run, string host, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        var first = run with { Transitions = 1 };
+        try
+        {
+            await _table.SubmitTransactionAsync(
+            [
+                new TableTransactionAction(TableTransactionActionType.Add, ToEntity(first)),
+                new TableTransactionAction(TableTransactionActionType.Add, HistoryEntity(first, host)),
+            ], cancellationToken);
+            return true;
+        }
+        catch (TableTransactionFailedException ex) when (ex.Status == 409)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// Replaces the run if it is still at <paramref name="current"/>'s ETag; a status change also appends a history row
+    /// in the same transaction. Returns the new state, or null when someone else changed the run first.
+    /// </summary>
+    public async Task<Run?> TryUpdateAsync(Run current, Run next, string host, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(current);
+        ArgumentNullException.ThrowIfNull(next);
+        var transition = next.Status != current.Status;
+        var state = transition ? next with { Transitions = current.Transitions + 1 } : next;
+        var actions = new List<TableTransactionAction>
+        {
+            new(TableTransactionActionType.UpdateReplace, ToEntity(state), new ETag(current.ETag!)),
+        };
+        if (transition)
+        {
+            actions.Add(new TableTransactionAction(TableTransactionActionType.Add, HistoryEntity(state, host)));
+        }
+
+        return await SubmitAsync(state, actions, cancellationToken) is { } etag ? state with { ETag = etag } : null;
+    }
+
+    /// <summary>
+    /// Counts one work item exactly once: its completion row and the run's WorkDone+1 commit together, so a
+    /// redelivered message finds the row and counts nothing, and a lost race (412) changes nothing.
+    /// </summary>
+    public async Task<WorkRecording> TryRecordWorkAsync(Run current, string workKey, string host, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(current);
+        var next = current with { WorkDone = current.WorkDone + 1, LastUpdatedTime = now };
+        var completion = new TableEntity(current.Id, WorkPrefix + workKey) { ["Host"] = host, ["CompletedTime"] = now };
+        try
+        {
+            var response = await _table.SubmitTransactionAsync(
+            [
+                new TableTransactionAction(TableTransactionActionType.Add, completion),
+                new TableTransactionAction(TableTransactionActionType.UpdateReplace, ToEntity(next), new ETag(current.ETag!)),
+            ], cancellationToken);
+            return new WorkRecording(WorkRecordingOutcome.Recorded, next with { ETag = response.Value[1].Headers.ETag?.ToString() });
+        }
+        catch (TableTransactionFailedException ex) when (ex.Status == 409)
+        {
+            return new WorkRecording(WorkRecordingOutcome.AlreadyRecorded, null);
+        }
+        catch (TableTransactionFailedException ex) when (ex.Status == 412)
+        {
+            return new WorkRecording(WorkRecordingOutcome.Conflict, null);
+        }
+    }
+
+    /// <summary>The work keys of a run that have completed.</summary>
+    public async Task<IReadOnlySet<string>> ListCompletedWorkAsync(string runId, CancellationToken cancellationToken)
+    {
+        var done = new HashSet<string>(StringComparer.Ordinal);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {runId} and RowKey ge {WorkPrefix} and RowKey lt {"work."}");
+        await foreach (var row in _table.QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: cancellationToken))
+        {
+            done.Add(row.RowKey[WorkPrefix.Length..]);
+        }
+
+        return done;
+    }
+
+    /// <summary>Which host completed each work item: evidence that competing hosts shared the work.</summary>
+    public async Task<IReadOnlyDictionary<string, string>> ListWorkHostsAsync(string runId, CancellationToken cancellationToken)
+    {
+        var hosts = new Dictionary<string, string>(StringComparer.Ordinal);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {runId} and RowKey ge {WorkPrefix} and RowKey lt {"work."}");
+        await foreach (var row in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            hosts[row.RowKey[WorkPrefix.Length..]] = row.GetString("Host") ?? "";
+        }
+
+        return hosts;
+    }
+
+    /// <summary>The status changes of a run, oldest first.</summary>
+    public async Task<IReadOnlyList<RunTransition>> ListHistoryAsync(string runId, CancellationToken cancellationToken)
+    {
+        var history = new List<RunTransition>();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {runId} and RowKey ge {HistoryPrefix} and RowKey lt {"history."}");
+        await foreach (var row in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            history.Add(new RunTransition(
+                Enum.Parse<RunStatus>(row.GetString("Status")),
+                row.GetDateTimeOffset("Time") ?? default,
+                row.GetString("Host") ?? "",
+                row.GetString("Reason")));
+        }
+
+        return history;
+    }
+
+    /// <summary>Runs not finished whose last progress is older than <paramref name="before"/>: candidates for the sweeper.</summary>
+    public async Task<IReadOnlyList<Run>> ListStaleAsync(DateTimeOffset before, CancellationToken cancellationToken)
+    {
+        var stale = new List<Run>();
+        var filter = TableClient.CreateQueryFilter(
+            $"RowKey eq {RunRow} and LastUpdatedTime lt {before} and (Status eq {nameof(RunStatus.Pending)} or Status eq {nameof(RunStatus.Running)})");
+        await foreach (var row in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            stale.Add(ToRun(row));
+        }
+
+        return stale;
+    }
+
+    private async Task<string?> SubmitAsync(Run state, List<TableTransactionAction> actions, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var response = await _table.SubmitTransactionAsync(actions, cancellationToken);
+            return response.Value[0].Headers.ETag?.ToString();
+        }
+        catch (TableTransactionFailedException ex) when (ex.Status is 412 or 409 or 404)
+        {
+            _ = state;
+            return null;
+        }
+    }
+
+    private static TableEntity HistoryEntity(Run state, string host) =>
+        new(state.Id, HistoryPrefix + state.Transitions.ToString("D4", CultureInfo.InvariantCulture))
+        {
+            ["Status"] = state.Status.ToString(),
+            ["Time"] = state.LastUpdatedTime,
+            ["Host"] = host,
+            ["Reason"] = state.Reason,
+        };
+
+    private static TableEntity ToEntity(Run run) => new(run.Id, RunRow)
+    {
+        ["BlobName"] = run.BlobName,
+        ["BlobETag"] = run.BlobETag,
+        ["ContentKey"] = run.ContentKey,
+        ["BlobSize"] = run.BlobSize,
+        ["Pipeline"] = run.Pipeline,
+        ["Vendor"] = run.Vendor,
+        ["DeliveryId"] = run.DeliveryId,
+        ["Taxonomy"] = run.Taxonomy,
+        ["Status"] = run.Status.ToString(),
+        ["CreatedTime"] = run.CreatedTime,
+        ["LastUpdatedTime"] = run.LastUpdatedTime,
+        ["CompletedTime"] = run.CompletedTime,
+        ["ShardCount"] = run.ShardCount,
+        ["WorkTotal"] = run.WorkTotal,
+        ["WorkDone"] = run.WorkDone,
+        ["Transitions"] = run.Transitions,
+        ["Redrives"] = run.Redrives,
+        ["Reason"] = Truncate(run.Reason),
+        ["Metrics"] = run.Metrics is null ? null : PipelineJson.Serialize(run.Metrics),
+    };
+
+    internal static Run ToRun(TableEntity e) => new()
+    {
+        Id = e.PartitionKey,
+        BlobName = e.GetString("BlobName"),
+        BlobETag = e.GetString("BlobETag"),
+        ContentKey = e.GetString("ContentKey"),
+        BlobSize = e.GetInt64("BlobSize") ?? 0,
+        Pipeline = e.GetString("Pipeline"),
+        Vendor = e.GetString("Vendor"),
+        DeliveryId = e.GetString("DeliveryId"),
+        Taxonomy = e.GetString("Taxonomy"),
+        Status = Enum.Parse<RunStatus>(e.GetString("Status")),
+        CreatedTime = e.GetDateTimeOffset("CreatedTime") ?? default,
+        LastUpdatedTime = e.GetDateTimeOffset("LastUpdatedTime") ?? default,
+        CompletedTime = e.GetDateTimeOffset("CompletedTime"),
+        ShardCount = e.GetInt32("ShardCount") ?? 0,
+        WorkTotal = e.GetInt32("WorkTotal") ?? 0,
+        WorkDone = e.GetInt32("WorkDone") ?? 0,
+        Transitions = e.GetInt32("Transitions") ?? 0,
+        Redrives = e.GetInt32("Redrives") ?? 0,
+        Reason = e.GetString("Reason"),
+        Metrics = e.GetString("Metrics") is { } json ? PipelineJson.Deserialize<BatchMetrics>(json) : null,
+        ETag = e.ETag.ToString(),
+    };
+
+    /// <summary>A reason is for people; keep it well inside the 64 KiB property limit.</summary>
+    private static string? Truncate(string? reason) => reason is { Length: > 8000 } ? reason[..8000] + " …" : reason;
+}
+
+/// <summary>A status change of a run, as its history row records it.</summary>
+public sealed record RunTransition(RunStatus Status, DateTimeOffset Time, string Host, string? Reason);
+
+public enum WorkRecordingOutcome
+{
+    Recorded,
+    AlreadyRecorded,
+    Conflict,
+}
+
+/// <param name="Run">The run after the recording, when <see cref="WorkRecordingOutcome.Recorded"/>.</param>
+public readonly record struct WorkRecording(WorkRecordingOutcome Outcome, Run? Run);
