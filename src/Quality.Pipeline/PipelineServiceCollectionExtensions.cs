@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Quality.Pipeline.Activities;
 using Quality.Pipeline.Deliveries;
+using Quality.Pipeline.Local;
 using Quality.Pipeline.Messages;
 using Quality.Pipeline.Rollups;
 using Quality.Pipeline.Runs;
@@ -46,6 +47,9 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<DailyRollupJob>();
         services.AddSingleton<MessageDispatcher>();
         services.AddSingleton<DeliverySubmission>();
+        services.AddOptions<QueuePumpOptions>().Bind(configuration.GetSection(QueuePumpOptions.Section));
+        services.AddSingleton<QueuePump>();
+        services.AddSingleton(sp => sp.GetRequiredService<StorageClients>().Names);
         return services;
     }
 

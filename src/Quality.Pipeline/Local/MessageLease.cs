@@ -1,7 +1,7 @@
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
 
-namespace Quality.Functions.Local;
+namespace Quality.Pipeline.Local;
 
 /// <summary>
 /// Keeps a received message invisible while it is processed by extending its visibility every third of the timeout.
