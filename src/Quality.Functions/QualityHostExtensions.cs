@@ -64,10 +64,13 @@ internal static class QualityHostExtensions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseRouting();
         app.MapFunctionEndpoints();
         app.MapBatchEndpoints();
         app.MapRunEndpoints();
         app.MapRollupEndpoints();
+        // Routing is explicit so the pipeline built here (for POST /Api replays) is the whole pipeline.
+        app.UseEndpoints(_ => { });
         app.Services.GetRequiredService<ApiInvocation>().Pipeline = ((IApplicationBuilder)app).Build();
         await app.Services.GetRequiredService<StorageClients>().EnsureCreatedAsync(app.Lifetime.ApplicationStopping);
     }

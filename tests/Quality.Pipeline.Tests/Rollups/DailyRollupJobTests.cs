@@ -1,0 +1,39 @@
+using System.Globalization;
+using Microsoft.Extensions.Time.Testing;
+using Quality.Pipeline.Rollups;
+using Quality.Pipeline.Storage;
+using Quality.Tests.Shared;
+
+namespace Quality.Pipeline.Tests.Rollups;
+
+public sealed class DailyRollupJobTests
+{
+    [Fact]
+    public async Task Run_TwoDeliveriesOnTheDayAndOneRejected_AggregatesPerPipeline()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.Parse("2026-11-24T09:00:00Z", CultureInfo.InvariantCulture));
+        await using var pipeline = await TestPipeline.StartAsync(time: time);
+        var a = await pipeline.DeliverAsync("v/a.jsonl", DeliveryGenerator.Generate(items: 30, seed: 1, deliveryId: "a"));
+        var b = await pipeline.DeliverAsync("v/b.jsonl", DeliveryGenerator.Generate(items: 40, seed: 2, deliveryId: "b"));
+        await pipeline.DeliverAsync("v/c.jsonl", "not a delivery\n");
+        await pipeline.Pump.DrainAsync(CancellationToken.None);
+        time.Advance(TimeSpan.FromDays(1)); // a batch of the next day must not count
+        await pipeline.DeliverAsync("v/d.jsonl", DeliveryGenerator.Generate(items: 10, seed: 3, deliveryId: "d"));
+        await pipeline.Pump.DrainAsync(CancellationToken.None);
+
+        var rollups = await pipeline.Get<DailyRollupJob>().RunAsync(new DateOnly(2026, 11, 24), CancellationToken.None);
+
+        var alphaA = (await pipeline.RunAsync(a)).Metrics!.KrippendorffAlphaNominal;
+        var alphaB = (await pipeline.RunAsync(b)).Metrics!.KrippendorffAlphaNominal;
+        var tests = Assert.Single(rollups, r => r.Pipeline == "test-pipeline");
+        Assert.Equal(2, tests.Deliveries);
+        Assert.Equal(70, tests.Items);
+        Assert.Equal(2, tests.StatusCounts["Completed"]);
+        Assert.Equal((alphaA + alphaB) / 2, tests.AlphaMean, 12);
+        Assert.Equal(Math.Min(alphaA, alphaB), tests.AlphaMin);
+        var unknown = Assert.Single(rollups, r => r.Pipeline == "(unknown)");
+        Assert.Equal(1, unknown.StatusCounts["Rejected"]);
+        var stored = await pipeline.Get<TableRollupStore>().ReadDayAsync("2026-11-24", CancellationToken.None);
+        Assert.Equal(rollups.Select(r => (r.Pipeline, r.Deliveries, r.Items)), stored.Select(r => (r.Pipeline, r.Deliveries, r.Items)));
+    }
+}
