@@ -37,7 +37,7 @@ public sealed partial class AzuriteProcess : IAsyncDisposable
         var entry = Path.Combine(tool, "node_modules", "azurite", "dist", "src", "azurite.js");
         if (!File.Exists(entry))
         {
-            await InstallAsync(tool, cancellationToken);
+            await InstallOnceAsync(tool, entry, cancellationToken);
         }
 
         var start = new ProcessStartInfo("node")
@@ -162,6 +162,29 @@ public sealed partial class AzuriteProcess : IAsyncDisposable
             Directory.CreateDirectory(options.DataFolder);
             yield return "--location";
             yield return Path.GetFullPath(options.DataFolder);
+        }
+    }
+
+    /// <summary>Installs under a lock file, so test processes starting together do not run npm ci over each other.</summary>
+    private static async Task InstallOnceAsync(string tool, string entry, CancellationToken cancellationToken)
+    {
+        var lockPath = Path.Combine(tool, ".install.lock");
+        while (true)
+        {
+            try
+            {
+                await using var held = new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose);
+                if (!File.Exists(entry))
+                {
+                    await InstallAsync(tool, cancellationToken);
+                }
+
+                return;
+            }
+            catch (IOException)
+            {
+                await Task.Delay(500, cancellationToken); // another process is installing
+            }
         }
     }
 
