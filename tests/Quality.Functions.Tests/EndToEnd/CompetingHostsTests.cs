@@ -1,7 +1,7 @@
 using Quality.Domain.Audit;
 using Quality.Pipeline.Runs;
 using Quality.Pipeline.Storage;
-using Quality.Pipeline.Tests;
+
 using Quality.Tests.Shared;
 
 namespace Quality.Functions.Tests.EndToEnd;

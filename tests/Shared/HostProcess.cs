@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 
-namespace Quality.Functions.Tests.EndToEnd;
+namespace Quality.Tests.Shared;
 
 /// <summary>
 /// The host as a separate operating-system process (<c>dotnet Quality.Functions.dll</c>), configured through

@@ -2,9 +2,8 @@ using Azure.Storage.Blobs;
 using Quality.Pipeline.Messages;
 using Quality.Pipeline.Runs;
 using Quality.Pipeline.Storage;
-using Quality.Tests.Shared;
 
-namespace Quality.Pipeline.Tests;
+namespace Quality.Tests.Shared;
 
 /// <summary>What the tests do to a pipeline: land a blob as any storage client would, report it as Event Grid would.</summary>
 internal static class PipelineTestExtensions

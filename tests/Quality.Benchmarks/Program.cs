@@ -1,0 +1,16 @@
+using BenchmarkDotNet.Running;
+using Quality.Benchmarks.Pipeline;
+
+// Micro benchmarks run through BenchmarkDotNet; macro benchmarks (real host processes on Azurite) print their own figures.
+return args.FirstOrDefault() switch
+{
+    "latency" => await PipelineBenchmarks.LatencyAsync(runs: 10),
+    "hosts" => await PipelineBenchmarks.HostsAsync(deliveries: 20, repeats: 3),
+    _ => Run(args),
+};
+
+static int Run(string[] args)
+{
+    BenchmarkSwitcher.FromAssembly(typeof(PipelineBenchmarks).Assembly).Run(args);
+    return 0;
+}
