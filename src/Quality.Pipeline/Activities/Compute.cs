@@ -65,7 +65,7 @@ public sealed partial class Compute(
 
     private async Task<BatchAudit> AuditShardAsync(Run run, int shard, CancellationToken cancellationToken)
     {
-        await using var stream = await work.OpenShardAsync(run.Id, shard, cancellationToken);
+        await using var stream = await work.OpenShardAsync(run.Id, run.ShardSet!, shard, cancellationToken);
         using var reader = new CanonicalDeliveryReader(stream, run.BlobName, normalised: true);
         return await BatchAuditReader.ReadAsync(reader, run.BlobName, cancellationToken);
     }

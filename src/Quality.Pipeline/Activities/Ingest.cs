@@ -36,17 +36,18 @@ public sealed partial class Ingest(
         if (run.Status == RunStatus.Pending)
         {
             var shards = ShardAssignment.ShardCount(run.BlobSize, options.Value.ShardTargetBytes, options.Value.MaxShards);
+            var shardSet = Guid.NewGuid().ToString("N");
             DeliveryHeader header;
             try
             {
-                header = await WriteShardsAsync(run, shards, cancellationToken);
+                header = await WriteShardsAsync(run, shardSet, shards, cancellationToken);
             }
             catch (DeliveryFormatException ex)
             {
                 await ledger.RejectAsync(run.Id, ex, cancellationToken);
                 return;
             }
-            catch (RequestFailedException ex) when (ex.Status is 404 or 412)
+            catch (RequestFailedException ex) when (ex.Status is 404 or 412 && ex.ErrorCode is "BlobNotFound" or "ConditionNotMet")
             {
                 await OnBlobChangedAsync(run, ex, cancellationToken);
                 return;
@@ -56,6 +57,7 @@ public sealed partial class Ingest(
             {
                 Status = RunStatus.Running,
                 ShardCount = shards,
+                ShardSet = shardSet,
                 WorkTotal = shards * WorkKeys.Kinds.Count,
                 Taxonomy = header.Taxonomy.ToString(),
             }, cancellationToken);
@@ -76,7 +78,14 @@ public sealed partial class Ingest(
     /// </summary>
     private async Task OnBlobChangedAsync(Run run, RequestFailedException ex, CancellationToken cancellationToken)
     {
-        if (await deliveries.GetAsync(run.BlobName, cancellationToken) is { } now && now.ContentKey == run.ContentKey)
+        var now = await deliveries.GetAsync(run.BlobName, cancellationToken);
+        if (now is not null && now.ETag == run.BlobETag)
+        {
+            // The delivery is the version the run was made for: the failure was not about it. Retry.
+            throw new InvalidOperationException($"Reading {run.BlobName} failed ({ex.ErrorCode}) although it is unchanged; retrying.", ex);
+        }
+
+        if (now is not null && now.ContentKey == run.ContentKey)
         {
             await ledger.ChangeAsync(run.Id, current => current with { BlobETag = now.ETag }, cancellationToken);
             throw new InvalidOperationException($"{run.BlobName} was re-uploaded unchanged during ingest; retrying.", ex);
@@ -87,7 +96,7 @@ public sealed partial class Ingest(
             cancellationToken);
     }
 
-    private async Task<DeliveryHeader> WriteShardsAsync(Run run, int shards, CancellationToken cancellationToken)
+    private async Task<DeliveryHeader> WriteShardsAsync(Run run, string shardSet, int shards, CancellationToken cancellationToken)
     {
         await using var delivery = await deliveries.OpenReadAsync(run.BlobName, run.BlobETag, cancellationToken);
         using var reader = new CanonicalDeliveryReader(delivery, run.BlobName);
@@ -98,7 +107,7 @@ public sealed partial class Ingest(
         {
             for (var k = 0; k < shards; k++)
             {
-                outputs[k] = await work.OpenShardForWriteAsync(run.Id, k, cancellationToken);
+                outputs[k] = await work.OpenShardForWriteAsync(run.Id, shardSet, k, cancellationToken);
                 buffers[k] = new ArrayBufferWriter<byte>(ShardFlushBytes * 2);
             }
 

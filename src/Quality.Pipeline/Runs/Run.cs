@@ -33,6 +33,12 @@ public sealed record Run
 
     public int ShardCount { get; init; }
 
+    /// <summary>
+    /// The ingest attempt whose shards the run computes from. Every attempt writes its own set, so a redelivered or
+    /// concurrent ingest can never overwrite shards a compute is reading; the first to move the run to Running wins.
+    /// </summary>
+    public string? ShardSet { get; init; }
+
     public int WorkTotal { get; init; }
 
     public int WorkDone { get; init; }

@@ -8,9 +8,10 @@ using Quality.Domain.Audit;
 namespace Quality.Pipeline.Storage;
 
 /// <summary>
-/// The <c>work</c> container: normalised shards and partial results of a run, named deterministically
-/// (<c>{runId}/shards/shard-{k}.jsonl</c>, <c>{runId}/partials/{workKey}.json</c>) so a redelivered step overwrites
-/// its own output with the same bytes instead of adding to it.
+/// The <c>work</c> container: a run's normalised shards, one set per ingest attempt
+/// (<c>{runId}/shards/{shardSet}/shard-{k}.jsonl</c>, see <see cref="Runs.Run.ShardSet"/>), and its partial results
+/// named by work key (<c>{runId}/partials/{workKey}.json</c>), so a redelivered compute overwrites its own output with
+/// the same bytes instead of adding to it.
 /// </summary>
 public sealed class BlobWorkStore(StorageClients storage)
 {
@@ -19,18 +20,18 @@ public sealed class BlobWorkStore(StorageClients storage)
 
     private readonly BlobContainerClient _container = storage.Container(storage.Names.Work);
 
-    public static string ShardBlob(string runId, int shard) =>
-        string.Create(CultureInfo.InvariantCulture, $"{runId}/shards/shard-{shard:D5}.jsonl");
+    public static string ShardBlob(string runId, string shardSet, int shard) =>
+        string.Create(CultureInfo.InvariantCulture, $"{runId}/shards/{shardSet}/shard-{shard:D5}.jsonl");
 
     public static string PartialBlob(string runId, string workKey) => $"{runId}/partials/{workKey}.json";
 
-    public Task<Stream> OpenShardForWriteAsync(string runId, int shard, CancellationToken cancellationToken) =>
-        _container.GetBlockBlobClient(ShardBlob(runId, shard))
+    public Task<Stream> OpenShardForWriteAsync(string runId, string shardSet, int shard, CancellationToken cancellationToken) =>
+        _container.GetBlockBlobClient(ShardBlob(runId, shardSet, shard))
             .OpenWriteAsync(overwrite: true, new BlockBlobOpenWriteOptions { BufferSize = ShardBufferBytes }, cancellationToken);
 
     /// <exception cref="RequestFailedException">404 when the shard does not exist.</exception>
-    public async Task<Stream> OpenShardAsync(string runId, int shard, CancellationToken cancellationToken) =>
-        await _container.GetBlobClient(ShardBlob(runId, shard)).OpenReadAsync(cancellationToken: cancellationToken);
+    public async Task<Stream> OpenShardAsync(string runId, string shardSet, int shard, CancellationToken cancellationToken) =>
+        await _container.GetBlobClient(ShardBlob(runId, shardSet, shard)).OpenReadAsync(cancellationToken: cancellationToken);
 
     public async Task WritePartialAsync(string runId, string workKey, BatchAuditState partial, CancellationToken cancellationToken) =>
         await _container.GetBlobClient(PartialBlob(runId, workKey))

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Quality.Functions.CustomHandler;
 using Quality.Pipeline;
 using Quality.Pipeline.Storage;
+using Quality.Tests.Shared;
 
 namespace Quality.Functions.Tests.CustomHandler;
 

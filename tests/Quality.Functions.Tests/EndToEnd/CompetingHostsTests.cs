@@ -1,7 +1,6 @@
 using Quality.Domain.Audit;
 using Quality.Pipeline.Runs;
 using Quality.Pipeline.Storage;
-
 using Quality.Tests.Shared;
 
 namespace Quality.Functions.Tests.EndToEnd;

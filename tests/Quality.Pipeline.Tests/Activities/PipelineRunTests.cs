@@ -40,7 +40,7 @@ public sealed class PipelineRunTests
     public async Task Run_KrippendorffReferenceData_PublishedNominalAlpha()
     {
         await using var pipeline = await TestPipeline.StartAsync();
-        var sample = await File.ReadAllTextAsync(Path.Combine(RepositoryRoot(), "samples", "krippendorff-2011.jsonl"));
+        var sample = await File.ReadAllTextAsync(Path.Combine(Repository.Root, "samples", "krippendorff-2011.jsonl"));
 
         var runId = await pipeline.DeliverAsync("reference/krippendorff.jsonl", sample);
         await pipeline.Pump.DrainAsync(CancellationToken.None);
@@ -85,6 +85,27 @@ public sealed class PipelineRunTests
         Assert.Equal([RunStatus.Pending, RunStatus.Running, RunStatus.Completed], history.Select(h => h.Status));
         var page = await pipeline.Get<TableBatchStore>().ListAsync(null, 100, null, CancellationToken.None);
         Assert.Single(page.Batches);
+    }
+
+    [Fact]
+    public async Task Ingest_TwoWorkersIngestTheSameRunAtOnce_OneShardSetWinsAndFiguresAreExact()
+    {
+        // What two hosts do when both watchers report the same blob: two ingest messages for one pending run.
+        var delivery = DeliveryGenerator.Generate(items: 1500, seed: 21);
+        await using var pipeline = await TestPipeline.StartAsync(new Dictionary<string, string?> { ["Pipeline:ShardTargetBytes"] = "20000" });
+        var runId = await pipeline.DeliverAsync("test/concurrent.jsonl", delivery);
+        await pipeline.Pump.PumpOnceAsync(Messages.PipelineFunction.OnBatchArrived, CancellationToken.None);
+        var ingest = pipeline.Get<Ingest>();
+        var message = new Messages.RunMessage(Messages.RunMessage.CurrentVersion, runId);
+
+        await Task.WhenAll(ingest.HandleAsync(message, CancellationToken.None), ingest.HandleAsync(message, CancellationToken.None));
+        await pipeline.Pump.DrainAsync(CancellationToken.None);
+
+        var run = await pipeline.RunAsync(runId);
+        Assert.Equal(RunStatus.Completed, run.Status);
+        var offline = await OfflineAsync(delivery);
+        Assert.Equal(offline.Annotations, run.Metrics!.Annotations);
+        Assert.Equal(offline.KrippendorffAlphaNominal, run.Metrics.KrippendorffAlphaNominal);
     }
 
     [Fact]
@@ -185,18 +206,5 @@ public sealed class PipelineRunTests
     {
         using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(delivery));
         return (await DeliveryAuditor.AuditAsync(stream, "offline", CancellationToken.None)).Metrics;
-    }
-
-    internal static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Serverless.Quality.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Repository root not found above " + AppContext.BaseDirectory);
     }
 }

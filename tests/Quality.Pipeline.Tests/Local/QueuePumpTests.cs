@@ -14,7 +14,8 @@ public sealed class QueuePumpTests
         await pipeline.Pump.PumpOnceAsync(Messages.PipelineFunction.OnBatchArrived, CancellationToken.None);
         await pipeline.Pump.PumpOnceAsync(Messages.PipelineFunction.Ingest, CancellationToken.None);
         // Shard 0 disappears: its compute work item can never succeed.
-        await pipeline.Storage.Container(pipeline.Storage.Names.Work).DeleteBlobAsync(BlobWorkStore.ShardBlob(runId, 0));
+        var ingested = await pipeline.RunAsync(runId);
+        await pipeline.Storage.Container(pipeline.Storage.Names.Work).DeleteBlobAsync(BlobWorkStore.ShardBlob(runId, ingested.ShardSet!, 0));
 
         var attempts = 0;
         while (await pipeline.Pump.PumpOnceAsync(Messages.PipelineFunction.Compute, CancellationToken.None) > 0)
