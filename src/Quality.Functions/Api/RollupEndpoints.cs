@@ -1,4 +1,5 @@
 using System.Globalization;
+using Quality.Domain.Audit;
 using Quality.Pipeline.Rollups;
 using Quality.Pipeline.Storage;
 

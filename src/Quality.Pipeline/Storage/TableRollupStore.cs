@@ -1,4 +1,5 @@
 using Azure.Data.Tables;
+using Quality.Domain.Audit;
 using Quality.Pipeline.Rollups;
 
 namespace Quality.Pipeline.Storage;
@@ -8,7 +9,10 @@ public sealed class TableRollupStore(StorageClients storage)
 {
     private readonly TableClient _table = storage.Table(storage.Names.Rollups);
 
-    /// <summary>Replaces the day's row: a rollup is recomputed whole, so the last computation is the truth.</summary>
+    /// <summary>
+    /// Replaces the day's row: a rollup is recomputed whole, so the last computation is the truth. An undefined
+    /// figure is stored as absent, never as a number.
+    /// </summary>
     public async Task WriteAsync(DailyRollup rollup, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(rollup);
@@ -19,15 +23,12 @@ public sealed class TableRollupStore(StorageClients storage)
             ["Annotations"] = rollup.Annotations,
             ["StatusCounts"] = string.Join(';', rollup.StatusCounts.Select(s => $"{s.Key}={s.Value}")),
             ["AlphaBatches"] = rollup.AlphaBatches,
-            ["AlphaMean"] = Defined(rollup.AlphaMean),
-            ["AlphaMin"] = Defined(rollup.AlphaMin),
-            ["AlphaMax"] = Defined(rollup.AlphaMax),
+            ["AlphaMean"] = AgreementView.Defined(rollup.AlphaMean),
+            ["AlphaMin"] = AgreementView.Defined(rollup.AlphaMin),
+            ["AlphaMax"] = AgreementView.Defined(rollup.AlphaMax),
             ["ComputedTime"] = rollup.ComputedTime,
         }, TableUpdateMode.Replace, cancellationToken);
     }
-
-    /// <summary>An undefined figure is stored as absent, never as a number.</summary>
-    private static double? Defined(double value) => double.IsNaN(value) ? null : value;
 
     public async Task<IReadOnlyList<DailyRollup>> ReadDayAsync(string date, CancellationToken cancellationToken)
     {

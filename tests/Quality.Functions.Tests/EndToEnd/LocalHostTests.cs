@@ -1,7 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Azure.Storage.Blobs;
-using Quality.Domain.Audit;
+using Quality.Cli;
 using Quality.Functions.Tests.Api;
 using Quality.Tests.Shared;
 
@@ -11,22 +11,22 @@ namespace Quality.Functions.Tests.EndToEnd;
 public sealed class LocalHostTests
 {
     [Fact]
-    public async Task PostDelivery_SampleDelivery_CompletedWithOfflineFigures()
+    public async Task PostDelivery_SampleDelivery_CompletedWithTheFiguresOfQualityAudit()
     {
         await using var app = await QualityApp.StartAsync(localDrivers: true);
         using var client = app.CreateClient();
-        var path = Path.Combine(Repository.Root, "samples", "front-camera-tags.jsonl");
+        var path = Repository.Sample("front-camera-tags.jsonl");
 
         var submitted = await BatchApiTests.SubmitAsync(client, await File.ReadAllTextAsync(path));
         var batch = await WaitForEndAsync(client, (string)submitted["id"]!);
 
         Assert.Equal("Completed", (string?)batch["status"]);
-        await using var file = File.OpenRead(path);
-        var offline = (await DeliveryAuditor.AuditAsync(file, path, CancellationToken.None)).Metrics;
-        Assert.Equal(offline.Items, (long)batch["counts"]!["items"]!);
-        Assert.Equal(offline.Annotations, (long)batch["counts"]!["annotations"]!);
-        Assert.Equal(offline.KrippendorffAlphaNominal, (double)batch["agreement"]!["krippendorffAlphaNominal"]!);
-        Assert.Equal(offline.PercentAgreement, (double)batch["agreement"]!["percentAgreement"]!, 12);
+        // The sharded pipeline and the offline `quality audit --json` print the same counts and agreement, bit for bit.
+        using var output = new StringWriter();
+        Assert.Equal(0, await QualityCommand.InvokeAsync(["audit", path, "--json"], output, TextWriter.Null, CancellationToken.None));
+        var offline = JsonNode.Parse(output.ToString())!;
+        Assert.True(JsonNode.DeepEquals(offline["counts"], batch["counts"]), $"counts: {offline["counts"]} vs {batch["counts"]}");
+        Assert.True(JsonNode.DeepEquals(offline["agreement"], batch["agreement"]), $"agreement: {offline["agreement"]} vs {batch["agreement"]}");
         var listed = await client.GetFromJsonAsync<JsonObject>("/api/batches?pipeline=front-camera-tags");
         Assert.Equal((string?)submitted["id"], (string?)listed!["batches"]![0]!["id"]);
     }
@@ -36,7 +36,7 @@ public sealed class LocalHostTests
     {
         await using var app = await QualityApp.StartAsync(localDrivers: true);
         using var client = app.CreateClient();
-        var delivery = await File.ReadAllTextAsync(Path.Combine(Repository.Root, "samples", "krippendorff-2011.jsonl"));
+        var delivery = await File.ReadAllTextAsync(Repository.Sample("krippendorff-2011.jsonl"));
         var blob = new BlobServiceClient(app.ConnectionString).GetBlobContainerClient(app.Prefix + "-incoming").GetBlobClient("dropped/by-hand.jsonl");
 
         await blob.UploadAsync(BinaryData.FromString(delivery));

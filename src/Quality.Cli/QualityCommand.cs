@@ -1,0 +1,20 @@
+using System.CommandLine;
+using Quality.Cli.Commands;
+
+namespace Quality.Cli;
+
+/// <summary>
+/// The <c>quality</c> command line. Tests call <see cref="InvokeAsync"/> in process with their own writers, so what
+/// they see is exactly what a user sees.
+/// </summary>
+internal static class QualityCommand
+{
+    public static RootCommand Create() => new("Serverless.Quality: audit annotation deliveries and submit them to the pipeline.")
+    {
+        AuditCommand.Create(),
+        SubmitCommand.Create(),
+    };
+
+    public static Task<int> InvokeAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken) =>
+        Create().Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, cancellationToken);
+}

@@ -1,0 +1,13 @@
+namespace Quality.Cli.Tests;
+
+/// <summary>One in-process run of the <c>quality</c> command line: what a user would see on stdout and stderr.</summary>
+internal sealed record CliRun(int ExitCode, string Output, string Error)
+{
+    public static async Task<CliRun> InvokeAsync(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var exitCode = await QualityCommand.InvokeAsync(args, output, error, CancellationToken.None);
+        return new CliRun(exitCode, output.ToString(), error.ToString());
+    }
+}
