@@ -1,0 +1,164 @@
+using System.Buffers;
+using System.Text;
+using Quality.Domain.Annotations;
+using Quality.Domain.Formats;
+using Quality.Domain.Formats.Canonical;
+using Quality.Tests.Shared;
+
+namespace Quality.Domain.Tests.Formats;
+
+/// <summary>The canonical format as docs/formats/canonical.md states it: what is read, and how each error is named.</summary>
+public sealed class CanonicalDeliveryReaderTests
+{
+    private const string Header = """{"format":"serverless-quality.canonical","version":1,"deliveryId":"d-1","pipeline":"front-camera","vendor":"acme","taxonomy":{"name":"driving","version":"1.4.0"},"dataTypes":["frame-tags","cuboids-3d"]}""";
+
+    [Fact]
+    public async Task Reads_header_tags_and_cuboids_with_their_lines()
+    {
+        var (header, annotations) = await ReadAsync(
+            Header,
+            "",
+            """{"item":"f-1","annotator":"a","field":"weather","label":"fog"}""",
+            """{"item":"f-1","annotator":"g","role":"gold","id":"o-7","label":"car","geometry":{"type":"cuboid","x":1,"y":-2.5,"z":0.5,"length":4.5,"width":1.9,"height":1.6,"yaw":0.1},"attributes":{"occlusion":1,"parked":true,"colour":"red"}}""");
+
+        Assert.Equal(new TaxonomyReference("driving", "1.4.0"), header.Taxonomy);
+        Assert.Equal(["frame-tags", "cuboids-3d"], header.DataTypes);
+        Assert.Equal(2, annotations.Count);
+        var tag = annotations[0];
+        Assert.Equal(("f-1", "a", AnnotatorRole.Annotator, "weather", "fog", 3L), (tag.Item, tag.Annotator, tag.Role, tag.Field, tag.Label, tag.Line));
+        var cuboid = annotations[1];
+        Assert.Equal(AnnotatorRole.Gold, cuboid.Role);
+        Assert.Equal(new Geometry.Cuboid(1, -2.5, 0.5, 4.5, 1.9, 1.6, 0.1), cuboid.Cuboid);
+        Assert.Equal("1", cuboid.Attributes!["occlusion"]);
+        Assert.Equal("true", cuboid.Attributes["parked"]);
+        Assert.Equal(4L, cuboid.Line);
+    }
+
+    [Fact]
+    public async Task Crlf_line_endings_read_like_lf()
+    {
+        var (_, annotations) = await ReadAsync(Header + "\r", """{"item":"f-1","annotator":"a","label":"x"}""" + "\r");
+
+        Assert.Equal("x", Assert.Single(annotations).Label);
+    }
+
+    [Theory]
+    [InlineData("""{"format":"other","version":1}""", "format", "'other' is not 'serverless-quality.canonical'")]
+    [InlineData("""{"format":"serverless-quality.canonical","version":2}""", "version", "2 is not supported; this reader understands version 1")]
+    [InlineData("""{"format":"serverless-quality.canonical","version":1,"deliveryId":"a/b","pipeline":"p","vendor":"v","taxonomy":{"name":"t","version":"1.0.0"},"dataTypes":["frame-tags"]}""", "deliveryId", null)]
+    [InlineData("""{"format":"serverless-quality.canonical","version":1,"deliveryId":"d","pipeline":"p","vendor":"v","taxonomy":{"name":"t","version":"1.0"},"dataTypes":["frame-tags"]}""", "taxonomy.version", "'1.0' is not major.minor.patch")]
+    [InlineData("""{"format":"serverless-quality.canonical","version":1,"deliveryId":"d","pipeline":"p","vendor":"v","taxonomy":{"name":"t","version":"1.0.0"},"dataTypes":["lidar"]}""", "dataTypes", "unknown data type 'lidar'")]
+    [InlineData("""{"format":"serverless-quality.canonical","version":1,"deliveryid":"d"}""", "deliveryid", "unknown header property")]
+    public async Task Bad_header_names_line_1_and_the_field(string header, string field, string? problem)
+    {
+        var error = await Assert.ThrowsAsync<DeliveryFormatException>(() => ReadAsync(header));
+
+        Assert.Equal(("tags.jsonl", 1L, field), (error.File, error.Line, error.Field));
+        if (problem is not null)
+        {
+            Assert.Equal(problem, error.Problem);
+        }
+    }
+
+    [Theory]
+    [InlineData("""{"item":"f","annotator":"a"}""", "label", "missing")]
+    [InlineData("""{"item":"f","annotator":"a","label":3}""", "label", "must be a string, not a number")]
+    [InlineData("""{"item":"f","annotator":"a","label":"x","role":"boss"}""", "role", "'boss' is not one of annotator, reviewer, gold")]
+    [InlineData("""{"item":"f","annotator":"a","label":"x","colour":"red"}""", "colour", "unknown annotation property")]
+    [InlineData("""{"item":"f","annotator":"a","label":"car","geometry":{"type":"box2d","x":0,"y":0,"width":-1.5,"height":2}}""", "geometry.width", "-1.5 is negative")]
+    [InlineData("""{"item":"f","annotator":"a","label":"car","geometry":{"type":"box2d","x":0,"y":0,"width":1}}""", "geometry.height", "missing for a box2d")]
+    [InlineData("""{"item":"f","annotator":"a","label":"car","geometry":{"type":"sphere"}}""", "geometry.type", "'sphere' is not one of box2d, cuboid")]
+    [InlineData("""{"item":"f","annotator":"a","label":"car","field":"cls","geometry":{"type":"box2d","x":0,"y":0,"width":1,"height":1}}""", "field", "objects carry their class in 'label'; 'field' is for frame tags only")]
+    [InlineData("""{"item":"f","annotator":"a","label":"x","attributes":{"tags":[1]}}""", "attributes.tags", "must be a string, number or boolean")]
+    public async Task Bad_annotation_names_its_line_and_field(string line, string field, string problem)
+    {
+        var error = await Assert.ThrowsAsync<DeliveryFormatException>(() => ReadAsync(Header, """{"item":"ok","annotator":"a","label":"x"}""", line));
+
+        Assert.Equal(("tags.jsonl", 3L, field, problem), (error.File, error.Line, error.Field, error.Problem));
+        Assert.Equal($"tags.jsonl line 3, field '{field}': {problem}", error.Message);
+    }
+
+    [Fact]
+    public async Task Truncated_json_names_the_line()
+    {
+        var error = await Assert.ThrowsAsync<DeliveryFormatException>(() => ReadAsync(Header, """{"item":"f","annotator":"""));
+
+        Assert.Equal(2L, error.Line);
+    }
+
+    [Fact]
+    public async Task Byte_order_mark_is_refused_at_line_1()
+    {
+        var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(Header + "\n")).ToArray();
+        using var reader = new CanonicalDeliveryReader(new MemoryStream(bytes), "tags.jsonl");
+
+        var error = await Assert.ThrowsAsync<DeliveryFormatException>(() => reader.ReadHeaderAsync(CancellationToken.None));
+
+        Assert.Equal(1L, error.Line);
+    }
+
+    [Fact]
+    public async Task Empty_file_is_an_error_about_the_file()
+    {
+        var error = await Assert.ThrowsAsync<DeliveryFormatException>(() => ReadAsync());
+
+        Assert.Equal(0L, error.Line);
+        Assert.Equal("tags.jsonl: is empty; a delivery starts with a header line", error.Message);
+    }
+
+    [Fact]
+    public async Task Written_annotations_read_back_unchanged()
+    {
+        // Round trip through the writer the pipeline uses for its shards.
+        var (_, original) = await ReadAsync(Header,
+            """{"item":"f-1","annotator":"a","field":"weather","label":"fog"}""",
+            """{"item":"f-2","annotator":"b","role":"reviewer","id":"o","label":"car","geometry":{"type":"box2d","x":1.5,"y":2,"width":30,"height":40},"attributes":{"occlusion":"2"}}""");
+        var buffer = new ArrayBufferWriter<byte>();
+        buffer.Write(Encoding.UTF8.GetBytes(Header + "\n"));
+
+        foreach (var annotation in original)
+        {
+            CanonicalWriter.WriteAnnotation(buffer, annotation, withSourceLine: true);
+        }
+
+        using var reader = new CanonicalDeliveryReader(new MemoryStream(buffer.WrittenMemory.ToArray()), "shard", normalised: true);
+        await reader.ReadHeaderAsync(CancellationToken.None);
+        foreach (var expected in original)
+        {
+            var actual = await reader.ReadAnnotationAsync(CancellationToken.None);
+            Assert.Equivalent(expected, actual, strict: true);
+        }
+    }
+
+    [Fact]
+    public async Task The_samples_are_valid_deliveries()
+    {
+        foreach (var sample in Directory.GetFiles(Path.Combine(Repository.Root, "samples"), "*.jsonl"))
+        {
+            await using var stream = File.OpenRead(sample);
+            using var reader = new CanonicalDeliveryReader(stream, sample);
+            await reader.ReadHeaderAsync(CancellationToken.None);
+            var annotations = 0;
+            while (await reader.ReadAnnotationAsync(CancellationToken.None) is not null)
+            {
+                annotations++;
+            }
+
+            Assert.True(annotations > 0, sample);
+        }
+    }
+
+    private static async Task<(DeliveryHeader Header, List<Annotation> Annotations)> ReadAsync(params string[] lines)
+    {
+        var text = lines.Length == 0 ? "" : string.Join('\n', lines) + "\n";
+        using var reader = new CanonicalDeliveryReader(new MemoryStream(Encoding.UTF8.GetBytes(text)), "tags.jsonl");
+        var header = await reader.ReadHeaderAsync(CancellationToken.None);
+        var annotations = new List<Annotation>();
+        while (await reader.ReadAnnotationAsync(CancellationToken.None) is { } annotation)
+        {
+            annotations.Add(annotation);
+        }
+
+        return (header, annotations);
+    }
+}
