@@ -31,15 +31,17 @@ internal sealed class MessageLease(QueueClient queue, QueueMessage message, Time
         return new Renewal(stop, renewal);
     }
 
-    private async Task RenewAsync(CancellationToken cancellationToken)
+    private async Task RenewAsync(CancellationToken stop)
     {
         var period = visibilityTimeout / 3;
         try
         {
             while (true)
             {
-                await Task.Delay(period, cancellationToken);
-                var receipt = await queue.UpdateMessageAsync(message.MessageId, PopReceipt, visibilityTimeout: visibilityTimeout, cancellationToken: cancellationToken);
+                await Task.Delay(period, stop);
+                // Not cancellable once sent: a renewal the service applied but whose answer we dropped would leave us
+                // holding a stale pop receipt, and the delete after a successful run would then fail.
+                var receipt = await queue.UpdateMessageAsync(message.MessageId, PopReceipt, visibilityTimeout: visibilityTimeout, cancellationToken: CancellationToken.None);
                 lock (_gate)
                 {
                     _popReceipt = receipt.Value.PopReceipt;

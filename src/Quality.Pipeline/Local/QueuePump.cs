@@ -93,9 +93,10 @@ public sealed partial class QueuePump(
                 await queue.UpdateMessageAsync(message.MessageId, lease.PopReceipt, visibilityTimeout: options.Value.RetryDelay, cancellationToken: CancellationToken.None);
             }
         }
-        catch (RequestFailedException ex) when (ex.Status == 404)
+        catch (RequestFailedException ex) when (ex.Status == 404 || ex.ErrorCode == "PopReceiptMismatch")
         {
-            // The lease was lost (e.g. it expired while we worked) and another consumer has the message: it will run again.
+            // The lease was lost (it expired while we worked, e.g. on a starved machine) and the message is visible again
+            // or another consumer has it: it runs again, and every handler is idempotent.
             LogLeaseLost(logger, queue.Name, message.MessageId);
         }
     }
