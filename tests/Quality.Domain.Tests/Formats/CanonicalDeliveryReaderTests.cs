@@ -78,6 +78,45 @@ public sealed class CanonicalDeliveryReaderTests
         Assert.Equal($"tags.jsonl line 3, field '{field}': {problem}", error.Message);
     }
 
+    private const string DeclaringHeader = """{"format":"serverless-quality.canonical","version":1,"deliveryId":"d-1","pipeline":"p","vendor":"v","taxonomy":{"name":"t","version":"1.0.0"},"dataTypes":["frame-tags"],"fields":{"occlusion":{"level":"ordinal","values":["none","partly","full"]},"visibility_m":{"level":"ratio"}}}""";
+
+    [Fact]
+    public async Task Header_declares_field_levels_and_undeclared_fields_are_nominal()
+    {
+        var (header, _) = await ReadAsync(DeclaringHeader);
+
+        Assert.Equal(Agreement.MeasurementLevel.Ordinal, header.Field("occlusion").Level);
+        Assert.Equal(["none", "partly", "full"], header.Field("occlusion").Values);
+        Assert.Equal(Agreement.MeasurementLevel.Ratio, header.Field("visibility_m").Level);
+        Assert.Equal(FieldDeclaration.Nominal, header.Field("weather"));
+    }
+
+    [Theory]
+    [InlineData("""{"item":"f","annotator":"a","field":"occlusion","label":"most"}""", "'most' is not one of the declared values none, partly, full; field 'occlusion'")]
+    [InlineData("""{"item":"f","annotator":"a","field":"visibility_m","label":"-3"}""", "'-3' is not a number ≥ 0 (the field is ratio); field 'visibility_m'")]
+    [InlineData("""{"item":"f","annotator":"a","field":"visibility_m","label":"far"}""", "'far' is not a number ≥ 0 (the field is ratio); field 'visibility_m'")]
+    public async Task Value_outside_its_declared_field_names_line_and_label(string line, string problem)
+    {
+        var error = await Assert.ThrowsAsync<DeliveryFormatException>(() => ReadAsync(DeclaringHeader, line));
+
+        Assert.Equal((2L, "label", problem), (error.Line, error.Field, error.Problem));
+    }
+
+    [Theory]
+    [InlineData("""{"occlusion":{"level":"ordered"}}""", "fields.occlusion.level")]
+    [InlineData("""{"occlusion":{"values":["a"]}}""", "fields.occlusion.level")]
+    [InlineData("""{"occlusion":{"level":"ordinal","values":["a","a"]}}""", "fields.occlusion.values")]
+    [InlineData("""{"speed":{"level":"interval","values":["1"]}}""", "fields.speed.values")]
+    [InlineData("""{"speed":{"level":"interval","unit":"m/s"}}""", "fields.speed.unit")]
+    public async Task Bad_field_declaration_names_its_path(string fields, string field)
+    {
+        var header = Header[..^1] + ""","fields":""" + fields + "}";
+
+        var error = await Assert.ThrowsAsync<DeliveryFormatException>(() => ReadAsync(header));
+
+        Assert.Equal((1L, field), (error.Line, error.Field));
+    }
+
     [Fact]
     public async Task Truncated_json_names_the_line()
     {

@@ -11,6 +11,7 @@ public sealed class CanonicalDeliveryReader : IDisposable
     private readonly JsonLinesReader _lines;
     private readonly string _file;
     private readonly bool _normalised;
+    private DeliveryHeader? _header;
 
     /// <param name="file">The name errors report, e.g. the blob name.</param>
     /// <param name="normalised">True for the pipeline's own shards, whose lines carry the source line.</param>
@@ -28,14 +29,29 @@ public sealed class CanonicalDeliveryReader : IDisposable
     {
         var line = await _lines.ReadLineAsync(cancellationToken)
             ?? throw new DeliveryFormatException(_file, 0, null, "is empty; a delivery starts with a header line");
-        return CanonicalLineParser.ParseHeader(line.Span, _file);
+        _header = CanonicalLineParser.ParseHeader(line.Span, _file);
+        return _header;
     }
 
-    /// <summary>The next annotation, or <c>null</c> at the end of the file.</summary>
+    /// <summary>
+    /// The next annotation, or <c>null</c> at the end of the file. A frame tag of a field the header declares must
+    /// carry one of its values (a number for interval and ratio fields).
+    /// </summary>
     public async ValueTask<Annotation?> ReadAnnotationAsync(CancellationToken cancellationToken)
     {
         var line = await _lines.ReadLineAsync(cancellationToken);
-        return line is null ? null : CanonicalLineParser.ParseAnnotation(line.Value.Span, _file, _lines.LineNumber, _normalised);
+        if (line is null)
+        {
+            return null;
+        }
+
+        var annotation = CanonicalLineParser.ParseAnnotation(line.Value.Span, _file, _lines.LineNumber, _normalised);
+        if (annotation.IsTag && _header?.Fields.GetValueOrDefault(annotation.Field)?.Problem(annotation.Label) is { } problem)
+        {
+            throw new DeliveryFormatException(_file, annotation.Line, "label", $"{problem}; field '{annotation.Field}'");
+        }
+
+        return annotation;
     }
 
     public void Dispose() => _lines.Dispose();

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Quality.Domain.Agreement;
 using Quality.Domain.Annotations;
 using Quality.Domain.Geometry;
 
@@ -20,6 +21,7 @@ internal static class CanonicalLineParser
         string? format = null, deliveryId = null, pipeline = null, vendor = null, taxonomyName = null, taxonomyVersion = null;
         long? version = null;
         List<string>? dataTypes = null;
+        Dictionary<string, FieldDeclaration> fields = new(StringComparer.Ordinal);
         var reader = new Utf8JsonReader(json, ReaderOptions);
         try
         {
@@ -37,6 +39,7 @@ internal static class CanonicalLineParser
                         (taxonomyName, taxonomyVersion) = ReadTaxonomy(ref reader, file);
                         break;
                     case "dataTypes": dataTypes = ReadStringArray(ref reader, file, 1, name); break;
+                    case "fields": fields = ReadFields(ref reader, file); break;
                     case "createdAt" or "notes": reader.Skip(); break;
                     default: throw new DeliveryFormatException(file, 1, name, "unknown header property");
                 }
@@ -85,7 +88,7 @@ internal static class CanonicalLineParser
         }
 
         return new DeliveryHeader(deliveryId!, pipeline!, vendor!,
-            new TaxonomyReference(taxonomyName!, taxonomyVersion), dataTypes);
+            new TaxonomyReference(taxonomyName!, taxonomyVersion), dataTypes) { Fields = fields };
     }
 
     public static Annotation ParseAnnotation(ReadOnlySpan<byte> json, string file, long line, bool normalised = false)
@@ -293,6 +296,58 @@ internal static class CanonicalLineParser
         }
 
         return values;
+    }
+
+    /// <summary><c>"fields": {"occlusion": {"level": "ordinal", "values": ["none", "partly", "full"]}}</c>.</summary>
+    private static Dictionary<string, FieldDeclaration> ReadFields(ref Utf8JsonReader reader, string file)
+    {
+        ExpectObjectStart(ref reader, file, 1, "'fields' must be an object of field declarations", "fields");
+        var fields = new Dictionary<string, FieldDeclaration>(StringComparer.Ordinal);
+        while (NextProperty(ref reader, out var field))
+        {
+            var path = "fields." + field;
+            ExpectObjectStart(ref reader, file, 1, "a field declaration must be an object with 'level' and optional 'values'", path);
+            MeasurementLevel? level = null;
+            List<string>? values = null;
+            while (NextProperty(ref reader, out var property))
+            {
+                switch (property)
+                {
+                    case "level":
+                        var name = ReadString(ref reader, file, 1, path + ".level");
+                        level = name switch
+                        {
+                            "nominal" => MeasurementLevel.Nominal,
+                            "ordinal" => MeasurementLevel.Ordinal,
+                            "interval" => MeasurementLevel.Interval,
+                            "ratio" => MeasurementLevel.Ratio,
+                            _ => throw new DeliveryFormatException(file, 1, path + ".level", $"'{name}' is not one of nominal, ordinal, interval, ratio"),
+                        };
+                        break;
+                    case "values": values = ReadStringArray(ref reader, file, 1, path + ".values"); break;
+                    default: throw new DeliveryFormatException(file, 1, path + "." + property, "unknown field declaration property");
+                }
+            }
+
+            if (level is null)
+            {
+                throw new DeliveryFormatException(file, 1, path + ".level", "missing; one of nominal, ordinal, interval, ratio");
+            }
+
+            if (values is not null && (values.Count == 0 || values.Distinct(StringComparer.Ordinal).Count() != values.Count))
+            {
+                throw new DeliveryFormatException(file, 1, path + ".values", "must list each value once, at least one");
+            }
+
+            if (values is not null && level is MeasurementLevel.Interval or MeasurementLevel.Ratio)
+            {
+                throw new DeliveryFormatException(file, 1, path + ".values", "lists values for nominal and ordinal fields only; interval and ratio values are numbers");
+            }
+
+            fields[field] = new FieldDeclaration(level.Value, values);
+        }
+
+        return fields;
     }
 
     private static (string?, string?) ReadTaxonomy(ref Utf8JsonReader reader, string file)
