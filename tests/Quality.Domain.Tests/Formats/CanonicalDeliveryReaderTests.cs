@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text;
+using Quality.Domain.Agreement;
 using Quality.Domain.Annotations;
 using Quality.Domain.Formats;
 using Quality.Domain.Formats.Canonical;
@@ -85,9 +86,9 @@ public sealed class CanonicalDeliveryReaderTests
     {
         var (header, _) = await ReadAsync(DeclaringHeader);
 
-        Assert.Equal(Agreement.MeasurementLevel.Ordinal, header.Field("occlusion").Level);
+        Assert.Equal(MeasurementLevel.Ordinal, header.Field("occlusion").Level);
         Assert.Equal(["none", "partly", "full"], header.Field("occlusion").Values);
-        Assert.Equal(Agreement.MeasurementLevel.Ratio, header.Field("visibility_m").Level);
+        Assert.Equal(MeasurementLevel.Ratio, header.Field("visibility_m").Level);
         Assert.Equal(FieldDeclaration.Nominal, header.Field("weather"));
     }
 
