@@ -1,0 +1,129 @@
+using System.Text;
+using Quality.Domain.Annotations;
+using Quality.Domain.Formats.JsonLines;
+
+namespace Quality.Domain.Formats.Csv;
+
+/// <summary>
+/// Streams a plain ratings table, <c>item,annotator,field,value</c> with that header, one rating per row (a missing
+/// rating is simply absent), as frame tags. RFC 4180 quoting: a field may be quoted, a quote inside doubled; a quoted
+/// field may not span lines. Any table exported from another tool can be audited this way.
+/// </summary>
+public sealed class RatingsCsvReader : IDisposable
+{
+    public static readonly IReadOnlyList<string> Columns = ["item", "annotator", "field", "value"];
+
+    private readonly JsonLinesReader _lines;
+    private readonly string _file;
+    private bool _headerRead;
+
+    public RatingsCsvReader(Stream stream, string file)
+    {
+        _lines = new JsonLinesReader(stream, file);
+        _file = file;
+    }
+
+    /// <summary>The next rating, or null at the end of the file.</summary>
+    /// <exception cref="DeliveryFormatException">A malformed row; names the line and the column.</exception>
+    public async ValueTask<Annotation?> ReadAsync(CancellationToken cancellationToken)
+    {
+        if (!_headerRead)
+        {
+            var header = await _lines.ReadLineAsync(cancellationToken)
+                ?? throw new DeliveryFormatException(_file, 0, null, $"is empty; a ratings table starts with the header {string.Join(',', Columns)}");
+            var names = Split(header.Span, _lines.LineNumber);
+            if (!names.SequenceEqual(Columns, StringComparer.Ordinal))
+            {
+                throw new DeliveryFormatException(_file, _lines.LineNumber, null,
+                    $"the header is '{string.Join(',', names)}'; expected '{string.Join(',', Columns)}'");
+            }
+
+            _headerRead = true;
+        }
+
+        var line = await _lines.ReadLineAsync(cancellationToken);
+        if (line is null)
+        {
+            return null;
+        }
+
+        var number = _lines.LineNumber;
+        var cells = Split(line.Value.Span, number);
+        if (cells.Count != Columns.Count)
+        {
+            throw new DeliveryFormatException(_file, number, null, $"has {cells.Count} columns; expected {Columns.Count} ({string.Join(',', Columns)})");
+        }
+
+        for (var c = 0; c < cells.Count; c++)
+        {
+            if (cells[c].Length == 0 || cells[c].Length > Canonical.CanonicalFormat.MaxIdLength || cells[c].Any(char.IsControl))
+            {
+                throw new DeliveryFormatException(_file, number, Columns[c],
+                    $"must be 1 to {Canonical.CanonicalFormat.MaxIdLength} characters without control characters");
+            }
+        }
+
+        return new Annotation(cells[0], cells[1], AnnotatorRole.Annotator, cells[2], cells[3], number);
+    }
+
+    private List<string> Split(ReadOnlySpan<byte> utf8, long line)
+    {
+        var text = Encoding.UTF8.GetString(utf8);
+        var cells = new List<string>();
+        var cell = new StringBuilder();
+        var i = 0;
+        while (true)
+        {
+            cell.Clear();
+            if (i < text.Length && text[i] == '"')
+            {
+                i++;
+                while (true)
+                {
+                    if (i >= text.Length)
+                    {
+                        throw new DeliveryFormatException(_file, line, Column(cells.Count), "a quoted value is not closed on its line");
+                    }
+
+                    if (text[i] == '"')
+                    {
+                        if (i + 1 < text.Length && text[i + 1] == '"')
+                        {
+                            cell.Append('"');
+                            i += 2;
+                            continue;
+                        }
+
+                        i++;
+                        break;
+                    }
+
+                    cell.Append(text[i++]);
+                }
+
+                if (i < text.Length && text[i] != ',')
+                {
+                    throw new DeliveryFormatException(_file, line, Column(cells.Count), "unexpected text after a closing quote");
+                }
+            }
+            else
+            {
+                var end = text.IndexOf(',', i);
+                cell.Append(text, i, (end < 0 ? text.Length : end) - i);
+                i = end < 0 ? text.Length : end;
+            }
+
+            cells.Add(cell.ToString());
+            if (i >= text.Length)
+            {
+                return cells;
+            }
+
+            i++; // the comma
+        }
+    }
+
+    private static string? Column(int index) => index < Columns.Count ? Columns[index] : null;
+
+    public void Dispose() => _lines.Dispose();
+}
