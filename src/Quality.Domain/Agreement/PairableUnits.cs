@@ -7,7 +7,7 @@ namespace Quality.Domain.Agreement;
 /// <remarks>
 /// Every figure is summed pattern by pattern in canonical order and point by point in ascending order, so the same
 /// patterns give the same bits whatever order they were added or merged in. Weights other than the multiplicities
-/// (a bootstrap replicate) are passed to <see cref="Alpha(ReadOnlySpan{long})"/>.
+/// (a bootstrap replicate) are passed to <see cref="Alpha(long[])"/>.
 /// </remarks>
 internal sealed class PairableUnits
 {
@@ -16,6 +16,9 @@ internal sealed class PairableUnits
     private readonly int[] _points;
     private readonly long[] _counts;
     private readonly long[] _multiplicities;
+    private readonly long[] _values;
+    private readonly double[] _scaleCoordinates;
+    private double[]? _fixedUnitDisagreements;
 
     private PairableUnits(ValueScale scale, int[] start, int[] points, long[] counts, long[] multiplicities)
     {
@@ -24,6 +27,16 @@ internal sealed class PairableUnits
         _points = points;
         _counts = counts;
         _multiplicities = multiplicities;
+        _values = new long[multiplicities.Length];
+        for (var p = 0; p < _values.Length; p++)
+        {
+            for (var e = start[p]; e < start[p + 1]; e++)
+            {
+                _values[p] += counts[e];
+            }
+        }
+
+        _scaleCoordinates = scale.Coordinates.ToArray();
     }
 
     /// <summary>Units per pairable pattern, in canonical order.</summary>
@@ -59,33 +72,30 @@ internal sealed class PairableUnits
 
     /// <summary>Alpha with <paramref name="weights"/>[p] units of pattern p.</summary>
     /// <remarks>α = 1 − (n − 1)·Σ_u Σ_{i≠j} δ²(v_ui, v_uj)/(m_u − 1) / Σ_{c,k} n_c n_k δ²_ck (Krippendorff 2011).</remarks>
-    public KrippendorffAlphaResult Alpha(ReadOnlySpan<long> weights)
+    public KrippendorffAlphaResult Alpha(long[] weights)
     {
-        var marginals = Marginals(weights, out var units, out var n);
+        var marginals = Marginals(weights, out var pairableUnits, out var n);
         var active = Enumerable.Range(0, marginals.Length).Where(c => marginals[c] > 0).ToArray();
         if (active.Length < 2)
         {
-            return new KrippendorffAlphaResult(double.NaN, units, n, double.NaN, double.NaN);
+            return new KrippendorffAlphaResult(double.NaN, pairableUnits, n, double.NaN, double.NaN);
         }
 
         var coordinates = Coordinates(marginals);
-        var expected = PairedDisagreement(active, active.Select(c => marginals[c]).ToArray(), coordinates);
+        var expected = PairedDisagreement(active, active.Select(c => marginals[c]).ToArray(), 0, active.Length, n, coordinates);
+        var unitTerms = _scale.Level == MeasurementLevel.Ordinal ? UnitDisagreements(coordinates) : FixedUnitDisagreements();
         double observed = 0;
         for (var p = 0; p < weights.Length; p++)
         {
-            if (weights[p] == 0)
+            if (weights[p] != 0)
             {
-                continue;
+                observed += weights[p] * unitTerms[p];
             }
-
-            var range = _start[p].._start[p + 1];
-            var m = Sum(_counts.AsSpan(range));
-            observed += weights[p] * PairedDisagreement(_points.AsSpan(range), _counts.AsSpan(range), coordinates) / (m - 1);
         }
 
         return new KrippendorffAlphaResult(
             1 - (n - 1) * observed / expected,
-            units,
+            pairableUnits,
             n,
             observed / n,
             expected / ((double)n * (n - 1)));
@@ -102,9 +112,8 @@ internal sealed class PairableUnits
         var agreeing = new double[marginals.Length];
         for (var p = 0; p < _multiplicities.Length; p++)
         {
-            var range = _start[p].._start[p + 1];
-            var m = Sum(_counts.AsSpan(range));
-            for (var e = range.Start.Value; e < range.End.Value; e++)
+            var m = _values[p];
+            for (var e = _start[p]; e < _start[p + 1]; e++)
             {
                 var nuc = _counts[e];
                 disagreeing[_points[e]] += _multiplicities[p] * 2.0 * nuc * (m - nuc) / (m - 1);
@@ -120,8 +129,23 @@ internal sealed class PairableUnits
             .ToList();
     }
 
+    /// <summary>Interval, ratio and nominal δ² do not depend on the marginals: each unit's term is computed once.</summary>
+    private double[] FixedUnitDisagreements() => _fixedUnitDisagreements ??= UnitDisagreements(_scaleCoordinates);
+
+    /// <summary>Per pattern, Σ_{i≠j} δ²(v_ui, v_uj)/(m_u − 1).</summary>
+    private double[] UnitDisagreements(double[] coordinates)
+    {
+        var terms = new double[_multiplicities.Length];
+        for (var p = 0; p < terms.Length; p++)
+        {
+            terms[p] = PairedDisagreement(_points, _counts, _start[p], _start[p + 1], _values[p], coordinates) / (_values[p] - 1);
+        }
+
+        return terms;
+    }
+
     /// <summary>n_c per point, the units that count and n = Σ_c n_c.</summary>
-    private long[] Marginals(ReadOnlySpan<long> weights, out long units, out long n)
+    private long[] Marginals(long[] weights, out long units, out long n)
     {
         var marginals = new long[_scale.Coordinates.Count];
         units = 0;
@@ -143,11 +167,11 @@ internal sealed class PairableUnits
     /// The coordinate δ² is measured on: the number (interval, ratio), or the mid-rank r_c = Σ_{g&lt;c} n_g + n_c/2
     /// (ordinal: Σ_{g=c..k} n_g − (n_c + n_k)/2 = r_k − r_c), or the point index (nominal, unused).
     /// </summary>
-    private IReadOnlyList<double> Coordinates(long[] marginals)
+    private double[] Coordinates(long[] marginals)
     {
         if (_scale.Level != MeasurementLevel.Ordinal)
         {
-            return _scale.Coordinates;
+            return _scaleCoordinates;
         }
 
         var ranks = new double[marginals.Length];
@@ -166,29 +190,28 @@ internal sealed class PairableUnits
     /// unit it is the unit's observed disagreement (before dividing by m_u − 1), applied to the marginals n_c it is
     /// Σ_{c,k} n_c n_k δ²_ck. Interval and ordinal use 2m·Σ n_c (x_c − x̄)², O(points); ratio sums pairs, O(points²).
     /// </summary>
-    private double PairedDisagreement(ReadOnlySpan<int> points, ReadOnlySpan<long> counts, IReadOnlyList<double> x)
+    private double PairedDisagreement(int[] points, long[] counts, int from, int to, long m, double[] x)
     {
-        if (points.Length < 2)
+        if (to - from < 2)
         {
             return 0;
         }
 
-        var m = Sum(counts);
         switch (_scale.Level)
         {
             case MeasurementLevel.Nominal:
                 long same = 0;
-                foreach (var count in counts)
+                for (var i = from; i < to; i++)
                 {
-                    same += count * count;
+                    same += counts[i] * counts[i];
                 }
 
                 return (double)m * m - same;
             case MeasurementLevel.Ratio:
                 double pairs = 0;
-                for (var i = 0; i < points.Length; i++)
+                for (var i = from; i < to; i++)
                 {
-                    for (var j = i + 1; j < points.Length; j++)
+                    for (var j = i + 1; j < to; j++)
                     {
                         pairs += 2.0 * counts[i] * counts[j] * RatioDelta2(x[points[i]], x[points[j]]);
                     }
@@ -197,14 +220,14 @@ internal sealed class PairableUnits
                 return pairs;
             default:
                 double total = 0;
-                for (var i = 0; i < points.Length; i++)
+                for (var i = from; i < to; i++)
                 {
                     total += counts[i] * x[points[i]];
                 }
 
                 var mean = total / m;
                 double squares = 0;
-                for (var i = 0; i < points.Length; i++)
+                for (var i = from; i < to; i++)
                 {
                     var deviation = x[points[i]] - mean;
                     squares += counts[i] * deviation * deviation;
@@ -225,16 +248,5 @@ internal sealed class PairableUnits
 
         var ratio = (c - k) / sum;
         return ratio * ratio;
-    }
-
-    private static long Sum(ReadOnlySpan<long> counts)
-    {
-        long sum = 0;
-        foreach (var count in counts)
-        {
-            sum += count;
-        }
-
-        return sum;
     }
 }

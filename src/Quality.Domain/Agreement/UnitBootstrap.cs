@@ -26,12 +26,13 @@ internal sealed class UnitBootstrap
     }
 
     /// <summary>Fills <paramref name="counts"/> with one replicate's units per pattern. O(units · log patterns).</summary>
-    public void Draw(Random random, Span<long> counts)
+    public void Draw(Random random, long[] counts)
     {
-        counts.Clear();
+        Array.Clear(counts);
+        var small = _total <= int.MaxValue;
         for (long draw = 0; draw < _total; draw++)
         {
-            var unit = random.NextInt64(_total);
+            var unit = small ? random.Next((int)_total) : random.NextInt64(_total);
             counts[_oneUnitEach ? (int)unit : PatternOf(unit)]++;
         }
     }
