@@ -1,0 +1,252 @@
+namespace Quality.Domain.Agreement;
+
+/// <summary>
+/// The units with at least two values, coded as points of a <see cref="ValueScale"/>: per distinct pattern, its
+/// distinct points with their counts, and the number of units with that pattern. Flat arrays, canonical order.
+/// </summary>
+/// <remarks>
+/// Every figure is summed pattern by pattern in canonical order and point by point in ascending order, so the same
+/// patterns give the same bits whatever order they were added or merged in. Weights other than the multiplicities
+/// (a bootstrap replicate) are passed to <see cref="Alpha(long[])"/>.
+/// </remarks>
+internal sealed class PairableUnits
+{
+    private readonly ValueScale _scale;
+    private readonly int[] _start;
+    private readonly int[] _points;
+    private readonly long[] _counts;
+    private readonly long[] _multiplicities;
+    private readonly long[] _values;
+    private readonly double[] _scaleCoordinates;
+    private double[]? _fixedUnitDisagreements;
+
+    private PairableUnits(ValueScale scale, int[] start, int[] points, long[] counts, long[] multiplicities)
+    {
+        _scale = scale;
+        _start = start;
+        _points = points;
+        _counts = counts;
+        _multiplicities = multiplicities;
+        _values = new long[multiplicities.Length];
+        for (var p = 0; p < _values.Length; p++)
+        {
+            for (var e = start[p]; e < start[p + 1]; e++)
+            {
+                _values[p] += counts[e];
+            }
+        }
+
+        _scaleCoordinates = scale.Coordinates.ToArray();
+    }
+
+    /// <summary>Units per pairable pattern, in canonical order.</summary>
+    public ReadOnlySpan<long> Multiplicities => _multiplicities;
+
+    public static PairableUnits From(RatingPatterns ratings, ValueScale scale)
+    {
+        var start = new List<int> { 0 };
+        var points = new List<int>();
+        var counts = new List<long>();
+        var multiplicities = new List<long>();
+        foreach (var (pattern, units) in ratings.Sorted())
+        {
+            if (pattern.Ratings.Count < 2)
+            {
+                continue;
+            }
+
+            foreach (var group in pattern.Ratings.GroupBy(r => scale.PointOf(r.Value)).OrderBy(g => g.Key))
+            {
+                points.Add(group.Key);
+                counts.Add(group.Count());
+            }
+
+            start.Add(points.Count);
+            multiplicities.Add(units);
+        }
+
+        return new PairableUnits(scale, start.ToArray(), points.ToArray(), counts.ToArray(), multiplicities.ToArray());
+    }
+
+    public KrippendorffAlphaResult Alpha() => Alpha(_multiplicities);
+
+    /// <summary>Alpha with <paramref name="weights"/>[p] units of pattern p.</summary>
+    /// <remarks>α = 1 − (n − 1)·Σ_u Σ_{i≠j} δ²(v_ui, v_uj)/(m_u − 1) / Σ_{c,k} n_c n_k δ²_ck (Krippendorff 2011).</remarks>
+    public KrippendorffAlphaResult Alpha(long[] weights)
+    {
+        var marginals = Marginals(weights, out var pairableUnits, out var n);
+        var active = Enumerable.Range(0, marginals.Length).Where(c => marginals[c] > 0).ToArray();
+        if (active.Length < 2)
+        {
+            return new KrippendorffAlphaResult(double.NaN, pairableUnits, n, double.NaN, double.NaN);
+        }
+
+        var coordinates = Coordinates(marginals);
+        var expected = PairedDisagreement(active, active.Select(c => marginals[c]).ToArray(), 0, active.Length, n, coordinates);
+        var unitTerms = _scale.Level == MeasurementLevel.Ordinal ? UnitDisagreements(coordinates) : FixedUnitDisagreements();
+        double observed = 0;
+        for (var p = 0; p < weights.Length; p++)
+        {
+            if (weights[p] != 0)
+            {
+                observed += weights[p] * unitTerms[p];
+            }
+        }
+
+        return new KrippendorffAlphaResult(
+            1 - (n - 1) * observed / expected,
+            pairableUnits,
+            n,
+            observed / n,
+            expected / ((double)n * (n - 1)));
+    }
+
+    /// <summary>
+    /// Per point c, one-versus-rest alpha (nominal, values mapped to c / not c) and specific agreement
+    /// Σ_u n_uc(n_uc − 1)/(m_u − 1) / n_c.
+    /// </summary>
+    public IReadOnlyList<CategoryAgreement> PerCategory()
+    {
+        var marginals = Marginals(_multiplicities, out _, out var n);
+        var disagreeing = new double[marginals.Length];
+        var agreeing = new double[marginals.Length];
+        for (var p = 0; p < _multiplicities.Length; p++)
+        {
+            var m = _values[p];
+            for (var e = _start[p]; e < _start[p + 1]; e++)
+            {
+                var nuc = _counts[e];
+                disagreeing[_points[e]] += _multiplicities[p] * 2.0 * nuc * (m - nuc) / (m - 1);
+                agreeing[_points[e]] += _multiplicities[p] * (double)nuc * (nuc - 1) / (m - 1);
+            }
+        }
+
+        return marginals.Select((nc, c) => new CategoryAgreement(
+                _scale.Labels[c],
+                nc,
+                nc == 0 || nc == n ? double.NaN : 1 - (n - 1) * disagreeing[c] / (2.0 * nc * (n - nc)),
+                nc == 0 ? double.NaN : agreeing[c] / nc))
+            .ToList();
+    }
+
+    /// <summary>Interval, ratio and nominal δ² do not depend on the marginals: each unit's term is computed once.</summary>
+    private double[] FixedUnitDisagreements() => _fixedUnitDisagreements ??= UnitDisagreements(_scaleCoordinates);
+
+    /// <summary>Per pattern, Σ_{i≠j} δ²(v_ui, v_uj)/(m_u − 1).</summary>
+    private double[] UnitDisagreements(double[] coordinates)
+    {
+        var terms = new double[_multiplicities.Length];
+        for (var p = 0; p < terms.Length; p++)
+        {
+            terms[p] = PairedDisagreement(_points, _counts, _start[p], _start[p + 1], _values[p], coordinates) / (_values[p] - 1);
+        }
+
+        return terms;
+    }
+
+    /// <summary>n_c per point, the units that count and n = Σ_c n_c.</summary>
+    private long[] Marginals(long[] weights, out long units, out long n)
+    {
+        var marginals = new long[_scale.Coordinates.Count];
+        units = 0;
+        n = 0;
+        for (var p = 0; p < weights.Length; p++)
+        {
+            units += weights[p];
+            for (var e = _start[p]; e < _start[p + 1]; e++)
+            {
+                marginals[_points[e]] += weights[p] * _counts[e];
+                n += weights[p] * _counts[e];
+            }
+        }
+
+        return marginals;
+    }
+
+    /// <summary>
+    /// The coordinate δ² is measured on: the number (interval, ratio), or the mid-rank r_c = Σ_{g&lt;c} n_g + n_c/2
+    /// (ordinal: Σ_{g=c..k} n_g − (n_c + n_k)/2 = r_k − r_c), or the point index (nominal, unused).
+    /// </summary>
+    private double[] Coordinates(long[] marginals)
+    {
+        if (_scale.Level != MeasurementLevel.Ordinal)
+        {
+            return _scaleCoordinates;
+        }
+
+        var ranks = new double[marginals.Length];
+        long below = 0;
+        for (var c = 0; c < marginals.Length; c++)
+        {
+            ranks[c] = below + marginals[c] / 2.0;
+            below += marginals[c];
+        }
+
+        return ranks;
+    }
+
+    /// <summary>
+    /// Σ_{i≠j} δ²(v_i, v_j) over a multiset of values given as ascending distinct points and their counts: applied to a
+    /// unit it is the unit's observed disagreement (before dividing by m_u − 1), applied to the marginals n_c it is
+    /// Σ_{c,k} n_c n_k δ²_ck. Interval and ordinal use 2m·Σ n_c (x_c − x̄)², O(points); ratio sums pairs, O(points²).
+    /// </summary>
+    private double PairedDisagreement(int[] points, long[] counts, int from, int to, long m, double[] x)
+    {
+        if (to - from < 2)
+        {
+            return 0;
+        }
+
+        switch (_scale.Level)
+        {
+            case MeasurementLevel.Nominal:
+                long same = 0;
+                for (var i = from; i < to; i++)
+                {
+                    same += counts[i] * counts[i];
+                }
+
+                return (double)m * m - same;
+            case MeasurementLevel.Ratio:
+                double pairs = 0;
+                for (var i = from; i < to; i++)
+                {
+                    for (var j = i + 1; j < to; j++)
+                    {
+                        pairs += 2.0 * counts[i] * counts[j] * RatioDelta2(x[points[i]], x[points[j]]);
+                    }
+                }
+
+                return pairs;
+            default:
+                double total = 0;
+                for (var i = from; i < to; i++)
+                {
+                    total += counts[i] * x[points[i]];
+                }
+
+                var mean = total / m;
+                double squares = 0;
+                for (var i = from; i < to; i++)
+                {
+                    var deviation = x[points[i]] - mean;
+                    squares += counts[i] * deviation * deviation;
+                }
+
+                return 2.0 * m * squares;
+        }
+    }
+
+    /// <summary>((c − k)/(c + k))², with δ²(0, 0) = 0 (values are ≥ 0, so c + k = 0 only there).</summary>
+    private static double RatioDelta2(double c, double k)
+    {
+        var sum = c + k;
+        if (sum == 0)
+        {
+            return 0;
+        }
+
+        var ratio = (c - k) / sum;
+        return ratio * ratio;
+    }
+}

@@ -1,0 +1,88 @@
+using System.Text.Json;
+using Quality.Domain.Agreement;
+
+namespace Quality.Domain.Tests.Agreement;
+
+public sealed class RatingPatternsTests
+{
+    [Fact]
+    public void AddUnit_SamePairsInAnyOrder_CollapseIntoOnePattern()
+    {
+        var patterns = new RatingPatterns();
+        patterns.AddUnit([new("a", "x"), new("b", "y")]);
+        patterns.AddUnit([new("b", "y"), new("a", "x")]);
+        patterns.AddUnit([new("a", "y"), new("b", "x")]);
+
+        Assert.Equal(3, patterns.Units);
+        Assert.Equal(2, patterns.DistinctPatterns);
+        Assert.Contains(patterns.ToState().Patterns, p => p.Units == 2);
+    }
+
+    [Fact]
+    public void AddUnit_AnnotatorTwice_Throws() =>
+        Assert.Throws<ArgumentException>(() => new RatingPatterns().AddUnit([new("a", "x"), new("a", "y")]));
+
+    [Fact]
+    public void AddUnit_NoValues_IsNotAUnit()
+    {
+        var patterns = new RatingPatterns();
+        patterns.AddUnit([]);
+
+        Assert.Equal(0, patterns.Units);
+    }
+
+    [Fact]
+    public void AddUnit_SingleValue_CountsAsUnitButNotForAlpha()
+    {
+        var patterns = ReliabilityData.FromRows("a: 1 2 3", "b: 1 2 .");
+
+        var alpha = KrippendorffAlpha.Compute(patterns, MeasurementLevel.Nominal);
+
+        Assert.Equal(3, patterns.Units);
+        Assert.Equal(2, alpha.Units);
+        Assert.Equal(4, alpha.PairableValues);
+    }
+
+    [Fact]
+    public void ToState_AnyInsertionOrder_IsTheSameCanonicalJson()
+    {
+        var units = ReliabilityData.Units("b: 1 2 . 3", "a: 2 2 1 .", "c: . 1 1 3");
+        var forward = ReliabilityData.FromUnits(units);
+        var backward = ReliabilityData.FromUnits(Enumerable.Reverse(units).Select(u => Enumerable.Reverse(u)));
+
+        Assert.Equal(JsonSerializer.Serialize(forward.ToState()), JsonSerializer.Serialize(backward.ToState()));
+    }
+
+    [Fact]
+    public void FromState_JsonRoundTrip_RestoresTheSameState()
+    {
+        var patterns = ReliabilityData.FromRows("a: 1 2 . 3 1", "b: 1 2 1 3 1", "c: . 1 1 3 1");
+        var json = JsonSerializer.Serialize(patterns.ToState());
+
+        var restored = RatingPatterns.FromState(JsonSerializer.Deserialize<RatingPatternsState>(json)!);
+
+        Assert.Equal(json, JsonSerializer.Serialize(restored.ToState()));
+        Assert.Equal(patterns.Units, restored.Units);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-1)]
+    public void FromState_UnitsBelowOne_Throws(long units) =>
+        Assert.Throws<ArgumentException>(() => RatingPatterns.FromState(new([new([new("a", "x")], units)])));
+
+    [Fact]
+    public void FromState_EmptyPattern_Throws() =>
+        Assert.Throws<ArgumentException>(() => RatingPatterns.FromState(new([new([], 1)])));
+
+    [Fact]
+    public void Merge_TwoHalves_EqualsOnePass()
+    {
+        var units = ReliabilityData.Units("a: 1 2 . 3 1 2", "b: 1 2 1 3 1 1", "c: . 1 1 3 1 2");
+        var whole = ReliabilityData.FromUnits(units);
+        var merged = ReliabilityData.FromUnits(units.Take(3));
+        merged.Merge(ReliabilityData.FromUnits(units.Skip(3)));
+
+        Assert.Equal(JsonSerializer.Serialize(whole.ToState()), JsonSerializer.Serialize(merged.ToState()));
+    }
+}
