@@ -34,6 +34,7 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton(sp => new StorageClients(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
         services.AddSingleton<BlobDeliveryStore>();
         services.AddSingleton<BlobWorkStore>();
+        services.AddSingleton<BlobReportStore>();
         services.AddSingleton<TableRunStore>();
         services.AddSingleton<TableBatchStore>();
         services.AddSingleton<TableRollupStore>();

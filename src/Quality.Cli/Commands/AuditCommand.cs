@@ -1,6 +1,6 @@
 using System.CommandLine;
-using System.Text.Json;
-using System.Text.Json.Serialization;
+using System.Globalization;
+using Quality.Domain.Agreement;
 using Quality.Domain.Audit;
 using Quality.Domain.Formats;
 using Quality.Domain.Formats.Canonical;
@@ -8,28 +8,31 @@ using Quality.Domain.Formats.Canonical;
 namespace Quality.Cli.Commands;
 
 /// <summary>
-/// <c>quality audit &lt;file&gt; [--json]</c>: the offline audit of one canonical delivery, the same figures the pipeline
-/// stores for it (the pipeline's tests compare the two).
+/// <c>quality audit &lt;file&gt; [--json] [--level field=ordinal]…</c>: the offline audit of a canonical delivery or a
+/// ratings table (<c>item,annotator,field,value</c> CSV), with the same figures and agreement suite the pipeline stores
+/// for it (the pipeline's tests compare the two).
 /// </summary>
 internal static class AuditCommand
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        WriteIndented = true,
-        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
-    };
-
     public static Command Create()
     {
-        var file = new Argument<FileInfo>("file") { Description = "A canonical JSON Lines delivery." };
-        var json = new Option<bool>("--json") { Description = "Print the figures as JSON (the shape GET /api/batches/{id} uses)." };
-        var command = new Command("audit", "Audit a delivery offline: counts and agreement per field.") { file, json };
-        command.SetAction((parse, cancellationToken) =>
-            RunAsync(parse.GetRequiredValue(file), parse.GetValue(json), parse.InvocationConfiguration, cancellationToken));
+        var file = new Argument<FileInfo>("file") { Description = "A canonical JSON Lines delivery, or a .csv ratings table with the header item,annotator,field,value." };
+        var json = new Option<bool>("--json") { Description = "Print the figures as JSON (the shapes of GET /api/batches/{id} and /agreement)." };
+        var levels = new Option<string[]>("--level")
+        {
+            Description = "Declare a field's level: field=nominal|ordinal|interval|ratio (repeatable). Overrides the delivery header.",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        var seed = new Option<int>("--seed") { Description = "Seed of the alpha bootstrap (same seed, same intervals).", DefaultValueFactory = _ => BatchAudit.DefaultSeed };
+        var command = new Command("audit", "Audit a delivery offline: counts and the agreement suite per field.") { file, json, levels, seed };
+        command.SetAction((parse, cancellationToken) => RunAsync(
+            parse.GetRequiredValue(file), parse.GetValue(json), parse.GetValue(levels) ?? [], parse.GetValue(seed),
+            parse.InvocationConfiguration, cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(FileInfo file, bool json, InvocationConfiguration console, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(
+        FileInfo file, bool json, string[] levels, int seed, InvocationConfiguration console, CancellationToken cancellationToken)
     {
         if (!file.Exists)
         {
@@ -37,12 +40,26 @@ internal static class AuditCommand
             return ExitCodes.BadInput;
         }
 
-        DeliveryHeader header;
-        BatchMetrics metrics;
+        var declared = new Dictionary<string, FieldDeclaration>(StringComparer.Ordinal);
+        foreach (var level in levels)
+        {
+            if (ParseLevel(level) is not { } parsed)
+            {
+                await console.Error.WriteLineAsync($"--level '{level}': expected field=nominal|ordinal|interval|ratio");
+                return ExitCodes.BadInput;
+            }
+
+            declared[parsed.Field] = new FieldDeclaration(parsed.Level);
+        }
+
+        DeliveryAudit audit;
         try
         {
+            var bootstrap = new BootstrapOptions { Seed = seed };
             await using var stream = file.OpenRead();
-            (header, metrics) = await DeliveryAuditor.AuditAsync(stream, file.Name, cancellationToken);
+            audit = string.Equals(file.Extension, ".csv", StringComparison.OrdinalIgnoreCase)
+                ? await DeliveryAuditor.AuditCsvAsync(stream, file.Name, TableHeader(file, declared), cancellationToken, bootstrap)
+                : await DeliveryAuditor.AuditAsync(stream, file.Name, cancellationToken, bootstrap, declared);
         }
         catch (DeliveryFormatException e)
         {
@@ -50,10 +67,10 @@ internal static class AuditCommand
             return ExitCodes.BadInput;
         }
 
-        var report = new AuditReport(file.Name, header, CountsView.From(metrics)!, AgreementView.From(metrics)!);
+        var report = new AuditReport(file.Name, audit.Header, CountsView.From(audit.Metrics)!, AgreementSuiteView.From(audit.Result, audit.Bootstrap));
         if (json)
         {
-            await console.Output.WriteLineAsync(JsonSerializer.Serialize(report, Json));
+            await console.Output.WriteLineAsync(ReportJson.Serialize(report, indented: true));
         }
         else
         {
@@ -63,23 +80,59 @@ internal static class AuditCommand
         return ExitCodes.Success;
     }
 
+    private static (string Field, MeasurementLevel Level)? ParseLevel(string declaration)
+    {
+        var parts = declaration.Split('=', 2);
+        if (parts.Length != 2 || parts[0].Length == 0)
+        {
+            return null;
+        }
+
+        MeasurementLevel? level = parts[1] switch
+        {
+            "nominal" => MeasurementLevel.Nominal,
+            "ordinal" => MeasurementLevel.Ordinal,
+            "interval" => MeasurementLevel.Interval,
+            "ratio" => MeasurementLevel.Ratio,
+            _ => null,
+        };
+        return level is null ? null : (parts[0], level.Value);
+    }
+
+    /// <summary>A ratings table has no header line: it is named after its file and carries the declared levels.</summary>
+    private static DeliveryHeader TableHeader(FileInfo file, Dictionary<string, FieldDeclaration> declared) =>
+        new(Path.GetFileNameWithoutExtension(file.Name), "table", "table", new TaxonomyReference("none", "0.0.0"), ["frame-tags"])
+        {
+            Fields = declared,
+        };
+
     private static async Task WriteTextAsync(TextWriter output, AuditReport report)
     {
-        var inv = System.Globalization.CultureInfo.InvariantCulture;
+        var agreement = report.Agreement;
         await output.WriteLineAsync($"{report.File}: delivery {report.Delivery.DeliveryId} ({report.Delivery.Pipeline}, {report.Delivery.Vendor}, taxonomy {report.Delivery.Taxonomy})");
-        await output.WriteLineAsync(string.Create(inv, $"  items {report.Counts.Items}, annotators {report.Counts.Annotators}, annotations {report.Counts.Annotations}"));
-        await output.WriteLineAsync(string.Create(inv,
-            $"  alpha (nominal, weakest field {report.Agreement.WeakestField ?? "-"}) {Figure(report.Agreement.KrippendorffAlphaNominal)}, percent agreement {Figure(report.Agreement.PercentAgreement)}"));
-        foreach (var (name, field) in report.Agreement.Fields.OrderBy(f => f.Key, StringComparer.Ordinal))
+        await output.WriteLineAsync(Invariant($"  items {report.Counts.Items}, annotators {report.Counts.Annotators}, annotations {report.Counts.Annotations}"));
+        await output.WriteLineAsync(Invariant(
+            $"  alpha (weakest field {agreement.WeakestField ?? "-"}) {Figure(agreement.KrippendorffAlpha)}, percent agreement {Figure(agreement.PercentAgreement)}"));
+        foreach (var (name, field) in agreement.Fields)
         {
-            await output.WriteLineAsync(string.Create(inv,
-                $"  field {name}: alpha {Figure(field.KrippendorffAlphaNominal)}, percent agreement {Figure(field.PercentAgreement)} (units {field.Units}, pairable values {field.PairableValues})"));
+            await output.WriteLineAsync(
+                Invariant($"  field {name} ({field.Level}): alpha {Figure(field.KrippendorffAlpha)} {Interval(field.AlphaCi95)}, ") +
+                Invariant($"Fleiss kappa {Figure(field.FleissKappa)}, Gwet AC1 {Figure(field.GwetAc1)}, percent agreement {Figure(field.PercentAgreement)} ") +
+                Invariant($"(units {field.Units}, pairable values {field.PairableValues})"));
+            foreach (var (annotator, a) in field.PerAnnotator)
+            {
+                await output.WriteLineAsync(Invariant(
+                    $"    annotator {annotator}: {a.Values} values, alpha without {Figure(a.AlphaWithout)} (change {Figure(a.AlphaChange)}), mean pairwise kappa {Figure(a.MeanPairwiseKappa)}"));
+            }
         }
     }
 
-    private static string Figure(double? value) =>
-        value?.ToString("0.0000", System.Globalization.CultureInfo.InvariantCulture) ?? "undefined";
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    private static string Figure(double? value) => value?.ToString("0.0000", CultureInfo.InvariantCulture) ?? "undefined";
+
+    private static string Interval(double[]? ci) => ci is null ? "[95% CI undefined]" : $"[95% CI {Figure(ci[0])}, {Figure(ci[1])}]";
 }
 
 /// <summary>What <c>quality audit --json</c> prints.</summary>
-internal sealed record AuditReport(string File, DeliveryHeader Delivery, CountsView Counts, AgreementView Agreement);
+internal sealed record AuditReport(string File, DeliveryHeader Delivery, CountsView Counts, AgreementSuiteView Agreement);

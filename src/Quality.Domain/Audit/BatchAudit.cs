@@ -1,18 +1,20 @@
 using Quality.Domain.Agreement;
 using Quality.Domain.Annotations;
 using Quality.Domain.Formats;
+using Quality.Domain.Formats.Canonical;
 
 namespace Quality.Domain.Audit;
 
 /// <summary>
-/// The mergeable audit of a batch (or of one shard of it): counts, and nominal agreement per frame-tag field.
+/// The mergeable audit of a batch (or of one shard of it): counts, and the ratings of every frame-tag field as
+/// <see cref="RatingPatterns"/>, from which <see cref="Finish"/> computes the agreement suite at each field's level.
 /// Items are added whole, so a shard that holds an item holds all of its annotations.
 /// </summary>
 public sealed class BatchAudit
 {
     private readonly SortedDictionary<string, long> _byRole = new(StringComparer.Ordinal);
     private readonly SortedSet<string> _annotators = new(StringComparer.Ordinal);
-    private readonly SortedDictionary<string, CoincidenceMatrix> _fields = new(StringComparer.Ordinal);
+    private readonly SortedDictionary<string, RatingPatterns> _fields = new(StringComparer.Ordinal);
 
     public long Items { get; private set; }
 
@@ -62,7 +64,7 @@ public sealed class BatchAudit
 
         foreach (var (field, byAnnotator) in tagsByField)
         {
-            FieldMatrix(field).AddUnit(byAnnotator.Values.Select(a => a.Label).ToList());
+            FieldRatings(field).AddUnit(byAnnotator.Values.Select(a => new Rating(a.Annotator, a.Label)));
         }
     }
 
@@ -77,37 +79,57 @@ public sealed class BatchAudit
         }
 
         _annotators.UnionWith(other._annotators);
-        foreach (var (field, matrix) in other._fields)
+        foreach (var (field, ratings) in other._fields)
         {
-            FieldMatrix(field).Merge(matrix);
+            FieldRatings(field).Merge(ratings);
         }
     }
 
-    /// <summary>The figures of the batch as it stands.</summary>
-    public BatchMetrics Metrics()
+    /// <summary>The headline figures with nominal fields and the default bootstrap: what tests and callers without a header use.</summary>
+    public BatchMetrics Metrics() => Finish(_ => FieldDeclaration.Nominal, new BootstrapOptions { Seed = DefaultSeed }).Metrics;
+
+    /// <summary>Seed of the alpha bootstrap unless a caller chooses one; reported with every interval.</summary>
+    public const int DefaultSeed = 1;
+
+    /// <summary>The batch's figures and every field's agreement suite, each field at its declared level.</summary>
+    /// <exception cref="ArgumentException">A value does not fit its field's level (the readers reject such lines first).</exception>
+    public BatchAuditResult Finish(Func<string, FieldDeclaration> declarationOf, BootstrapOptions bootstrap)
     {
-        var fields = _fields.ToDictionary(
-            f => f.Key,
-            f => new FieldAgreement(f.Value.Units, f.Value.PairableValues, f.Value.KrippendorffAlphaNominal(), f.Value.PercentAgreement()),
-            StringComparer.Ordinal);
-        var weakest = fields.Where(f => !double.IsNaN(f.Value.KrippendorffAlphaNominal))
-            .OrderBy(f => f.Value.KrippendorffAlphaNominal).ThenBy(f => f.Key, StringComparer.Ordinal)
-            .Select(f => f.Key).FirstOrDefault();
-        var pooled = new CoincidenceMatrix();
-        foreach (var matrix in _fields.Values)
+        ArgumentNullException.ThrowIfNull(declarationOf);
+        var suites = new SortedDictionary<string, FieldAgreementSuite>(StringComparer.Ordinal);
+        var fields = new SortedDictionary<string, FieldAgreement>(StringComparer.Ordinal);
+        foreach (var (field, ratings) in _fields)
         {
-            pooled.Merge(matrix);
+            var declaration = declarationOf(field);
+            var ordered = declaration.Level == MeasurementLevel.Ordinal ? declaration.Values : null;
+            var suite = AgreementSuite.Compute(ratings, declaration.Level, ordered, bootstrap);
+            var nominal = declaration.Level == MeasurementLevel.Nominal ? suite.Alpha : KrippendorffAlpha.Compute(ratings, MeasurementLevel.Nominal);
+            suites[field] = suite;
+            fields[field] = new FieldAgreement(suite.Alpha.Units, suite.Alpha.PairableValues, nominal.Value, suite.PercentAgreement)
+            {
+                Level = declaration.Level,
+                KrippendorffAlpha = suite.Alpha.Value,
+                AlphaLower = suite.AlphaInterval.Lower,
+                AlphaUpper = suite.AlphaInterval.Upper,
+            };
         }
 
-        return new BatchMetrics(
+        var weakest = fields.Where(f => !double.IsNaN(f.Value.KrippendorffAlpha))
+            .OrderBy(f => f.Value.KrippendorffAlpha).ThenBy(f => f.Key, StringComparer.Ordinal)
+            .Select(f => f.Key).FirstOrDefault();
+        var metrics = new BatchMetrics(
             Items,
             _annotators.Count,
             Annotations,
             new SortedDictionary<string, long>(_byRole, StringComparer.Ordinal),
-            weakest is null ? double.NaN : fields[weakest].KrippendorffAlphaNominal,
+            fields.Values.Select(f => f.KrippendorffAlphaNominal).Where(a => !double.IsNaN(a)).DefaultIfEmpty(double.NaN).Min(),
             weakest,
-            PooledPercentAgreement(),
-            fields);
+            PooledPercentAgreement(fields.Values),
+            fields)
+        {
+            KrippendorffAlpha = weakest is null ? double.NaN : fields[weakest].KrippendorffAlpha,
+        };
+        return new BatchAuditResult(metrics, suites);
     }
 
     public BatchAuditState ToState() => new(
@@ -127,9 +149,9 @@ public sealed class BatchAudit
         }
 
         audit._annotators.UnionWith(state.Annotators);
-        foreach (var (field, matrix) in state.Fields)
+        foreach (var (field, ratings) in state.Fields)
         {
-            audit._fields[field] = CoincidenceMatrix.FromState(matrix);
+            audit._fields[field] = RatingPatterns.FromState(ratings);
         }
 
         return audit;
@@ -142,32 +164,28 @@ public sealed class BatchAudit
         _ => "annotator",
     };
 
-    /// <summary>Percent agreement over the units of every field together: each unit weighs the same.</summary>
-    private double PooledPercentAgreement()
+    /// <summary>Percent agreement over the pairable units of every field together: each unit weighs the same.</summary>
+    private static double PooledPercentAgreement(IEnumerable<FieldAgreement> fields)
     {
         double sum = 0;
         long units = 0;
-        foreach (var matrix in _fields.Values)
+        foreach (var field in fields.Where(f => !double.IsNaN(f.PercentAgreement)))
         {
-            var pa = matrix.PercentAgreement();
-            if (!double.IsNaN(pa))
-            {
-                sum += pa * matrix.Units;
-                units += matrix.Units;
-            }
+            sum += field.PercentAgreement * field.Units;
+            units += field.Units;
         }
 
         return units == 0 ? double.NaN : sum / units;
     }
 
-    private CoincidenceMatrix FieldMatrix(string field)
+    private RatingPatterns FieldRatings(string field)
     {
-        if (!_fields.TryGetValue(field, out var matrix))
+        if (!_fields.TryGetValue(field, out var ratings))
         {
-            matrix = new CoincidenceMatrix();
-            _fields[field] = matrix;
+            ratings = new RatingPatterns();
+            _fields[field] = ratings;
         }
 
-        return matrix;
+        return ratings;
     }
 }

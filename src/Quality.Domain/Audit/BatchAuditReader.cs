@@ -10,11 +10,20 @@ namespace Quality.Domain.Audit;
 public static class BatchAuditReader
 {
     /// <param name="file">The delivered file's name, for errors about the annotations.</param>
-    public static async Task<BatchAudit> ReadAsync(CanonicalDeliveryReader reader, string file, CancellationToken cancellationToken)
+    public static Task<BatchAudit> ReadAsync(CanonicalDeliveryReader reader, string file, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(reader);
+        return ReadAsync(reader.ReadAnnotationAsync, file, cancellationToken);
+    }
+
+    /// <param name="next">The next annotation of any reader, null at the end.</param>
+    /// <param name="file">The delivered file's name, for errors about the annotations.</param>
+    public static async Task<BatchAudit> ReadAsync(
+        Func<CancellationToken, ValueTask<Annotation?>> next, string file, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(next);
         var byItem = new Dictionary<string, List<Annotation>>(StringComparer.Ordinal);
-        while (await reader.ReadAnnotationAsync(cancellationToken) is { } annotation)
+        while (await next(cancellationToken) is { } annotation)
         {
             if (!byItem.TryGetValue(annotation.Item, out var annotations))
             {

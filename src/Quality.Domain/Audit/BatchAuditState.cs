@@ -8,4 +8,4 @@ public sealed record BatchAuditState(
     long Annotations,
     IReadOnlyDictionary<string, long> AnnotationsByRole,
     IReadOnlyList<string> Annotators,
-    IReadOnlyDictionary<string, CoincidenceState> Fields);
+    IReadOnlyDictionary<string, RatingPatternsState> Fields);

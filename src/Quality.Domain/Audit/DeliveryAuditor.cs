@@ -1,20 +1,77 @@
+using Quality.Domain.Agreement;
+using Quality.Domain.Annotations;
+using Quality.Domain.Formats;
 using Quality.Domain.Formats.Canonical;
+using Quality.Domain.Formats.Csv;
 
 namespace Quality.Domain.Audit;
 
 /// <summary>
-/// Audits a whole canonical delivery in one process: the offline path (<c>quality audit</c>) and the reference the
-/// sharded pipeline must agree with. Holds every annotation until the end of the file; the pipeline's shards bound
-/// that memory instead.
+/// Audits a whole delivery in one process: the offline path (<c>quality audit</c>) and the reference the sharded
+/// pipeline must agree with. Holds every annotation until the end of the file; the pipeline's shards bound that
+/// memory instead.
 /// </summary>
 public static class DeliveryAuditor
 {
-    public static async Task<(DeliveryHeader Header, BatchMetrics Metrics)> AuditAsync(
-        Stream delivery, string file, CancellationToken cancellationToken)
+    /// <summary>A canonical delivery, each field at the level its header declares.</summary>
+    /// <param name="levels">Field declarations that override the header's (e.g. <c>quality audit --level</c>).</param>
+    public static async Task<DeliveryAudit> AuditAsync(
+        Stream delivery, string file, CancellationToken cancellationToken, BootstrapOptions? bootstrap = null,
+        IReadOnlyDictionary<string, FieldDeclaration>? levels = null)
     {
         using var reader = new CanonicalDeliveryReader(delivery, file);
         var header = await reader.ReadHeaderAsync(cancellationToken);
-        var audit = await BatchAuditReader.ReadAsync(reader, file, cancellationToken);
-        return (header, audit.Metrics());
+        if (levels is { Count: > 0 })
+        {
+            var fields = new Dictionary<string, FieldDeclaration>(header.Fields, StringComparer.Ordinal);
+            foreach (var (field, declaration) in levels)
+            {
+                fields[field] = declaration;
+            }
+
+            header = header with { Fields = fields };
+        }
+
+        var audit = await BatchAuditReader.ReadAsync(Checked(reader.ReadAnnotationAsync, file, header, "label"), file, cancellationToken);
+        return Finish(header, audit, bootstrap);
     }
+
+    /// <summary>A ratings table (<see cref="RatingsCsvReader"/>) under <paramref name="header"/>'s field declarations.</summary>
+    public static async Task<DeliveryAudit> AuditCsvAsync(
+        Stream ratings, string file, DeliveryHeader header, CancellationToken cancellationToken, BootstrapOptions? bootstrap = null)
+    {
+        ArgumentNullException.ThrowIfNull(header);
+        using var reader = new RatingsCsvReader(ratings, file);
+        var audit = await BatchAuditReader.ReadAsync(Checked(reader.ReadAsync, file, header, "value"), file, cancellationToken);
+        return Finish(header, audit, bootstrap);
+    }
+
+    /// <summary>
+    /// Checks every tag against its field's declaration in <paramref name="header"/>: a table has no header of its
+    /// own, and declarations given on the command line override the delivery's.
+    /// </summary>
+    private static Func<CancellationToken, ValueTask<Annotation?>> Checked(
+        Func<CancellationToken, ValueTask<Annotation?>> next, string file, DeliveryHeader header, string labelField) => async cancellationToken =>
+    {
+        var annotation = await next(cancellationToken);
+        if (annotation is { IsTag: true } && header.Field(annotation.Field).Problem(annotation.Label) is { } problem)
+        {
+            throw new DeliveryFormatException(file, annotation.Line, labelField, $"{problem}; field '{annotation.Field}'");
+        }
+
+        return annotation;
+    };
+
+    private static DeliveryAudit Finish(DeliveryHeader header, BatchAudit audit, BootstrapOptions? bootstrap)
+    {
+        bootstrap ??= new BootstrapOptions { Seed = BatchAudit.DefaultSeed };
+        var result = audit.Finish(header.Field, bootstrap);
+        return new DeliveryAudit(header, result, bootstrap);
+    }
+}
+
+/// <summary>One delivery audited offline: its header, figures and agreement suites, and the bootstrap they used.</summary>
+public sealed record DeliveryAudit(DeliveryHeader Header, BatchAuditResult Result, BootstrapOptions Bootstrap)
+{
+    public BatchMetrics Metrics => Result.Metrics;
 }

@@ -17,6 +17,7 @@ internal static class BatchEndpoints
     {
         app.MapGet("/api/batches", ListAsync);
         app.MapGet("/api/batches/{id}", GetAsync);
+        app.MapGet("/api/batches/{id}/agreement", GetAgreementAsync);
         app.MapPost("/api/deliveries", SubmitAsync).DisableAntiforgery();
         return app;
     }
@@ -52,6 +53,34 @@ internal static class BatchEndpoints
 
         var run = await runs.GetAsync(id, cancellationToken);
         return run is null ? Problems.NotFound($"No batch {id}.") : TypedResults.Ok(BatchView.From(run));
+    }
+
+    /// <summary>
+    /// The whole agreement suite of a completed batch, per field with intervals, per class and per annotator: the
+    /// stored report, byte for byte. 409 while the batch is not completed (it has no suite yet, or never will).
+    /// </summary>
+    private static async Task<IResult> GetAgreementAsync(string id, TableRunStore runs, BlobReportStore reports, CancellationToken cancellationToken)
+    {
+        if (!RunIds.IsValid(id))
+        {
+            return Problems.BadRequest("id", "a batch id is 32 lowercase hexadecimal digits.");
+        }
+
+        var run = await runs.GetAsync(id, cancellationToken);
+        if (run is null)
+        {
+            return Problems.NotFound($"No batch {id}.");
+        }
+
+        if (run.Status != RunStatus.Completed)
+        {
+            return Problems.Conflict($"Batch {id} is {run.Status}; its agreement is computed when it completes.", run.Status.ToString());
+        }
+
+        var report = await reports.ReadAgreementAsync(id, cancellationToken);
+        return report is null
+            ? Problems.NotFound($"Batch {id} completed before agreement reports existed; re-deliver it to compute one.")
+            : TypedResults.Text(report, "application/json");
     }
 
     /// <summary>

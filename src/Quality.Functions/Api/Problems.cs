@@ -12,6 +12,11 @@ internal static class Problems
     public static IResult NotFound(string detail) =>
         TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status404NotFound, title: "Not found");
 
+    /// <summary>The resource exists but is not in a state that has what was asked for (e.g. a batch still running).</summary>
+    public static IResult Conflict(string detail, string status) =>
+        TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status409Conflict, title: "Not available yet",
+            extensions: new Dictionary<string, object?> { ["status"] = status });
+
     /// <summary>A delivery that cannot be read: says which file, line and field.</summary>
     public static IResult BadDelivery(DeliveryFormatException error) =>
         TypedResults.Problem(detail: error.Message, statusCode: StatusCodes.Status400BadRequest, title: "Invalid delivery",

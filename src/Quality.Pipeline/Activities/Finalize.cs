@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Logging;
+using Quality.Domain.Agreement;
 using Quality.Domain.Audit;
+using Quality.Domain.Formats.Canonical;
 using Quality.Pipeline.Messages;
 using Quality.Pipeline.Runs;
 using Quality.Pipeline.Storage;
@@ -7,12 +9,13 @@ using Quality.Pipeline.Storage;
 namespace Quality.Pipeline.Activities;
 
 /// <summary>
-/// <c>Finalize</c>: merges the partials in shard order and completes the run. Exactly once in effect: the merge is
+/// <c>Finalize</c>: merges the partials in shard order, computes the agreement suite (report blob) and completes the run. Exactly once in effect: the merge is
 /// a pure function of the partials, and only one writer can move the run from Running to Completed under its ETag;
 /// a duplicate finds it Completed and stops.
 /// </summary>
 public sealed partial class Finalize(
     BlobWorkStore work,
+    BlobReportStore reports,
     TableRunStore runs,
     RunLedger ledger,
     ILogger<Finalize> logger)
@@ -38,7 +41,11 @@ public sealed partial class Finalize(
             batch.Merge(BatchAudit.FromState(partial));
         }
 
-        var metrics = batch.Metrics();
+        // The whole suite goes to a report blob before the run completes: a completed batch always has it.
+        var bootstrap = new BootstrapOptions { Seed = BatchAudit.DefaultSeed };
+        var result = batch.Finish(field => run.Fields?.GetValueOrDefault(field) ?? FieldDeclaration.Nominal, bootstrap);
+        await reports.WriteAgreementAsync(run.Id, ReportJson.Serialize(AgreementSuiteView.From(result, bootstrap)), cancellationToken);
+        var metrics = result.Metrics;
         var completed = await ledger.ChangeAsync(run.Id, current => current.Status != RunStatus.Running ? null : current with
         {
             Status = RunStatus.Completed,

@@ -60,6 +60,7 @@ public sealed partial class Ingest(
                 ShardSet = shardSet,
                 WorkTotal = shards * WorkKeys.Kinds.Count,
                 Taxonomy = header.Taxonomy.ToString(),
+                Fields = header.Fields,
             }, cancellationToken);
             if (run is null || run.Status != RunStatus.Running)
             {

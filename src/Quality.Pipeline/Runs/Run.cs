@@ -1,4 +1,5 @@
 using Quality.Domain.Audit;
+using Quality.Domain.Formats.Canonical;
 
 namespace Quality.Pipeline.Runs;
 
@@ -22,6 +23,9 @@ public sealed record Run
     public string? DeliveryId { get; init; }
 
     public string? Taxonomy { get; init; }
+
+    /// <summary>The frame-tag fields the delivery declares (level, values); set at ingest. Undeclared fields are nominal.</summary>
+    public IReadOnlyDictionary<string, FieldDeclaration>? Fields { get; init; }
 
     public required RunStatus Status { get; init; }
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Quality.Domain.Audit;
+using Quality.Domain.Formats.Canonical;
 using Quality.Pipeline.Messages;
 
 namespace Quality.Pipeline.Storage;
@@ -15,6 +16,7 @@ namespace Quality.Pipeline.Storage;
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(BatchMetrics))]
 [JsonSerializable(typeof(BatchAuditState))]
+[JsonSerializable(typeof(IReadOnlyDictionary<string, FieldDeclaration>))]
 [JsonSerializable(typeof(BlobCreatedEvent))]
 [JsonSerializable(typeof(RunMessage))]
 [JsonSerializable(typeof(ComputeMessage))]

@@ -2,6 +2,7 @@ using System.Globalization;
 using Azure;
 using Azure.Data.Tables;
 using Quality.Domain.Audit;
+using Quality.Domain.Formats.Canonical;
 using Quality.Pipeline.Runs;
 
 namespace Quality.Pipeline.Storage;
@@ -185,6 +186,7 @@ public sealed class TableRunStore(StorageClients storage)
         ["Vendor"] = run.Vendor,
         ["DeliveryId"] = run.DeliveryId,
         ["Taxonomy"] = run.Taxonomy,
+        ["Fields"] = run.Fields is null ? null : PipelineJson.Serialize(run.Fields),
         ["Status"] = run.Status.ToString(),
         ["CreatedTime"] = run.CreatedTime,
         ["LastUpdatedTime"] = run.LastUpdatedTime,
@@ -210,6 +212,7 @@ public sealed class TableRunStore(StorageClients storage)
         Vendor = e.GetString("Vendor"),
         DeliveryId = e.GetString("DeliveryId"),
         Taxonomy = e.GetString("Taxonomy"),
+        Fields = e.GetString("Fields") is { } fields ? PipelineJson.Deserialize<IReadOnlyDictionary<string, FieldDeclaration>>(fields) : null,
         Status = Enum.Parse<RunStatus>(e.GetString("Status")),
         CreatedTime = e.GetDateTimeOffset("CreatedTime") ?? default,
         LastUpdatedTime = e.GetDateTimeOffset("LastUpdatedTime") ?? default,

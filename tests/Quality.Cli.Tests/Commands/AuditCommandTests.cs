@@ -34,8 +34,97 @@ public sealed class AuditCommandTests
         var run = await CliRun.InvokeAsync("audit", Repository.Sample("krippendorff-2011.jsonl"));
 
         Assert.Equal(ExitCodes.Success, run.ExitCode);
-        Assert.Contains("alpha (nominal, weakest field value) 0.7434", run.Output, StringComparison.Ordinal);
+        Assert.Contains("alpha (weakest field value) 0.7434", run.Output, StringComparison.Ordinal);
         Assert.Contains("units 11, pairable values 40", run.Output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    // Krippendorff (2011) reliability data at each level: published 0.743 / 0.815 / 0.849 / 0.797, exact fractions.
+    [InlineData("nominal", 113.0 / 152)]
+    [InlineData("ordinal", 108577.0 / 133160)]
+    [InlineData("interval", 951.0 / 1120)]
+    [InlineData("ratio", 18222619.0 / 22852465)]
+    public async Task Level_option_gives_the_published_alpha_of_that_level(string level, double alpha)
+    {
+        var run = await CliRun.InvokeAsync("audit", Repository.Sample("krippendorff-2011.jsonl"), "--json", "--level", $"value={level}");
+
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        var field = JsonNode.Parse(run.Output)!["agreement"]!["fields"]!["value"]!;
+        Assert.Equal(level, (string?)field["level"]);
+        Assert.Equal(alpha, (double)field["krippendorffAlpha"]!, 12);
+        // The nominal figure of the previous issue stays whatever the level.
+        Assert.Equal(113.0 / 152, (double)field["krippendorffAlphaNominal"]!, 12);
+        var ci = field["alphaCi95"]!.AsArray();
+        Assert.InRange(alpha, (double)ci[0]!, (double)ci[1]!);
+    }
+
+    [Fact]
+    public async Task Suite_of_the_reliability_data_has_Gwet_AC1_pairs_classes_and_annotators()
+    {
+        var run = await CliRun.InvokeAsync("audit", Repository.Sample("krippendorff-2011.jsonl"), "--json");
+
+        var field = JsonNode.Parse(run.Output)!["agreement"]!["fields"]!["value"]!;
+        // Same data as irrCAC cac.raw4raters: gwet.ac1.raw 0.77544, SE 0.14295 (irrCAC README).
+        Assert.Equal(0.77544, (double)field["gwetAc1"]!, 5);
+        Assert.Equal(0.14295, (double)field["estimates"]!["gwetAc1"]!["standardError"]!, 5);
+        // Classic Fleiss needs the same number of ratings per unit; here units have 2 to 4: not defined, and said why.
+        Assert.Null(field["fleissKappa"]);
+        Assert.False(string.IsNullOrEmpty((string?)field["estimates"]!["fleissKappa"]!["undefinedReason"]));
+        // 4 observers: 6 pairs, ordered by name; weighted kappas only for ordinal fields.
+        var pairs = field["pairwiseCohenKappa"]!.AsArray();
+        Assert.Equal(6, pairs.Count);
+        Assert.Equal(("observer-A", "observer-B"), ((string?)pairs[0]!["a"], (string?)pairs[0]!["b"]));
+        Assert.Null(pairs[0]!["weightedLinear"]);
+        Assert.Equal(["1", "2", "3", "4", "5"], field["perClass"]!.AsObject().Select(c => c.Key));
+        Assert.Equal(["observer-A", "observer-B", "observer-C", "observer-D"], field["perAnnotator"]!.AsObject().Select(a => a.Key));
+        // Value 5 is given 3 times, always together (unit 10): its specific agreement is o_55/n_5 = 1.
+        Assert.Equal(1.0, (double)field["perClass"]!["5"]!["specificAgreement"]!);
+    }
+
+    [Fact]
+    public async Task Csv_ratings_table_gives_the_published_Fleiss_kappa()
+    {
+        // R irr `diagnoses` (Fleiss 1971), 30 patients x 6 raters: kappam.fleiss 0.4302445, z 17.65183.
+        int[][] diagnoses =
+        [
+            [4, 4, 4, 4, 4, 4], [2, 2, 2, 5, 5, 5], [2, 3, 3, 3, 3, 5], [5, 5, 5, 5, 5, 5], [2, 2, 2, 4, 4, 4], [1, 1, 3, 3, 3, 3],
+            [3, 3, 3, 3, 5, 5], [1, 1, 3, 3, 3, 4], [1, 1, 4, 4, 4, 4], [5, 5, 5, 5, 5, 5], [1, 4, 4, 4, 4, 4], [1, 2, 4, 4, 4, 4],
+            [2, 2, 2, 3, 3, 3], [1, 4, 4, 4, 4, 4], [2, 2, 4, 4, 4, 5], [3, 3, 3, 3, 3, 5], [1, 1, 1, 4, 5, 5], [1, 1, 1, 1, 1, 2],
+            [2, 2, 4, 4, 4, 4], [1, 3, 3, 5, 5, 5], [5, 5, 5, 5, 5, 5], [2, 4, 4, 4, 4, 4], [2, 2, 4, 5, 5, 5], [1, 1, 4, 4, 4, 4],
+            [1, 4, 4, 4, 4, 5], [2, 2, 2, 2, 2, 4], [1, 1, 1, 1, 5, 5], [2, 2, 4, 4, 4, 4], [1, 3, 3, 3, 3, 3], [5, 5, 5, 5, 5, 5],
+        ];
+        var path = Path.Combine(Path.GetTempPath(), $"diagnoses-{Guid.NewGuid():N}.csv");
+        await File.WriteAllLinesAsync(path, ["item,annotator,field,value", .. diagnoses.SelectMany((row, p) =>
+            row.Select((value, r) => $"patient-{p + 1},rater-{r + 1},diagnosis,{value}"))]);
+
+        var run = await CliRun.InvokeAsync("audit", path, "--json");
+
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        var field = JsonNode.Parse(run.Output)!["agreement"]!["fields"]!["diagnosis"]!;
+        Assert.Equal(0.4302445, (double)field["fleissKappa"]!, 7);
+        Assert.Equal(17.65183, (double)field["estimates"]!["fleissKappa"]!["z"]!, 5);
+        Assert.Equal(30, (long)JsonNode.Parse(run.Output)!["counts"]!["items"]!);
+    }
+
+    [Fact]
+    public async Task Csv_value_that_is_not_a_number_of_an_interval_field_names_line_and_column()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"speeds-{Guid.NewGuid():N}.csv");
+        await File.WriteAllLinesAsync(path, ["item,annotator,field,value", "f-1,a,speed,3.5", "f-1,b,speed,fast"]);
+
+        var run = await CliRun.InvokeAsync("audit", path, "--level", "speed=interval");
+
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        Assert.StartsWith($"{Path.GetFileName(path)} line 3, field 'value': 'fast' is not a number", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Bad_level_option_exits_2()
+    {
+        var run = await CliRun.InvokeAsync("audit", Repository.Sample("krippendorff-2011.jsonl"), "--level", "value=ordered");
+
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        Assert.Contains("--level 'value=ordered'", run.Error, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -23,22 +23,4 @@ public sealed class PercentAgreementTests
     [Fact]
     public void Compute_NoUnitWithTwoValues_IsNotDefined() =>
         Assert.True(double.IsNaN(PercentAgreement.Compute(ReliabilityData.FromRows("a: x .", "b: . y"))));
-
-    /// <summary>The figures <c>BatchAudit</c> takes from <see cref="CoincidenceMatrix"/> today, so it can switch over.</summary>
-    [Property]
-    public bool Compute_AnyData_AgreesWithCoincidenceMatrix(RatingMatrix data)
-    {
-        var matrix = new CoincidenceMatrix();
-        foreach (var unit in data.Units)
-        {
-            matrix.AddUnit(unit.Select(r => r.Value).ToList());
-        }
-
-        var patterns = data.Patterns();
-        return Close(matrix.PercentAgreement(), PercentAgreement.Compute(patterns))
-            && Close(matrix.KrippendorffAlphaNominal(), KrippendorffAlpha.Compute(patterns, MeasurementLevel.Nominal).Value);
-    }
-
-    private static bool Close(double expected, double actual) =>
-        double.IsNaN(expected) ? double.IsNaN(actual) : Math.Abs(expected - actual) <= 1e-12;
 }

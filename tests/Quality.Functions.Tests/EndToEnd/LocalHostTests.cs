@@ -11,7 +11,7 @@ namespace Quality.Functions.Tests.EndToEnd;
 public sealed class LocalHostTests
 {
     [Fact]
-    public async Task PostDelivery_SampleDelivery_CompletedWithTheFiguresOfQualityAudit()
+    public async Task PostDelivery_SampleDelivery_CompletedWithTheFiguresAndSuiteOfQualityAudit()
     {
         await using var app = await QualityApp.StartAsync(localDrivers: true);
         using var client = app.CreateClient();
@@ -26,7 +26,10 @@ public sealed class LocalHostTests
         Assert.Equal(0, await QualityCommand.InvokeAsync(["audit", path, "--json"], output, TextWriter.Null, CancellationToken.None));
         var offline = JsonNode.Parse(output.ToString())!;
         Assert.True(JsonNode.DeepEquals(offline["counts"], batch["counts"]), $"counts: {offline["counts"]} vs {batch["counts"]}");
-        Assert.True(JsonNode.DeepEquals(offline["agreement"], batch["agreement"]), $"agreement: {offline["agreement"]} vs {batch["agreement"]}");
+        var agreement = await client.GetFromJsonAsync<JsonObject>($"/api/batches/{(string)submitted["id"]!}/agreement");
+        Assert.True(JsonNode.DeepEquals(offline["agreement"], agreement), $"agreement: {offline["agreement"]} vs {agreement}");
+        // The batch shows the headline of the same suite.
+        Assert.Equal((double)offline["agreement"]!["krippendorffAlpha"]!, (double)batch["agreement"]!["krippendorffAlpha"]!);
         var listed = await client.GetFromJsonAsync<JsonObject>("/api/batches?pipeline=front-camera-tags");
         Assert.Equal((string?)submitted["id"], (string?)listed!["batches"]![0]!["id"]);
     }

@@ -1,0 +1,160 @@
+using Quality.Domain.Agreement.Kappa;
+
+namespace Quality.Domain.Agreement;
+
+/// <summary>
+/// Every agreement statistic of one field, computed from its merged <see cref="RatingPatterns"/>: Krippendorff's alpha
+/// at the field's level with a bootstrap interval, the kappa family over categories, and breakdowns per class and per
+/// annotator. Pure: the same patterns, level and seed give the same report.
+/// </summary>
+/// <remarks>
+/// The kappa family needs categories, so it is computed for nominal and ordinal fields only; weighted coefficients
+/// (linear, quadratic) need an order, so they are null for nominal fields. Interval and ratio fields get alpha,
+/// its interval and the per-annotator breakdown. Nothing undefined is ever a number: see docs/statistics-conventions.md.
+/// </remarks>
+public static class AgreementSuite
+{
+    public static FieldAgreementSuite Compute(
+        RatingPatterns ratings, MeasurementLevel level, IReadOnlyList<string>? orderedValues, BootstrapOptions bootstrap)
+    {
+        ArgumentNullException.ThrowIfNull(ratings);
+        ArgumentNullException.ThrowIfNull(bootstrap);
+        var patterns = ratings.Sorted();
+        var scale = ValueScale.For(patterns.SelectMany(p => p.Pattern.Ratings.Select(r => r.Value)), level, orderedValues);
+        var alpha = KrippendorffAlpha.Compute(ratings, level, orderedValues);
+        var interval = KrippendorffAlpha.Bootstrap(ratings, level, bootstrap, orderedValues);
+        var influence = KrippendorffAlpha.PerAnnotator(ratings, level, orderedValues);
+        var categorical = level is MeasurementLevel.Nominal or MeasurementLevel.Ordinal;
+        var ordered = level == MeasurementLevel.Ordinal;
+
+        CategoricalSuite? kappas = categorical ? Categorical(patterns, scale, ordered) : null;
+        var perAnnotator = influence.Select(a => new AnnotatorAgreement(
+            a.Annotator,
+            a.Values,
+            a.AlphaWithout,
+            a.Change,
+            kappas is null ? double.NaN : MeanKappa(kappas.Pairwise, a.Annotator))).ToList();
+
+        return new FieldAgreementSuite(
+            level,
+            ratings.Units,
+            influence.Count,
+            alpha,
+            interval,
+            PercentAgreement.Compute(ratings),
+            kappas?.Fleiss,
+            kappas?.Ac1,
+            kappas?.Ac2Linear,
+            kappas?.Ac2Quadratic,
+            kappas?.Pairwise ?? [],
+            categorical ? KrippendorffAlpha.PerCategory(ratings) : [],
+            perAnnotator);
+    }
+
+    private sealed record CategoricalSuite(
+        AgreementEstimate Fleiss, AgreementEstimate Ac1, AgreementEstimate? Ac2Linear, AgreementEstimate? Ac2Quadratic,
+        IReadOnlyList<PairwiseAgreement> Pairwise);
+
+    private static CategoricalSuite Categorical(IReadOnlyList<(RatingPattern Pattern, long Units)> patterns, ValueScale scale, bool ordered)
+    {
+        var categories = scale.Labels;
+        var table = new RatingTable(categories);
+        var pairs = new SortedDictionary<(string A, string B), long[,]>(PairOrder.Instance);
+        var counts = new int[categories.Count];
+        foreach (var (pattern, units) in patterns)
+        {
+            Array.Clear(counts);
+            var ratings = pattern.Ratings;
+            foreach (var rating in ratings)
+            {
+                counts[scale.PointOf(rating.Value)]++;
+            }
+
+            table.AddUnit(counts, units);
+            // Ratings are sorted by annotator, so (a, b) with a < b names each pair once.
+            for (var i = 0; i < ratings.Count; i++)
+            {
+                for (var j = i + 1; j < ratings.Count; j++)
+                {
+                    var key = (ratings[i].Annotator, ratings[j].Annotator);
+                    if (!pairs.TryGetValue(key, out var cells))
+                    {
+                        cells = new long[categories.Count, categories.Count];
+                        pairs[key] = cells;
+                    }
+
+                    cells[scale.PointOf(ratings[i].Value), scale.PointOf(ratings[j].Value)] += units;
+                }
+            }
+        }
+
+        var pairwise = pairs.Select(p =>
+        {
+            var contingency = new ContingencyTable(categories, Rows(p.Value));
+            return new PairwiseAgreement(
+                p.Key.A,
+                p.Key.B,
+                contingency.Total,
+                CohenKappa.Compute(contingency),
+                ordered ? CohenKappa.Compute(contingency, AgreementWeights.Linear) : null,
+                ordered ? CohenKappa.Compute(contingency, AgreementWeights.Quadratic) : null);
+        }).ToList();
+
+        return new CategoricalSuite(
+            FleissKappa.Compute(table),
+            GwetAc1.Compute(table),
+            ordered ? GwetAc1.Compute(table, AgreementWeights.Linear) : null,
+            ordered ? GwetAc1.Compute(table, AgreementWeights.Quadratic) : null,
+            pairwise);
+    }
+
+    private static List<IReadOnlyList<long>> Rows(long[,] cells) =>
+        Enumerable.Range(0, cells.GetLength(0))
+            .Select(r => (IReadOnlyList<long>)Enumerable.Range(0, cells.GetLength(1)).Select(c => cells[r, c]).ToArray())
+            .ToList();
+
+    /// <summary>Mean of the defined unweighted kappas of the pairs the annotator is in; NaN when there are none.</summary>
+    private static double MeanKappa(IReadOnlyList<PairwiseAgreement> pairwise, string annotator)
+    {
+        var kappas = pairwise
+            .Where(p => (p.A == annotator || p.B == annotator) && p.Kappa.Defined)
+            .Select(p => p.Kappa.Coefficient)
+            .ToList();
+        return kappas.Count == 0 ? double.NaN : kappas.Average();
+    }
+
+    private sealed class PairOrder : IComparer<(string A, string B)>
+    {
+        public static readonly PairOrder Instance = new();
+
+        public int Compare((string A, string B) x, (string A, string B) y)
+        {
+            var first = string.CompareOrdinal(x.A, y.A);
+            return first != 0 ? first : string.CompareOrdinal(x.B, y.B);
+        }
+    }
+}
+
+/// <summary>The agreement suite of one field. Null members were not computed for this level; NaN ones are undefined.</summary>
+public sealed record FieldAgreementSuite(
+    MeasurementLevel Level,
+    long Units,
+    int Annotators,
+    KrippendorffAlphaResult Alpha,
+    BootstrapInterval AlphaInterval,
+    double PercentAgreement,
+    AgreementEstimate? FleissKappa,
+    AgreementEstimate? GwetAc1,
+    AgreementEstimate? GwetAc2Linear,
+    AgreementEstimate? GwetAc2Quadratic,
+    IReadOnlyList<PairwiseAgreement> Pairwise,
+    IReadOnlyList<CategoryAgreement> PerCategory,
+    IReadOnlyList<AnnotatorAgreement> PerAnnotator);
+
+/// <summary>Cohen's kappa of one annotator pair over the units both rated; weighted kappas only for ordinal fields.</summary>
+public sealed record PairwiseAgreement(
+    string A, string B, long Units, AgreementEstimate Kappa, AgreementEstimate? WeightedLinear, AgreementEstimate? WeightedQuadratic);
+
+/// <summary>One annotator against the others: alpha without them, its change, and their mean pairwise kappa.</summary>
+public sealed record AnnotatorAgreement(
+    string Annotator, long Values, KrippendorffAlphaResult AlphaWithout, double AlphaChange, double MeanPairwiseKappa);

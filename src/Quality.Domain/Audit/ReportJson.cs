@@ -1,0 +1,23 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Quality.Domain.Audit;
+
+/// <summary>
+/// The one JSON form of the views every interface shows (camelCase, nulls written: an undefined statistic is an
+/// explicit null), so the API's stored report and <c>quality audit --json</c> are the same document.
+/// </summary>
+public static class ReportJson
+{
+    private static readonly JsonSerializerOptions Compact = Options(indented: false);
+    private static readonly JsonSerializerOptions Indented = Options(indented: true);
+
+    public static string Serialize<T>(T value, bool indented = false) =>
+        JsonSerializer.Serialize(value, indented ? Indented : Compact);
+
+    private static JsonSerializerOptions Options(bool indented) => new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = indented,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+    };
+}
