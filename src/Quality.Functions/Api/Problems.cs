@@ -13,9 +13,9 @@ internal static class Problems
         TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status404NotFound, title: "Not found");
 
     /// <summary>The resource exists but is not in a state that has what was asked for (e.g. a batch still running).</summary>
-    public static IResult Conflict(string detail, string status) =>
+    public static IResult Conflict(string detail, string batchStatus) =>
         TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status409Conflict, title: "Not available yet",
-            extensions: new Dictionary<string, object?> { ["status"] = status });
+            extensions: new Dictionary<string, object?> { ["batchStatus"] = batchStatus });
 
     /// <summary>A delivery that cannot be read: says which file, line and field.</summary>
     public static IResult BadDelivery(DeliveryFormatException error) =>

@@ -11,6 +11,7 @@ public sealed class BatchApiTests
 {
     [Theory]
     [InlineData("/api/batches/not-an-id")]
+    [InlineData("/api/batches/not-an-id/agreement")]
     [InlineData("/api/runs/0123456789ABCDEF0123456789ABCDEF")]
     [InlineData("/api/batches?pipeline=bad%2Fname")]
     [InlineData("/api/batches?top=0")]
@@ -31,6 +32,7 @@ public sealed class BatchApiTests
     [Theory]
     [InlineData("/api/batches/0123456789abcdef0123456789abcdef")]
     [InlineData("/api/runs/0123456789abcdef0123456789abcdef")]
+    [InlineData("/api/batches/0123456789abcdef0123456789abcdef/agreement")]
     public async Task Get_UnknownId_404(string url)
     {
         await using var app = await QualityApp.StartAsync(localDrivers: false);
@@ -76,6 +78,21 @@ public sealed class BatchApiTests
         Assert.Equal($"/api/runs/{submitted["id"]}", pending.Headers.Location?.OriginalString);
         var status = await pending.Content.ReadFromJsonAsync<JsonObject>();
         Assert.Equal("Pending", (string?)status!["runtimeStatus"]);
+    }
+
+    [Fact]
+    public async Task Agreement_OfABatchNotCompleted_409SayingItsStatus()
+    {
+        await using var app = await QualityApp.StartAsync(localDrivers: false);
+        using var client = app.CreateClient();
+        var submitted = await SubmitAsync(client, DeliveryGenerator.Generate(items: 10, seed: 3));
+        await app.PostAsync("OnBatchArrived", Arrival(app, (string)submitted["blobName"]!));
+
+        using var response = await client.GetAsync($"/api/batches/{submitted["id"]}/agreement");
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonObject>();
+        Assert.Equal("Pending", (string?)problem!["batchStatus"]);
     }
 
     [Fact]

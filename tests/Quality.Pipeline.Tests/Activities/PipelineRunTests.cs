@@ -55,6 +55,31 @@ public sealed class PipelineRunTests
         Assert.Equal(12, run.Metrics.Items);
     }
 
+    [Theory]
+    // Krippendorff (2011) reliability data with the field declared at each level: 0.815 / 0.849 / 0.797 published.
+    [InlineData("ordinal", 108577.0 / 133160)]
+    [InlineData("interval", 951.0 / 1120)]
+    [InlineData("ratio", 18222619.0 / 22852465)]
+    public async Task Run_FieldDeclaredInTheHeader_AlphaAtThatLevelAndTheSuiteStored(string level, double alpha)
+    {
+        await using var pipeline = await TestPipeline.StartAsync();
+        var lines = await File.ReadAllLinesAsync(Repository.Sample("krippendorff-2011.jsonl"));
+        lines[0] = lines[0][..^1] + ",\"fields\":{\"value\":{\"level\":\"" + level + "\"}}}";
+
+        var runId = await pipeline.DeliverAsync($"reference/{level}.jsonl", string.Join('\n', lines) + "\n");
+        await pipeline.Pump.DrainAsync(CancellationToken.None);
+
+        var run = await pipeline.RunAsync(runId);
+        Assert.Equal(RunStatus.Completed, run.Status);
+        var field = run.Metrics!.Fields["value"];
+        Assert.Equal(alpha, field.KrippendorffAlpha, 12);
+        Assert.Equal(113.0 / 152, field.KrippendorffAlphaNominal, 12);
+        Assert.InRange(alpha, field.AlphaLower, field.AlphaUpper);
+        var report = System.Text.Json.Nodes.JsonNode.Parse((await pipeline.Get<BlobReportStore>().ReadAgreementAsync(runId, CancellationToken.None))!)!;
+        Assert.Equal(level, (string?)report["fields"]!["value"]!["level"]);
+        Assert.Equal(alpha, (double)report["fields"]!["value"]!["krippendorffAlpha"]!, 12);
+    }
+
     [Fact]
     public async Task Run_EveryMessageDeliveredTwice_ChangesNothing()
     {
