@@ -67,7 +67,9 @@ internal static class AuditCommand
             return ExitCodes.BadInput;
         }
 
-        var report = new AuditReport(file.Name, audit.Header, CountsView.From(audit.Metrics)!, AgreementSuiteView.From(audit.Result, audit.Bootstrap));
+        var metrics = audit.Metrics;
+        var report = new AuditReport(file.Name, audit.Header, metrics.Items, metrics.Annotators, metrics.Annotations,
+            CountsView.From(metrics)!, AgreementSuiteView.From(audit.Result, audit.Bootstrap));
         if (json)
         {
             await console.Output.WriteLineAsync(ReportJson.Serialize(report, indented: true));
@@ -134,5 +136,9 @@ internal static class AuditCommand
     private static string Interval(double[]? ci) => ci is null ? "[95% CI undefined]" : $"[95% CI {Figure(ci[0])}, {Figure(ci[1])}]";
 }
 
-/// <summary>What <c>quality audit --json</c> prints.</summary>
-internal sealed record AuditReport(string File, DeliveryHeader Delivery, CountsView Counts, AgreementSuiteView Agreement);
+/// <summary>
+/// What <c>quality audit --json</c> prints: the headline counts at the top (as scripts of the first release read
+/// them), <c>counts</c> and <c>agreement</c> exactly as the API shows them.
+/// </summary>
+internal sealed record AuditReport(
+    string File, DeliveryHeader Delivery, long Items, long Annotators, long Annotations, CountsView Counts, AgreementSuiteView Agreement);

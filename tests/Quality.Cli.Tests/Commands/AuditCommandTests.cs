@@ -15,9 +15,10 @@ public sealed class AuditCommandTests
         var report = JsonNode.Parse(run.Output)!;
         Assert.Equal("krippendorff-2011-c", (string?)report["delivery"]!["deliveryId"]);
         // The 4 observers x 12 units table of Krippendorff (2011): 41 values, unit 12 has one value only.
+        Assert.Equal(12, (long)report["items"]!);
         Assert.Equal(12, (long)report["counts"]!["items"]!);
-        Assert.Equal(4, (long)report["counts"]!["annotators"]!);
-        Assert.Equal(41, (long)report["counts"]!["annotations"]!);
+        Assert.Equal(4, (long)report["annotators"]!);
+        Assert.Equal(41, (long)report["annotations"]!);
         var field = report["agreement"]!["fields"]!["value"]!;
         Assert.Equal(11, (long)field["units"]!);
         Assert.Equal(40, (long)field["pairableValues"]!);
