@@ -145,13 +145,15 @@ public sealed record FieldAgreementSuiteView : FieldAgreementView
 public sealed record AlphaThresholdView(double Threshold, double? Probability, int Replicates);
 
 /// <summary>A kappa-family coefficient with its standard error, 95% interval and n; why not, when undefined.</summary>
+/// <remarks><c>standardErrorUnderNull</c>, <c>z</c> and <c>pValue</c> test H0: coefficient = 0 where the statistic defines it (Cohen, Fleiss).</remarks>
 public sealed record EstimateView(
-    double? Value, double? StandardError, double[]? Ci95, double? Z, double? PValue, long Units, long Ratings, string? UndefinedReason)
+    double? Value, double? StandardError, double[]? Ci95, double? StandardErrorUnderNull, double? Z, double? PValue, long Units, long Ratings, string? UndefinedReason)
 {
     public static EstimateView? From(AgreementEstimate? e) => e is null ? null : new(
         e.Defined ? AgreementView.Defined(e.Coefficient) : null,
         e.Defined ? AgreementView.Defined(e.StandardError) : null,
         e.Defined ? AgreementView.Interval(e.Interval.Lower, e.Interval.Upper) : null,
+        e.StandardErrorUnderNull is { } se0 && double.IsFinite(se0) ? se0 : null,
         e.Z is { } z && double.IsFinite(z) ? z : null,
         e.PValue is { } p && double.IsFinite(p) ? p : null,
         e.Units,
