@@ -91,8 +91,8 @@ public static class KrippendorffAlpha
         return ratings.ValuesByAnnotator()
             .Select(a =>
             {
-                var without = PairableUnits.From(ratings.Without(a.Key), scale).Alpha();
-                return new AnnotatorInfluence(a.Key, a.Value, without, without.Value - all);
+                var without = PairableUnits.From(ratings, scale, a.Number).Alpha();
+                return new AnnotatorInfluence(a.Annotator, a.Values, without, without.Value - all);
             })
             .ToList();
     }
@@ -100,7 +100,7 @@ public static class KrippendorffAlpha
     private static ValueScale Scale(RatingPatterns ratings, MeasurementLevel level, IReadOnlyList<string>? orderedValues)
     {
         ArgumentNullException.ThrowIfNull(ratings);
-        return ValueScale.For(ratings.Sorted().SelectMany(p => p.Pattern.Ratings).Select(r => r.Value), level, orderedValues);
+        return ValueScale.For(ratings.Values, level, orderedValues);
     }
 
     /// <summary>Hyndman–Fan type 7 quantile of ascending <paramref name="sorted"/>; NaN when empty.</summary>
