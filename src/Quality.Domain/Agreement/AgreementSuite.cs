@@ -19,15 +19,14 @@ public static class AgreementSuite
     {
         ArgumentNullException.ThrowIfNull(ratings);
         ArgumentNullException.ThrowIfNull(bootstrap);
-        var patterns = ratings.Sorted();
-        var scale = ValueScale.For(patterns.SelectMany(p => p.Pattern.Ratings.Select(r => r.Value)), level, orderedValues);
+        var scale = ValueScale.For(ratings.Values, level, orderedValues);
         var alpha = KrippendorffAlpha.Compute(ratings, level, orderedValues);
         var interval = KrippendorffAlpha.Bootstrap(ratings, level, bootstrap, orderedValues);
         var influence = KrippendorffAlpha.PerAnnotator(ratings, level, orderedValues);
         var categorical = level is MeasurementLevel.Nominal or MeasurementLevel.Ordinal;
         var ordered = level == MeasurementLevel.Ordinal;
 
-        CategoricalSuite? kappas = categorical ? Categorical(patterns, scale, ordered) : null;
+        CategoricalSuite? kappas = categorical ? Categorical(ratings, scale, ordered) : null;
         var perAnnotator = influence.Select(a => new AnnotatorAgreement(
             a.Annotator,
             a.Values,
@@ -55,39 +54,51 @@ public static class AgreementSuite
         AgreementEstimate Fleiss, AgreementEstimate Ac1, AgreementEstimate? Ac2Linear, AgreementEstimate? Ac2Quadratic,
         IReadOnlyList<PairwiseAgreement> Pairwise);
 
-    private static CategoricalSuite Categorical(IReadOnlyList<(RatingPattern Pattern, long Units)> patterns, ValueScale scale, bool ordered)
+    private static CategoricalSuite Categorical(RatingPatterns ratings, ValueScale scale, bool ordered)
     {
         var categories = scale.Labels;
         var table = new RatingTable(categories);
-        var pairs = new SortedDictionary<(string A, string B), long[,]>(PairOrder.Instance);
+        var annotators = RatingPatterns.OrdinalOrder(ratings.Annotators);
+        var rank = new int[annotators.Length];
+        for (var r = 0; r < annotators.Length; r++)
+        {
+            rank[annotators[r]] = r;
+        }
+
+        // Keyed by the annotators' ordinal ranks (a < b), so each pair is named once and its rows are the first's values.
+        var cellsOf = new Dictionary<(int A, int B), long[,]>();
         var counts = new int[categories.Count];
-        foreach (var (pattern, units) in patterns)
+        for (var p = 0; p < ratings.DistinctPatterns; p++)
         {
             Array.Clear(counts);
-            var ratings = pattern.Ratings;
-            foreach (var rating in ratings)
+            var pattern = ratings.Pattern(p);
+            var units = ratings.UnitsOf(p);
+            for (var i = 1; i < pattern.Length; i += 2)
             {
-                counts[scale.PointOf(rating.Value)]++;
+                counts[scale.PointOf(pattern[i])]++;
             }
 
             table.AddUnit(counts, units);
-            // Ratings are sorted by annotator, so (a, b) with a < b names each pair once.
-            for (var i = 0; i < ratings.Count; i++)
+            for (var i = 0; i < pattern.Length; i += 2)
             {
-                for (var j = i + 1; j < ratings.Count; j++)
+                for (var j = i + 2; j < pattern.Length; j += 2)
                 {
-                    var key = (ratings[i].Annotator, ratings[j].Annotator);
-                    if (!pairs.TryGetValue(key, out var cells))
+                    var (first, second) = rank[pattern[i]] < rank[pattern[j]] ? (i, j) : (j, i);
+                    var key = (rank[pattern[first]], rank[pattern[second]]);
+                    if (!cellsOf.TryGetValue(key, out var cells))
                     {
                         cells = new long[categories.Count, categories.Count];
-                        pairs[key] = cells;
+                        cellsOf[key] = cells;
                     }
 
-                    cells[scale.PointOf(ratings[i].Value), scale.PointOf(ratings[j].Value)] += units;
+                    cells[scale.PointOf(pattern[first + 1]), scale.PointOf(pattern[second + 1])] += units;
                 }
             }
         }
 
+        var pairs = cellsOf.OrderBy(p => p.Key).Select(p => (
+            Key: (A: ratings.Annotators[annotators[p.Key.A]], B: ratings.Annotators[annotators[p.Key.B]]),
+            p.Value));
         var pairwise = pairs.Select(p =>
         {
             var contingency = new ContingencyTable(categories, Rows(p.Value));
@@ -121,17 +132,6 @@ public static class AgreementSuite
             .Select(p => p.Kappa.Coefficient)
             .ToList();
         return kappas.Count == 0 ? double.NaN : kappas.Average();
-    }
-
-    private sealed class PairOrder : IComparer<(string A, string B)>
-    {
-        public static readonly PairOrder Instance = new();
-
-        public int Compare((string A, string B) x, (string A, string B) y)
-        {
-            var first = string.CompareOrdinal(x.A, y.A);
-            return first != 0 ? first : string.CompareOrdinal(x.B, y.B);
-        }
     }
 }
 

@@ -37,7 +37,9 @@ public static class KrippendorffAlpha
     /// without variation are dropped and counted out in <see cref="BootstrapInterval.DefinedReplicates"/>.
     /// P(α &lt; threshold) is the share of those replicates below the threshold. The generator is
     /// <see cref="Random(int)"/> seeded with <see cref="BootstrapOptions.Seed"/>, so a seed and data give one interval.
-    /// Time O(B·(U·log P + S)) for U units, P patterns and S pattern entries; this resamples units, not Krippendorff's
+    /// The multinomial is drawn as a chain of conditional binomials over the groups of units with the same values
+    /// (<see cref="UnitBootstrap"/>), so time is O(B·S) for S entries of those groups, whatever the number of units;
+    /// this resamples units, not Krippendorff's
     /// (2004) pairable values, so units with more annotators weigh as in the estimate itself.
     /// </remarks>
     public static BootstrapInterval Bootstrap(RatingPatterns ratings, MeasurementLevel level, BootstrapOptions options, IReadOnlyList<string>? orderedValues = null)
@@ -91,8 +93,8 @@ public static class KrippendorffAlpha
         return ratings.ValuesByAnnotator()
             .Select(a =>
             {
-                var without = PairableUnits.From(ratings.Without(a.Key), scale).Alpha();
-                return new AnnotatorInfluence(a.Key, a.Value, without, without.Value - all);
+                var without = PairableUnits.From(ratings, scale, a.Number).Alpha();
+                return new AnnotatorInfluence(a.Annotator, a.Values, without, without.Value - all);
             })
             .ToList();
     }
@@ -100,7 +102,7 @@ public static class KrippendorffAlpha
     private static ValueScale Scale(RatingPatterns ratings, MeasurementLevel level, IReadOnlyList<string>? orderedValues)
     {
         ArgumentNullException.ThrowIfNull(ratings);
-        return ValueScale.For(ratings.Sorted().SelectMany(p => p.Pattern.Ratings).Select(r => r.Value), level, orderedValues);
+        return ValueScale.For(ratings.Values, level, orderedValues);
     }
 
     /// <summary>Hyndman–Fan type 7 quantile of ascending <paramref name="sorted"/>; NaN when empty.</summary>

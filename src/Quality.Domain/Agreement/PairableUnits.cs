@@ -1,11 +1,11 @@
 namespace Quality.Domain.Agreement;
 
 /// <summary>
-/// The units with at least two values, coded as points of a <see cref="ValueScale"/>: per distinct pattern, its
-/// distinct points with their counts, and the number of units with that pattern. Flat arrays, canonical order.
+/// The units with at least two values, coded as points of a <see cref="ValueScale"/>: per distinct multiset of points,
+/// its distinct points with their counts, and the number of units with it. Flat arrays, canonical order.
 /// </summary>
 /// <remarks>
-/// Every figure is summed pattern by pattern in canonical order and point by point in ascending order, so the same
+/// Every figure is summed group by group in canonical order and point by point in ascending order, so the same
 /// patterns give the same bits whatever order they were added or merged in. Weights other than the multiplicities
 /// (a bootstrap replicate) are passed to <see cref="Alpha(long[])"/>.
 /// </remarks>
@@ -39,33 +39,86 @@ internal sealed class PairableUnits
         _scaleCoordinates = scale.Coordinates.ToArray();
     }
 
-    /// <summary>Units per pairable pattern, in canonical order.</summary>
+    /// <summary>Units per group of pairable units, in canonical order.</summary>
     public ReadOnlySpan<long> Multiplicities => _multiplicities;
 
-    public static PairableUnits From(RatingPatterns ratings, ValueScale scale)
+    /// <summary>
+    /// The units of <paramref name="ratings"/> with two or more values (leaving out <paramref name="excludedAnnotator"/>'s,
+    /// if given), grouped by their multiset of points: alpha does not depend on who gave which value.
+    /// </summary>
+    /// <remarks>
+    /// Units with the same sorted points collapse into one group with the summed (integer) unit count, and the groups
+    /// are put in lexicographic order of their points: an order fixed by the scale alone, so any interning, insertion
+    /// or merge order gives the same arrays.
+    /// </remarks>
+    public static PairableUnits From(RatingPatterns ratings, ValueScale scale, int excludedAnnotator = -1)
     {
-        var start = new List<int> { 0 };
-        var points = new List<int>();
-        var counts = new List<long>();
-        var multiplicities = new List<long>();
-        foreach (var (pattern, units) in ratings.Sorted())
+        var groups = new IntSequenceSet();
+        var units = new long[16];
+        var scratch = new int[16];
+        for (var p = 0; p < ratings.DistinctPatterns; p++)
         {
-            if (pattern.Ratings.Count < 2)
+            var pattern = ratings.Pattern(p);
+            if (scratch.Length < pattern.Length / 2)
+            {
+                scratch = new int[pattern.Length];
+            }
+
+            var m = 0;
+            for (var i = 0; i < pattern.Length; i += 2)
+            {
+                if (pattern[i] != excludedAnnotator)
+                {
+                    scratch[m++] = scale.PointOf(pattern[i + 1]);
+                }
+            }
+
+            if (m < 2)
             {
                 continue;
             }
 
-            foreach (var group in pattern.Ratings.GroupBy(r => scale.PointOf(r.Value)).OrderBy(g => g.Key))
+            var points = scratch.AsSpan(0, m);
+            points.Sort();
+            var group = groups.Add(points);
+            if (group == units.Length)
             {
-                points.Add(group.Key);
-                counts.Add(group.Count());
+                Array.Resize(ref units, 2 * units.Length);
             }
 
-            start.Add(points.Count);
-            multiplicities.Add(units);
+            units[group] += ratings.UnitsOf(p);
         }
 
-        return new PairableUnits(scale, start.ToArray(), points.ToArray(), counts.ToArray(), multiplicities.ToArray());
+        return Runs(scale, groups, units);
+    }
+
+    /// <summary>The groups in lexicographic order, each as runs of (distinct point, count).</summary>
+    private static PairableUnits Runs(ValueScale scale, IntSequenceSet groups, long[] units)
+    {
+        var order = groups.LexicographicOrder();
+        var start = new int[order.Length + 1];
+        var points = new List<int>(2 * order.Length);
+        var counts = new List<long>(2 * order.Length);
+        var multiplicities = new long[order.Length];
+        for (var g = 0; g < order.Length; g++)
+        {
+            var sorted = groups[order[g]];
+            for (var i = 0; i < sorted.Length; i++)
+            {
+                if (i == 0 || sorted[i] != sorted[i - 1])
+                {
+                    points.Add(sorted[i]);
+                    counts.Add(0);
+                }
+
+                counts[^1]++;
+            }
+
+            start[g + 1] = points.Count;
+            multiplicities[g] = units[order[g]];
+        }
+
+        return new PairableUnits(scale, start, points.ToArray(), counts.ToArray(), multiplicities);
     }
 
     public KrippendorffAlphaResult Alpha() => Alpha(_multiplicities);

@@ -4,7 +4,8 @@ namespace Quality.Domain.Agreement;
 /// <remarks>
 /// The mean over units with m_u ≥ 2 values of the share of agreeing ordered annotator pairs,
 /// p_a = (1/U)·Σ_u Σ_c n_uc(n_uc − 1)/(m_u(m_u − 1)) (Gwet 2014; irrCAC <c>pa.coeff.raw</c>), values compared as
-/// ordinal strings. Summed pattern by pattern in canonical order, so shards merged in any order give the same bits.
+/// ordinal strings. The agreeing pairs are summed exactly per number of values m_u, so shards merged in any order
+/// give the same bits.
 /// </remarks>
 public static class PercentAgreement
 {
@@ -12,19 +13,48 @@ public static class PercentAgreement
     public static double Compute(RatingPatterns ratings)
     {
         ArgumentNullException.ThrowIfNull(ratings);
-        double agreeing = 0;
+        // Σ_u pairs_u / (m_u(m_u − 1)) gathered exactly per m in integers, then divided: no order of patterns matters.
+        var pairsByValues = new Dictionary<long, long>();
         long units = 0;
-        foreach (var (pattern, count) in ratings.Sorted())
+        var values = new List<int>();
+        for (var p = 0; p < ratings.DistinctPatterns; p++)
         {
-            long m = pattern.Ratings.Count;
+            var pattern = ratings.Pattern(p);
+            long m = pattern.Length / 2;
             if (m < 2)
             {
                 continue;
             }
 
-            var pairs = pattern.Ratings.GroupBy(r => r.Value, StringComparer.Ordinal).Sum(g => (long)g.Count() * (g.Count() - 1));
-            agreeing += count * (pairs / ((double)m * (m - 1)));
+            values.Clear();
+            for (var i = 1; i < pattern.Length; i += 2)
+            {
+                values.Add(pattern[i]);
+            }
+
+            values.Sort();
+            long pairs = 0, run = 1;
+            for (var i = 1; i <= values.Count; i++)
+            {
+                if (i < values.Count && values[i] == values[i - 1])
+                {
+                    run++;
+                    continue;
+                }
+
+                pairs += run * (run - 1);
+                run = 1;
+            }
+
+            var count = ratings.UnitsOf(p);
+            pairsByValues[m] = pairsByValues.GetValueOrDefault(m) + count * pairs;
             units += count;
+        }
+
+        double agreeing = 0;
+        foreach (var (m, pairs) in pairsByValues.OrderBy(e => e.Key))
+        {
+            agreeing += pairs / ((double)m * (m - 1));
         }
 
         return units == 0 ? double.NaN : agreeing / units;

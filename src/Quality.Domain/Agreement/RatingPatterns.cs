@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Quality.Domain.Agreement;
 
 /// <summary>
@@ -8,49 +10,105 @@ namespace Quality.Domain.Agreement;
 /// <para>
 /// Every statistic of <see cref="KrippendorffAlpha"/> (point estimate, bootstrap over units, per category, per annotator)
 /// depends on the units only through their patterns, so nothing else is kept. Counts are integers: <see cref="Merge"/>
-/// is exact, associative and commutative, and the statistics read the patterns in canonical order, so any split into
-/// shards merged in any order gives bit-identical figures.
+/// is exact, associative and commutative, and the statistics sum in an order fixed by the distinct values and
+/// annotators alone, so any split into shards merged in any order gives bit-identical figures.
 /// </para>
 /// <para>
+/// Annotators and values are interned to ints in first-seen order; a pattern is the int sequence of its
+/// (annotator, value) pairs sorted by annotator number, kept once in a flat <see cref="IntSequenceSet"/>. The persisted
+/// form (<see cref="ToState"/>) stays in strings and in canonical order, so it does not depend on the interning order.
 /// Units with a single value are kept (they count among <see cref="Units"/> and an annotator's values) although alpha
-/// leaves them out. Memory grows with the number of distinct patterns, never with the number of units.
+/// leaves them out. Memory grows with the distinct patterns and values, never with the number of units.
 /// </para>
 /// </remarks>
 public sealed class RatingPatterns
 {
-    private readonly Dictionary<RatingPattern, long> _units = [];
+    private readonly List<string> _annotators = [];
+    private readonly Dictionary<string, int> _annotatorIds = new(StringComparer.Ordinal);
+    private readonly List<string> _values = [];
+    private readonly Dictionary<string, int> _valueIds = new(StringComparer.Ordinal);
+    private readonly IntSequenceSet _patterns = new();
+    private long[] _units = new long[16];
+    private long[] _keys = new long[8];
+    private int[] _pairs = new int[16];
 
     /// <summary>Units added with at least one value.</summary>
     public long Units { get; private set; }
 
     /// <summary>Distinct unit patterns.</summary>
-    public int DistinctPatterns => _units.Count;
+    public int DistinctPatterns => _patterns.Count;
+
+    /// <summary>The annotators by number.</summary>
+    internal IReadOnlyList<string> Annotators => _annotators;
+
+    /// <summary>The distinct values by number; every one occurs in some pattern.</summary>
+    internal IReadOnlyList<string> Values => _values;
 
     /// <summary>Adds one unit: the value each annotator gave (annotators without a value simply absent).</summary>
     /// <remarks>A unit without any value carries no information and is not counted.</remarks>
     /// <exception cref="ArgumentException">An annotator appears twice, or an annotator or value is null.</exception>
     public void AddUnit(IEnumerable<Rating> ratings)
     {
-        var pattern = RatingPattern.Of(ratings);
-        if (pattern.Ratings.Count > 0)
+        ArgumentNullException.ThrowIfNull(ratings);
+        var span = ratings switch
         {
-            Add(pattern, 1);
-        }
+            Rating[] array => array,
+            List<Rating> list => CollectionsMarshal.AsSpan(list),
+            _ => ratings.ToArray(),
+        };
+        Add(span, 1);
     }
 
     /// <summary>Adds another field's patterns into this one (shard partials into the batch).</summary>
     public void Merge(RatingPatterns other)
     {
         ArgumentNullException.ThrowIfNull(other);
-        foreach (var (pattern, units) in other._units)
+        var annotators = new int[other._annotators.Count];
+        for (var a = 0; a < annotators.Length; a++)
         {
-            Add(pattern, units);
+            annotators[a] = Intern(other._annotators[a], _annotators, _annotatorIds);
+        }
+
+        var values = new int[other._values.Count];
+        for (var v = 0; v < values.Length; v++)
+        {
+            values[v] = Intern(other._values[v], _values, _valueIds);
+        }
+
+        var count = other._patterns.Count;
+        for (var p = 0; p < count; p++)
+        {
+            var pattern = other._patterns[p];
+            var keys = Keys(pattern.Length / 2);
+            for (var i = 0; i < keys.Length; i++)
+            {
+                keys[i] = ((long)annotators[pattern[2 * i]] << 32) | (uint)values[pattern[2 * i + 1]];
+            }
+
+            Add(keys, other._units[p]);
         }
     }
 
     /// <summary>The state to persist a partial, in canonical order; <see cref="FromState"/> restores it exactly.</summary>
-    public RatingPatternsState ToState() =>
-        new(Sorted().Select(p => new RatingPatternState(p.Pattern.Ratings, p.Units)).ToList());
+    public RatingPatternsState ToState()
+    {
+        var order = CanonicalOrder();
+        var patterns = new List<RatingPatternState>(order.Length);
+        foreach (var p in order)
+        {
+            var pattern = _patterns[p];
+            var ratings = new Rating[pattern.Length / 2];
+            for (var i = 0; i < ratings.Length; i++)
+            {
+                ratings[i] = new Rating(_annotators[pattern[2 * i]], _values[pattern[2 * i + 1]]);
+            }
+
+            Array.Sort(ratings, static (a, b) => string.CompareOrdinal(a.Annotator, b.Annotator));
+            patterns.Add(new RatingPatternState(ratings, _units[p]));
+        }
+
+        return new RatingPatternsState(patterns);
+    }
 
     /// <exception cref="ArgumentException">A pattern is empty, has a repeated annotator, or a unit count below 1.</exception>
     public static RatingPatterns FromState(RatingPatternsState state)
@@ -59,60 +117,176 @@ public sealed class RatingPatterns
         var patterns = new RatingPatterns();
         foreach (var entry in state.Patterns)
         {
-            var pattern = RatingPattern.Of(entry.Ratings);
-            if (pattern.Ratings.Count == 0 || entry.Units < 1)
+            var ratings = entry.Ratings.ToArray();
+            if (ratings.Length == 0 || entry.Units < 1)
             {
-                throw new ArgumentException($"invalid rating pattern: {pattern.Ratings.Count} ratings, {entry.Units} units", nameof(state));
+                throw new ArgumentException($"invalid rating pattern: {ratings.Length} ratings, {entry.Units} units", nameof(state));
             }
 
-            patterns.Add(pattern, entry.Units);
+            patterns.Add(ratings, entry.Units);
         }
 
         return patterns;
     }
 
-    /// <summary>The patterns in canonical order: the one order every statistic sums in.</summary>
-    internal IReadOnlyList<(RatingPattern Pattern, long Units)> Sorted()
-    {
-        var sorted = _units.Select(p => (p.Key, p.Value)).ToArray();
-        Array.Sort(sorted, static (a, b) => a.Key.CompareTo(b.Key));
-        return sorted;
-    }
+    /// <summary>Distinct patterns, numbered 0 … <see cref="DistinctPatterns"/> − 1 in no particular order.</summary>
+    /// <returns>Annotator and value numbers interleaved (a₀, v₀, a₁, v₁, …), ascending by annotator number.</returns>
+    internal ReadOnlySpan<int> Pattern(int index) => _patterns[index];
 
-    /// <summary>The annotators and the number of values each gave, ordinal by annotator.</summary>
-    internal SortedDictionary<string, long> ValuesByAnnotator()
+    /// <summary>The units that had pattern <paramref name="index"/>.</summary>
+    internal long UnitsOf(int index) => _units[index];
+
+    /// <summary>The annotators (ordinal by name) with their number and the number of values each gave.</summary>
+    internal IReadOnlyList<(string Annotator, int Number, long Values)> ValuesByAnnotator()
     {
-        var values = new SortedDictionary<string, long>(StringComparer.Ordinal);
-        foreach (var (pattern, units) in _units)
+        var values = new long[_annotators.Count];
+        for (var p = 0; p < _patterns.Count; p++)
         {
-            foreach (var rating in pattern.Ratings)
+            var pattern = _patterns[p];
+            for (var i = 0; i < pattern.Length; i += 2)
             {
-                values[rating.Annotator] = values.GetValueOrDefault(rating.Annotator) + units;
+                values[pattern[i]] += _units[p];
             }
         }
 
-        return values;
+        return OrdinalOrder(_annotators).Where(a => values[a] > 0).Select(a => (_annotators[a], a, values[a])).ToList();
     }
 
-    /// <summary>The same units with <paramref name="annotator"/>'s values left out.</summary>
-    internal RatingPatterns Without(string annotator)
+    /// <summary>The positions of <paramref name="names"/> in ordinal order of the names.</summary>
+    internal static int[] OrdinalOrder(IReadOnlyList<string> names)
     {
-        var rest = new RatingPatterns();
-        foreach (var (pattern, units) in _units)
+        var order = new int[names.Count];
+        for (var i = 0; i < order.Length; i++)
         {
-            var kept = pattern.Without(annotator);
-            if (kept.Ratings.Count > 0)
+            order[i] = i;
+        }
+
+        Array.Sort(order, (a, b) => string.CompareOrdinal(names[a], names[b]));
+        return order;
+    }
+
+    /// <summary>Pattern numbers in canonical order: lexicographic over (annotator, value) pairs, ordinal; a prefix first.</summary>
+    private int[] CanonicalOrder()
+    {
+        var annotatorRanks = Ranks(_annotators);
+        var valueRanks = Ranks(_values);
+        var ranked = new IntSequenceSet();
+        for (var p = 0; p < _patterns.Count; p++)
+        {
+            var pattern = _patterns[p];
+            var keys = Keys(pattern.Length / 2);
+            for (var i = 0; i < keys.Length; i++)
             {
-                rest.Add(kept, units);
+                keys[i] = ((long)annotatorRanks[pattern[2 * i]] << 32) | (uint)valueRanks[pattern[2 * i + 1]];
+            }
+
+            keys.Sort();
+            ranked.Add(Pairs(keys));
+        }
+
+        return ranked.LexicographicOrder();
+    }
+
+    private static int[] Ranks(IReadOnlyList<string> names)
+    {
+        var order = OrdinalOrder(names);
+        var ranks = new int[order.Length];
+        for (var rank = 0; rank < order.Length; rank++)
+        {
+            ranks[order[rank]] = rank;
+        }
+
+        return ranks;
+    }
+
+    private void Add(ReadOnlySpan<Rating> ratings, long units)
+    {
+        foreach (var rating in ratings)
+        {
+            if (rating.Annotator is null || rating.Value is null)
+            {
+                throw new ArgumentException("a rating needs an annotator and a value", nameof(ratings));
             }
         }
 
-        return rest;
+        if (ratings.Length == 0)
+        {
+            return;
+        }
+
+        // Annotators first, sorted with the rating's position, so a repeated annotator throws before any value is interned.
+        var keys = Keys(ratings.Length);
+        for (var i = 0; i < keys.Length; i++)
+        {
+            keys[i] = ((long)Intern(ratings[i].Annotator, _annotators, _annotatorIds) << 32) | (uint)i;
+        }
+
+        keys.Sort();
+        for (var i = 1; i < keys.Length; i++)
+        {
+            if (keys[i] >> 32 == keys[i - 1] >> 32)
+            {
+                throw new ArgumentException($"annotator '{ratings[(int)keys[i]].Annotator}' rated the unit twice; one value per annotator and unit", nameof(ratings));
+            }
+        }
+
+        for (var i = 0; i < keys.Length; i++)
+        {
+            keys[i] = (keys[i] & ~0xFFFF_FFFFL) | (uint)Intern(ratings[(int)keys[i]].Value, _values, _valueIds);
+        }
+
+        Add(keys, units);
     }
 
-    private void Add(RatingPattern pattern, long units)
+    /// <summary>Adds <paramref name="units"/> units of the pattern whose (annotator ≪ 32 | value) keys are given.</summary>
+    private void Add(Span<long> keys, long units)
     {
-        _units[pattern] = _units.GetValueOrDefault(pattern) + units;
+        keys.Sort();
+        var index = _patterns.Add(Pairs(keys));
+        if (index == _units.Length)
+        {
+            Array.Resize(ref _units, 2 * _units.Length);
+        }
+
+        _units[index] += units;
         Units += units;
+    }
+
+    private Span<long> Keys(int length)
+    {
+        if (_keys.Length < length)
+        {
+            _keys = new long[2 * length];
+        }
+
+        return _keys.AsSpan(0, length);
+    }
+
+    private ReadOnlySpan<int> Pairs(ReadOnlySpan<long> keys)
+    {
+        if (_pairs.Length < 2 * keys.Length)
+        {
+            _pairs = new int[4 * keys.Length];
+        }
+
+        for (var i = 0; i < keys.Length; i++)
+        {
+            _pairs[2 * i] = (int)(keys[i] >> 32);
+            _pairs[2 * i + 1] = (int)keys[i];
+        }
+
+        return _pairs.AsSpan(0, 2 * keys.Length);
+    }
+
+    private static int Intern(string name, List<string> names, Dictionary<string, int> numbers)
+    {
+        ref var number = ref CollectionsMarshal.GetValueRefOrAddDefault(numbers, name, out var exists);
+        if (!exists)
+        {
+            number = names.Count;
+            names.Add(name);
+        }
+
+        return number;
     }
 }

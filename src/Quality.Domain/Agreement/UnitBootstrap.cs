@@ -5,55 +5,39 @@ namespace Quality.Domain.Agreement;
 /// replacement, each unit equally likely, and records how many of the draws fell on each pattern — a multinomial draw
 /// of the pattern counts with probabilities multiplicity/total.
 /// </summary>
+/// <remarks>
+/// The multinomial is drawn exactly as a chain of conditional binomials over the patterns in their canonical order:
+/// with N units drawn, M units in all and m_g in pattern g, n_g ~ Bin(N − Σ_{h&lt;g} n_h, m_g / (M − Σ_{h&lt;g} m_h)), the
+/// last pattern taking what is left. Each binomial costs O(1) expected (<see cref="BinomialVariate"/>), so a replicate
+/// is O(patterns) whatever the number of units.
+/// </remarks>
 internal sealed class UnitBootstrap
 {
-    private readonly long[] _cumulative;
+    private readonly long[] _multiplicities;
     private readonly long _total;
-    private readonly bool _oneUnitEach;
 
     public UnitBootstrap(ReadOnlySpan<long> multiplicities)
     {
-        _cumulative = new long[multiplicities.Length];
-        long total = 0;
-        for (var p = 0; p < multiplicities.Length; p++)
+        _multiplicities = multiplicities.ToArray();
+        foreach (var units in _multiplicities)
         {
-            total += multiplicities[p];
-            _cumulative[p] = total;
+            _total += units;
         }
-
-        _total = total;
-        _oneUnitEach = total == multiplicities.Length;
     }
 
-    /// <summary>Fills <paramref name="counts"/> with one replicate's units per pattern. O(units · log patterns).</summary>
+    /// <summary>Fills <paramref name="counts"/> with one replicate's units per pattern. O(patterns).</summary>
     public void Draw(Random random, long[] counts)
     {
-        Array.Clear(counts);
-        var small = _total <= int.MaxValue;
-        for (long draw = 0; draw < _total; draw++)
+        var draws = _total;
+        var units = _total;
+        for (var g = 0; g < _multiplicities.Length; g++)
         {
-            var unit = small ? random.Next((int)_total) : random.NextInt64(_total);
-            counts[_oneUnitEach ? (int)unit : PatternOf(unit)]++;
+            var drawn = draws == 0 ? 0
+                : _multiplicities[g] == units ? draws
+                : BinomialVariate.Draw(random, draws, (double)_multiplicities[g] / units);
+            counts[g] = drawn;
+            draws -= drawn;
+            units -= _multiplicities[g];
         }
-    }
-
-    /// <summary>The first pattern whose cumulative count exceeds <paramref name="unit"/>.</summary>
-    private int PatternOf(long unit)
-    {
-        int low = 0, high = _cumulative.Length - 1;
-        while (low < high)
-        {
-            var mid = (low + high) >>> 1;
-            if (_cumulative[mid] > unit)
-            {
-                high = mid;
-            }
-            else
-            {
-                low = mid + 1;
-            }
-        }
-
-        return low;
     }
 }

@@ -9,7 +9,8 @@ namespace Quality.Benchmarks.Agreement;
 /// Issue 3's scale targets, single thread: nominal alpha on 1,000,000 units × 5 annotators, 20 categories, 10% of
 /// ratings missing; interval alpha on 1,000,000 real values (250,000 units × 4 annotators). Each is measured from the
 /// ratings (building the mergeable <see cref="RatingPatterns"/>, what a shard does) and from the patterns alone (what
-/// finalize does after the merge). Run: <c>dotnet run -c Release --project tests/Quality.Benchmarks -- --filter *Krippendorff*</c>.
+/// finalize does after the merge); and the seeded bootstrap interval (1,000 replicates) of nominal alpha on the first
+/// 100,000 of those units. Run: <c>dotnet run -c Release --project tests/Quality.Benchmarks -- --filter *Krippendorff*</c>.
 /// </summary>
 [MemoryDiagnoser]
 [SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 5)]
@@ -21,6 +22,7 @@ public class KrippendorffAlphaBenchmarks
     private List<Rating[]> _intervalUnits = [];
     private RatingPatterns _nominal = new();
     private RatingPatterns _interval = new();
+    private RatingPatterns _bootstrapped = new();
 
     [GlobalSetup]
     public void Setup()
@@ -39,6 +41,7 @@ public class KrippendorffAlphaBenchmarks
             .ToList();
         _nominal = Patterns(_nominalUnits);
         _interval = Patterns(_intervalUnits);
+        _bootstrapped = Patterns(_nominalUnits.Take(100_000).ToList());
     }
 
     [Benchmark]
@@ -52,6 +55,10 @@ public class KrippendorffAlphaBenchmarks
 
     [Benchmark]
     public double IntervalFromPatterns() => KrippendorffAlpha.Compute(_interval, MeasurementLevel.Interval).Value;
+
+    [Benchmark]
+    public double NominalBootstrap100k() =>
+        KrippendorffAlpha.Bootstrap(_bootstrapped, MeasurementLevel.Nominal, new BootstrapOptions { Seed = 7 }).Lower;
 
     private static RatingPatterns Patterns(List<Rating[]> units)
     {

@@ -1,0 +1,34 @@
+using Quality.Domain.Agreement;
+
+namespace Quality.Domain.Tests.Agreement;
+
+public sealed class BinomialVariateTests
+{
+    [Theory]
+    [InlineData(20, 0.1)]
+    [InlineData(1_000, 0.3)]
+    [InlineData(1_000_000, 0.9)]
+    [InlineData(50, 0.999)]
+    public void Draw_ManyDraws_MatchBinomialMeanAndVariance(long n, double p)
+    {
+        const int draws = 20_000;
+        var random = new Random(11);
+        var values = Enumerable.Range(0, draws).Select(_ => (double)BinomialVariate.Draw(random, n, p)).ToArray();
+
+        var mean = values.Average();
+        var variance = values.Sum(v => (v - mean) * (v - mean)) / (draws - 1);
+        var expectedVariance = n * p * (1 - p);
+
+        Assert.All(values, v => Assert.InRange(v, 0, n));
+        // Five standard errors of the mean; the sample variance within 10% (its SE is about 1% here).
+        Assert.InRange(mean, n * p - 5 * Math.Sqrt(expectedVariance / draws), n * p + 5 * Math.Sqrt(expectedVariance / draws));
+        Assert.InRange(variance, 0.9 * expectedVariance, 1.1 * expectedVariance);
+    }
+
+    [Theory]
+    [InlineData(0, 0.5, 0)]
+    [InlineData(7, 0.0, 0)]
+    [InlineData(7, 1.0, 7)]
+    public void Draw_DegenerateParameters_AreCertain(long n, double p, long expected) =>
+        Assert.Equal(expected, BinomialVariate.Draw(new Random(1), n, p));
+}
