@@ -7,8 +7,8 @@ namespace Quality.Domain.Matching;
 /// assignment of size n + m: left i may take right j at cost −w_ij or its own dummy column at cost 0, dummy row j
 /// may take right j at cost 0, and dummy rows and dummy columns meet at cost 0. Leaving an object unmatched is then
 /// an ordinary assignment, so every maximum-weight matching is a minimum-cost assignment and back. The assignment is
-/// solved with the shortest-augmenting-path Hungarian method (Kuhn 1955; Jonker &amp; Volgenant 1987; potentials as in
-/// Burkard, Dell'Amico &amp; Martello, <i>Assignment Problems</i>, §4.4), O((n + m)³), in exact integer arithmetic.
+/// solved with the shortest-augmenting-path Hungarian method (Kuhn 1955; Jonker &amp; Volgenant 1987), one row at a
+/// time with dual potentials, O((n + m)³), in exact integer arithmetic.
 /// </para>
 /// <para>
 /// Ties: the potentials u, v it ends with are an optimal dual, so by complementary slackness the optimal assignments
