@@ -1,0 +1,103 @@
+namespace Quality.Domain.Matching;
+
+/// <summary>
+/// Detection agreement between two annotators over items: F1 of their optimal matching and mean similarity of its
+/// pairs, overall and per class; an accumulator whose partials merge in any order to the same figures.
+/// </summary>
+/// <remarks>
+/// Per item the two object sets are matched with <see cref="MaximumWeightMatching"/>, a pair eligible when its
+/// similarity reaches the larger of the two objects' class thresholds (so the figure is symmetric in the annotators).
+/// F1 = 2·matches / (n₁ + n₂): with either annotator as the reference, precision and recall are matches/n₁ and
+/// matches/n₂, and F1 is their harmonic mean. Per class c the matches are the pairs whose two objects both have class
+/// c, over the objects of class c each annotator labeled. F1 is NaN when neither annotator labeled anything; the mean
+/// similarity is NaN without matches.
+/// </remarks>
+public sealed class DetectionAgreement
+{
+    private readonly Dictionary<string, (long First, long Second, long Matches)> _byClass = new(StringComparer.Ordinal);
+    private long _similarityUnits;
+
+    public long FirstObjects { get; private set; }
+
+    public long SecondObjects { get; private set; }
+
+    public long Matches { get; private set; }
+
+    public double F1 => F1Of(FirstObjects, SecondObjects, Matches);
+
+    public double MeanSimilarity => Matches == 0 ? double.NaN : SimilarityUnits.ToSimilarity(_similarityUnits) / Matches;
+
+    /// <summary>Classes either annotator labeled, in ordinal order.</summary>
+    public IReadOnlyList<string> Classes => [.. _byClass.Keys.Order(StringComparer.Ordinal)];
+
+    /// <summary>The agreement of one item's two object sets.</summary>
+    /// <param name="similarity">Similarity of (first annotator's index, second annotator's index).</param>
+    public static DetectionAgreement Compare(
+        IReadOnlyList<string> firstClasses,
+        IReadOnlyList<string> secondClasses,
+        Func<int, int, double> similarity,
+        MatchingThresholds thresholds)
+    {
+        ArgumentNullException.ThrowIfNull(firstClasses);
+        ArgumentNullException.ThrowIfNull(secondClasses);
+        ArgumentNullException.ThrowIfNull(similarity);
+        ArgumentNullException.ThrowIfNull(thresholds);
+
+        var eligible = MaximumWeightMatching.AllPairs(firstClasses.Count, secondClasses.Count, similarity)
+            .Where(p => p.Similarity >= Math.Max(thresholds.For(firstClasses[p.Left]), thresholds.For(secondClasses[p.Right])));
+        var matching = MaximumWeightMatching.Compute(firstClasses.Count, secondClasses.Count, eligible);
+
+        var agreement = new DetectionAgreement
+        {
+            FirstObjects = firstClasses.Count,
+            SecondObjects = secondClasses.Count,
+            Matches = matching.Pairs.Count,
+            _similarityUnits = matching.Pairs.Sum(p => SimilarityUnits.From(p.Similarity)),
+        };
+        foreach (var objectClass in firstClasses)
+        {
+            agreement.AddToClass(objectClass, (1, 0, 0));
+        }
+
+        foreach (var objectClass in secondClasses)
+        {
+            agreement.AddToClass(objectClass, (0, 1, 0));
+        }
+
+        foreach (var pair in matching.Pairs.Where(p => string.Equals(firstClasses[p.Left], secondClasses[p.Right], StringComparison.Ordinal)))
+        {
+            agreement.AddToClass(firstClasses[pair.Left], (0, 0, 1));
+        }
+
+        return agreement;
+    }
+
+    public void Merge(DetectionAgreement other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        FirstObjects += other.FirstObjects;
+        SecondObjects += other.SecondObjects;
+        Matches += other.Matches;
+        _similarityUnits += other._similarityUnits;
+        foreach (var (objectClass, counts) in other._byClass)
+        {
+            AddToClass(objectClass, counts);
+        }
+    }
+
+    /// <returns>F1 over the objects of <paramref name="objectClass"/>; NaN when neither annotator used it.</returns>
+    public double ClassF1(string objectClass)
+    {
+        ArgumentNullException.ThrowIfNull(objectClass);
+        var (first, second, matches) = _byClass.GetValueOrDefault(objectClass);
+        return F1Of(first, second, matches);
+    }
+
+    private static double F1Of(long first, long second, long matches) => first + second == 0 ? double.NaN : 2.0 * matches / (first + second);
+
+    private void AddToClass(string objectClass, (long First, long Second, long Matches) counts)
+    {
+        var (f, s, m) = _byClass.GetValueOrDefault(objectClass);
+        _byClass[objectClass] = (f + counts.First, s + counts.Second, m + counts.Matches);
+    }
+}

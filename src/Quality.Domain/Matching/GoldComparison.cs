@@ -1,0 +1,42 @@
+namespace Quality.Domain.Matching;
+
+/// <summary>One item's candidate objects (an annotator's) against its reference objects (gold).</summary>
+/// <remarks>
+/// Maximum-weight matching (<see cref="MaximumWeightMatching"/>) ignoring classes, a pair eligible when its
+/// similarity reaches the τ of the reference object's class; then each matched pair is a true positive (same class,
+/// ordinal comparison) or a misclassification, each unmatched reference object is missed and each unmatched
+/// candidate object is extra. Outcomes come in reference order, then the extras in candidate order.
+/// </remarks>
+public static class GoldComparison
+{
+    /// <param name="similarity">Similarity of (reference index, candidate index), e.g. BEV or 3D IoU.</param>
+    public static IReadOnlyList<ObjectOutcome> Compare(
+        IReadOnlyList<string> referenceClasses,
+        IReadOnlyList<string> candidateClasses,
+        Func<int, int, double> similarity,
+        MatchingThresholds thresholds)
+    {
+        ArgumentNullException.ThrowIfNull(referenceClasses);
+        ArgumentNullException.ThrowIfNull(candidateClasses);
+        ArgumentNullException.ThrowIfNull(similarity);
+        ArgumentNullException.ThrowIfNull(thresholds);
+
+        var eligible = MaximumWeightMatching.AllPairs(referenceClasses.Count, candidateClasses.Count, similarity)
+            .Where(p => p.Similarity >= thresholds.For(referenceClasses[p.Left]));
+        var matching = MaximumWeightMatching.Compute(referenceClasses.Count, candidateClasses.Count, eligible);
+
+        var outcomes = new List<ObjectOutcome>(referenceClasses.Count + candidateClasses.Count);
+        var pairOf = matching.Pairs.ToDictionary(p => p.Left);
+        for (var r = 0; r < referenceClasses.Count; r++)
+        {
+            outcomes.Add(!pairOf.TryGetValue(r, out var pair)
+                ? new ObjectOutcome(MatchOutcome.Missed, r, null, referenceClasses[r], null, double.NaN)
+                : new ObjectOutcome(
+                    string.Equals(referenceClasses[r], candidateClasses[pair.Right], StringComparison.Ordinal) ? MatchOutcome.TruePositive : MatchOutcome.Misclassified,
+                    r, pair.Right, referenceClasses[r], candidateClasses[pair.Right], pair.Similarity));
+        }
+
+        outcomes.AddRange(matching.UnmatchedRight().Select(c => new ObjectOutcome(MatchOutcome.Extra, null, c, null, candidateClasses[c], double.NaN)));
+        return outcomes;
+    }
+}
