@@ -64,9 +64,21 @@ public sealed class GeometryProperties
     public Property Rectangles_SameRigidMotionForBoth_SameIou() => Prop.ForAll(Rectangles, Rectangles, Motions, (a, b, m) =>
         Math.Abs(IntersectionOverUnion.Of(a, b) - IntersectionOverUnion.Of(Move(a, m), Move(b, m))) <= Tolerance);
 
+    // The rejections (bounding circles, then the box test and the containment shortcut) against clipping every pair.
     [Property]
-    public Property Rectangles_BoundingCirclesApart_ExactIntersectionIsZero() => Prop.ForAll(Rectangles, Rectangles, (a, b) =>
-        RotatedRectangle.BoundingCirclesOverlap(a, b) || RectangleIntersection.Area(a, b) == 0);
+    public Property Rectangles_EarlyExits_AgreeWithFullClipping() => Prop.ForAll(Rectangles, Rectangles, (a, b) =>
+    {
+        var clipped = RectangleIntersection.Area(a, b, exitEarly: false);
+        return Math.Abs(Overlap.Area(a, b) - clipped) <= Tolerance
+            && (RotatedRectangle.BoundingCirclesOverlap(a, b) || clipped <= Tolerance);
+    });
+
+    [Property]
+    public Property Rectangles_FarApart_ClippingFindsNothing() => Prop.ForAll(Rectangles, Rectangles, (a, b) =>
+    {
+        var far = b with { X = b.X + a.BoundingRadius + b.BoundingRadius + 12 };
+        return !RotatedRectangle.BoundingCirclesOverlap(a, far) && RectangleIntersection.Area(a, far, exitEarly: false) == 0;
+    });
 
     [Property]
     public Property Cuboids_Iou_SymmetricAndBoundedInBothModes() => Prop.ForAll(Cuboids, Cuboids, (a, b) =>

@@ -20,6 +20,24 @@ public sealed class RotatedRectangleIouTests
         Assert.Equal(1 / Sqrt2, IntersectionOverUnion.Of(square, turned), 1e-9);
     }
 
+    // Concentric unit squares at angle φ ∈ [0, π/2]: the turned square's edge x cos φ + y sin φ = 1/2 cuts the corner
+    // (1/2, 1/2) at y = tan(φ/2)/2 and x = tan(π/4 − φ/2)/2, so each of the four congruent corner triangles has legs
+    // (1 − tan(φ/2))/2 and (1 − tan(π/4 − φ/2))/2 and the shared area is 1 − (1 − tan(φ/2))(1 − tan(π/4 − φ/2))/2.
+    [Theory]
+    [InlineData(0.0)]
+    [InlineData(0.1)]
+    [InlineData(0.5)]
+    [InlineData(Math.PI / 4)]
+    [InlineData(1.2)]
+    [InlineData(Math.PI / 2)]
+    public void Overlap_ConcentricUnitSquaresAtAngle_MatchesClosedForm(double angle)
+    {
+        var expected = 1 - ((1 - Math.Tan(angle / 2)) * (1 - Math.Tan((Math.PI / 4) - (angle / 2))) / 2);
+        var square = new RotatedRectangle(-7, 3, 1, 1, -0.4);
+        Assert.Equal(expected, Overlap.Area(square, square with { Yaw = square.Yaw + angle }), 1e-12);
+        Assert.Equal(expected, Overlap.Area(square with { Yaw = square.Yaw + angle }, square), 1e-12);
+    }
+
     [Theory]
     [InlineData(0.0)]
     [InlineData(0.7)]
