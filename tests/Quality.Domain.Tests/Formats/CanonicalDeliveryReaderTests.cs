@@ -29,7 +29,7 @@ public sealed class CanonicalDeliveryReaderTests
         Assert.Equal(("f-1", "a", AnnotatorRole.Annotator, "weather", "fog", 3L), (tag.Item, tag.Annotator, tag.Role, tag.Field, tag.Label, tag.Line));
         var cuboid = annotations[1];
         Assert.Equal(AnnotatorRole.Gold, cuboid.Role);
-        Assert.Equal(new Geometry.Cuboid(1, -2.5, 0.5, 4.5, 1.9, 1.6, 0.1), cuboid.Cuboid);
+        Assert.Equal(new Domain.Geometry.Cuboid(1, -2.5, 0.5, 4.5, 1.9, 1.6, 0.1), cuboid.Cuboid);
         Assert.Equal("1", cuboid.Attributes!["occlusion"]);
         Assert.Equal("true", cuboid.Attributes["parked"]);
         Assert.Equal(4L, cuboid.Line);
