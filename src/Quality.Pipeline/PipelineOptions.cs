@@ -20,6 +20,18 @@ public sealed class PipelineOptions
     /// <summary>Re-drives without progress before the sweeper fails a run.</summary>
     public int MaxRedrives { get; set; } = 3;
 
+    /// <summary>IoU threshold τ for matching boxes and cuboids (per-class thresholds come with quality standards).</summary>
+    public double IouThreshold { get; set; } = Quality.Domain.Matching.MaximumWeightMatching.DefaultThreshold;
+
+    /// <summary>Cuboids are matched on 3D IoU unless this is true (bird's-eye view).</summary>
+    public bool CuboidIouBirdsEyeView { get; set; }
+
+    public Quality.Domain.Audit.SpatialOptions Spatial() => new()
+    {
+        Thresholds = new Quality.Domain.Matching.MatchingThresholds { Default = IouThreshold },
+        CuboidMode = CuboidIouBirdsEyeView ? Quality.Domain.Geometry.CuboidIouMode.BirdsEyeView : Quality.Domain.Geometry.CuboidIouMode.ThreeD,
+    };
+
     /// <summary>Names this process in run history and work completions; defaults to machine and process id.</summary>
     public string HostId { get; set; } = $"{Environment.MachineName}-{Environment.ProcessId}";
 }

@@ -23,17 +23,42 @@ internal static class AuditCommand
             Description = "Declare a field's level: field=nominal|ordinal|interval|ratio (repeatable). Overrides the delivery header.",
             AllowMultipleArgumentsPerToken = false,
         };
+        var iou = new Option<double>("--iou")
+        {
+            Description = "IoU threshold τ for matching objects (0 < τ ≤ 1).",
+            DefaultValueFactory = _ => Quality.Domain.Matching.MaximumWeightMatching.DefaultThreshold,
+        };
+        var iouMode = new Option<string>("--iou-mode")
+        {
+            Description = "IoU of cuboids: 3d (default) or bev; 2d boxes always use image IoU.",
+            DefaultValueFactory = _ => "3d",
+        };
+        iouMode.AcceptOnlyFromAmong("3d", "bev", "2d");
         var seed = new Option<int>("--seed") { Description = "Seed of the alpha bootstrap (same seed, same intervals).", DefaultValueFactory = _ => BatchAudit.DefaultSeed };
-        var command = new Command("audit", "Audit a delivery offline: counts and the agreement suite per field.") { file, json, levels, seed };
+        var command = new Command("audit", "Audit a delivery offline: counts and the agreement suite per field.") { file, json, levels, iou, iouMode, seed };
         command.SetAction((parse, cancellationToken) => RunAsync(
             parse.GetRequiredValue(file), parse.GetValue(json), parse.GetValue(levels) ?? [], parse.GetValue(seed),
+            new AuditSpatialArguments(parse.GetValue(iou), parse.GetValue(iouMode) ?? "3d"),
             parse.InvocationConfiguration, cancellationToken));
         return command;
     }
 
     private static async Task<int> RunAsync(
-        FileInfo file, bool json, string[] levels, int seed, InvocationConfiguration console, CancellationToken cancellationToken)
+        FileInfo file, bool json, string[] levels, int seed, AuditSpatialArguments spatialArguments, InvocationConfiguration console,
+        CancellationToken cancellationToken)
     {
+        if (spatialArguments.Iou is not (> 0 and <= 1))
+        {
+            await console.Error.WriteLineAsync($"--iou {spatialArguments.Iou.ToString(CultureInfo.InvariantCulture)}: must be greater than 0 and at most 1");
+            return ExitCodes.BadInput;
+        }
+
+        var spatial = new SpatialOptions
+        {
+            Thresholds = new Quality.Domain.Matching.MatchingThresholds { Default = spatialArguments.Iou },
+            CuboidMode = spatialArguments.Mode == "bev" ? Quality.Domain.Geometry.CuboidIouMode.BirdsEyeView : Quality.Domain.Geometry.CuboidIouMode.ThreeD,
+        };
+
         if (!file.Exists)
         {
             await console.Error.WriteLineAsync($"{file.FullName}: no such file");
@@ -59,7 +84,7 @@ internal static class AuditCommand
             await using var stream = file.OpenRead();
             audit = string.Equals(file.Extension, ".csv", StringComparison.OrdinalIgnoreCase)
                 ? await DeliveryAuditor.AuditCsvAsync(stream, file.Name, TableHeader(file, declared), cancellationToken, bootstrap)
-                : await DeliveryAuditor.AuditAsync(stream, file.Name, cancellationToken, bootstrap, declared);
+                : await DeliveryAuditor.AuditAsync(stream, file.Name, cancellationToken, bootstrap, declared, spatial);
         }
         catch (DeliveryFormatException e)
         {
@@ -68,8 +93,9 @@ internal static class AuditCommand
         }
 
         var metrics = audit.Metrics;
+        var objects = audit.Result.Spatial.IsEmpty ? null : SpatialReportView.From(audit.Result.Spatial);
         var report = new AuditReport(file.Name, audit.Header, metrics.Items, metrics.Annotators, metrics.Annotations,
-            CountsView.From(metrics)!, AgreementSuiteView.From(audit.Result, audit.Bootstrap));
+            CountsView.From(metrics)!, AgreementSuiteView.From(audit.Result, audit.Bootstrap), objects?.Audit, objects?.Spatial);
         if (json)
         {
             await console.Output.WriteLineAsync(ReportJson.Serialize(report, indented: true));
@@ -127,6 +153,21 @@ internal static class AuditCommand
                     $"    annotator {annotator}: {a.Values} values, alpha without {Figure(a.AlphaWithout)} (change {Figure(a.AlphaChange)}), mean pairwise kappa {Figure(a.MeanPairwiseKappa)}"));
             }
         }
+
+        if (report.Audit is { } audit)
+        {
+            await output.WriteLineAsync(Invariant($"  objects against gold: precision {Figure(audit.Overall.Precision)}, recall {Figure(audit.Overall.Recall)}, F1 {Figure(audit.Overall.F1)} {Interval(audit.Overall.F1Ci95)}, mean IoU {Figure(audit.Overall.MeanIou)}"));
+            foreach (var (annotator, a) in audit.PerAnnotator)
+            {
+                await output.WriteLineAsync(Invariant(
+                    $"    annotator {annotator}: {a.Objects} objects on {a.Items} items; tp {a.Tp}, misclassified {a.Misclassified}, missed {a.Fn}, extra {a.Fp}; F1 {Figure(a.F1)}, mean IoU {Figure(a.MeanIou)}"));
+            }
+
+            foreach (var (objectClass, c) in audit.PerClass)
+            {
+                await output.WriteLineAsync(Invariant($"    class {objectClass}: precision {Figure(c.Precision)}, recall {Figure(c.Recall)}, F1 {Figure(c.F1)}"));
+            }
+        }
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
@@ -141,4 +182,8 @@ internal static class AuditCommand
 /// them), <c>counts</c> and <c>agreement</c> exactly as the API shows them.
 /// </summary>
 internal sealed record AuditReport(
-    string File, DeliveryHeader Delivery, long Items, long Annotators, long Annotations, CountsView Counts, AgreementSuiteView Agreement);
+    string File, DeliveryHeader Delivery, long Items, long Annotators, long Annotations, CountsView Counts, AgreementSuiteView Agreement,
+    GoldAuditView? Audit, SpatialView? Spatial);
+
+/// <summary>The matching options as given on the command line.</summary>
+internal sealed record AuditSpatialArguments(double Iou, string Mode);

@@ -10,9 +10,11 @@ namespace Quality.Domain.Audit;
 /// <see cref="RatingPatterns"/>, from which <see cref="Finish"/> computes the agreement suite at each field's level.
 /// Items are added whole, so a shard that holds an item holds all of its annotations.
 /// </summary>
-public sealed class BatchAudit
+public sealed class BatchAudit(SpatialOptions? spatialOptions = null, ICollection<EvidencePair>? evidence = null)
 {
+    private readonly SpatialOptions _spatialOptions = spatialOptions ?? new SpatialOptions();
     private readonly SortedDictionary<string, long> _byRole = new(StringComparer.Ordinal);
+    private SpatialAudit _spatial = new();
     private readonly SortedSet<string> _annotators = new(StringComparer.Ordinal);
     private readonly SortedDictionary<string, RatingPatterns> _fields = new(StringComparer.Ordinal);
 
@@ -66,6 +68,11 @@ public sealed class BatchAudit
         {
             FieldRatings(field).AddUnit(byAnnotator.Values.Select(a => new Rating(a.Annotator, a.Label)));
         }
+
+        if (annotations.Any(a => !a.IsTag))
+        {
+            _spatial.AddItem(annotations, _spatialOptions, evidence);
+        }
     }
 
     public void Merge(BatchAudit other)
@@ -83,6 +90,8 @@ public sealed class BatchAudit
         {
             FieldRatings(field).Merge(ratings);
         }
+
+        _spatial.Merge(other._spatial);
     }
 
     /// <summary>The headline figures with nominal fields and the default bootstrap: what tests and callers without a header use.</summary>
@@ -129,7 +138,7 @@ public sealed class BatchAudit
         {
             KrippendorffAlpha = weakest is null ? double.NaN : fields[weakest].KrippendorffAlpha,
         };
-        return new BatchAuditResult(metrics, suites);
+        return new BatchAuditResult(metrics, suites, _spatial);
     }
 
     public BatchAuditState ToState() => new(
@@ -137,7 +146,10 @@ public sealed class BatchAudit
         Annotations,
         new SortedDictionary<string, long>(_byRole, StringComparer.Ordinal),
         _annotators.ToList(),
-        _fields.ToDictionary(f => f.Key, f => f.Value.ToState(), StringComparer.Ordinal));
+        _fields.ToDictionary(f => f.Key, f => f.Value.ToState(), StringComparer.Ordinal))
+    {
+        Spatial = _spatial.IsEmpty ? null : _spatial.ToState(),
+    };
 
     public static BatchAudit FromState(BatchAuditState state)
     {
@@ -152,6 +164,11 @@ public sealed class BatchAudit
         foreach (var (field, ratings) in state.Fields)
         {
             audit._fields[field] = RatingPatterns.FromState(ratings);
+        }
+
+        if (state.Spatial is { } spatial)
+        {
+            audit._spatial = SpatialAudit.FromState(spatial);
         }
 
         return audit;

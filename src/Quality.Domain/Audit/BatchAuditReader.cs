@@ -10,16 +10,18 @@ namespace Quality.Domain.Audit;
 public static class BatchAuditReader
 {
     /// <param name="file">The delivered file's name, for errors about the annotations.</param>
-    public static Task<BatchAudit> ReadAsync(CanonicalDeliveryReader reader, string file, CancellationToken cancellationToken)
+    /// <param name="into">The audit to add to (its spatial options and evidence sink); a new default one when null.</param>
+    public static Task<BatchAudit> ReadAsync(CanonicalDeliveryReader reader, string file, CancellationToken cancellationToken, BatchAudit? into = null)
     {
         ArgumentNullException.ThrowIfNull(reader);
-        return ReadAsync(reader.ReadAnnotationAsync, file, cancellationToken);
+        return ReadAsync(reader.ReadAnnotationAsync, file, cancellationToken, into);
     }
 
     /// <param name="next">The next annotation of any reader, null at the end.</param>
     /// <param name="file">The delivered file's name, for errors about the annotations.</param>
+    /// <param name="into">The audit to add to (its spatial options and evidence sink); a new default one when null.</param>
     public static async Task<BatchAudit> ReadAsync(
-        Func<CancellationToken, ValueTask<Annotation?>> next, string file, CancellationToken cancellationToken)
+        Func<CancellationToken, ValueTask<Annotation?>> next, string file, CancellationToken cancellationToken, BatchAudit? into = null)
     {
         ArgumentNullException.ThrowIfNull(next);
         var byItem = new Dictionary<string, List<Annotation>>(StringComparer.Ordinal);
@@ -34,7 +36,7 @@ public static class BatchAuditReader
             annotations.Add(annotation);
         }
 
-        var audit = new BatchAudit();
+        var audit = into ?? new BatchAudit();
         foreach (var annotations in byItem.Values)
         {
             audit.AddItem(file, annotations);

@@ -8,4 +8,8 @@ public sealed record BatchAuditState(
     long Annotations,
     IReadOnlyDictionary<string, long> AnnotationsByRole,
     IReadOnlyList<string> Annotators,
-    IReadOnlyDictionary<string, RatingPatternsState> Fields);
+    IReadOnlyDictionary<string, RatingPatternsState> Fields)
+{
+    /// <summary>The boxes and cuboids audit; null when the partial has no objects.</summary>
+    public SpatialAuditState? Spatial { get; init; }
+}

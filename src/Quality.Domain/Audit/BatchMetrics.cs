@@ -37,4 +37,4 @@ public sealed record FieldAgreement(long Units, long PairableValues, double Krip
 }
 
 /// <summary>What <see cref="BatchAudit.Finish"/> yields: the headline figures and every field's full suite.</summary>
-public sealed record BatchAuditResult(BatchMetrics Metrics, IReadOnlyDictionary<string, FieldAgreementSuite> Suites);
+public sealed record BatchAuditResult(BatchMetrics Metrics, IReadOnlyDictionary<string, FieldAgreementSuite> Suites, SpatialAudit Spatial);

@@ -17,7 +17,7 @@ public static class DeliveryAuditor
     /// <param name="levels">Field declarations that override the header's (e.g. <c>quality audit --level</c>).</param>
     public static async Task<DeliveryAudit> AuditAsync(
         Stream delivery, string file, CancellationToken cancellationToken, BootstrapOptions? bootstrap = null,
-        IReadOnlyDictionary<string, FieldDeclaration>? levels = null)
+        IReadOnlyDictionary<string, FieldDeclaration>? levels = null, SpatialOptions? spatial = null)
     {
         using var reader = new CanonicalDeliveryReader(delivery, file);
         var header = await reader.ReadHeaderAsync(cancellationToken);
@@ -32,7 +32,8 @@ public static class DeliveryAuditor
             header = header with { Fields = fields };
         }
 
-        var audit = await BatchAuditReader.ReadAsync(Checked(reader.ReadAnnotationAsync, file, header, "label"), file, cancellationToken);
+        var audit = await BatchAuditReader.ReadAsync(
+            Checked(reader.ReadAnnotationAsync, file, header, "label"), file, cancellationToken, new BatchAudit(spatial));
         return Finish(header, audit, bootstrap);
     }
 

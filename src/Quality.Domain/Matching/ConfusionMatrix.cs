@@ -57,6 +57,31 @@ public sealed class ConfusionMatrix
         }
     }
 
+    /// <summary>The persisted form of a partial, in a fixed order; <see cref="FromState"/> restores it exactly.</summary>
+    public ConfusionMatrixState ToState() => new(
+        [.. _counts.Select(c => new ConfusionCellState(c.Key.Reference, c.Key.Candidate, c.Value))
+            .OrderBy(c => c.Reference ?? "", StringComparer.Ordinal).ThenBy(c => c.Reference is null)
+            .ThenBy(c => c.Candidate ?? "", StringComparer.Ordinal).ThenBy(c => c.Candidate is null)],
+        [.. _similarityByReferenceClass.Select(s => new MatchedSimilarityState(s.Key, s.Value.Matches, s.Value.Units))
+            .OrderBy(s => s.ReferenceClass, StringComparer.Ordinal)]);
+
+    public static ConfusionMatrix FromState(ConfusionMatrixState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        var matrix = new ConfusionMatrix();
+        foreach (var cell in state.Cells)
+        {
+            matrix.Increment((cell.Reference, cell.Candidate), cell.Count);
+        }
+
+        foreach (var similarity in state.Similarities)
+        {
+            matrix.AddSimilarity(similarity.ReferenceClass, similarity.Matches, similarity.Units);
+        }
+
+        return matrix;
+    }
+
     /// <param name="referenceClass">A reference class, or null for the "extra" row.</param>
     /// <param name="candidateClass">A candidate class, or null for the "missed" column.</param>
     public long Count(string? referenceClass, string? candidateClass) => _counts.GetValueOrDefault((referenceClass, candidateClass));
@@ -94,3 +119,12 @@ public sealed class ConfusionMatrix
         _similarityByReferenceClass[referenceClass] = (m + matches, u + units);
     }
 }
+
+/// <summary>Persisted form of a <see cref="ConfusionMatrix"/>.</summary>
+public sealed record ConfusionMatrixState(IReadOnlyList<ConfusionCellState> Cells, IReadOnlyList<MatchedSimilarityState> Similarities);
+
+/// <summary>One cell: null reference = the "extra" row, null candidate = the "missed" column.</summary>
+public sealed record ConfusionCellState(string? Reference, string? Candidate, long Count);
+
+/// <summary>Matches of a reference class and their similarity summed in <see cref="SimilarityUnits"/>.</summary>
+public sealed record MatchedSimilarityState(string ReferenceClass, long Matches, long Units);

@@ -85,6 +85,29 @@ public sealed class DetectionAgreement
         }
     }
 
+    /// <summary>The persisted form of a partial; <see cref="FromState"/> restores it exactly.</summary>
+    public DetectionAgreementState ToState() => new(
+        FirstObjects, SecondObjects, Matches, _similarityUnits,
+        [.. _byClass.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => new ClassDetectionState(c.Key, c.Value.First, c.Value.Second, c.Value.Matches))]);
+
+    public static DetectionAgreement FromState(DetectionAgreementState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        var agreement = new DetectionAgreement
+        {
+            FirstObjects = state.FirstObjects,
+            SecondObjects = state.SecondObjects,
+            Matches = state.Matches,
+            _similarityUnits = state.SimilarityUnits,
+        };
+        foreach (var c in state.Classes)
+        {
+            agreement.AddToClass(c.Class, (c.First, c.Second, c.Matches));
+        }
+
+        return agreement;
+    }
+
     /// <returns>F1 over the objects of <paramref name="objectClass"/>; NaN when neither annotator used it.</returns>
     public double ClassF1(string objectClass)
     {
@@ -101,3 +124,10 @@ public sealed class DetectionAgreement
         _byClass[objectClass] = (f + counts.First, s + counts.Second, m + counts.Matches);
     }
 }
+
+/// <summary>Persisted form of a <see cref="DetectionAgreement"/>.</summary>
+public sealed record DetectionAgreementState(
+    long FirstObjects, long SecondObjects, long Matches, long SimilarityUnits, IReadOnlyList<ClassDetectionState> Classes);
+
+/// <summary>Objects of one class labeled by each annotator, and matches in which both gave it.</summary>
+public sealed record ClassDetectionState(string Class, long First, long Second, long Matches);

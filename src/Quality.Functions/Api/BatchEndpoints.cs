@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Mvc;
 using Quality.Domain.Formats;
 using Quality.Domain.Formats.Canonical;
@@ -18,6 +19,11 @@ internal static class BatchEndpoints
         app.MapGet("/api/batches", ListAsync);
         app.MapGet("/api/batches/{id}", GetAsync);
         app.MapGet("/api/batches/{id}/agreement", GetAgreementAsync);
+        app.MapGet("/api/batches/{id}/audit", GetAuditAsync);
+        app.MapGet("/api/batches/{id}/confusion", GetConfusionAsync);
+        app.MapGet("/api/batches/{id}/annotators", GetAnnotatorsAsync);
+        app.MapGet("/api/batches/{id}/annotators/{annotatorId}", GetAnnotatorAsync);
+        app.MapGet("/api/batches/{id}/pairs", GetPairsAsync);
         app.MapPost("/api/deliveries", SubmitAsync).DisableAntiforgery();
         return app;
     }
@@ -59,7 +65,57 @@ internal static class BatchEndpoints
     /// The whole agreement suite of a completed batch, per field with intervals, per class and per annotator: the
     /// stored report, byte for byte. 409 while the batch is not completed (it has no suite yet, or never will).
     /// </summary>
-    private static async Task<IResult> GetAgreementAsync(string id, TableRunStore runs, BlobReportStore reports, CancellationToken cancellationToken)
+    private static Task<IResult> GetAgreementAsync(string id, TableRunStore runs, BlobReportStore reports, CancellationToken cancellationToken) =>
+        ReportAsync(id, runs, async () => await reports.ReadAsync(id, BlobReportStore.Agreement, cancellationToken) is { } json
+            ? TypedResults.Text(json, "application/json")
+            : Problems.NotFound($"Batch {id} completed before agreement reports existed; re-deliver it to compute one."), cancellationToken);
+
+    /// <summary>Gold audit (scorecards, per class, confusion) and pairwise spatial agreement of boxes and cuboids.</summary>
+    private static Task<IResult> GetAuditAsync(string id, TableRunStore runs, BlobReportStore reports, CancellationToken cancellationToken) =>
+        AuditPartAsync(id, runs, reports, audit => audit, cancellationToken);
+
+    private static Task<IResult> GetConfusionAsync(string id, TableRunStore runs, BlobReportStore reports, CancellationToken cancellationToken) =>
+        AuditPartAsync(id, runs, reports, audit => audit["audit"]?["confusion"], cancellationToken);
+
+    private static Task<IResult> GetAnnotatorsAsync(string id, TableRunStore runs, BlobReportStore reports, CancellationToken cancellationToken) =>
+        AuditPartAsync(id, runs, reports, audit => audit["audit"]?["perAnnotator"], cancellationToken);
+
+    /// <summary>One annotator's scorecard and their pairwise agreement with every other annotator.</summary>
+    private static Task<IResult> GetAnnotatorAsync(
+        string id, string annotatorId, TableRunStore runs, BlobReportStore reports, CancellationToken cancellationToken) =>
+        AuditPartAsync(id, runs, reports, audit => audit["audit"]?["perAnnotator"]?[annotatorId] is { } scorecard
+            ? new JsonObject
+            {
+                ["annotator"] = annotatorId,
+                ["scorecard"] = scorecard.DeepClone(),
+                ["pairwise"] = new JsonArray([.. audit["spatial"]!["pairwise"]!.AsArray()
+                    .Where(p => (string?)p!["a"] == annotatorId || (string?)p!["b"] == annotatorId)
+                    .Select(p => p!.DeepClone())]),
+            }
+            : null, cancellationToken);
+
+    /// <summary>The evidence behind every figure: one JSON line per matched pair, miss and extra, as a download.</summary>
+    private static Task<IResult> GetPairsAsync(string id, TableRunStore runs, BlobReportStore reports, CancellationToken cancellationToken) =>
+        ReportAsync(id, runs, async () => await reports.OpenReadAsync(id, BlobReportStore.Pairs, cancellationToken) is { } pairs
+            ? TypedResults.Stream(pairs, "application/x-ndjson", fileDownloadName: $"{id}-pairs.jsonl")
+            : Problems.NotFound($"Batch {id} has no boxes or cuboids compared with gold or each other."), cancellationToken);
+
+    private static Task<IResult> AuditPartAsync(
+        string id, TableRunStore runs, BlobReportStore reports, Func<JsonNode, JsonNode?> part, CancellationToken cancellationToken) =>
+        ReportAsync(id, runs, async () =>
+        {
+            if (await reports.ReadAsync(id, BlobReportStore.Audit, cancellationToken) is not { } json)
+            {
+                return Problems.NotFound($"Batch {id} has no boxes or cuboids to audit.");
+            }
+
+            return part(JsonNode.Parse(json)!) is { } found
+                ? TypedResults.Text(found.ToJsonString(), "application/json")
+                : Problems.NotFound($"Batch {id} has no such part in its audit.");
+        }, cancellationToken);
+
+    /// <summary>A report of a completed batch: 400 malformed id, 404 unknown, 409 while the batch is not completed.</summary>
+    private static async Task<IResult> ReportAsync(string id, TableRunStore runs, Func<Task<IResult>> read, CancellationToken cancellationToken)
     {
         if (!RunIds.IsValid(id))
         {
@@ -72,15 +128,9 @@ internal static class BatchEndpoints
             return Problems.NotFound($"No batch {id}.");
         }
 
-        if (run.Status != RunStatus.Completed)
-        {
-            return Problems.Conflict($"Batch {id} is {run.Status}; its agreement is computed when it completes.", run.Status.ToString());
-        }
-
-        var report = await reports.ReadAgreementAsync(id, cancellationToken);
-        return report is null
-            ? Problems.NotFound($"Batch {id} completed before agreement reports existed; re-deliver it to compute one.")
-            : TypedResults.Text(report, "application/json");
+        return run.Status != RunStatus.Completed
+            ? Problems.Conflict($"Batch {id} is {run.Status}; its reports are computed when it completes.", run.Status.ToString())
+            : await read();
     }
 
     /// <summary>

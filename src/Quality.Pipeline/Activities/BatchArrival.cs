@@ -40,14 +40,10 @@ public sealed partial class BatchArrival(
         }
 
         var runId = RunIds.For(blob.Name, blob.ContentKey);
-        if (await runs.GetAsync(runId, cancellationToken) is { } existing)
+        if (await runs.GetAsync(runId, cancellationToken) is not null)
         {
-            // The same delivery reported again. A run still pending may have lost its ingest message: send another.
-            if (existing.Status == RunStatus.Pending)
-            {
-                await queues.SendIngestAsync(runId, cancellationToken);
-            }
-
+            // The same delivery reported again (several watchers, an Event Grid retry). Its ingest message is on its way;
+            // were it lost, the sweeper re-drives the pending run. Sending another here made every watcher ingest twice.
             return;
         }
 

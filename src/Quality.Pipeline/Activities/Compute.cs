@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Quality.Domain.Audit;
 using Quality.Domain.Formats;
 using Quality.Domain.Formats.Canonical;
@@ -17,6 +18,7 @@ public sealed partial class Compute(
     TableRunStore runs,
     PipelineQueues queues,
     RunLedger ledger,
+    IOptions<PipelineOptions> options,
     ILogger<Compute> logger)
 {
     public async Task HandleAsync(ComputeMessage message, CancellationToken cancellationToken)
@@ -38,9 +40,10 @@ public sealed partial class Compute(
         if (!done.Contains(message.WorkKey))
         {
             BatchAudit partial;
+            var evidence = new List<EvidencePair>();
             try
             {
-                partial = await AuditShardAsync(run, message.Shard, cancellationToken);
+                partial = await AuditShardAsync(run, message.Shard, evidence, cancellationToken);
             }
             catch (DeliveryFormatException ex)
             {
@@ -48,6 +51,8 @@ public sealed partial class Compute(
                 return;
             }
 
+            // Evidence first: once the partial exists the work item may be counted, and finalize reads both.
+            await work.WriteEvidenceAsync(run.Id, message.Shard, evidence, cancellationToken);
             await work.WritePartialAsync(run.Id, message.WorkKey, partial.ToState(), cancellationToken);
             run = await RecordAsync(run.Id, message.WorkKey, cancellationToken);
         }
@@ -63,11 +68,11 @@ public sealed partial class Compute(
         }
     }
 
-    private async Task<BatchAudit> AuditShardAsync(Run run, int shard, CancellationToken cancellationToken)
+    private async Task<BatchAudit> AuditShardAsync(Run run, int shard, List<EvidencePair> evidence, CancellationToken cancellationToken)
     {
         await using var stream = await work.OpenShardAsync(run.Id, run.ShardSet!, shard, cancellationToken);
         using var reader = new CanonicalDeliveryReader(stream, run.BlobName, normalised: true);
-        return await BatchAuditReader.ReadAsync(reader, run.BlobName, cancellationToken);
+        return await BatchAuditReader.ReadAsync(reader, run.BlobName, cancellationToken, new BatchAudit(options.Value.Spatial(), evidence));
     }
 
     private async Task<Run?> RecordAsync(string runId, string workKey, CancellationToken cancellationToken)

@@ -44,7 +44,13 @@ public sealed partial class Finalize(
         // The whole suite goes to a report blob before the run completes: a completed batch always has it.
         var bootstrap = new BootstrapOptions { Seed = BatchAudit.DefaultSeed };
         var result = batch.Finish(field => run.Fields?.GetValueOrDefault(field) ?? FieldDeclaration.Nominal, bootstrap);
-        await reports.WriteAgreementAsync(run.Id, ReportJson.Serialize(AgreementSuiteView.From(result, bootstrap)), cancellationToken);
+        await reports.WriteAsync(run.Id, BlobReportStore.Agreement, ReportJson.Serialize(AgreementSuiteView.From(result, bootstrap)), cancellationToken);
+        if (!result.Spatial.IsEmpty)
+        {
+            await reports.WriteAsync(run.Id, BlobReportStore.Audit, ReportJson.Serialize(SpatialReportView.From(result.Spatial)), cancellationToken);
+            await WriteEvidenceAsync(run, cancellationToken);
+        }
+
         var metrics = result.Metrics;
         var completed = await ledger.ChangeAsync(run.Id, current => current.Status != RunStatus.Running ? null : current with
         {
@@ -55,6 +61,17 @@ public sealed partial class Finalize(
         if (completed is { Status: RunStatus.Completed })
         {
             LogCompleted(logger, run.Id, metrics.Items, metrics.KrippendorffAlphaNominal);
+        }
+    }
+
+    /// <summary>The shards' evidence in shard order, streamed into one downloadable report.</summary>
+    private async Task WriteEvidenceAsync(Run run, CancellationToken cancellationToken)
+    {
+        await using var pairs = await reports.OpenWriteAsync(run.Id, BlobReportStore.Pairs, cancellationToken);
+        for (var shard = 0; shard < run.ShardCount; shard++)
+        {
+            await using var evidence = await work.OpenEvidenceAsync(run.Id, shard, cancellationToken);
+            await evidence.CopyToAsync(pairs, cancellationToken);
         }
     }
 

@@ -1,33 +1,59 @@
 using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
+using Azure.Storage.Blobs.Specialized;
 
 namespace Quality.Pipeline.Storage;
 
 /// <summary>
-/// The <c>reports</c> container: per batch, documents too large for a table row, e.g. <c>{batchId}/agreement.json</c>
-/// (the whole agreement suite). Written before the run completes, so a completed batch always has its reports.
+/// The <c>reports</c> container: per batch, documents too large for a table row — <c>{batchId}/agreement.json</c>
+/// (the agreement suite), <c>{batchId}/audit.json</c> (gold audit and spatial agreement of boxes and cuboids) and
+/// <c>{batchId}/pairs.jsonl</c> (the evidence: every matched pair, miss and extra). Written before the run completes,
+/// so a completed batch always has its reports; a redelivered finalize overwrites them with the same bytes.
 /// </summary>
 public sealed class BlobReportStore(StorageClients storage)
 {
+    public const string Agreement = "agreement.json";
+    public const string Audit = "audit.json";
+    public const string Pairs = "pairs.jsonl";
+
     private readonly BlobContainerClient _reports = storage.Container(storage.Names.Reports);
 
-    public static string AgreementBlob(string batchId) => $"{batchId}/agreement.json";
+    public static string BlobName(string batchId, string report) => $"{batchId}/{report}";
 
-    /// <summary>Overwrites: a redelivered finalize writes the same document again.</summary>
-    public async Task WriteAgreementAsync(string batchId, string json, CancellationToken cancellationToken) =>
-        await _reports.GetBlobClient(AgreementBlob(batchId)).UploadAsync(BinaryData.FromString(json), new BlobUploadOptions
+    public async Task WriteAsync(string batchId, string report, string json, CancellationToken cancellationToken) =>
+        await _reports.GetBlobClient(BlobName(batchId, report)).UploadAsync(BinaryData.FromString(json), new BlobUploadOptions
         {
             HttpHeaders = new BlobHttpHeaders { ContentType = "application/json" },
         }, cancellationToken);
 
-    /// <summary>The stored agreement report, or null when there is none.</summary>
-    public async Task<string?> ReadAgreementAsync(string batchId, CancellationToken cancellationToken)
+    /// <summary>A stream that replaces the report when disposed: for reports assembled from many parts.</summary>
+    public async Task<Stream> OpenWriteAsync(string batchId, string report, CancellationToken cancellationToken) =>
+        await _reports.GetBlockBlobClient(BlobName(batchId, report)).OpenWriteAsync(overwrite: true, new BlockBlobOpenWriteOptions
+        {
+            HttpHeaders = new BlobHttpHeaders { ContentType = "application/x-ndjson" },
+        }, cancellationToken);
+
+    /// <summary>The stored report as text, or null when there is none.</summary>
+    public async Task<string?> ReadAsync(string batchId, string report, CancellationToken cancellationToken)
     {
         try
         {
-            var content = await _reports.GetBlobClient(AgreementBlob(batchId)).DownloadContentAsync(cancellationToken);
+            var content = await _reports.GetBlobClient(BlobName(batchId, report)).DownloadContentAsync(cancellationToken);
             return content.Value.Content.ToString();
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The stored report as a stream, or null when there is none.</summary>
+    public async Task<Stream?> OpenReadAsync(string batchId, string report, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _reports.GetBlobClient(BlobName(batchId, report)).OpenReadAsync(cancellationToken: cancellationToken);
         }
         catch (RequestFailedException ex) when (ex.Status == 404)
         {

@@ -37,6 +37,34 @@ public sealed class BlobWorkStore(StorageClients storage)
         await _container.GetBlobClient(PartialBlob(runId, workKey))
             .UploadAsync(BinaryData.FromString(PipelineJson.Serialize(partial)), overwrite: true, cancellationToken);
 
+    public static string EvidenceBlob(string runId, int shard) =>
+        string.Create(CultureInfo.InvariantCulture, $"{runId}/evidence/shard-{shard:D5}.jsonl");
+
+    /// <summary>The shard's matched pairs, misses and extras as JSON Lines (overwritten by a redelivered compute).</summary>
+    public async Task WriteEvidenceAsync(string runId, int shard, IReadOnlyList<EvidencePair> evidence, CancellationToken cancellationToken)
+    {
+        var lines = new System.Text.StringBuilder();
+        foreach (var pair in evidence)
+        {
+            lines.Append(ReportJson.Serialize(pair)).Append('\n');
+        }
+
+        await _container.GetBlobClient(EvidenceBlob(runId, shard)).UploadAsync(BinaryData.FromString(lines.ToString()), overwrite: true, cancellationToken);
+    }
+
+    /// <summary>The shard's evidence, or an empty stream when the shard had none written.</summary>
+    public async Task<Stream> OpenEvidenceAsync(string runId, int shard, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _container.GetBlobClient(EvidenceBlob(runId, shard)).OpenReadAsync(cancellationToken: cancellationToken);
+        }
+        catch (Azure.RequestFailedException ex) when (ex.Status == 404)
+        {
+            return Stream.Null;
+        }
+    }
+
     public async Task<BatchAuditState> ReadPartialAsync(string runId, string workKey, CancellationToken cancellationToken)
     {
         var content = await _container.GetBlobClient(PartialBlob(runId, workKey)).DownloadContentAsync(cancellationToken);

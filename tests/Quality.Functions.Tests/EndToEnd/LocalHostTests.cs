@@ -35,6 +35,37 @@ public sealed class LocalHostTests
     }
 
     [Fact]
+    public async Task PostDelivery_CuboidsWithGold_ScorecardsConfusionAndEvidenceAsQualityAudit()
+    {
+        await using var app = await QualityApp.StartAsync(localDrivers: true);
+        using var client = app.CreateClient();
+        var path = Repository.Sample("front-lidar-cuboids.jsonl");
+
+        var submitted = await BatchApiTests.SubmitAsync(client, await File.ReadAllTextAsync(path));
+        var id = (string)submitted["id"]!;
+        Assert.Equal("Completed", (string?)(await WaitForEndAsync(client, id))["status"]);
+
+        using var output = new StringWriter();
+        Assert.Equal(0, await QualityCommand.InvokeAsync(["audit", path, "--json"], output, TextWriter.Null, CancellationToken.None));
+        var offline = JsonNode.Parse(output.ToString())!;
+        var audit = await client.GetFromJsonAsync<JsonObject>($"/api/batches/{id}/audit");
+        Assert.True(JsonNode.DeepEquals(offline["audit"], audit!["audit"]), $"audit: {offline["audit"]} vs {audit["audit"]}");
+        Assert.True(JsonNode.DeepEquals(offline["spatial"], audit["spatial"]), $"spatial: {offline["spatial"]} vs {audit["spatial"]}");
+        var confusion = await client.GetFromJsonAsync<JsonObject>($"/api/batches/{id}/confusion");
+        Assert.Equal("none", (string?)confusion!["rows"]!.AsArray()[^1]);
+        Assert.Equal("missed", (string?)confusion["columns"]!.AsArray()[^1]);
+        var annotator = await client.GetFromJsonAsync<JsonObject>($"/api/batches/{id}/annotators/ann-03");
+        Assert.Equal(2, annotator!["pairwise"]!.AsArray().Count);
+        // The evidence has one line per gold comparison outcome: every tp, misclassified, missed and extra of every annotator.
+        var expectedLines = audit["audit"]!["perAnnotator"]!.AsObject()
+            .Sum(a => (long)a.Value!["tp"]! + (long)a.Value["misclassified"]! + (long)a.Value["fn"]! + (long)a.Value["fp"]!);
+        var pairs = (await client.GetStringAsync($"/api/batches/{id}/pairs")).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(expectedLines, pairs.Length);
+        using var unknown = await client.GetAsync($"/api/batches/{id}/annotators/nobody");
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, unknown.StatusCode);
+    }
+
+    [Fact]
     public async Task BlobUpload_AnyStorageClient_PickedUpByTheWatcher()
     {
         await using var app = await QualityApp.StartAsync(localDrivers: true);

@@ -75,7 +75,7 @@ public sealed class PipelineRunTests
         Assert.Equal(alpha, field.KrippendorffAlpha, 12);
         Assert.Equal(113.0 / 152, field.KrippendorffAlphaNominal, 12);
         Assert.InRange(alpha, field.AlphaLower, field.AlphaUpper);
-        var report = System.Text.Json.Nodes.JsonNode.Parse((await pipeline.Get<BlobReportStore>().ReadAgreementAsync(runId, CancellationToken.None))!)!;
+        var report = System.Text.Json.Nodes.JsonNode.Parse((await pipeline.Get<BlobReportStore>().ReadAsync(runId, BlobReportStore.Agreement, CancellationToken.None))!)!;
         Assert.Equal(level, (string?)report["fields"]!["value"]!["level"]);
         Assert.Equal(alpha, (double)report["fields"]!["value"]!["krippendorffAlpha"]!, 12);
     }

@@ -1,0 +1,264 @@
+using Quality.Domain.Annotations;
+using Quality.Domain.Geometry;
+using Quality.Domain.Matching;
+
+namespace Quality.Domain.Audit;
+
+/// <summary>How objects are compared: IoU thresholds per class and which IoU a cuboid pair uses.</summary>
+public sealed record SpatialOptions
+{
+    public MatchingThresholds Thresholds { get; init; } = new();
+
+    /// <summary>3D IoU (default) or bird's-eye-view IoU for cuboids; 2D boxes always use image-plane IoU.</summary>
+    public CuboidIouMode CuboidMode { get; init; } = CuboidIouMode.ThreeD;
+}
+
+/// <summary>
+/// The mergeable spatial audit of boxes and cuboids: every annotator against gold (confusion matrix with "missed"
+/// and "extra", IoU of matches), every annotator pair against each other (detection F1, mean IoU), and how much each
+/// annotator labeled. Matching is optimal and one-to-one per item and data type (<see cref="GoldComparison"/>).
+/// </summary>
+/// <remarks>
+/// An item is a gold item when it carries any annotation of role <c>gold</c>; its gold objects are the reference for
+/// every annotator who labeled objects of that data type on it (an annotator with none there is not counted: the
+/// format cannot tell "saw nothing" from "not assigned"). Two annotators are compared on the items where both labeled
+/// objects of the data type. 2D boxes and cuboids are never compared with each other.
+/// </remarks>
+public sealed class SpatialAudit
+{
+    private readonly SortedDictionary<string, ConfusionMatrix> _againstGold = new(StringComparer.Ordinal);
+    private readonly SortedDictionary<(string A, string B), DetectionAgreement> _pairwise = new(OrdinalPairComparer.Instance);
+    private readonly SortedDictionary<string, (long Items, long Objects)> _labeled = new(StringComparer.Ordinal);
+
+    /// <summary>Adds one item's annotations; matched pairs, misses and extras go to <paramref name="evidence"/> if given.</summary>
+    public void AddItem(IReadOnlyList<Annotation> annotations, SpatialOptions options, ICollection<EvidencePair>? evidence)
+    {
+        ArgumentNullException.ThrowIfNull(annotations);
+        ArgumentNullException.ThrowIfNull(options);
+        var goldItem = annotations.Any(a => a.Role == AnnotatorRole.Gold);
+        foreach (var kind in new[] { ObjectKind.Box, ObjectKind.Cuboid })
+        {
+            var objects = annotations.Where(a => KindOf(a) == kind).ToList();
+            if (objects.Count == 0)
+            {
+                continue;
+            }
+
+            var gold = objects.Where(a => a.Role == AnnotatorRole.Gold).ToList();
+            var byAnnotator = objects.Where(a => a.Role == AnnotatorRole.Annotator)
+                .GroupBy(a => a.Annotator, StringComparer.Ordinal)
+                .OrderBy(g => g.Key, StringComparer.Ordinal)
+                .Select(g => (Annotator: g.Key, Objects: g.ToList()))
+                .ToList();
+            foreach (var (annotator, labeled) in byAnnotator)
+            {
+                var (items, count) = _labeled.GetValueOrDefault(annotator);
+                _labeled[annotator] = (items + 1, count + labeled.Count);
+                if (goldItem)
+                {
+                    CompareWithGold(annotator, gold, labeled, kind, options, evidence);
+                }
+            }
+
+            for (var i = 0; i < byAnnotator.Count; i++)
+            {
+                for (var j = i + 1; j < byAnnotator.Count; j++)
+                {
+                    var (first, second) = (byAnnotator[i].Objects, byAnnotator[j].Objects);
+                    var agreement = DetectionAgreement.Compare(
+                        Classes(first), Classes(second), (f, s) => Similarity(first[f], second[s], kind, options), options.Thresholds);
+                    Pairwise(byAnnotator[i].Annotator, byAnnotator[j].Annotator).Merge(agreement);
+                }
+            }
+        }
+    }
+
+    public void Merge(SpatialAudit other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        foreach (var (annotator, matrix) in other._againstGold)
+        {
+            AgainstGold(annotator).Merge(matrix);
+        }
+
+        foreach (var (pair, agreement) in other._pairwise)
+        {
+            Pairwise(pair.A, pair.B).Merge(agreement);
+        }
+
+        foreach (var (annotator, (items, objects)) in other._labeled)
+        {
+            var (i, o) = _labeled.GetValueOrDefault(annotator);
+            _labeled[annotator] = (i + items, o + objects);
+        }
+    }
+
+    /// <summary>Every annotator's comparison with gold, in ordinal order of annotator.</summary>
+    public IReadOnlyDictionary<string, ConfusionMatrix> AgainstGoldByAnnotator => _againstGold;
+
+    /// <summary>Every annotator pair (a &lt; b ordinal) that labeled objects on a common item.</summary>
+    public IReadOnlyDictionary<(string A, string B), DetectionAgreement> PairwiseAgreement => _pairwise;
+
+    /// <summary>Items on which each annotator labeled objects, and how many objects.</summary>
+    public IReadOnlyDictionary<string, (long Items, long Objects)> Labeled => _labeled;
+
+    /// <summary>All annotators' gold comparisons together: the per-class figures and the batch's confusion matrix.</summary>
+    public ConfusionMatrix Pooled()
+    {
+        var pooled = new ConfusionMatrix();
+        foreach (var matrix in _againstGold.Values)
+        {
+            pooled.Merge(matrix);
+        }
+
+        return pooled;
+    }
+
+    public bool IsEmpty => _labeled.Count == 0;
+
+    public SpatialAuditState ToState() => new(
+        _againstGold.ToDictionary(a => a.Key, a => a.Value.ToState(), StringComparer.Ordinal),
+        [.. _pairwise.Select(p => new PairAgreementState(p.Key.A, p.Key.B, p.Value.ToState()))],
+        _labeled.ToDictionary(l => l.Key, l => new LabeledState(l.Value.Items, l.Value.Objects), StringComparer.Ordinal));
+
+    public static SpatialAudit FromState(SpatialAuditState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        var audit = new SpatialAudit();
+        foreach (var (annotator, matrix) in state.AgainstGold)
+        {
+            audit._againstGold[annotator] = ConfusionMatrix.FromState(matrix);
+        }
+
+        foreach (var pair in state.Pairwise)
+        {
+            audit._pairwise[(pair.A, pair.B)] = DetectionAgreement.FromState(pair.Agreement);
+        }
+
+        foreach (var (annotator, labeled) in state.Labeled)
+        {
+            audit._labeled[annotator] = (labeled.Items, labeled.Objects);
+        }
+
+        return audit;
+    }
+
+    private void CompareWithGold(
+        string annotator, List<Annotation> gold, List<Annotation> labeled, ObjectKind kind, SpatialOptions options, ICollection<EvidencePair>? evidence)
+    {
+        var outcomes = GoldComparison.Compare(
+            Classes(gold), Classes(labeled), (r, c) => Similarity(gold[r], labeled[c], kind, options), options.Thresholds);
+        AgainstGold(annotator).AddRange(outcomes);
+        if (evidence is null)
+        {
+            return;
+        }
+
+        foreach (var outcome in outcomes)
+        {
+            var reference = outcome.Reference is { } r ? gold[r] : null;
+            var candidate = outcome.Candidate is { } c ? labeled[c] : null;
+            evidence.Add(new EvidencePair(
+                (reference ?? candidate)!.Item,
+                kind == ObjectKind.Box ? "box2d" : "cuboid",
+                Outcome(outcome.Outcome),
+                reference?.Annotator,
+                reference?.Id ?? reference?.Line.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                annotator,
+                candidate?.Id ?? candidate?.Line.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                outcome.ReferenceClass,
+                outcome.CandidateClass,
+                double.IsNaN(outcome.Similarity) ? null : outcome.Similarity,
+                reference is null || candidate is null ? null : AttributeDifferences(reference, candidate)));
+        }
+    }
+
+    private static string Outcome(MatchOutcome outcome) => outcome switch
+    {
+        MatchOutcome.TruePositive => "match",
+        MatchOutcome.Misclassified => "misclassified",
+        MatchOutcome.Missed => "missed",
+        _ => "extra",
+    };
+
+    /// <summary>Attributes whose values differ (or exist on one side only), as gold → annotator.</summary>
+    private static Dictionary<string, string?[]>? AttributeDifferences(Annotation reference, Annotation candidate)
+    {
+        var names = (reference.Attributes?.Keys ?? []).Union(candidate.Attributes?.Keys ?? [], StringComparer.Ordinal);
+        var differences = new SortedDictionary<string, string?[]>(StringComparer.Ordinal);
+        foreach (var name in names)
+        {
+            var gold = reference.Attributes?.GetValueOrDefault(name);
+            var given = candidate.Attributes?.GetValueOrDefault(name);
+            if (!string.Equals(gold, given, StringComparison.Ordinal))
+            {
+                differences[name] = [gold, given];
+            }
+        }
+
+        return differences.Count == 0 ? null : new Dictionary<string, string?[]>(differences, StringComparer.Ordinal);
+    }
+
+    private static string[] Classes(List<Annotation> objects) => [.. objects.Select(o => o.Label)];
+
+    private static double Similarity(Annotation a, Annotation b, ObjectKind kind, SpatialOptions options) => kind == ObjectKind.Box
+        ? IntersectionOverUnion.Of(a.Box!, b.Box!)
+        : IntersectionOverUnion.Of(a.Cuboid!, b.Cuboid!, options.CuboidMode);
+
+    private static ObjectKind? KindOf(Annotation a) => a.Box is not null ? ObjectKind.Box : a.Cuboid is not null ? ObjectKind.Cuboid : null;
+
+    private ConfusionMatrix AgainstGold(string annotator)
+    {
+        if (!_againstGold.TryGetValue(annotator, out var matrix))
+        {
+            matrix = new ConfusionMatrix();
+            _againstGold[annotator] = matrix;
+        }
+
+        return matrix;
+    }
+
+    private DetectionAgreement Pairwise(string a, string b)
+    {
+        if (!_pairwise.TryGetValue((a, b), out var agreement))
+        {
+            agreement = DetectionAgreement.FromState(new DetectionAgreementState(0, 0, 0, 0, []));
+            _pairwise[(a, b)] = agreement;
+        }
+
+        return agreement;
+    }
+
+    private enum ObjectKind
+    {
+        Box,
+        Cuboid,
+    }
+}
+
+/// <summary>
+/// One row of the evidence export: a matched pair (<c>match</c> or <c>misclassified</c>), a gold object the annotator
+/// <c>missed</c>, or an <c>extra</c> object; ids are the objects' ids, else their line in the delivery.
+/// </summary>
+public sealed record EvidencePair(
+    string Item,
+    string DataType,
+    string Outcome,
+    string? GoldAnnotator,
+    string? GoldObject,
+    string Annotator,
+    string? AnnotatorObject,
+    string? GoldClass,
+    string? AnnotatorClass,
+    double? Iou,
+    IReadOnlyDictionary<string, string?[]>? AttributeDifferences);
+
+/// <summary>Persisted form of a <see cref="SpatialAudit"/>.</summary>
+public sealed record SpatialAuditState(
+    IReadOnlyDictionary<string, ConfusionMatrixState> AgainstGold,
+    IReadOnlyList<PairAgreementState> Pairwise,
+    IReadOnlyDictionary<string, LabeledState> Labeled);
+
+public sealed record PairAgreementState(string A, string B, DetectionAgreementState Agreement);
+
+public sealed record LabeledState(long Items, long Objects);

@@ -1,0 +1,104 @@
+using Quality.Domain.Matching;
+
+namespace Quality.Domain.Audit;
+
+/// <summary>
+/// The gold audit of boxes and cuboids as every interface shows it: per annotator scorecards, per class figures, the
+/// confusion matrix. <c>GET /api/batches/{id}/audit</c> and <c>quality audit --json</c> (key <c>audit</c>).
+/// </summary>
+/// <remarks>
+/// <c>fn</c> counts gold objects missed and <c>fp</c> extra objects; a misclassified pair (matched, wrong class) is
+/// counted as <c>misclassified</c> and lowers both precision and recall. Rates carry Wilson 95% intervals
+/// (<see cref="DetectionScore"/>); undefined rates are null.
+/// </remarks>
+public sealed record GoldAuditView(
+    ScoreView Overall,
+    IReadOnlyDictionary<string, AnnotatorScoreView> PerAnnotator,
+    IReadOnlyDictionary<string, ScoreView> PerClass,
+    ConfusionView Confusion)
+{
+    public static GoldAuditView From(SpatialAudit spatial)
+    {
+        ArgumentNullException.ThrowIfNull(spatial);
+        var pooled = spatial.Pooled();
+        return new(
+            ScoreView.From(pooled.Overall()),
+            spatial.Labeled.ToDictionary(
+                l => l.Key,
+                l => AnnotatorScoreView.From(l.Value.Items, l.Value.Objects,
+                    spatial.AgainstGoldByAnnotator.TryGetValue(l.Key, out var matrix) ? matrix.Overall() : null),
+                StringComparer.Ordinal),
+            pooled.Classes.ToDictionary(c => c, c => ScoreView.From(pooled.Score(c)), StringComparer.Ordinal),
+            ConfusionView.From(pooled));
+    }
+}
+
+/// <summary>Detection figures with the counts behind them.</summary>
+public sealed record ScoreView(
+    long Tp, long Misclassified, long Fn, long Fp,
+    double? Precision, double[]? PrecisionCi95, double? Recall, double[]? RecallCi95, double? F1, double[]? F1Ci95, double? MeanIou)
+{
+    public static ScoreView From(DetectionScore s) => new(
+        s.TruePositives, Math.Max(s.MisclassifiedFrom, s.MisclassifiedInto), s.Missed, s.Extra,
+        AgreementView.Defined(s.Precision.Value), AgreementView.Interval(s.Precision.Lower, s.Precision.Upper),
+        AgreementView.Defined(s.Recall.Value), AgreementView.Interval(s.Recall.Lower, s.Recall.Upper),
+        AgreementView.Defined(s.F1.Value), AgreementView.Interval(s.F1.Lower, s.F1.Upper),
+        AgreementView.Defined(s.MeanSimilarity));
+}
+
+/// <summary>An annotator's scorecard: what they labeled and, on gold items, how it compares (null without gold).</summary>
+public sealed record AnnotatorScoreView(
+    long Items, long Objects, long? Tp, long? Misclassified, long? Fn, long? Fp,
+    double? Precision, double[]? PrecisionCi95, double? Recall, double[]? RecallCi95, double? F1, double[]? F1Ci95, double? MeanIou)
+{
+    public static AnnotatorScoreView From(long items, long objects, DetectionScore? score)
+    {
+        if (score is not { } s)
+        {
+            return new(items, objects, null, null, null, null, null, null, null, null, null, null, null);
+        }
+
+        var v = ScoreView.From(s);
+        return new(items, objects, v.Tp, v.Misclassified, v.Fn, v.Fp, v.Precision, v.PrecisionCi95, v.Recall, v.RecallCi95, v.F1, v.F1Ci95, v.MeanIou);
+    }
+}
+
+/// <summary>Rows: gold classes, then <c>none</c> (extra objects); columns: annotator classes, then <c>missed</c>.</summary>
+public sealed record ConfusionView(IReadOnlyList<string> Rows, IReadOnlyList<string> Columns, IReadOnlyList<IReadOnlyList<long>> Counts)
+{
+    public const string None = "none";
+    public const string Missed = "missed";
+
+    public static ConfusionView From(ConfusionMatrix matrix)
+    {
+        ArgumentNullException.ThrowIfNull(matrix);
+        var classes = matrix.Classes;
+        var rows = classes.Select(c => (string?)c).Append(null).ToList();
+        var columns = classes.Select(c => (string?)c).Append(null).ToList();
+        return new(
+            [.. classes, None],
+            [.. classes, Missed],
+            [.. rows.Select(r => (IReadOnlyList<long>)[.. columns.Select(c => matrix.Count(r, c))])]);
+    }
+}
+
+/// <summary>Annotator against annotator on the items both labeled: <c>spatial.pairwise</c>.</summary>
+public sealed record SpatialView(IReadOnlyList<PairDetectionView> Pairwise)
+{
+    public static SpatialView From(SpatialAudit spatial)
+    {
+        ArgumentNullException.ThrowIfNull(spatial);
+        return new([.. spatial.PairwiseAgreement.Select(p => new PairDetectionView(
+            p.Key.A, p.Key.B, p.Value.FirstObjects, p.Value.SecondObjects, p.Value.Matches,
+            AgreementView.Defined(p.Value.F1), AgreementView.Defined(p.Value.MeanSimilarity)))]);
+    }
+}
+
+/// <summary>Detection F1 = 2·matches/(objects of a + objects of b), and the mean IoU of the matches.</summary>
+public sealed record PairDetectionView(string A, string B, long ObjectsA, long ObjectsB, long Matches, double? F1, double? MeanIou);
+
+/// <summary>What <c>reports/{batch}/audit.json</c> holds: the gold audit and the pairwise spatial agreement.</summary>
+public sealed record SpatialReportView(GoldAuditView Audit, SpatialView Spatial)
+{
+    public static SpatialReportView From(SpatialAudit spatial) => new(GoldAuditView.From(spatial), SpatialView.From(spatial));
+}

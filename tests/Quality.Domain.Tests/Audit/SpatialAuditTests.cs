@@ -1,0 +1,96 @@
+using Quality.Domain.Annotations;
+using Quality.Domain.Audit;
+using Quality.Domain.Matching;
+
+namespace Quality.Domain.Tests.Audit;
+
+/// <summary>A hand-worked item: gold has a car and a pedestrian; annotator a gets the car, calls the pedestrian a
+/// cyclist and adds a car that is not there; annotator b draws the car shifted by half its length and misses the rest.</summary>
+public sealed class SpatialAuditTests
+{
+    // A 4 × 2 × 2 car shifted by 2 m along its length overlaps the original on 2 × 2 × 2 = 8 of 16 + 16 − 8 = 24 m³: IoU 1/3.
+    private static readonly SpatialOptions Tau03 = new() { Thresholds = new MatchingThresholds { Default = 0.3 } };
+
+    private static IReadOnlyList<Annotation> Item() =>
+    [
+        Cuboid("gold-key", AnnotatorRole.Gold, "car", 0, 0),
+        Cuboid("gold-key", AnnotatorRole.Gold, "pedestrian", 10, 0),
+        Cuboid("a", AnnotatorRole.Annotator, "car", 0, 0),
+        Cuboid("a", AnnotatorRole.Annotator, "cyclist", 10, 0),
+        Cuboid("a", AnnotatorRole.Annotator, "car", 40, 40),
+        Cuboid("b", AnnotatorRole.Annotator, "car", 2, 0),
+    ];
+
+    [Fact]
+    public void Scorecards_confusion_and_pairwise_agreement_match_the_hand_count()
+    {
+        var audit = new SpatialAudit();
+        var evidence = new List<EvidencePair>();
+
+        audit.AddItem(Item(), Tau03, evidence);
+
+        var view = SpatialReportView.From(audit);
+        var a = view.Audit.PerAnnotator["a"];
+        Assert.Equal((1L, 3L, 1L, 1L, 0L, 1L), (a.Items, a.Objects, a.Tp, a.Misclassified, a.Fn, a.Fp));
+        Assert.Equal(1.0, a.MeanIou!.Value, 12);
+        var b = view.Audit.PerAnnotator["b"];
+        Assert.Equal((1L, 1L, 1L, 0L, 1L, 0L), (b.Items, b.Objects, b.Tp, b.Misclassified, b.Fn, b.Fp));
+        // Similarities are summed in exact units of 1e-9 (SimilarityUnits), so means are exact to that grid.
+        Assert.Equal(1.0 / 3, b.MeanIou!.Value, 1e-9);
+        // Precision of b: 1 true positive of 1 object; recall 1 of 2 gold objects.
+        Assert.Equal((1.0, 0.5), (b.Precision, b.Recall));
+        Assert.Equal(["car", "cyclist", "pedestrian", "none"], view.Audit.Confusion.Rows);
+        Assert.Equal(["car", "cyclist", "pedestrian", "missed"], view.Audit.Confusion.Columns);
+        long[][] expected =
+        [
+            [2, 0, 0, 0], // gold cars: matched as cars by a and by b
+            [0, 0, 0, 0],
+            [0, 1, 0, 1], // the gold pedestrian: a cyclist for a, missed by b
+            [1, 0, 0, 0], // a's extra car
+        ];
+        Assert.Equal(expected, view.Audit.Confusion.Counts.Select(r => r.ToArray()).ToArray());
+        // a and b match their cars only (IoU 1/3 ≥ 0.3): F1 = 2·1/(3 + 1).
+        var pair = Assert.Single(view.Spatial.Pairwise);
+        Assert.Equal(("a", "b", 0.5), (pair.A, pair.B, pair.F1!.Value));
+        Assert.Equal(1.0 / 3, pair.MeanIou!.Value, 1e-9);
+        // Evidence: a has 2 gold rows + 1 extra, b has 2 gold rows.
+        Assert.Equal(5, evidence.Count);
+        Assert.Equal(["match", "misclassified", "extra", "match", "missed"], evidence.Select(e => e.Outcome));
+    }
+
+    [Fact]
+    public void Below_the_threshold_the_shifted_car_is_a_miss_and_an_extra()
+    {
+        var audit = new SpatialAudit();
+
+        audit.AddItem(Item(), new SpatialOptions(), evidence: null);
+
+        var b = GoldAuditView.From(audit).PerAnnotator["b"];
+        Assert.Equal((0L, 2L, 1L), (b.Tp, b.Fn, b.Fp));
+    }
+
+    [Fact]
+    public void State_round_trip_and_merge_give_the_single_pass_report()
+    {
+        var whole = new SpatialAudit();
+        var left = new SpatialAudit();
+        var right = new SpatialAudit();
+        for (var i = 0; i < 6; i++)
+        {
+            var item = Item().Select(o => o with { Item = $"sweep-{i}" }).ToList();
+            whole.AddItem(item, Tau03, null);
+            (i % 2 == 0 ? left : right).AddItem(item, Tau03, null);
+        }
+
+        var merged = SpatialAudit.FromState(right.ToState());
+        merged.Merge(SpatialAudit.FromState(left.ToState()));
+
+        Assert.Equal(ReportJson.Serialize(SpatialReportView.From(whole)), ReportJson.Serialize(SpatialReportView.From(merged)));
+    }
+
+    private static Annotation Cuboid(string annotator, AnnotatorRole role, string label, double x, double y) =>
+        new("sweep-1", annotator, role, Annotation.DefaultField, label, 2)
+        {
+            Cuboid = new Domain.Geometry.Cuboid(x, y, 0, 4, 2, 2, 0),
+        };
+}
