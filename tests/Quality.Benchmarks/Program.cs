@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Running;
+using Quality.Benchmarks.Audit;
 using Quality.Benchmarks.Pipeline;
 
 // Micro benchmarks run through BenchmarkDotNet; macro benchmarks (real host processes on Azurite) print their own figures.
@@ -6,6 +7,7 @@ return args.FirstOrDefault() switch
 {
     "latency" => await PipelineBenchmarks.LatencyAsync(runs: 10),
     "hosts" => await PipelineBenchmarks.HostsAsync(deliveries: 20, repeats: 3),
+    "spatial" => SpatialAuditThroughput.Run(frames: args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100_000),
     _ => Run(args),
 };
 
