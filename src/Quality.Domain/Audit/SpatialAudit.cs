@@ -29,6 +29,7 @@ public sealed class SpatialAudit
     private readonly SortedDictionary<string, ConfusionMatrix> _againstGold = new(StringComparer.Ordinal);
     private readonly SortedDictionary<(string A, string B), DetectionAgreement> _pairwise = new(OrdinalPairComparer.Instance);
     private readonly SortedDictionary<string, (long Items, long Objects)> _labeled = new(StringComparer.Ordinal);
+    private readonly SortedDictionary<string, GeometricPrecision> _precision = new(StringComparer.Ordinal);
 
     /// <summary>Adds one item's annotations; matched pairs, misses and extras go to <paramref name="evidence"/> if given.</summary>
     public void AddItem(IReadOnlyList<Annotation> annotations, SpatialOptions options, ICollection<EvidencePair>? evidence)
@@ -91,7 +92,15 @@ public sealed class SpatialAudit
             var (i, o) = _labeled.GetValueOrDefault(annotator);
             _labeled[annotator] = (i + items, o + objects);
         }
+
+        foreach (var (goldClass, precision) in other._precision)
+        {
+            Precision(goldClass).Merge(precision);
+        }
     }
+
+    /// <summary>Geometric precision of the matched pairs, by gold class.</summary>
+    public IReadOnlyDictionary<string, GeometricPrecision> PrecisionByClass => _precision;
 
     /// <summary>Every annotator's comparison with gold, in ordinal order of annotator.</summary>
     public IReadOnlyDictionary<string, ConfusionMatrix> AgainstGoldByAnnotator => _againstGold;
@@ -119,7 +128,10 @@ public sealed class SpatialAudit
     public SpatialAuditState ToState() => new(
         _againstGold.ToDictionary(a => a.Key, a => a.Value.ToState(), StringComparer.Ordinal),
         [.. _pairwise.Select(p => new PairAgreementState(p.Key.A, p.Key.B, p.Value.ToState()))],
-        _labeled.ToDictionary(l => l.Key, l => new LabeledState(l.Value.Items, l.Value.Objects), StringComparer.Ordinal));
+        _labeled.ToDictionary(l => l.Key, l => new LabeledState(l.Value.Items, l.Value.Objects), StringComparer.Ordinal))
+    {
+        Precision = _precision.ToDictionary(p => p.Key, p => p.Value.ToState(), StringComparer.Ordinal),
+    };
 
     public static SpatialAudit FromState(SpatialAuditState state)
     {
@@ -140,6 +152,11 @@ public sealed class SpatialAudit
             audit._labeled[annotator] = (labeled.Items, labeled.Objects);
         }
 
+        foreach (var (goldClass, precision) in state.Precision ?? new Dictionary<string, GeometricPrecisionState>())
+        {
+            audit._precision[goldClass] = GeometricPrecision.FromState(precision);
+        }
+
         return audit;
     }
 
@@ -149,6 +166,11 @@ public sealed class SpatialAudit
         var outcomes = GoldComparison.Compare(
             Classes(gold), Classes(labeled), (r, c) => Similarity(gold[r], labeled[c], kind, options), options.Thresholds);
         AgainstGold(annotator).AddRange(outcomes);
+        foreach (var outcome in outcomes.Where(o => o.Reference is not null && o.Candidate is not null))
+        {
+            Precision(outcome.ReferenceClass!).Add(gold[outcome.Reference!.Value], labeled[outcome.Candidate!.Value], outcome.Similarity);
+        }
+
         if (evidence is null)
         {
             return;
@@ -218,6 +240,17 @@ public sealed class SpatialAudit
         return matrix;
     }
 
+    private GeometricPrecision Precision(string goldClass)
+    {
+        if (!_precision.TryGetValue(goldClass, out var precision))
+        {
+            precision = new GeometricPrecision();
+            _precision[goldClass] = precision;
+        }
+
+        return precision;
+    }
+
     private DetectionAgreement Pairwise(string a, string b)
     {
         if (!_pairwise.TryGetValue((a, b), out var agreement))
@@ -257,7 +290,10 @@ public sealed record EvidencePair(
 public sealed record SpatialAuditState(
     IReadOnlyDictionary<string, ConfusionMatrixState> AgainstGold,
     IReadOnlyList<PairAgreementState> Pairwise,
-    IReadOnlyDictionary<string, LabeledState> Labeled);
+    IReadOnlyDictionary<string, LabeledState> Labeled)
+{
+    public IReadOnlyDictionary<string, GeometricPrecisionState>? Precision { get; init; }
+}
 
 public sealed record PairAgreementState(string A, string B, DetectionAgreementState Agreement);
 

@@ -15,7 +15,8 @@ public sealed record GoldAuditView(
     ScoreView Overall,
     IReadOnlyDictionary<string, AnnotatorScoreView> PerAnnotator,
     IReadOnlyDictionary<string, ScoreView> PerClass,
-    ConfusionView Confusion)
+    ConfusionView Confusion,
+    IReadOnlyDictionary<string, PrecisionView> GeometryPerClass)
 {
     public static GoldAuditView From(SpatialAudit spatial)
     {
@@ -29,7 +30,8 @@ public sealed record GoldAuditView(
                     spatial.AgainstGoldByAnnotator.TryGetValue(l.Key, out var matrix) ? matrix.Overall() : null),
                 StringComparer.Ordinal),
             pooled.Classes.ToDictionary(c => c, c => ScoreView.From(pooled.Score(c)), StringComparer.Ordinal),
-            ConfusionView.From(pooled));
+            ConfusionView.From(pooled),
+            spatial.PrecisionByClass.ToDictionary(p => p.Key, p => PrecisionView.From(p.Value), StringComparer.Ordinal));
     }
 }
 
@@ -101,4 +103,52 @@ public sealed record PairDetectionView(string A, string B, long ObjectsA, long O
 public sealed record SpatialReportView(GoldAuditView Audit, SpatialView Spatial)
 {
     public static SpatialReportView From(SpatialAudit spatial) => new(GoldAuditView.From(spatial), SpatialView.From(spatial));
+}
+
+/// <summary>
+/// Geometric precision of one gold class's matched pairs: IoU, centre offset (m for cuboids, px for boxes), |size
+/// ratio − 1| per dimension, |heading error| modulo π in degrees, flipped headings, attribute agreement. Quantiles are
+/// to within half a bin (<see cref="GeometricPrecision"/>).
+/// </summary>
+public sealed record PrecisionView(
+    long Matches,
+    DistributionView Iou,
+    DistributionView CentreOffset,
+    IReadOnlyDictionary<string, DistributionView> SizeError,
+    DistributionView? HeadingErrorDegrees,
+    long HeadingFlips,
+    IReadOnlyDictionary<string, AttributeAgreementView> Attributes)
+{
+    public static PrecisionView From(GeometricPrecision p)
+    {
+        ArgumentNullException.ThrowIfNull(p);
+        return new(
+            p.Iou.Count,
+            DistributionView.From(p.Iou),
+            DistributionView.From(p.CentreOffset),
+            p.SizeError.ToDictionary(s => s.Key, s => DistributionView.From(s.Value), StringComparer.Ordinal),
+            p.HeadingError.Count == 0 ? null : DistributionView.From(p.HeadingError),
+            p.HeadingFlips,
+            p.Attributes.ToDictionary(a => a.Key, a => AttributeAgreementView.From(a.Value.Compared, a.Value.Agreed), StringComparer.Ordinal));
+    }
+}
+
+/// <summary>Mean (exact), median and 90th percentile (within half a bin) of a measurement, with its n.</summary>
+public sealed record DistributionView(long N, double? Mean, double? Median, double? P90, double Resolution)
+{
+    public static DistributionView From(BinnedDistribution d)
+    {
+        ArgumentNullException.ThrowIfNull(d);
+        return new(d.Count, AgreementView.Defined(d.Mean), AgreementView.Defined(d.Quantile(0.5)), AgreementView.Defined(d.Quantile(0.9)), d.BinWidth / 2);
+    }
+}
+
+/// <summary>Share of matched pairs (both carrying the attribute) whose values agree, with its Wilson 95% interval.</summary>
+public sealed record AttributeAgreementView(long Compared, long Agreed, double? Accuracy, double[]? AccuracyCi95)
+{
+    public static AttributeAgreementView From(long compared, long agreed)
+    {
+        var rate = WilsonScoreInterval.Compute(agreed, compared);
+        return new(compared, agreed, AgreementView.Defined(rate.Value), AgreementView.Interval(rate.Lower, rate.Upper));
+    }
 }

@@ -59,6 +59,48 @@ public sealed class SpatialAuditTests
     }
 
     [Fact]
+    public void Geometry_per_gold_class_has_the_hand_computed_distributions()
+    {
+        var audit = new SpatialAudit();
+
+        audit.AddItem(Item(), Tau03, evidence: null);
+
+        var car = GoldAuditView.From(audit).GeometryPerClass["car"];
+        // Two matches: a's exact car (IoU 1, offset 0) and b's car 2 m ahead (IoU 1/3).
+        Assert.Equal(2, car.Matches);
+        Assert.Equal(2.0 / 3, car.Iou.Mean!.Value, 1e-9);
+        Assert.Equal(1.0, car.CentreOffset.Mean!.Value, 1e-9);
+        // Nearest-rank quantiles of {0, 2} m, reported as bin midpoints (bins of 0.01 m): median 0.005, p90 2.005.
+        Assert.Equal(0.005, car.CentreOffset.Median!.Value, 1e-12);
+        Assert.Equal(2.005, car.CentreOffset.P90!.Value, 1e-12);
+        Assert.Equal(0.005, car.CentreOffset.Resolution, 1e-12);
+        Assert.Equal(0.0, car.SizeError["length"].Mean!.Value, 1e-9);
+        Assert.Equal(0, car.HeadingFlips);
+        Assert.Equal(1, GoldAuditView.From(audit).GeometryPerClass["pedestrian"].Matches);
+    }
+
+    [Fact]
+    public void Binned_distribution_mean_is_exact_and_merging_halves_equals_one_pass()
+    {
+        var whole = new BinnedDistribution(0.1);
+        var left = new BinnedDistribution(0.1);
+        var right = new BinnedDistribution(0.1);
+        for (var i = 1; i <= 100; i++)
+        {
+            whole.Add(i / 100.0);
+            (i % 2 == 0 ? left : right).Add(i / 100.0);
+        }
+
+        var merged = BinnedDistribution.FromState(right.ToState());
+        merged.Merge(left);
+
+        // Mean of 0.01 … 1.00 is 0.505; the 50th value 0.50 lies in bin [0.5, 0.6): midpoint 0.55, within 0.05 of it.
+        Assert.Equal(0.505, whole.Mean, 1e-12);
+        Assert.Equal(0.55, whole.Quantile(0.5), 1e-12);
+        Assert.Equal((whole.Count, whole.Mean, whole.Quantile(0.5), whole.Quantile(0.9)), (merged.Count, merged.Mean, merged.Quantile(0.5), merged.Quantile(0.9)));
+    }
+
+    [Fact]
     public void Below_the_threshold_the_shifted_car_is_a_miss_and_an_extra()
     {
         var audit = new SpatialAudit();
