@@ -41,9 +41,22 @@ public sealed class DetectionAgreement
         ArgumentNullException.ThrowIfNull(firstClasses);
         ArgumentNullException.ThrowIfNull(secondClasses);
         ArgumentNullException.ThrowIfNull(similarity);
+        return Compare(firstClasses, secondClasses, MaximumWeightMatching.AllPairs(firstClasses.Count, secondClasses.Count, similarity), thresholds);
+    }
+
+    /// <param name="scoredPairs">The (first, second) pairs with their similarity; pairs not listed have similarity 0.</param>
+    public static DetectionAgreement Compare(
+        IReadOnlyList<string> firstClasses,
+        IReadOnlyList<string> secondClasses,
+        IEnumerable<ScoredPair> scoredPairs,
+        MatchingThresholds thresholds)
+    {
+        ArgumentNullException.ThrowIfNull(firstClasses);
+        ArgumentNullException.ThrowIfNull(secondClasses);
+        ArgumentNullException.ThrowIfNull(scoredPairs);
         ArgumentNullException.ThrowIfNull(thresholds);
 
-        var eligible = MaximumWeightMatching.AllPairs(firstClasses.Count, secondClasses.Count, similarity)
+        var eligible = scoredPairs
             .Where(p => p.Similarity >= Math.Max(thresholds.For(firstClasses[p.Left]), thresholds.For(secondClasses[p.Right])));
         var matching = MaximumWeightMatching.Compute(firstClasses.Count, secondClasses.Count, eligible);
 

@@ -19,10 +19,23 @@ public static class GoldComparison
         ArgumentNullException.ThrowIfNull(referenceClasses);
         ArgumentNullException.ThrowIfNull(candidateClasses);
         ArgumentNullException.ThrowIfNull(similarity);
+        return Compare(referenceClasses, candidateClasses, MaximumWeightMatching.AllPairs(referenceClasses.Count, candidateClasses.Count, similarity), thresholds);
+    }
+
+    /// <param name="scoredPairs">The (reference, candidate) pairs with their similarity; pairs not listed have similarity 0
+    /// (e.g. only those a spatial index found close enough to overlap).</param>
+    public static IReadOnlyList<ObjectOutcome> Compare(
+        IReadOnlyList<string> referenceClasses,
+        IReadOnlyList<string> candidateClasses,
+        IEnumerable<ScoredPair> scoredPairs,
+        MatchingThresholds thresholds)
+    {
+        ArgumentNullException.ThrowIfNull(referenceClasses);
+        ArgumentNullException.ThrowIfNull(candidateClasses);
+        ArgumentNullException.ThrowIfNull(scoredPairs);
         ArgumentNullException.ThrowIfNull(thresholds);
 
-        var eligible = MaximumWeightMatching.AllPairs(referenceClasses.Count, candidateClasses.Count, similarity)
-            .Where(p => p.Similarity >= thresholds.For(referenceClasses[p.Left]));
+        var eligible = scoredPairs.Where(p => p.Similarity >= thresholds.For(referenceClasses[p.Left]));
         var matching = MaximumWeightMatching.Compute(referenceClasses.Count, candidateClasses.Count, eligible);
 
         var outcomes = new List<ObjectOutcome>(referenceClasses.Count + candidateClasses.Count);

@@ -80,6 +80,44 @@ public sealed class SpatialAuditTests
     }
 
     [Fact]
+    public void Pruned_candidate_pairs_give_the_outcomes_of_comparing_every_pair()
+    {
+        // The audit only intersects pairs whose footprints' bounding circles overlap; on 200 crowded random frames
+        // its outcomes equal those of the gold comparison fed every one of the n × m pairs.
+        var random = new Random(5);
+        for (var frame = 0; frame < 200; frame++)
+        {
+            var gold = Enumerable.Range(0, 12).Select(_ => RandomCuboid(random)).ToList();
+            var drawn = gold.Select(c => c with { X = c.X + random.NextDouble() - 0.5, Yaw = c.Yaw + random.NextDouble() - 0.5 })
+                .Concat(Enumerable.Range(0, 3).Select(_ => RandomCuboid(random))).ToList();
+            string[] goldClasses = [.. gold.Select((_, i) => i % 3 == 0 ? "truck" : "car")];
+            string[] drawnClasses = [.. drawn.Select((_, i) => i % 4 == 0 ? "truck" : "car")];
+            var item = gold.Select((c, i) => new Annotation("f", "gold", AnnotatorRole.Gold, Annotation.DefaultField, goldClasses[i], 1) { Cuboid = c })
+                .Concat(drawn.Select((c, i) => new Annotation("f", "a", AnnotatorRole.Annotator, Annotation.DefaultField, drawnClasses[i], 1) { Cuboid = c }))
+                .ToList();
+            var evidence = new List<EvidencePair>();
+
+            new SpatialAudit().AddItem(item, new SpatialOptions(), evidence);
+
+            var expected = GoldComparison.Compare(goldClasses, drawnClasses,
+                (r, c) => Domain.Geometry.IntersectionOverUnion.Of(gold[r], drawn[c], Domain.Geometry.CuboidIouMode.ThreeD), new MatchingThresholds());
+            Assert.Equal(expected.Select(o => (o.ReferenceClass, o.CandidateClass, o.Outcome.ToString())),
+                evidence.Select(e => (e.GoldClass, e.AnnotatorClass, Name(e.Outcome))));
+        }
+    }
+
+    private static string Name(string outcome) => outcome switch
+    {
+        "match" => nameof(MatchOutcome.TruePositive),
+        "misclassified" => nameof(MatchOutcome.Misclassified),
+        "missed" => nameof(MatchOutcome.Missed),
+        _ => nameof(MatchOutcome.Extra),
+    };
+
+    private static Domain.Geometry.Cuboid RandomCuboid(Random random) =>
+        new(random.NextDouble() * 20, random.NextDouble() * 20, 0, 4.5, 1.9, 1.6, random.NextDouble() * 6.28);
+
+    [Fact]
     public void Binned_distribution_mean_is_exact_and_merging_halves_equals_one_pass()
     {
         var whole = new BinnedDistribution(0.1);
