@@ -1,3 +1,4 @@
+using Quality.Domain.Agreement;
 using Quality.Domain.Annotations;
 using Quality.Domain.Geometry;
 using Quality.Domain.Matching;
@@ -30,6 +31,8 @@ public sealed class SpatialAudit
     private readonly SortedDictionary<(string A, string B), DetectionAgreement> _pairwise = new(OrdinalPairComparer.Instance);
     private readonly SortedDictionary<string, (long Items, long Objects)> _labeled = new(StringComparer.Ordinal);
     private readonly SortedDictionary<string, GeometricPrecision> _precision = new(StringComparer.Ordinal);
+    private RatingPatterns _existence = new();
+    private RatingPatterns _consensusClass = new();
 
     /// <summary>Adds one item's annotations; matched pairs, misses and extras go to <paramref name="evidence"/> if given.</summary>
     public void AddItem(IReadOnlyList<Annotation> annotations, SpatialOptions options, ICollection<EvidencePair>? evidence)
@@ -61,17 +64,69 @@ public sealed class SpatialAudit
                 }
             }
 
+            var similarities = new Dictionary<long, double>();
             for (var i = 0; i < byAnnotator.Count; i++)
             {
                 for (var j = i + 1; j < byAnnotator.Count; j++)
                 {
                     var (first, second) = (byAnnotator[i].Objects, byAnnotator[j].Objects);
-                    var agreement = DetectionAgreement.Compare(Classes(first), Classes(second), ScoredPairs(first, second, kind, options), options.Thresholds);
+                    var scored = ScoredPairs(first, second, kind, options);
+                    var agreement = DetectionAgreement.Compare(Classes(first), Classes(second), scored, options.Thresholds);
                     Pairwise(byAnnotator[i].Annotator, byAnnotator[j].Annotator).Merge(agreement);
+                    foreach (var pair in scored)
+                    {
+                        similarities[PairKey(i, pair.Left, j, pair.Right)] = pair.Similarity;
+                    }
                 }
+            }
+
+            if (byAnnotator.Count >= 2)
+            {
+                if (byAnnotator.Count > ushort.MaxValue || byAnnotator.Any(a => a.Objects.Count > ushort.MaxValue))
+                {
+                    throw new InvalidOperationException($"Item '{objects[0].Item}' has more than {ushort.MaxValue} annotators or objects of one annotator.");
+                }
+
+                AddConsensus(byAnnotator, similarities, options);
             }
         }
     }
+
+    /// <summary>
+    /// Clusters the annotators' objects into consensus objects (<see cref="ConsensusClustering"/>, τ the default
+    /// threshold) and adds each as a unit of two fields: existence (every annotator who labeled objects of this data
+    /// type on the item says present or absent) and class (the annotators who drew it give its class).
+    /// </summary>
+    private void AddConsensus(
+        List<(string Annotator, List<Annotation> Objects)> byAnnotator, Dictionary<long, double> similarities, SpatialOptions options)
+    {
+        var counts = byAnnotator.ToDictionary(a => a.Annotator, a => a.Objects.Count, StringComparer.Ordinal);
+        var objectsOf = byAnnotator.ToDictionary(a => a.Annotator, a => a.Objects, StringComparer.Ordinal);
+        var indexOf = byAnnotator.Select((a, i) => (a.Annotator, i)).ToDictionary(a => a.Annotator, a => a.i, StringComparer.Ordinal);
+        var clusters = ConsensusClustering.Cluster(counts, Similarity, options.Thresholds.Default);
+        foreach (var cluster in clusters)
+        {
+            var seenBy = cluster.Observations.ToDictionary(o => o.Annotator, o => o.Index, StringComparer.Ordinal);
+            _existence.AddUnit(byAnnotator.Select(a => new Rating(a.Annotator, seenBy.ContainsKey(a.Annotator) ? "present" : "absent")));
+            _consensusClass.AddUnit(cluster.Observations.Select(o => new Rating(o.Annotator, objectsOf[o.Annotator][o.Index].Label)));
+        }
+
+        // Only pairs the sweep found overlapping were scored; every other pair has similarity 0.
+        double Similarity(Observation a, Observation b)
+        {
+            var (i, j) = (indexOf[a.Annotator], indexOf[b.Annotator]);
+            return i < j ? similarities.GetValueOrDefault(PairKey(i, a.Index, j, b.Index)) : similarities.GetValueOrDefault(PairKey(j, b.Index, i, a.Index));
+        }
+    }
+
+    /// <summary>(annotator i's object a, annotator j's object b) as one integer key: annotators and objects fit in 16 bits each.</summary>
+    private static long PairKey(int i, int a, int j, int b) => ((long)((i << 16) | a) << 32) | (uint)((j << 16) | b);
+
+    /// <summary>Consensus objects as units of existence (present/absent per annotator), for nominal alpha.</summary>
+    public RatingPatterns ConsensusExistence => _existence;
+
+    /// <summary>Consensus objects as units of class (the class each annotator who drew it gave), for nominal alpha.</summary>
+    public RatingPatterns ConsensusClass => _consensusClass;
 
     public void Merge(SpatialAudit other)
     {
@@ -96,6 +151,9 @@ public sealed class SpatialAudit
         {
             Precision(goldClass).Merge(precision);
         }
+
+        _existence.Merge(other._existence);
+        _consensusClass.Merge(other._consensusClass);
     }
 
     /// <summary>Geometric precision of the matched pairs, by gold class.</summary>
@@ -130,6 +188,8 @@ public sealed class SpatialAudit
         _labeled.ToDictionary(l => l.Key, l => new LabeledState(l.Value.Items, l.Value.Objects), StringComparer.Ordinal))
     {
         Precision = _precision.ToDictionary(p => p.Key, p => p.Value.ToState(), StringComparer.Ordinal),
+        ConsensusExistence = _existence.ToState(),
+        ConsensusClass = _consensusClass.ToState(),
     };
 
     public static SpatialAudit FromState(SpatialAuditState state)
@@ -155,6 +215,9 @@ public sealed class SpatialAudit
         {
             audit._precision[goldClass] = GeometricPrecision.FromState(precision);
         }
+
+        audit._existence = state.ConsensusExistence is { } existence ? RatingPatterns.FromState(existence) : new RatingPatterns();
+        audit._consensusClass = state.ConsensusClass is { } classes ? RatingPatterns.FromState(classes) : new RatingPatterns();
 
         return audit;
     }
@@ -314,6 +377,10 @@ public sealed record SpatialAuditState(
     IReadOnlyDictionary<string, LabeledState> Labeled)
 {
     public IReadOnlyDictionary<string, GeometricPrecisionState>? Precision { get; init; }
+
+    public RatingPatternsState? ConsensusExistence { get; init; }
+
+    public RatingPatternsState? ConsensusClass { get; init; }
 }
 
 public sealed record PairAgreementState(string A, string B, DetectionAgreementState Agreement);

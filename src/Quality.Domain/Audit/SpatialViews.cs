@@ -85,14 +85,35 @@ public sealed record ConfusionView(IReadOnlyList<string> Rows, IReadOnlyList<str
 }
 
 /// <summary>Annotator against annotator on the items both labeled: <c>spatial.pairwise</c>.</summary>
-public sealed record SpatialView(IReadOnlyList<PairDetectionView> Pairwise)
+public sealed record SpatialView(IReadOnlyList<PairDetectionView> Pairwise, ConsensusAgreementView Consensus)
 {
     public static SpatialView From(SpatialAudit spatial)
     {
         ArgumentNullException.ThrowIfNull(spatial);
-        return new([.. spatial.PairwiseAgreement.Select(p => new PairDetectionView(
-            p.Key.A, p.Key.B, p.Value.FirstObjects, p.Value.SecondObjects, p.Value.Matches,
-            AgreementView.Defined(p.Value.F1), AgreementView.Defined(p.Value.MeanSimilarity)))]);
+        return new(
+            [.. spatial.PairwiseAgreement.Select(p => new PairDetectionView(
+                p.Key.A, p.Key.B, p.Value.FirstObjects, p.Value.SecondObjects, p.Value.Matches,
+                AgreementView.Defined(p.Value.F1), AgreementView.Defined(p.Value.MeanSimilarity)))],
+            new ConsensusAgreementView(
+                spatial.ConsensusExistence.Units, NominalAlphaView.From(spatial.ConsensusExistence), NominalAlphaView.From(spatial.ConsensusClass)));
+    }
+}
+
+/// <summary>
+/// Agreement over consensus objects (each physical object one unit): whether annotators agree an object is there,
+/// and on its class where they drew it. Nominal alpha with its bootstrap interval (docs/statistics-conventions.md).
+/// </summary>
+public sealed record ConsensusAgreementView(long Objects, NominalAlphaView Existence, NominalAlphaView Class);
+
+/// <summary>Nominal alpha, its 95% bootstrap interval and the n behind it.</summary>
+public sealed record NominalAlphaView(long Units, long PairableValues, double? Alpha, double[]? AlphaCi95)
+{
+    public static NominalAlphaView From(Agreement.RatingPatterns ratings)
+    {
+        var alpha = Agreement.KrippendorffAlpha.Compute(ratings, Agreement.MeasurementLevel.Nominal);
+        var interval = Agreement.KrippendorffAlpha.Bootstrap(
+            ratings, Agreement.MeasurementLevel.Nominal, new Agreement.BootstrapOptions { Seed = BatchAudit.DefaultSeed });
+        return new(alpha.Units, alpha.PairableValues, AgreementView.Defined(alpha.Value), AgreementView.Interval(interval.Lower, interval.Upper));
     }
 }
 

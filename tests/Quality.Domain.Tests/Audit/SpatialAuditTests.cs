@@ -118,6 +118,24 @@ public sealed class SpatialAuditTests
         new(random.NextDouble() * 20, random.NextDouble() * 20, 0, 4.5, 1.9, 1.6, random.NextDouble() * 6.28);
 
     [Fact]
+    public void Consensus_objects_give_existence_and_class_alpha_by_hand()
+    {
+        var audit = new SpatialAudit();
+
+        audit.AddItem(Item(), Tau03, evidence: null);
+
+        // With τ 0.3 the two cars cluster; a's cyclist and extra car stand alone: 3 consensus objects, whose existence
+        // values (a, b) are (present, present), (present, absent), (present, absent). n = 6 (4 present, 2 absent),
+        // o_pa = o_ap = 2, so α = 1 − (n − 1)·4/(2·4·2) = 1 − 20/16 = −0.25.
+        var consensus = SpatialView.From(audit).Consensus;
+        Assert.Equal(3, consensus.Objects);
+        Assert.Equal(-0.25, consensus.Existence.Alpha!.Value, 12);
+        // Class: only the car cluster has two values, both "car": no variation, so alpha is undefined (null).
+        Assert.Null(consensus.Class.Alpha);
+        Assert.Equal(2, consensus.Class.PairableValues);
+    }
+
+    [Fact]
     public void Binned_distribution_mean_is_exact_and_merging_halves_equals_one_pass()
     {
         var whole = new BinnedDistribution(0.1);
