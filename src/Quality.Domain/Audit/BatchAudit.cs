@@ -97,6 +97,9 @@ public sealed class BatchAudit(SpatialOptions? spatialOptions = null, ICollectio
     /// <summary>The headline figures with nominal fields and the default bootstrap: what tests and callers without a header use.</summary>
     public BatchMetrics Metrics() => Finish(_ => FieldDeclaration.Nominal, new BootstrapOptions { Seed = DefaultSeed }).Metrics;
 
+    /// <summary>Agreement on an object attribute is reported as the field <c>objects.{attribute}</c>.</summary>
+    public const string ObjectAttributePrefix = "objects.";
+
     /// <summary>Seed of the alpha bootstrap unless a caller chooses one; reported with every interval.</summary>
     public const int DefaultSeed = 1;
 
@@ -107,9 +110,13 @@ public sealed class BatchAudit(SpatialOptions? spatialOptions = null, ICollectio
         ArgumentNullException.ThrowIfNull(declarationOf);
         var suites = new SortedDictionary<string, FieldAgreementSuite>(StringComparer.Ordinal);
         var fields = new SortedDictionary<string, FieldAgreement>(StringComparer.Ordinal);
-        foreach (var (field, ratings) in _fields)
+        // Tag fields by name, then object attributes over consensus objects as "objects.{attribute}": an attribute is
+        // measured at the level the header declares for a field of its name (occlusion: ordinal, say).
+        var units = _fields.Select(f => (Field: f.Key, Declared: f.Key, Ratings: f.Value))
+            .Concat(_spatial.ConsensusAttributes.Select(a => (Field: ObjectAttributePrefix + a.Key, Declared: a.Key, Ratings: a.Value)));
+        foreach (var (field, declared, ratings) in units)
         {
-            var declaration = declarationOf(field);
+            var declaration = declarationOf(declared);
             var ordered = declaration.Level == MeasurementLevel.Ordinal ? declaration.Values : null;
             var suite = AgreementSuite.Compute(ratings, declaration.Level, ordered, bootstrap);
             var nominal = declaration.Level == MeasurementLevel.Nominal ? suite.Alpha : KrippendorffAlpha.Compute(ratings, MeasurementLevel.Nominal);

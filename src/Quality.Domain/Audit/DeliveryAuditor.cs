@@ -55,9 +55,9 @@ public static class DeliveryAuditor
         Func<CancellationToken, ValueTask<Annotation?>> next, string file, DeliveryHeader header, string labelField) => async cancellationToken =>
     {
         var annotation = await next(cancellationToken);
-        if (annotation is { IsTag: true } && header.Field(annotation.Field).Problem(annotation.Label) is { } problem)
+        if (annotation is not null && header.Check(annotation, labelField) is { } problem)
         {
-            throw new DeliveryFormatException(file, annotation.Line, labelField, $"{problem}; field '{annotation.Field}'");
+            throw new DeliveryFormatException(file, annotation.Line, problem.Field, problem.Problem);
         }
 
         return annotation;

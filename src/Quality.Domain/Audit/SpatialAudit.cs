@@ -33,6 +33,7 @@ public sealed class SpatialAudit
     private readonly SortedDictionary<string, GeometricPrecision> _precision = new(StringComparer.Ordinal);
     private RatingPatterns _existence = new();
     private RatingPatterns _consensusClass = new();
+    private readonly SortedDictionary<string, RatingPatterns> _attributes = new(StringComparer.Ordinal);
 
     /// <summary>Adds one item's annotations; matched pairs, misses and extras go to <paramref name="evidence"/> if given.</summary>
     public void AddItem(IReadOnlyList<Annotation> annotations, SpatialOptions options, ICollection<EvidencePair>? evidence)
@@ -109,6 +110,13 @@ public sealed class SpatialAudit
             var seenBy = cluster.Observations.ToDictionary(o => o.Annotator, o => o.Index, StringComparer.Ordinal);
             _existence.AddUnit(byAnnotator.Select(a => new Rating(a.Annotator, seenBy.ContainsKey(a.Annotator) ? "present" : "absent")));
             _consensusClass.AddUnit(cluster.Observations.Select(o => new Rating(o.Annotator, objectsOf[o.Annotator][o.Index].Label)));
+            var drawn = cluster.Observations.Select(o => (o.Annotator, Object: objectsOf[o.Annotator][o.Index])).ToList();
+            foreach (var name in drawn.SelectMany(d => d.Object.Attributes?.Keys ?? []).Distinct(StringComparer.Ordinal))
+            {
+                Attribute(name).AddUnit(drawn
+                    .Where(d => d.Object.Attributes?.ContainsKey(name) == true)
+                    .Select(d => new Rating(d.Annotator, d.Object.Attributes![name])));
+            }
         }
 
         // Only pairs the sweep found overlapping were scored; every other pair has similarity 0.
@@ -121,6 +129,20 @@ public sealed class SpatialAudit
 
     /// <summary>(annotator i's object a, annotator j's object b) as one integer key: annotators and objects fit in 16 bits each.</summary>
     private static long PairKey(int i, int a, int j, int b) => ((long)((i << 16) | a) << 32) | (uint)((j << 16) | b);
+
+    /// <summary>Consensus objects as units of each object attribute (e.g. occlusion): the value each annotator who drew it gave.</summary>
+    public IReadOnlyDictionary<string, RatingPatterns> ConsensusAttributes => _attributes;
+
+    private RatingPatterns Attribute(string name)
+    {
+        if (!_attributes.TryGetValue(name, out var ratings))
+        {
+            ratings = new RatingPatterns();
+            _attributes[name] = ratings;
+        }
+
+        return ratings;
+    }
 
     /// <summary>Consensus objects as units of existence (present/absent per annotator), for nominal alpha.</summary>
     public RatingPatterns ConsensusExistence => _existence;
@@ -154,6 +176,10 @@ public sealed class SpatialAudit
 
         _existence.Merge(other._existence);
         _consensusClass.Merge(other._consensusClass);
+        foreach (var (name, ratings) in other._attributes)
+        {
+            Attribute(name).Merge(ratings);
+        }
     }
 
     /// <summary>Geometric precision of the matched pairs, by gold class.</summary>
@@ -190,6 +216,7 @@ public sealed class SpatialAudit
         Precision = _precision.ToDictionary(p => p.Key, p => p.Value.ToState(), StringComparer.Ordinal),
         ConsensusExistence = _existence.ToState(),
         ConsensusClass = _consensusClass.ToState(),
+        ConsensusAttributes = _attributes.ToDictionary(a => a.Key, a => a.Value.ToState(), StringComparer.Ordinal),
     };
 
     public static SpatialAudit FromState(SpatialAuditState state)
@@ -218,6 +245,10 @@ public sealed class SpatialAudit
 
         audit._existence = state.ConsensusExistence is { } existence ? RatingPatterns.FromState(existence) : new RatingPatterns();
         audit._consensusClass = state.ConsensusClass is { } classes ? RatingPatterns.FromState(classes) : new RatingPatterns();
+        foreach (var (name, ratings) in state.ConsensusAttributes ?? new Dictionary<string, RatingPatternsState>())
+        {
+            audit._attributes[name] = RatingPatterns.FromState(ratings);
+        }
 
         return audit;
     }
@@ -381,6 +412,8 @@ public sealed record SpatialAuditState(
     public RatingPatternsState? ConsensusExistence { get; init; }
 
     public RatingPatternsState? ConsensusClass { get; init; }
+
+    public IReadOnlyDictionary<string, RatingPatternsState>? ConsensusAttributes { get; init; }
 }
 
 public sealed record PairAgreementState(string A, string B, DetectionAgreementState Agreement);

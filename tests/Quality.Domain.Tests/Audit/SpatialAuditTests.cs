@@ -136,6 +136,27 @@ public sealed class SpatialAuditTests
     }
 
     [Fact]
+    public void Object_attributes_become_units_of_their_consensus_object()
+    {
+        // Three annotators draw the same car; two say occlusion 1, one says 2; a fourth object is drawn by a alone.
+        IReadOnlyList<Annotation> item =
+        [
+            Cuboid("a", AnnotatorRole.Annotator, "car", 0, 0) with { Attributes = new Dictionary<string, string> { ["occlusion"] = "1" } },
+            Cuboid("b", AnnotatorRole.Annotator, "car", 0, 0) with { Attributes = new Dictionary<string, string> { ["occlusion"] = "1" } },
+            Cuboid("c", AnnotatorRole.Annotator, "car", 0, 0) with { Attributes = new Dictionary<string, string> { ["occlusion"] = "2" } },
+            Cuboid("a", AnnotatorRole.Annotator, "car", 30, 0) with { Attributes = new Dictionary<string, string> { ["occlusion"] = "0" } },
+        ];
+        var audit = new SpatialAudit();
+
+        audit.AddItem(item, new SpatialOptions(), evidence: null);
+
+        var occlusion = audit.ConsensusAttributes["occlusion"];
+        Assert.Equal(2, occlusion.Units);
+        // The shared car is the one unit with three values: 1, 1, 2 — percent agreement 1/3 (one agreeing pair of three).
+        Assert.Equal(1.0 / 3, Domain.Agreement.PercentAgreement.Compute(occlusion), 12);
+    }
+
+    [Fact]
     public void Binned_distribution_mean_is_exact_and_merging_halves_equals_one_pass()
     {
         var whole = new BinnedDistribution(0.1);

@@ -103,6 +103,16 @@ public sealed class CanonicalDeliveryReaderTests
         Assert.Equal((2L, "label", problem), (error.Line, error.Field, error.Problem));
     }
 
+    [Fact]
+    public async Task Object_attribute_outside_the_field_of_its_name_names_the_attribute()
+    {
+        const string line = """{"item":"f","annotator":"a","label":"car","geometry":{"type":"box2d","x":0,"y":0,"width":1,"height":1},"attributes":{"occlusion":"most"}}""";
+
+        var error = await Assert.ThrowsAsync<DeliveryFormatException>(() => ReadAsync(DeclaringHeader, line));
+
+        Assert.Equal((2L, "attributes.occlusion", "'most' is not one of the declared values none, partly, full"), (error.Line, error.Field, error.Problem));
+    }
+
     [Theory]
     [InlineData("""{"occlusion":{"level":"ordered"}}""", "fields.occlusion.level")]
     [InlineData("""{"occlusion":{"values":["a"]}}""", "fields.occlusion.level")]

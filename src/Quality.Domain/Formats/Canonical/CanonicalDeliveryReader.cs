@@ -46,9 +46,9 @@ public sealed class CanonicalDeliveryReader : IDisposable
         }
 
         var annotation = CanonicalLineParser.ParseAnnotation(line.Value.Span, _file, _lines.LineNumber, _normalised);
-        if (annotation.IsTag && _header?.Fields.GetValueOrDefault(annotation.Field)?.Problem(annotation.Label) is { } problem)
+        if (_header?.Check(annotation) is { } problem)
         {
-            throw new DeliveryFormatException(_file, annotation.Line, "label", $"{problem}; field '{annotation.Field}'");
+            throw new DeliveryFormatException(_file, annotation.Line, problem.Field, problem.Problem);
         }
 
         return annotation;

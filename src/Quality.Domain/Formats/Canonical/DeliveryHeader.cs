@@ -12,6 +12,32 @@ public sealed record DeliveryHeader(
     public IReadOnlyDictionary<string, FieldDeclaration> Fields { get; init; } = new Dictionary<string, FieldDeclaration>(StringComparer.Ordinal);
 
     public FieldDeclaration Field(string name) => Fields.GetValueOrDefault(name) ?? FieldDeclaration.Nominal;
+
+    /// <summary>
+    /// Checks an annotation against the declarations: a tag's label against its field, an object's attributes against
+    /// fields of the same name. Null when it fits; else the field to blame (<paramref name="labelField"/> for a tag's
+    /// value, <c>attributes.{name}</c>) and the problem.
+    /// </summary>
+    public (string Field, string Problem)? Check(Annotations.Annotation annotation, string labelField = "label")
+    {
+        ArgumentNullException.ThrowIfNull(annotation);
+        if (annotation.IsTag)
+        {
+            return Fields.GetValueOrDefault(annotation.Field)?.Problem(annotation.Label) is { } problem
+                ? (labelField, $"{problem}; field '{annotation.Field}'")
+                : null;
+        }
+
+        foreach (var (name, value) in annotation.Attributes ?? new Dictionary<string, string>())
+        {
+            if (Fields.GetValueOrDefault(name)?.Problem(value) is { } problem)
+            {
+                return ("attributes." + name, problem);
+            }
+        }
+
+        return null;
+    }
 }
 
 /// <summary>A taxonomy by name and semantic version, e.g. <c>driving@1.4.0</c>.</summary>
