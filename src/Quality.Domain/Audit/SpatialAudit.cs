@@ -34,6 +34,7 @@ public sealed class SpatialAudit
     private RatingPatterns _existence = new();
     private RatingPatterns _consensusClass = new();
     private readonly SortedDictionary<string, RatingPatterns> _attributes = new(StringComparer.Ordinal);
+    private GeometricAlpha _geometry = new();
 
     /// <summary>Adds one item's annotations; matched pairs, misses and extras go to <paramref name="evidence"/> if given.</summary>
     public void AddItem(IReadOnlyList<Annotation> annotations, SpatialOptions options, ICollection<EvidencePair>? evidence)
@@ -105,6 +106,11 @@ public sealed class SpatialAudit
         var objectsOf = byAnnotator.ToDictionary(a => a.Annotator, a => a.Objects, StringComparer.Ordinal);
         var indexOf = byAnnotator.Select((a, i) => (a.Annotator, i)).ToDictionary(a => a.Annotator, a => a.i, StringComparer.Ordinal);
         var clusters = ConsensusClustering.Cluster(counts, Similarity, options.Thresholds.Default);
+        var drawings = clusters.SelectMany(c => c.Observations).ToList();
+        var drawingOf = drawings.Select((o, d) => (o, d)).ToDictionary(x => x.o, x => x.d);
+        _geometry.AddItem(
+            [.. clusters.Select(c => (IReadOnlyList<int>)[.. c.Observations.Select(o => drawingOf[o])])],
+            (a, b) => drawings[a].Annotator == drawings[b].Annotator ? 0 : Similarity(drawings[a], drawings[b]));
         foreach (var cluster in clusters)
         {
             var seenBy = cluster.Observations.ToDictionary(o => o.Annotator, o => o.Index, StringComparer.Ordinal);
@@ -144,6 +150,9 @@ public sealed class SpatialAudit
         return ratings;
     }
 
+    /// <summary>Alpha of geometry (δ = 1 − IoU) over the consensus objects drawn by two or more annotators.</summary>
+    public GeometricAlpha ConsensusGeometry => _geometry;
+
     /// <summary>Consensus objects as units of existence (present/absent per annotator), for nominal alpha.</summary>
     public RatingPatterns ConsensusExistence => _existence;
 
@@ -175,6 +184,7 @@ public sealed class SpatialAudit
         }
 
         _existence.Merge(other._existence);
+        _geometry.Merge(other._geometry);
         _consensusClass.Merge(other._consensusClass);
         foreach (var (name, ratings) in other._attributes)
         {
@@ -216,6 +226,7 @@ public sealed class SpatialAudit
         Precision = _precision.ToDictionary(p => p.Key, p => p.Value.ToState(), StringComparer.Ordinal),
         ConsensusExistence = _existence.ToState(),
         ConsensusClass = _consensusClass.ToState(),
+        ConsensusGeometry = _geometry.ToState(),
         ConsensusAttributes = _attributes.ToDictionary(a => a.Key, a => a.Value.ToState(), StringComparer.Ordinal),
     };
 
@@ -245,6 +256,7 @@ public sealed class SpatialAudit
 
         audit._existence = state.ConsensusExistence is { } existence ? RatingPatterns.FromState(existence) : new RatingPatterns();
         audit._consensusClass = state.ConsensusClass is { } classes ? RatingPatterns.FromState(classes) : new RatingPatterns();
+        audit._geometry = state.ConsensusGeometry is { } geometry ? GeometricAlpha.FromState(geometry) : new GeometricAlpha();
         foreach (var (name, ratings) in state.ConsensusAttributes ?? new Dictionary<string, RatingPatternsState>())
         {
             audit._attributes[name] = RatingPatterns.FromState(ratings);
@@ -412,6 +424,8 @@ public sealed record SpatialAuditState(
     public RatingPatternsState? ConsensusExistence { get; init; }
 
     public RatingPatternsState? ConsensusClass { get; init; }
+
+    public GeometricAlphaState? ConsensusGeometry { get; init; }
 
     public IReadOnlyDictionary<string, RatingPatternsState>? ConsensusAttributes { get; init; }
 }

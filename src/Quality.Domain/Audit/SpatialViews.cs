@@ -95,7 +95,8 @@ public sealed record SpatialView(IReadOnlyList<PairDetectionView> Pairwise, Cons
                 p.Key.A, p.Key.B, p.Value.FirstObjects, p.Value.SecondObjects, p.Value.Matches,
                 AgreementView.Defined(p.Value.F1), AgreementView.Defined(p.Value.MeanSimilarity)))],
             new ConsensusAgreementView(
-                spatial.ConsensusExistence.Units, NominalAlphaView.From(spatial.ConsensusExistence), NominalAlphaView.From(spatial.ConsensusClass)));
+                spatial.ConsensusExistence.Units, NominalAlphaView.From(spatial.ConsensusExistence), NominalAlphaView.From(spatial.ConsensusClass),
+                new GeometryAlphaView(spatial.ConsensusGeometry.Objects, spatial.ConsensusGeometry.Drawings, AgreementView.Defined(spatial.ConsensusGeometry.Alpha()))));
     }
 }
 
@@ -103,7 +104,10 @@ public sealed record SpatialView(IReadOnlyList<PairDetectionView> Pairwise, Cons
 /// Agreement over consensus objects (each physical object one unit): whether annotators agree an object is there,
 /// and on its class where they drew it. Nominal alpha with its bootstrap interval (docs/statistics-conventions.md).
 /// </summary>
-public sealed record ConsensusAgreementView(long Objects, NominalAlphaView Existence, NominalAlphaView Class);
+public sealed record ConsensusAgreementView(long Objects, NominalAlphaView Existence, NominalAlphaView Class, GeometryAlphaView Geometry);
+
+/// <summary>Alpha with δ = 1 − IoU over consensus objects drawn by two or more annotators (<see cref="GeometricAlpha"/>); no interval yet.</summary>
+public sealed record GeometryAlphaView(long Units, long Drawings, double? Alpha);
 
 /// <summary>Nominal alpha, its 95% bootstrap interval and the n behind it.</summary>
 public sealed record NominalAlphaView(long Units, long PairableValues, double? Alpha, double[]? AlphaCi95)

@@ -136,6 +136,22 @@ public sealed class SpatialAuditTests
     }
 
     [Fact]
+    public void Geometry_alpha_with_one_minus_iou_by_hand()
+    {
+        var audit = new SpatialAudit();
+        audit.AddItem(Item(), Tau03, evidence: null);
+        // A second sweep where b draws the car exactly.
+        audit.AddItem([.. Item().Select(o => o.Annotator == "b" ? o with { Item = "sweep-2", Cuboid = o.Cuboid! with { X = 0 } } : o with { Item = "sweep-2" })], Tau03, null);
+
+        // Two consensus cars with two drawings each: n = 4. Observed Σ δ: 2·(1 − 1/3) + 2·(1 − 1) = 4/3.
+        // Expected Σ δ over ordered pairs: n(n − 1) − Σ same-item IoU = 12 − (2·1/3 + 2·1) = 28/3.
+        // α = 1 − (n − 1)·(4/3)/(28/3) = 1 − 3/7 = 4/7.
+        var geometry = SpatialView.From(audit).Consensus.Geometry;
+        Assert.Equal((2L, 4L), (geometry.Units, geometry.Drawings));
+        Assert.Equal(4.0 / 7, geometry.Alpha!.Value, 8);
+    }
+
+    [Fact]
     public void Object_attributes_become_units_of_their_consensus_object()
     {
         // Three annotators draw the same car; two say occlusion 1, one says 2; a fourth object is drawn by a alone.
