@@ -30,14 +30,16 @@ public sealed class GeometricAlpha
     public long Objects { get; private set; }
 
     /// <summary>
-    /// Adds one item: the consensus objects with two or more drawings, each as its drawings, and the IoU of any two
-    /// drawings of the item by different annotators (0 when not given).
+    /// Adds one item: its consensus objects, each as its drawings (objects with one drawing are left out), the IoU of
+    /// two drawings, and the overlapping pairs of drawings on the item — each unordered pair once with its IoU — so the
+    /// expected disagreement costs the overlaps, not every pair.
     /// </summary>
-    public void AddItem(IReadOnlyList<IReadOnlyList<int>> objects, Func<int, int, double> iou)
+    public void AddItem(IReadOnlyList<IReadOnlyList<int>> objects, Func<int, int, double> iou, IEnumerable<(int A, int B, double Iou)> overlaps)
     {
         ArgumentNullException.ThrowIfNull(objects);
         ArgumentNullException.ThrowIfNull(iou);
-        var drawings = new List<int>();
+        ArgumentNullException.ThrowIfNull(overlaps);
+        var pairable = new HashSet<int>();
         foreach (var drawn in objects.Where(o => o.Count >= 2))
         {
             Int128 disagreement = 0;
@@ -50,19 +52,19 @@ public sealed class GeometricAlpha
             }
 
             _observedByCount[drawn.Count] = _observedByCount.GetValueOrDefault(drawn.Count) + disagreement;
-            drawings.AddRange(drawn);
+            pairable.UnionWith(drawn);
             Objects++;
         }
 
-        for (var i = 0; i < drawings.Count; i++)
+        foreach (var (a, b, overlap) in overlaps)
         {
-            for (var j = i + 1; j < drawings.Count; j++)
+            if (pairable.Contains(a) && pairable.Contains(b))
             {
-                _sameItemIou += 2 * Units(iou(drawings[i], drawings[j]));
+                _sameItemIou += 2 * Units(overlap);
             }
         }
 
-        Drawings += drawings.Count;
+        Drawings += pairable.Count;
     }
 
     public void Merge(GeometricAlpha other)

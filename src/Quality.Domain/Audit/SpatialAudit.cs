@@ -108,9 +108,16 @@ public sealed class SpatialAudit
         var clusters = ConsensusClustering.Cluster(counts, Similarity, options.Thresholds.Default);
         var drawings = clusters.SelectMany(c => c.Observations).ToList();
         var drawingOf = drawings.Select((o, d) => (o, d)).ToDictionary(x => x.o, x => x.d);
+        var overlaps = similarities.Select(s =>
+        {
+            var (first, second) = ObservationsOf(s.Key);
+            return (drawingOf[new Observation(byAnnotator[first.Annotator].Annotator, first.Index)],
+                drawingOf[new Observation(byAnnotator[second.Annotator].Annotator, second.Index)], s.Value);
+        });
         _geometry.AddItem(
             [.. clusters.Select(c => (IReadOnlyList<int>)[.. c.Observations.Select(o => drawingOf[o])])],
-            (a, b) => drawings[a].Annotator == drawings[b].Annotator ? 0 : Similarity(drawings[a], drawings[b]));
+            (a, b) => drawings[a].Annotator == drawings[b].Annotator ? 0 : Similarity(drawings[a], drawings[b]),
+            overlaps);
         foreach (var cluster in clusters)
         {
             var seenBy = cluster.Observations.ToDictionary(o => o.Annotator, o => o.Index, StringComparer.Ordinal);
@@ -135,6 +142,12 @@ public sealed class SpatialAudit
 
     /// <summary>(annotator i's object a, annotator j's object b) as one integer key: annotators and objects fit in 16 bits each.</summary>
     private static long PairKey(int i, int a, int j, int b) => ((long)((i << 16) | a) << 32) | (uint)((j << 16) | b);
+
+    private static ((int Annotator, int Index) First, (int Annotator, int Index) Second) ObservationsOf(long key)
+    {
+        var (high, low) = ((int)(key >> 32), (int)(uint)key);
+        return ((high >> 16, high & 0xFFFF), ((int)((uint)low >> 16), low & 0xFFFF));
+    }
 
     /// <summary>Consensus objects as units of each object attribute (e.g. occlusion): the value each annotator who drew it gave.</summary>
     public IReadOnlyDictionary<string, RatingPatterns> ConsensusAttributes => _attributes;

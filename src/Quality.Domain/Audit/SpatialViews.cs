@@ -93,7 +93,8 @@ public sealed record SpatialView(IReadOnlyList<PairDetectionView> Pairwise, Cons
         return new(
             [.. spatial.PairwiseAgreement.Select(p => new PairDetectionView(
                 p.Key.A, p.Key.B, p.Value.FirstObjects, p.Value.SecondObjects, p.Value.Matches,
-                AgreementView.Defined(p.Value.F1), AgreementView.Defined(p.Value.MeanSimilarity)))],
+                AgreementView.Defined(p.Value.F1), AgreementView.Defined(p.Value.MeanSimilarity),
+                p.Value.Classes.ToDictionary(c => c, c => AgreementView.Defined(p.Value.ClassF1(c)), StringComparer.Ordinal)))],
             new ConsensusAgreementView(
                 spatial.ConsensusExistence.Units, NominalAlphaView.From(spatial.ConsensusExistence), NominalAlphaView.From(spatial.ConsensusClass),
                 new GeometryAlphaView(spatial.ConsensusGeometry.Objects, spatial.ConsensusGeometry.Drawings, AgreementView.Defined(spatial.ConsensusGeometry.Alpha()))));
@@ -121,8 +122,12 @@ public sealed record NominalAlphaView(long Units, long PairableValues, double? A
     }
 }
 
-/// <summary>Detection F1 = 2·matches/(objects of a + objects of b), and the mean IoU of the matches.</summary>
-public sealed record PairDetectionView(string A, string B, long ObjectsA, long ObjectsB, long Matches, double? F1, double? MeanIou);
+/// <summary>
+/// Detection F1 = 2·matches/(objects of a + objects of b), the mean IoU of the matches, and per class F1 (matches in
+/// which both gave the class over the objects of that class either drew).
+/// </summary>
+public sealed record PairDetectionView(
+    string A, string B, long ObjectsA, long ObjectsB, long Matches, double? F1, double? MeanIou, IReadOnlyDictionary<string, double?> PerClassF1);
 
 /// <summary>What <c>reports/{batch}/audit.json</c> holds: the gold audit and the pairwise spatial agreement.</summary>
 public sealed record SpatialReportView(GoldAuditView Audit, SpatialView Spatial)

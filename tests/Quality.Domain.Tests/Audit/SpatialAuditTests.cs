@@ -53,6 +53,9 @@ public sealed class SpatialAuditTests
         var pair = Assert.Single(view.Spatial.Pairwise);
         Assert.Equal(("a", "b", 0.5), (pair.A, pair.B, pair.F1!.Value));
         Assert.Equal(1.0 / 3, pair.MeanIou!.Value, 1e-9);
+        // Per class: cars 2·1/(2 + 1), cyclists 2·0/(1 + 0).
+        Assert.Equal(2.0 / 3, pair.PerClassF1["car"]!.Value, 12);
+        Assert.Equal(0.0, pair.PerClassF1["cyclist"]!.Value);
         // Evidence: a has 2 gold rows + 1 extra, b has 2 gold rows.
         Assert.Equal(5, evidence.Count);
         Assert.Equal(["match", "misclassified", "extra", "match", "missed"], evidence.Select(e => e.Outcome));
