@@ -19,10 +19,12 @@ public static class AgreementSuite
     {
         ArgumentNullException.ThrowIfNull(ratings);
         ArgumentNullException.ThrowIfNull(bootstrap);
+        // The values are scaled and the units coded once; alpha, its interval and the per-annotator figures share them.
         var scale = ValueScale.For(ratings.Values, level, orderedValues);
-        var alpha = KrippendorffAlpha.Compute(ratings, level, orderedValues);
-        var interval = KrippendorffAlpha.Bootstrap(ratings, level, bootstrap, orderedValues);
-        var influence = KrippendorffAlpha.PerAnnotator(ratings, level, orderedValues);
+        var units = PairableUnits.From(ratings, scale);
+        var alpha = units.Alpha();
+        var interval = KrippendorffAlpha.Bootstrap(units, bootstrap);
+        var influence = KrippendorffAlpha.PerAnnotator(ratings, scale, alpha.Value);
         var categorical = level is MeasurementLevel.Nominal or MeasurementLevel.Ordinal;
         var ordered = level == MeasurementLevel.Ordinal;
 
@@ -46,7 +48,7 @@ public static class AgreementSuite
             kappas?.Ac2Linear,
             kappas?.Ac2Quadratic,
             kappas?.Pairwise ?? [],
-            categorical ? KrippendorffAlpha.PerCategory(ratings) : [],
+            level == MeasurementLevel.Nominal ? units.PerCategory() : categorical ? KrippendorffAlpha.PerCategory(ratings) : [],
             perAnnotator);
     }
 

@@ -42,7 +42,11 @@ public static class KrippendorffAlpha
     /// this resamples units, not Krippendorff's
     /// (2004) pairable values, so units with more annotators weigh as in the estimate itself.
     /// </remarks>
-    public static BootstrapInterval Bootstrap(RatingPatterns ratings, MeasurementLevel level, BootstrapOptions options, IReadOnlyList<string>? orderedValues = null)
+    public static BootstrapInterval Bootstrap(RatingPatterns ratings, MeasurementLevel level, BootstrapOptions options, IReadOnlyList<string>? orderedValues = null) =>
+        Bootstrap(PairableUnits.From(ratings, Scale(ratings, level, orderedValues)), options);
+
+    /// <summary>The bootstrap on units already coded, so a caller computing several figures codes them once.</summary>
+    internal static BootstrapInterval Bootstrap(PairableUnits units, BootstrapOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.Replicates, 1);
@@ -51,7 +55,6 @@ public static class KrippendorffAlpha
             throw new ArgumentOutOfRangeException(nameof(options), options.Confidence, "confidence must lie strictly between 0 and 1");
         }
 
-        var units = PairableUnits.From(ratings, Scale(ratings, level, orderedValues));
         var bootstrap = new UnitBootstrap(units.Multiplicities);
         var random = new Random(options.Seed);
         var counts = new long[units.Multiplicities.Length];
@@ -89,15 +92,18 @@ public static class KrippendorffAlpha
     public static IReadOnlyList<AnnotatorInfluence> PerAnnotator(RatingPatterns ratings, MeasurementLevel level, IReadOnlyList<string>? orderedValues = null)
     {
         var scale = Scale(ratings, level, orderedValues);
-        var all = PairableUnits.From(ratings, scale).Alpha().Value;
-        return ratings.ValuesByAnnotator()
+        return PerAnnotator(ratings, scale, PairableUnits.From(ratings, scale).Alpha().Value);
+    }
+
+    /// <param name="all">Alpha with everyone, on <paramref name="scale"/>.</param>
+    internal static IReadOnlyList<AnnotatorInfluence> PerAnnotator(RatingPatterns ratings, ValueScale scale, double all) =>
+        ratings.ValuesByAnnotator()
             .Select(a =>
             {
                 var without = PairableUnits.From(ratings, scale, a.Number).Alpha();
                 return new AnnotatorInfluence(a.Annotator, a.Values, without, without.Value - all);
             })
             .ToList();
-    }
 
     private static ValueScale Scale(RatingPatterns ratings, MeasurementLevel level, IReadOnlyList<string>? orderedValues)
     {

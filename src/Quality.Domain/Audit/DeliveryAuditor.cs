@@ -32,8 +32,9 @@ public static class DeliveryAuditor
             header = header with { Fields = fields };
         }
 
-        var audit = await BatchAuditReader.ReadAsync(
-            Checked(reader.ReadAnnotationAsync, file, header, "label"), file, cancellationToken, new BatchAudit(spatial));
+        // The reader checks every annotation against the delivery's own header; only overrides need a second check.
+        var next = levels is { Count: > 0 } ? Checked(reader.ReadAnnotationAsync, file, header, "label") : reader.ReadAnnotationAsync;
+        var audit = await BatchAuditReader.ReadAsync(next, file, cancellationToken, new BatchAudit(spatial));
         return Finish(header, audit, bootstrap);
     }
 

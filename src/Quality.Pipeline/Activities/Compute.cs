@@ -51,8 +51,13 @@ public sealed partial class Compute(
                 return;
             }
 
-            // Evidence first: once the partial exists the work item may be counted, and finalize reads both.
-            await work.WriteEvidenceAsync(run.Id, message.Shard, evidence, cancellationToken);
+            // Evidence first: once the partial exists the work item may be counted, and finalize reads both. A shard
+            // without boxes or cuboids has none, and finalize reads a missing evidence blob as empty.
+            if (evidence.Count > 0)
+            {
+                await work.WriteEvidenceAsync(run.Id, message.Shard, evidence, cancellationToken);
+            }
+
             await work.WritePartialAsync(run.Id, message.WorkKey, partial.ToState(), cancellationToken);
             run = await RecordAsync(run.Id, message.WorkKey, cancellationToken);
         }
