@@ -26,6 +26,18 @@ public sealed record Annotation(
 
     public IReadOnlyDictionary<string, string>? Attributes { get; init; }
 
+    /// <summary>The image a 2D box was drawn on, when the delivery says: lets a taxonomy check the box lies inside it.</summary>
+    public ImageSize? Image { get; init; }
+
+    /// <summary>
+    /// The file of a multi-file delivery this came from (its path in the manifest); null for a single-file delivery,
+    /// whose name is the delivery's. Errors and violation examples name it with <see cref="Line"/>.
+    /// </summary>
+    public string? File { get; init; }
+
     /// <summary>A frame-level tag: no geometry, so its label is the value of <see cref="Field"/> for the item.</summary>
     public bool IsTag => Box is null && Cuboid is null;
 }
+
+/// <summary>Width and height of an image in pixels.</summary>
+public readonly record struct ImageSize(double Width, double Height);

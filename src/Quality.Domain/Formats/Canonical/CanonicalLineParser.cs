@@ -14,6 +14,9 @@ internal static class CanonicalLineParser
     /// <summary>Property that normalised shards add to carry the annotation's line in the delivered file.</summary>
     public const string SourceLineProperty = "sourceLine";
 
+    /// <summary>Property that normalised shards add for an annotation from one file of a multi-file delivery.</summary>
+    public const string SourceFileProperty = "sourceFile";
+
     private static readonly JsonReaderOptions ReaderOptions = new() { MaxDepth = 8 };
 
     public static DeliveryHeader ParseHeader(ReadOnlySpan<byte> json, string file)
@@ -96,6 +99,8 @@ internal static class CanonicalLineParser
         string? id = null, item = null, annotator = null, field = null, label = null;
         var role = AnnotatorRole.Annotator;
         var sourceLine = line;
+        string? sourceFile = null;
+        ImageSize? image = null;
         Box2D? box = null;
         Cuboid? cuboid = null;
         Dictionary<string, string>? attributes = null;
@@ -115,7 +120,9 @@ internal static class CanonicalLineParser
                     case "label": label = ReadString(ref reader, file, line, name); break;
                     case "geometry": (box, cuboid) = ReadGeometry(ref reader, file, line); break;
                     case "attributes": attributes = ReadAttributes(ref reader, file, line); break;
+                    case "image": image = ReadImage(ref reader, file, line); break;
                     case SourceLineProperty when normalised: sourceLine = ReadInteger(ref reader, file, line, name); break;
+                    case SourceFileProperty when normalised: sourceFile = ReadString(ref reader, file, line, name); break;
                     default: throw new DeliveryFormatException(file, line, name, "unknown annotation property");
                 }
             }
@@ -135,6 +142,11 @@ internal static class CanonicalLineParser
             throw new DeliveryFormatException(file, line, "field", "must be 1 to 256 characters without control characters");
         }
 
+        if (image is not null && box is null)
+        {
+            throw new DeliveryFormatException(file, line, "image", "describes the image a 2D box was drawn on; this line has no box2d geometry");
+        }
+
         if (field is not null && (box is not null || cuboid is not null))
         {
             throw new DeliveryFormatException(file, line, "field", "objects carry their class in 'label'; 'field' is for frame tags only");
@@ -146,7 +158,35 @@ internal static class CanonicalLineParser
             Box = box,
             Cuboid = cuboid,
             Attributes = attributes,
+            Image = image,
+            File = sourceFile,
         };
+    }
+
+    /// <summary><c>"image": {"width": 1920, "height": 1080}</c>: both positive and finite.</summary>
+    private static ImageSize ReadImage(ref Utf8JsonReader reader, string file, long line)
+    {
+        ExpectObjectStart(ref reader, file, line, "'image' must be an object with width and height", "image");
+        double? width = null, height = null;
+        while (NextProperty(ref reader, out var name))
+        {
+            switch (name)
+            {
+                case "width": width = ReadFinite(ref reader, file, line, "image.width"); break;
+                case "height": height = ReadFinite(ref reader, file, line, "image.height"); break;
+                default: throw new DeliveryFormatException(file, line, "image." + name, "unknown image property; width and height only");
+            }
+        }
+
+        foreach (var (value, name) in new[] { (width, "image.width"), (height, "image.height") })
+        {
+            if (value is not > 0)
+            {
+                throw new DeliveryFormatException(file, line, name, value is null ? "missing" : $"{value} is not positive");
+            }
+        }
+
+        return new ImageSize(width!.Value, height!.Value);
     }
 
     private static AnnotatorRole ParseRole(string value, string file, long line) => value switch

@@ -65,6 +65,13 @@ public static class CanonicalWriter
 
             writer.WriteString("label", annotation.Label);
             WriteGeometry(writer, annotation);
+            if (annotation.Image is { } image)
+            {
+                writer.WriteStartObject("image");
+                writer.WriteNumber("width", image.Width);
+                writer.WriteNumber("height", image.Height);
+                writer.WriteEndObject();
+            }
             if (annotation.Attributes is { Count: > 0 } attributes)
             {
                 writer.WriteStartObject("attributes");
@@ -79,6 +86,10 @@ public static class CanonicalWriter
             if (withSourceLine)
             {
                 writer.WriteNumber(CanonicalLineParser.SourceLineProperty, annotation.Line);
+                if (annotation.File is not null)
+                {
+                    writer.WriteString(CanonicalLineParser.SourceFileProperty, annotation.File);
+                }
             }
 
             writer.WriteEndObject();

@@ -9,7 +9,7 @@ namespace Quality.Domain.Formats.Csv;
 /// rating is simply absent), as frame tags. RFC 4180 quoting: a field may be quoted, a quote inside doubled; a quoted
 /// field may not span lines. Any table exported from another tool can be audited this way.
 /// </summary>
-public sealed class RatingsCsvReader : IDisposable
+public sealed class RatingsCsvReader : IAnnotationReader
 {
     public static readonly IReadOnlyList<string> Columns = ["item", "annotator", "field", "value"];
 
