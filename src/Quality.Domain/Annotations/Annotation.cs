@@ -35,6 +35,16 @@ public sealed record Annotation(
     /// </summary>
     public string? File { get; init; }
 
+    /// <summary>
+    /// The file an error about this annotation names, given the delivery's name (a blob name or a path): the delivery
+    /// itself, or <see cref="File"/> beside its manifest.
+    /// </summary>
+    public string SourceIn(string delivery)
+    {
+        ArgumentNullException.ThrowIfNull(delivery);
+        return File is null ? delivery : delivery[..(delivery.LastIndexOf('/') + 1)] + File;
+    }
+
     /// <summary>A frame-level tag: no geometry, so its label is the value of <see cref="Field"/> for the item.</summary>
     public bool IsTag => Box is null && Cuboid is null;
 }

@@ -58,7 +58,7 @@ public sealed class BatchAudit(SpatialOptions? spatialOptions = null, ICollectio
 
             if (!byAnnotator.TryAdd(annotation.Annotator, annotation))
             {
-                throw new DeliveryFormatException(file, annotation.Line, "field",
+                throw new DeliveryFormatException(annotation.SourceIn(file), annotation.Line, "field",
                     $"annotator '{annotation.Annotator}' already tagged '{annotation.Field}' of item '{annotation.Item}' " +
                     $"on line {byAnnotator[annotation.Annotator].Line}; one value per annotator, item and field");
             }

@@ -9,6 +9,6 @@ public abstract class AnnotationFormat
     /// <summary>Whether a file starting with <paramref name="head"/> (up to <see cref="AnnotationFormats.HeadBytes"/>) is in this format.</summary>
     public abstract bool Recognises(ReadOnlySpan<byte> head);
 
-    /// <summary>Opens a reader; the stream is read once, forwards, and disposed with the reader.</summary>
+    /// <summary>Opens a reader; the stream is read once, forwards. The caller disposes the stream after the reader.</summary>
     public abstract IAnnotationReader Open(Stream stream, FileRole file);
 }

@@ -2,6 +2,8 @@ using Azure;
 using Microsoft.Extensions.Logging;
 using Quality.Domain.Formats;
 using Quality.Domain.Formats.Canonical;
+using Quality.Domain.Formats.Manifest;
+using Quality.Pipeline.Deliveries;
 using Quality.Pipeline.Messages;
 using Quality.Pipeline.Runs;
 using Quality.Pipeline.Storage;
@@ -9,8 +11,9 @@ using Quality.Pipeline.Storage;
 namespace Quality.Pipeline.Activities;
 
 /// <summary>
-/// <c>OnBatchArrived</c>: a blob landed in <c>incoming</c>. Reads its header, creates the run (idempotent on blob
-/// name and content) and enqueues ingest; a bad header rejects the run at once.
+/// <c>OnBatchArrived</c>: a blob landed in <c>incoming</c>. Reads its header (a canonical file's first line, or a
+/// manifest, whose listed files must all be there), creates the run (idempotent on blob name and content) and enqueues
+/// ingest; a bad header rejects the run at once. A file of a multi-file delivery starts nothing: its manifest does.
 /// </summary>
 public sealed partial class BatchArrival(
     BlobDeliveryStore deliveries,
@@ -26,7 +29,8 @@ public sealed partial class BatchArrival(
     public async Task HandleAsync(BlobCreatedEvent arrival, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(arrival);
-        if (arrival.ParseSubject() is not { } target || target.Container != deliveries.IncomingContainer)
+        if (arrival.ParseSubject() is not { } target || target.Container != deliveries.IncomingContainer
+            || DeliveryLayout.Classify(target.BlobName) == DeliveryLayout.Kind.PartOfMultiFileDelivery)
         {
             LogIgnored(logger, arrival.Subject);
             return;
@@ -93,9 +97,22 @@ public sealed partial class BatchArrival(
 
         try
         {
-            await using var head = await deliveries.OpenHeadAsync(blob.Name, blob.ETag, HeaderBytes, cancellationToken);
-            using var reader = new CanonicalDeliveryReader(head, blob.Name);
-            return (await reader.ReadHeaderAsync(cancellationToken), null);
+            if (DeliveryLayout.Classify(blob.Name) == DeliveryLayout.Kind.Manifest)
+            {
+                return (await ReadManifestAsync(blob, cancellationToken), null);
+            }
+
+            var head = await ReadHeadAsync(blob, HeaderBytes, cancellationToken);
+            try
+            {
+                using var reader = new CanonicalDeliveryReader(new MemoryStream(head), blob.Name);
+                return (await reader.ReadHeaderAsync(cancellationToken), null);
+            }
+            catch (DeliveryFormatException ex) when (OtherFormat(head) is { } format)
+            {
+                throw new DeliveryFormatException(blob.Name, 0, "format",
+                    $"is a {format} file; a single-file delivery is canonical JSON Lines, other formats come in a folder with a manifest.json (docs/formats/manifest.md)", ex);
+            }
         }
         catch (DeliveryFormatException ex)
         {
@@ -106,6 +123,43 @@ public sealed partial class BatchArrival(
             // Replaced while we looked: the new version raises its own event and gets its own run.
             throw new InvalidOperationException($"{blob.Name} changed while its header was read; retrying.", ex);
         }
+    }
+
+    /// <summary>The manifest, once every file it lists has landed (vendors upload the manifest last).</summary>
+    private async Task<DeliveryHeader> ReadManifestAsync(DeliveryBlob blob, CancellationToken cancellationToken)
+    {
+        if (blob.Size > ManifestParser.MaxBytes)
+        {
+            throw new DeliveryFormatException(blob.Name, 0, null, $"is {blob.Size} bytes; a manifest may have at most {ManifestParser.MaxBytes}");
+        }
+
+        var manifest = ManifestParser.Parse(await ReadHeadAsync(blob, ManifestParser.MaxBytes, cancellationToken), blob.Name,
+            DeliveryLayout.ManifestPath(blob.Name));
+        foreach (var file in manifest.Files)
+        {
+            if (await deliveries.GetAsync(DeliveryLayout.FileBlob(blob.Name, file.Path), cancellationToken) is null)
+            {
+                throw new DeliveryFormatException(blob.Name, 0, file.Field("path"),
+                    $"'{file.Path}' is listed but was not delivered; upload a delivery's files first and its manifest last");
+            }
+        }
+
+        return manifest.Header;
+    }
+
+    private async Task<byte[]> ReadHeadAsync(DeliveryBlob blob, int bytes, CancellationToken cancellationToken)
+    {
+        await using var head = await deliveries.OpenHeadAsync(blob.Name, blob.ETag, bytes, cancellationToken);
+        using var buffer = new MemoryStream();
+        await head.CopyToAsync(buffer, cancellationToken);
+        return buffer.ToArray();
+    }
+
+    /// <summary>The vendor format a file that is not canonical is in, to say what to do instead.</summary>
+    private static string? OtherFormat(byte[] head)
+    {
+        var format = AnnotationFormats.All.FirstOrDefault(f => f.Recognises(head));
+        return format is null || format.Name == "canonical" ? null : format.Name;
     }
 
     [LoggerMessage(EventId = 1000, Level = LogLevel.Debug, Message = "Ignored blob event for {Subject}")]

@@ -3,7 +3,10 @@ using Azure;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Quality.Domain.Formats;
+using Quality.Domain.Annotations;
 using Quality.Domain.Formats.Canonical;
+using Quality.Domain.Formats.Manifest;
+using Quality.Pipeline.Deliveries;
 using Quality.Pipeline.Messages;
 using Quality.Pipeline.Runs;
 using Quality.Pipeline.Storage;
@@ -11,8 +14,9 @@ using Quality.Pipeline.Storage;
 namespace Quality.Pipeline.Activities;
 
 /// <summary>
-/// <c>Ingest</c>: streams the delivery once, validates every line, writes it as normalised shards (all annotations of
-/// an item in one shard), then moves the run to Running and fans out one compute work item per (kind, shard).
+/// <c>Ingest</c>: streams the delivery once (a canonical file, or every file a manifest lists, each in its format),
+/// validates every annotation, writes them as normalised shards (all annotations of an item in one shard), then moves
+/// the run to Running and fans out one compute work item per (kind, shard).
 /// Redelivered after the move, it only re-sends the work items not yet done.
 /// </summary>
 public sealed partial class Ingest(
@@ -99,9 +103,8 @@ public sealed partial class Ingest(
 
     private async Task<DeliveryHeader> WriteShardsAsync(Run run, string shardSet, int shards, CancellationToken cancellationToken)
     {
-        await using var delivery = await deliveries.OpenReadAsync(run.BlobName, run.BlobETag, cancellationToken);
-        using var reader = new CanonicalDeliveryReader(delivery, run.BlobName);
-        var header = await reader.ReadHeaderAsync(cancellationToken);
+        var (header, next, close) = await OpenDeliveryAsync(run, cancellationToken);
+        using var closing = close;
         var outputs = new Stream[shards];
         var buffers = new ArrayBufferWriter<byte>[shards];
         try
@@ -112,7 +115,7 @@ public sealed partial class Ingest(
                 buffers[k] = new ArrayBufferWriter<byte>(ShardFlushBytes * 2);
             }
 
-            while (await reader.ReadAnnotationAsync(cancellationToken) is { } annotation)
+            while (await next(cancellationToken) is { } annotation)
             {
                 var k = ShardAssignment.ShardOf(annotation.Item, shards);
                 CanonicalWriter.WriteAnnotation(buffers[k], annotation, withSourceLine: true);
@@ -137,6 +140,50 @@ public sealed partial class Ingest(
         }
 
         return header;
+    }
+
+    /// <summary>The delivery's header and its annotations one at a time, whichever layout it has.</summary>
+    private async Task<(DeliveryHeader Header, Func<CancellationToken, ValueTask<Annotation?>> Next, IDisposable Close)> OpenDeliveryAsync(
+        Run run, CancellationToken cancellationToken)
+    {
+        if (DeliveryLayout.Classify(run.BlobName) == DeliveryLayout.Kind.Manifest)
+        {
+            byte[] bytes;
+            await using (var stream = await deliveries.OpenReadAsync(run.BlobName, run.BlobETag, cancellationToken))
+            using (var buffer = new MemoryStream())
+            {
+                await stream.CopyToAsync(buffer, cancellationToken);
+                bytes = buffer.ToArray();
+            }
+
+            var manifest = ManifestParser.Parse(bytes, run.BlobName, DeliveryLayout.ManifestPath(run.BlobName));
+            var files = new ManifestDeliveryReader(manifest, new BlobDeliveryFiles(deliveries, run.BlobName), run.BlobName);
+            return (manifest.Header, files.ReadAsync, files);
+        }
+
+        var delivery = await deliveries.OpenReadAsync(run.BlobName, run.BlobETag, cancellationToken);
+        var reader = new CanonicalDeliveryReader(delivery, run.BlobName);
+        var close = new Closing(reader, delivery);
+        try
+        {
+            return (await reader.ReadHeaderAsync(cancellationToken), reader.ReadAnnotationAsync, close);
+        }
+        catch
+        {
+            close.Dispose();
+            throw;
+        }
+    }
+
+    private sealed class Closing(params IDisposable[] resources) : IDisposable
+    {
+        public void Dispose()
+        {
+            foreach (var resource in resources)
+            {
+                resource.Dispose();
+            }
+        }
     }
 
     /// <summary>Shard lines are collected in memory up to this size, then written asynchronously (no sync I/O on the pool).</summary>

@@ -75,7 +75,10 @@ public sealed class BlobDeliveryStore(StorageClients storage)
         }
     }
 
-    /// <summary>Copies a rejected delivery to <c>quarantine/{runId}/</c> with its error report; the original stays.</summary>
+    /// <summary>
+    /// Copies a rejected delivery to <c>quarantine/{runId}/</c> with its error report; the original stays. A manifest
+    /// brings its whole folder: the files are the delivery.
+    /// </summary>
     public async Task QuarantineAsync(string blobName, string etag, RejectionReport report, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(report);
@@ -86,6 +89,18 @@ public sealed class BlobDeliveryStore(StorageClients storage)
         {
             await using var original = await OpenReadAsync(blobName, etag, cancellationToken);
             await _quarantine.GetBlobClient(prefix + "delivery/" + blobName).UploadAsync(original, overwrite: true, cancellationToken);
+            if (Deliveries.DeliveryLayout.Classify(blobName) == Deliveries.DeliveryLayout.Kind.Manifest)
+            {
+                var folder = blobName[..(blobName.LastIndexOf('/') + 1)];
+                await foreach (var file in _incoming.GetBlobsAsync(BlobTraits.None, BlobStates.None, folder, cancellationToken))
+                {
+                    if (file.Name != blobName)
+                    {
+                        await using var content = await _incoming.GetBlobClient(file.Name).OpenReadAsync(cancellationToken: cancellationToken);
+                        await _quarantine.GetBlobClient(prefix + "delivery/" + file.Name).UploadAsync(content, overwrite: true, cancellationToken);
+                    }
+                }
+            }
         }
         catch (RequestFailedException ex) when (ex.Status is 404 or 412)
         {

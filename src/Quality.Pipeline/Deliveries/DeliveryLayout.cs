@@ -1,0 +1,41 @@
+using Quality.Domain.Formats.Manifest;
+
+namespace Quality.Pipeline.Deliveries;
+
+/// <summary>
+/// What a blob in <c>incoming</c> is, by its name. A single-file delivery is a canonical file,
+/// <c>{pipeline}/{vendor}/{deliveryId}.jsonl</c>. A multi-file delivery is a folder,
+/// <c>{pipeline}/{vendor}/{deliveryId}/</c>: its <c>manifest.json</c> starts it, and every other blob in the folder is
+/// one of its files, which starts nothing by itself (vendors upload the files first and the manifest last).
+/// </summary>
+public static class DeliveryLayout
+{
+    public enum Kind
+    {
+        SingleFile,
+        Manifest,
+        PartOfMultiFileDelivery,
+    }
+
+    public static Kind Classify(string blobName)
+    {
+        ArgumentNullException.ThrowIfNull(blobName);
+        var segments = blobName.Split('/');
+        return segments.Length switch
+        {
+            4 when segments[3] == ManifestParser.FileName => Kind.Manifest,
+            >= 4 => Kind.PartOfMultiFileDelivery,
+            _ => Kind.SingleFile,
+        };
+    }
+
+    /// <summary>The folder's names, which the manifest may repeat but not contradict.</summary>
+    public static (string DeliveryId, string Pipeline, string Vendor) ManifestPath(string manifestBlob)
+    {
+        var segments = manifestBlob.Split('/');
+        return (segments[2], segments[0], segments[1]);
+    }
+
+    /// <summary>The blob of a file a manifest lists.</summary>
+    public static string FileBlob(string manifestBlob, string path) => manifestBlob[..(manifestBlob.LastIndexOf('/') + 1)] + path;
+}

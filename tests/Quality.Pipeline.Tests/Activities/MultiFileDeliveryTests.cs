@@ -1,0 +1,84 @@
+using Quality.Pipeline.Runs;
+using Quality.Tests.Shared;
+
+namespace Quality.Pipeline.Tests.Activities;
+
+/// <summary>A delivery as a folder of files in vendor formats, started by its manifest.</summary>
+public sealed class MultiFileDeliveryTests
+{
+    private const string Folder = "front-camera/acme/d-0042/";
+
+    private static string Manifest(params string[] files) => $$$"""
+        {"format":"serverless-quality.manifest","version":1,"taxonomy":{"name":"driving","version":"1.0.0"},"dataTypes":["frame-tags"],
+         "fields":{"weather":{"level":"nominal","values":["clear","rain","fog"]}},
+         "files":[{{{string.Join(",", files)}}}]}
+        """;
+
+    // Two annotators' tables and the gold answers: 3 items, 2 annotators agree on 2 of them.
+    private const string Gold = "item,annotator,field,value\nf1,key,weather,clear\nf2,key,weather,rain\nf3,key,weather,fog\n";
+    private const string Ann1 = "item,annotator,field,value\nf1,ann-01,weather,clear\nf2,ann-01,weather,rain\nf3,ann-01,weather,fog\n";
+    private const string Ann2 = "item,annotator,field,value\nf1,ann-02,weather,clear\nf2,ann-02,weather,rain\nf3,ann-02,weather,rain\n";
+
+    [Fact]
+    public async Task Manifest_FilesInVendorFormats_CompletesWithEveryAnnotation()
+    {
+        await using var pipeline = await TestPipeline.StartAsync();
+        foreach (var (name, content) in new[] { ("gold.csv", Gold), ("tables/ann-01.csv", Ann1), ("tables/ann-02.csv", Ann2) })
+        {
+            await pipeline.DeliverAsync(Folder + name, content); // each file's own event starts nothing
+        }
+
+        var runId = await pipeline.DeliverAsync(Folder + "manifest.json", Manifest(
+            """{"path":"gold.csv","role":"gold","format":"csv"}""",
+            """{"path":"tables/ann-01.csv"}""",
+            """{"path":"tables/ann-02.csv","format":"csv"}"""));
+        await pipeline.Pump.DrainAsync(CancellationToken.None);
+
+        var run = await pipeline.RunAsync(runId);
+        Assert.Equal(RunStatus.Completed, run.Status);
+        Assert.Equal(("front-camera", "acme", "d-0042", "driving@1.0.0"), (run.Pipeline, run.Vendor, run.DeliveryId, run.Taxonomy));
+        Assert.Equal(3, run.Metrics!.Items);
+        Assert.Equal(9, run.Metrics.Annotations);
+        var runs = pipeline.Get<Quality.Pipeline.Storage.TableRunStore>();
+        Assert.Null(await runs.GetAsync(RunIds.For(Folder + "gold.csv", (await pipeline.Get<Quality.Pipeline.Storage.BlobDeliveryStore>().GetAsync(Folder + "gold.csv", CancellationToken.None))!.ContentKey), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Manifest_ListsAFileNotDelivered_RejectedNamingIt()
+    {
+        await using var pipeline = await TestPipeline.StartAsync();
+        await pipeline.DeliverAsync(Folder + "gold.csv", Gold);
+
+        var runId = await pipeline.DeliverAsync(Folder + "manifest.json", Manifest(
+            """{"path":"gold.csv","role":"gold"}""", """{"path":"ann-01.csv"}"""));
+        await pipeline.Pump.DrainAsync(CancellationToken.None);
+
+        var run = await pipeline.RunAsync(runId);
+        Assert.Equal(RunStatus.Rejected, run.Status);
+        Assert.Equal(Folder + "manifest.json, field 'files[1].path': 'ann-01.csv' is listed but was not delivered; upload a delivery's files first and its manifest last", run.Reason);
+    }
+
+    [Fact]
+    public async Task Manifest_ItemIdsDoNotMatchGold_RejectedAtTheLineWithTheFolderQuarantined()
+    {
+        await using var pipeline = await TestPipeline.StartAsync();
+        await pipeline.DeliverAsync(Folder + "gold.csv", Gold);
+        await pipeline.DeliverAsync(Folder + "ann-01.csv", Ann1.Replace("f2,", "frame-2,", StringComparison.Ordinal));
+
+        var runId = await pipeline.DeliverAsync(Folder + "manifest.json", Manifest(
+            """{"path":"ann-01.csv"}""", """{"path":"gold.csv","role":"gold"}"""));
+        await pipeline.Pump.DrainAsync(CancellationToken.None);
+
+        var run = await pipeline.RunAsync(runId);
+        Assert.Equal(RunStatus.Rejected, run.Status);
+        Assert.Equal(Folder + "ann-01.csv line 3, field 'item': 'frame-2' is not an item of the gold file gold.csv; the files' item ids do not match", run.Reason);
+        var quarantine = pipeline.Storage.Container(pipeline.Storage.Names.Quarantine);
+        var copied = new List<string>();
+        await foreach (var blob in quarantine.GetBlobsAsync(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, runId + "/", CancellationToken.None))
+        {
+            copied.Add(blob.Name[(runId.Length + 1)..]);
+        }
+
+        Assert.Equal(["delivery/" + Folder + "ann-01.csv", "delivery/" + Folder + "gold.csv", "delivery/" + Folder + "manifest.json", "error.json"], copied.Order(StringComparer.Ordinal));
+    }
+}
