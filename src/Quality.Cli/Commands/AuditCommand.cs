@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Quality.Domain.Agreement;
+using Quality.Domain.Annotations;
 using Quality.Domain.Audit;
 using Quality.Domain.Formats;
 using Quality.Domain.Formats.Canonical;
@@ -16,7 +17,16 @@ internal static class AuditCommand
 {
     public static Command Create()
     {
-        var file = new Argument<FileInfo>("file") { Description = "A canonical JSON Lines delivery, or a .csv ratings table with the header item,annotator,field,value." };
+        var file = new Argument<FileInfo>("file")
+        {
+            Description = "A canonical JSON Lines delivery, a manifest.json with its files beside it, or one file in a vendor format "
+                + "(Label Studio JSON, COCO, nuScenes, an item,annotator,field,value CSV table).",
+        };
+        var format = new Option<string>("--format") { Description = "Declare the file's format instead of detecting it: " + string.Join(", ", AnnotationFormats.All.Select(f => f.Name)) + "." };
+        format.AcceptOnlyFromAmong([.. AnnotationFormats.All.Select(f => f.Name)]);
+        var annotator = new Option<string>("--annotator") { Description = "Whose annotations a file holds when its format does not say (COCO, nuScenes)." };
+        var role = new Option<string>("--role") { Description = "The role of every annotation in the file: annotator, reviewer or gold." };
+        role.AcceptOnlyFromAmong("annotator", "reviewer", "gold");
         var json = new Option<bool>("--json") { Description = "Print the figures as JSON (the shapes of GET /api/batches/{id} and /agreement)." };
         var levels = new Option<string[]>("--level")
         {
@@ -35,16 +45,16 @@ internal static class AuditCommand
         };
         iouMode.AcceptOnlyFromAmong("3d", "bev", "2d");
         var seed = new Option<int>("--seed") { Description = "Seed of the alpha bootstrap (same seed, same intervals).", DefaultValueFactory = _ => BatchAudit.DefaultSeed };
-        var command = new Command("audit", "Audit a delivery offline: counts and the agreement suite per field.") { file, json, levels, iou, iouMode, seed };
+        var command = new Command("audit", "Audit a delivery offline: counts and the agreement suite per field.") { file, format, annotator, role, json, levels, iou, iouMode, seed };
         command.SetAction((parse, cancellationToken) => RunAsync(
-            parse.GetRequiredValue(file), parse.GetValue(json), parse.GetValue(levels) ?? [], parse.GetValue(seed),
+            parse.GetRequiredValue(file), parse.GetValue(format), parse.GetValue(annotator), parse.GetValue(role), parse.GetValue(json), parse.GetValue(levels) ?? [], parse.GetValue(seed),
             new AuditSpatialArguments(parse.GetValue(iou), parse.GetValue(iouMode) ?? "3d"),
             parse.InvocationConfiguration, cancellationToken));
         return command;
     }
 
     private static async Task<int> RunAsync(
-        FileInfo file, bool json, string[] levels, int seed, AuditSpatialArguments spatialArguments, InvocationConfiguration console,
+        FileInfo file, string? format, string? annotator, string? role, bool json, string[] levels, int seed, AuditSpatialArguments spatialArguments, InvocationConfiguration console,
         CancellationToken cancellationToken)
     {
         if (spatialArguments.Iou is not (> 0 and <= 1))
@@ -80,11 +90,9 @@ internal static class AuditCommand
         DeliveryAudit audit;
         try
         {
-            var bootstrap = new BootstrapOptions { Seed = seed };
-            await using var stream = file.OpenRead();
-            audit = string.Equals(file.Extension, ".csv", StringComparison.OrdinalIgnoreCase)
-                ? await DeliveryAuditor.AuditCsvAsync(stream, file.Name, TableHeader(file, declared), cancellationToken, bootstrap)
-                : await DeliveryAuditor.AuditAsync(stream, file.Name, cancellationToken, bootstrap, declared, spatial);
+            var roleOf = role switch { "gold" => AnnotatorRole.Gold, "reviewer" => AnnotatorRole.Reviewer, "annotator" => AnnotatorRole.Annotator, _ => (AnnotatorRole?)null };
+            audit = await LocalDelivery.AuditAsync(file, new LocalDelivery.Options(format, annotator, roleOf, declared),
+                new BootstrapOptions { Seed = seed }, spatial, cancellationToken);
         }
         catch (DeliveryFormatException e)
         {
@@ -126,13 +134,6 @@ internal static class AuditCommand
         };
         return level is null ? null : (parts[0], level.Value);
     }
-
-    /// <summary>A ratings table has no header line: it is named after its file and carries the declared levels.</summary>
-    private static DeliveryHeader TableHeader(FileInfo file, Dictionary<string, FieldDeclaration> declared) =>
-        new(Path.GetFileNameWithoutExtension(file.Name), "table", "table", new TaxonomyReference("none", "0.0.0"), ["frame-tags"])
-        {
-            Fields = declared,
-        };
 
     private static async Task WriteTextAsync(TextWriter output, AuditReport report)
     {

@@ -2,7 +2,6 @@ using Quality.Domain.Agreement;
 using Quality.Domain.Annotations;
 using Quality.Domain.Formats;
 using Quality.Domain.Formats.Canonical;
-using Quality.Domain.Formats.Csv;
 
 namespace Quality.Domain.Audit;
 
@@ -20,17 +19,7 @@ public static class DeliveryAuditor
         IReadOnlyDictionary<string, FieldDeclaration>? levels = null, SpatialOptions? spatial = null)
     {
         using var reader = new CanonicalDeliveryReader(delivery, file);
-        var header = await reader.ReadHeaderAsync(cancellationToken);
-        if (levels is { Count: > 0 })
-        {
-            var fields = new Dictionary<string, FieldDeclaration>(header.Fields, StringComparer.Ordinal);
-            foreach (var (field, declaration) in levels)
-            {
-                fields[field] = declaration;
-            }
-
-            header = header with { Fields = fields };
-        }
+        var header = Declared(await reader.ReadHeaderAsync(cancellationToken), levels);
 
         // The reader checks every annotation against the delivery's own header; only overrides need a second check.
         var next = levels is { Count: > 0 } ? Checked(reader.ReadAnnotationAsync, file, header, "label") : reader.ReadAnnotationAsync;
@@ -38,14 +27,36 @@ public static class DeliveryAuditor
         return Finish(header, audit, bootstrap);
     }
 
-    /// <summary>A ratings table (<see cref="RatingsCsvReader"/>) under <paramref name="header"/>'s field declarations.</summary>
-    public static async Task<DeliveryAudit> AuditCsvAsync(
-        Stream ratings, string file, DeliveryHeader header, CancellationToken cancellationToken, BootstrapOptions? bootstrap = null)
+    /// <summary>
+    /// Annotations from any reader (a vendor format, a manifest's files) under <paramref name="header"/>'s field
+    /// declarations, overridden by <paramref name="levels"/>; every annotation is checked against them.
+    /// </summary>
+    /// <param name="labelField">What the format calls a tag's value, for errors (a CSV table's <c>value</c> column).</param>
+    public static async Task<DeliveryAudit> AuditAsync(
+        DeliveryHeader header, IAnnotationReader reader, string file, CancellationToken cancellationToken, BootstrapOptions? bootstrap = null,
+        IReadOnlyDictionary<string, FieldDeclaration>? levels = null, SpatialOptions? spatial = null, string labelField = "label")
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        header = Declared(header, levels);
+        var audit = await BatchAuditReader.ReadAsync(Checked(reader.ReadAsync, file, header, labelField), file, cancellationToken, new BatchAudit(spatial));
+        return Finish(header, audit, bootstrap);
+    }
+
+    private static DeliveryHeader Declared(DeliveryHeader header, IReadOnlyDictionary<string, FieldDeclaration>? levels)
     {
         ArgumentNullException.ThrowIfNull(header);
-        using var reader = new RatingsCsvReader(ratings, file);
-        var audit = await BatchAuditReader.ReadAsync(Checked(reader.ReadAsync, file, header, "value"), file, cancellationToken);
-        return Finish(header, audit, bootstrap);
+        if (levels is not { Count: > 0 })
+        {
+            return header;
+        }
+
+        var fields = new Dictionary<string, FieldDeclaration>(header.Fields, StringComparer.Ordinal);
+        foreach (var (field, declaration) in levels)
+        {
+            fields[field] = declaration;
+        }
+
+        return header with { Fields = fields };
     }
 
     /// <summary>
@@ -58,7 +69,7 @@ public static class DeliveryAuditor
         var annotation = await next(cancellationToken);
         if (annotation is not null && header.Check(annotation, labelField) is { } problem)
         {
-            throw new DeliveryFormatException(file, annotation.Line, problem.Field, problem.Problem);
+            throw new DeliveryFormatException(annotation.SourceIn(file), annotation.Line, problem.Field, problem.Problem);
         }
 
         return annotation;

@@ -23,7 +23,10 @@ public static class ManifestParser
     private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 8 };
 
     /// <param name="defaults">Delivery id, pipeline and vendor taken from the manifest's blob path; the manifest may repeat them but not contradict them.</param>
-    public static DeliveryManifest Parse(ReadOnlySpan<byte> json, string file, (string DeliveryId, string Pipeline, string Vendor)? defaults = null)
+    /// <param name="fallback">Names for those the manifest leaves out when there is no path to take them from (an offline audit).</param>
+    public static DeliveryManifest Parse(
+        ReadOnlySpan<byte> json, string file, (string DeliveryId, string Pipeline, string Vendor)? defaults = null,
+        (string DeliveryId, string Pipeline, string Vendor)? fallback = null)
     {
         if (json.Length > MaxBytes)
         {
@@ -54,7 +57,7 @@ public static class ManifestParser
                 throw new DeliveryFormatException(file, 1, null, "a manifest is a JSON object");
             }
 
-            var header = ParseHeader(root, file, defaults);
+            var header = ParseHeader(root, file, defaults, fallback);
             var files = ParseFiles(root, file);
             return new DeliveryManifest(header, files);
         }
@@ -65,7 +68,8 @@ public static class ManifestParser
         head.TrimStart(" \t\r\n"u8).StartsWith("{"u8) && head.IndexOf(System.Text.Encoding.UTF8.GetBytes($"\"{FormatName}\"")) >= 0;
 
     /// <summary>The header properties go through the canonical header's parser, so both formats share their rules.</summary>
-    private static DeliveryHeader ParseHeader(JsonElement root, string file, (string DeliveryId, string Pipeline, string Vendor)? defaults)
+    private static DeliveryHeader ParseHeader(
+        JsonElement root, string file, (string DeliveryId, string Pipeline, string Vendor)? defaults, (string DeliveryId, string Pipeline, string Vendor)? fallback)
     {
         var format = root.TryGetProperty("format", out var f) && f.ValueKind == JsonValueKind.String ? f.GetString() : null;
         if (format != FormatName)
@@ -101,11 +105,15 @@ public static class ManifestParser
                 }
             }
 
-            if (defaults is { } given)
+            if ((defaults ?? fallback) is { } given)
             {
-                writer.WriteString("deliveryId", given.DeliveryId);
-                writer.WriteString("pipeline", given.Pipeline);
-                writer.WriteString("vendor", given.Vendor);
+                foreach (var (name, value) in new[] { ("deliveryId", given.DeliveryId), ("pipeline", given.Pipeline), ("vendor", given.Vendor) })
+                {
+                    if (defaults is not null || !root.TryGetProperty(name, out _))
+                    {
+                        writer.WriteString(name, value);
+                    }
+                }
             }
 
             writer.WriteEndObject();

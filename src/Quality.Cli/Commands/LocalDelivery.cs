@@ -1,0 +1,70 @@
+using Quality.Domain.Agreement;
+using Quality.Domain.Annotations;
+using Quality.Domain.Audit;
+using Quality.Domain.Formats;
+using Quality.Domain.Formats.Canonical;
+using Quality.Domain.Formats.Manifest;
+
+namespace Quality.Cli.Commands;
+
+/// <summary>
+/// A delivery on disk as the offline audit reads it: a canonical file, a <c>manifest.json</c> with its files beside
+/// it, or one file in any vendor format (declared, or detected from its first bytes).
+/// </summary>
+internal static class LocalDelivery
+{
+    /// <summary>How the command line describes the file when the file cannot.</summary>
+    /// <param name="Format">Declared format name; null to detect.</param>
+    public sealed record Options(string? Format, string? Annotator, AnnotatorRole? Role, IReadOnlyDictionary<string, FieldDeclaration> Levels);
+
+    public static async Task<DeliveryAudit> AuditAsync(
+        FileInfo file, Options options, BootstrapOptions bootstrap, SpatialOptions spatial, CancellationToken cancellationToken)
+    {
+        byte[] head;
+        await using (var probe = file.OpenRead())
+        {
+            head = await AnnotationFormats.ReadHeadAsync(probe, cancellationToken);
+        }
+
+        await using var stream = file.OpenRead();
+        if (options.Format is null && ManifestParser.Recognises(head))
+        {
+            var bytes = await File.ReadAllBytesAsync(file.FullName, cancellationToken);
+            var manifest = ManifestParser.Parse(bytes, file.Name, fallback: (file.Directory?.Name ?? "local", "local", "local"));
+            using var files = new ManifestDeliveryReader(manifest, new FolderFiles(file.DirectoryName ?? "."), file.Name);
+            return await DeliveryAuditor.AuditAsync(manifest.Header, files, file.Name, cancellationToken, bootstrap, options.Levels, spatial);
+        }
+
+        var format = options.Format is { } name ? AnnotationFormats.Find(name)!
+            : string.Equals(file.Extension, ".csv", StringComparison.OrdinalIgnoreCase) ? AnnotationFormats.Find("csv")!
+            : AnnotationFormats.Detect(head, file.Name);
+        if (format.Name == "canonical")
+        {
+            return await DeliveryAuditor.AuditAsync(stream, file.Name, cancellationToken, bootstrap, options.Levels, spatial);
+        }
+
+        using var reader = format.Open(stream, new FileRole(file.Name, options.Annotator, options.Role));
+        return await DeliveryAuditor.AuditAsync(HeaderFor(file, format), reader, file.Name, cancellationToken, bootstrap, options.Levels, spatial,
+            labelField: format.Name == "csv" ? "value" : "label");
+    }
+
+    /// <summary>A vendor file has no header of its own: it is named after the file, under no taxonomy.</summary>
+    private static DeliveryHeader HeaderFor(FileInfo file, AnnotationFormat format) =>
+        new(Path.GetFileNameWithoutExtension(file.Name), "local", "local", new TaxonomyReference("none", "0.0.0"), format.Name switch
+        {
+            "csv" => ["frame-tags"],
+            "nuscenes" => ["cuboids-3d"],
+            "label-studio" => ["boxes-2d", "frame-tags"],
+            _ => ["boxes-2d"],
+        });
+
+    /// <summary>A manifest's files: paths below its folder.</summary>
+    private sealed class FolderFiles(string folder) : IDeliveryFiles
+    {
+        public Task<Stream?> OpenAsync(string path, CancellationToken cancellationToken)
+        {
+            var full = Path.Combine(folder, path);
+            return Task.FromResult<Stream?>(File.Exists(full) ? File.OpenRead(full) : null);
+        }
+    }
+}
