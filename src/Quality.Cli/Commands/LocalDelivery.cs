@@ -37,7 +37,7 @@ internal static class LocalDelivery
 
         var format = options.Format is { } name ? AnnotationFormats.Find(name)!
             : string.Equals(file.Extension, ".csv", StringComparison.OrdinalIgnoreCase) ? AnnotationFormats.Find("csv")!
-            : AnnotationFormats.Detect(head, file.Name);
+            : AnnotationFormats.All.FirstOrDefault(f => f.Recognises(head)) ?? AnnotationFormats.Find("canonical")!; // whose errors say what a delivery starts with
         if (format.Name == "canonical")
         {
             return await DeliveryAuditor.AuditAsync(stream, file.Name, cancellationToken, bootstrap, options.Levels, spatial);

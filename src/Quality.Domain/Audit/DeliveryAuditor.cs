@@ -24,7 +24,7 @@ public static class DeliveryAuditor
         // The reader checks every annotation against the delivery's own header; only overrides need a second check.
         var next = levels is { Count: > 0 } ? Checked(reader.ReadAnnotationAsync, file, header, "label") : reader.ReadAnnotationAsync;
         var audit = await BatchAuditReader.ReadAsync(next, file, cancellationToken, new BatchAudit(spatial));
-        return Finish(header, audit, bootstrap);
+        return Finish(header, audit, bootstrap, file);
     }
 
     /// <summary>
@@ -39,7 +39,7 @@ public static class DeliveryAuditor
         ArgumentNullException.ThrowIfNull(reader);
         header = Declared(header, levels);
         var audit = await BatchAuditReader.ReadAsync(Checked(reader.ReadAsync, file, header, labelField), file, cancellationToken, new BatchAudit(spatial));
-        return Finish(header, audit, bootstrap);
+        return Finish(header, audit, bootstrap, file);
     }
 
     private static DeliveryHeader Declared(DeliveryHeader header, IReadOnlyDictionary<string, FieldDeclaration>? levels)
@@ -75,8 +75,13 @@ public static class DeliveryAuditor
         return annotation;
     };
 
-    private static DeliveryAudit Finish(DeliveryHeader header, BatchAudit audit, BootstrapOptions? bootstrap)
+    private static DeliveryAudit Finish(DeliveryHeader header, BatchAudit audit, BootstrapOptions? bootstrap, string file)
     {
+        if (audit.Annotations == 0)
+        {
+            throw DeliveryFormatException.NoAnnotations(file);
+        }
+
         bootstrap ??= new BootstrapOptions { Seed = BatchAudit.DefaultSeed };
         var result = audit.Finish(header.Field, bootstrap);
         return new DeliveryAudit(header, result, bootstrap);

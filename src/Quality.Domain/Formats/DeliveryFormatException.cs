@@ -23,6 +23,10 @@ public sealed class DeliveryFormatException : Exception
 
     public string Problem { get; }
 
+    /// <summary>A delivery that parses but holds nothing to audit: a mistake to report, not an empty result to store.</summary>
+    public static DeliveryFormatException NoAnnotations(string file) =>
+        new(file, 0, null, "has no annotations; a delivery holds at least one");
+
     private static string Describe(string file, long line, string? field, string problem)
     {
         var where = line > 0 ? $"{file} line {line}" : file;

@@ -115,14 +115,21 @@ public sealed partial class Ingest(
                 buffers[k] = new ArrayBufferWriter<byte>(ShardFlushBytes * 2);
             }
 
+            var annotations = 0L;
             while (await next(cancellationToken) is { } annotation)
             {
+                annotations++;
                 var k = ShardAssignment.ShardOf(annotation.Item, shards);
                 CanonicalWriter.WriteAnnotation(buffers[k], annotation, withSourceLine: true);
                 if (buffers[k].WrittenCount >= ShardFlushBytes)
                 {
                     await FlushAsync(buffers[k], outputs[k], cancellationToken);
                 }
+            }
+
+            if (annotations == 0)
+            {
+                throw DeliveryFormatException.NoAnnotations(run.BlobName);
             }
 
             for (var k = 0; k < shards; k++)

@@ -54,6 +54,10 @@ internal static class CanonicalLineParser
         {
             throw InvalidJson(file, 1, ex);
         }
+        catch (InvalidOperationException ex)
+        {
+            throw InvalidUtf8(file, 1, ex);
+        }
 
         if (format != CanonicalFormat.Name)
         {
@@ -132,6 +136,10 @@ internal static class CanonicalLineParser
         catch (JsonException ex)
         {
             throw InvalidJson(file, line, ex);
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw InvalidUtf8(file, line, ex);
         }
 
         RequireId(item, file, line, "item");
@@ -437,6 +445,10 @@ internal static class CanonicalLineParser
 
     private static DeliveryFormatException InvalidJson(string file, long line, JsonException ex) =>
         new(file, line, null, $"invalid JSON at byte {ex.BytePositionInLine ?? 0} of the line: {FirstSentence(ex.Message)}", ex);
+
+    /// <summary>Utf8JsonReader checks UTF-8 only when a string is decoded, and then throws InvalidOperationException.</summary>
+    private static DeliveryFormatException InvalidUtf8(string file, long line, InvalidOperationException ex) =>
+        new(file, line, null, "a string is not valid UTF-8; save the file as UTF-8", ex);
 
     private static string FirstSentence(string message)
     {

@@ -63,9 +63,12 @@ public static class ManifestParser
         }
     }
 
-    /// <summary>Whether a file starting with <paramref name="head"/> is a manifest.</summary>
-    public static bool Recognises(ReadOnlySpan<byte> head) =>
-        head.TrimStart(" \t\r\n"u8).StartsWith("{"u8) && head.IndexOf(System.Text.Encoding.UTF8.GetBytes($"\"{FormatName}\"")) >= 0;
+    /// <summary>Whether a file starting with <paramref name="head"/> is a manifest (one with a BOM too, so <see cref="Parse"/> can say what is wrong).</summary>
+    public static bool Recognises(ReadOnlySpan<byte> head)
+    {
+        var start = head.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? head[3..] : head;
+        return start.TrimStart(" \t\r\n"u8).StartsWith("{"u8) && start.IndexOf(System.Text.Encoding.UTF8.GetBytes($"\"{FormatName}\"")) >= 0;
+    }
 
     /// <summary>The header properties go through the canonical header's parser, so both formats share their rules.</summary>
     private static DeliveryHeader ParseHeader(
