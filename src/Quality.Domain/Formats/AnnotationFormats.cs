@@ -1,5 +1,8 @@
 using Quality.Domain.Formats.Canonical;
+using Quality.Domain.Formats.Coco;
 using Quality.Domain.Formats.Csv;
+using Quality.Domain.Formats.LabelStudio;
+using Quality.Domain.Formats.NuScenes;
 
 namespace Quality.Domain.Formats;
 
@@ -14,6 +17,10 @@ public static class AnnotationFormats
     [
         new CanonicalFormatReader(),
         new RatingsCsvFormat(),
+        new LabelStudioFormat(),
+        new CocoFormat(),
+        new CocoResultsFormat(),
+        new NuScenesFormat(),
     ];
 
     public static AnnotationFormat? Find(string name) =>

@@ -20,4 +20,19 @@ public interface IAnnotationReader : IDisposable
 /// <param name="File">The name errors report (the manifest's path for the file, or the blob name).</param>
 /// <param name="Annotator">Whose annotations these are, for formats that do not name the annotator (COCO, nuScenes).</param>
 /// <param name="Role">The role of every annotation in the file; null leaves it to the file (e.g. Label Studio's <c>ground_truth</c>).</param>
-public sealed record FileRole(string File, string? Annotator = null, AnnotatorRole? Role = null);
+/// <param name="LabelNames">
+/// Class names by code, for formats that carry only codes (COCO results' <c>category_id</c>); typically the
+/// <see cref="ILabelNames.LabelNames"/> of the delivery's ground-truth file.
+/// </param>
+public sealed record FileRole(
+    string File,
+    string? Annotator = null,
+    AnnotatorRole? Role = null,
+    IReadOnlyDictionary<string, string>? LabelNames = null)
+{
+    /// <summary>The annotator of a format that names none: the declared one, else "gold" for a gold file.</summary>
+    /// <exception cref="DeliveryFormatException">Neither: says the format needs one declared.</exception>
+    internal string RequireAnnotator(string format) =>
+        Annotator ?? (Role == AnnotatorRole.Gold ? "gold" : throw new DeliveryFormatException(File, 0, "annotator",
+            $"a {format} file does not say who annotated it; declare its annotator (or role gold) in the manifest or on the command line"));
+}

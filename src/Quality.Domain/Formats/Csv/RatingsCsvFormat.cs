@@ -1,16 +1,26 @@
 namespace Quality.Domain.Formats.Csv;
 
-/// <summary>The <c>item,annotator,field,value</c> ratings table (<see cref="RatingsCsvReader"/>).</summary>
+/// <summary>The <c>item,annotator,field,value</c> ratings table, comma- or tab-separated (<see cref="RatingsCsvReader"/>).</summary>
 internal sealed class RatingsCsvFormat : AnnotationFormat
 {
     public override string Name => "csv";
 
-    public override bool Recognises(ReadOnlySpan<byte> head) =>
-        head.StartsWith(System.Text.Encoding.UTF8.GetBytes(string.Join(',', RatingsCsvReader.Columns)));
+    public override bool Recognises(ReadOnlySpan<byte> head)
+    {
+        foreach (var header in RatingsCsvReader.Headers)
+        {
+            if (head.StartsWith(System.Text.Encoding.UTF8.GetBytes(header)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     public override IAnnotationReader Open(Stream stream, FileRole file)
     {
         ArgumentNullException.ThrowIfNull(file);
-        return new RatingsCsvReader(stream, file.File);
+        return new RatingsCsvReader(stream, file.File, file.Role ?? Annotations.AnnotatorRole.Annotator);
     }
 }

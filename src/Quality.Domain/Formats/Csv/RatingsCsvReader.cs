@@ -7,21 +7,32 @@ namespace Quality.Domain.Formats.Csv;
 /// <summary>
 /// Streams a plain ratings table, <c>item,annotator,field,value</c> with that header, one rating per row (a missing
 /// rating is simply absent), as frame tags. RFC 4180 quoting: a field may be quoted, a quote inside doubled; a quoted
-/// field may not span lines. Any table exported from another tool can be audited this way.
+/// field may not span lines. A tab-separated table with the same header is read the same way (the header's separator
+/// is used for every row). Any table exported from another tool can be audited this way.
 /// </summary>
 public sealed class RatingsCsvReader : IAnnotationReader
 {
     public static readonly IReadOnlyList<string> Columns = ["item", "annotator", "field", "value"];
 
+    /// <summary>The separators a header may use, in the order they are tried.</summary>
+    public static readonly IReadOnlyList<char> Separators = [',', '\t'];
+
     private readonly JsonLinesReader _lines;
     private readonly string _file;
+    private readonly AnnotatorRole _role;
+    private char _separator = ',';
     private bool _headerRead;
 
-    public RatingsCsvReader(Stream stream, string file)
+    /// <param name="role">The role of every rating in the file (the delivery declares it; the table has no column for it).</param>
+    public RatingsCsvReader(Stream stream, string file, AnnotatorRole role = AnnotatorRole.Annotator)
     {
         _lines = new JsonLinesReader(stream, file);
         _file = file;
+        _role = role;
     }
+
+    /// <summary>The header line as each separator writes it.</summary>
+    public static IEnumerable<string> Headers => Separators.Select(separator => string.Join(separator, Columns));
 
     /// <summary>The next rating, or null at the end of the file.</summary>
     /// <exception cref="DeliveryFormatException">A malformed row; names the line and the column.</exception>
@@ -31,6 +42,7 @@ public sealed class RatingsCsvReader : IAnnotationReader
         {
             var header = await _lines.ReadLineAsync(cancellationToken)
                 ?? throw new DeliveryFormatException(_file, 0, null, $"is empty; a ratings table starts with the header {string.Join(',', Columns)}");
+            _separator = Separators.FirstOrDefault(separator => header.Span.IndexOf((byte)separator) >= 0, ',');
             var names = Split(header.Span, _lines.LineNumber);
             if (!names.SequenceEqual(Columns, StringComparer.Ordinal))
             {
@@ -63,7 +75,7 @@ public sealed class RatingsCsvReader : IAnnotationReader
             }
         }
 
-        return new Annotation(cells[0], cells[1], AnnotatorRole.Annotator, cells[2], cells[3], number);
+        return new Annotation(cells[0], cells[1], _role, cells[2], cells[3], number);
     }
 
     private List<string> Split(ReadOnlySpan<byte> utf8, long line)
@@ -101,14 +113,14 @@ public sealed class RatingsCsvReader : IAnnotationReader
                     cell.Append(text[i++]);
                 }
 
-                if (i < text.Length && text[i] != ',')
+                if (i < text.Length && text[i] != _separator)
                 {
                     throw new DeliveryFormatException(_file, line, Column(cells.Count), "unexpected text after a closing quote");
                 }
             }
             else
             {
-                var end = text.IndexOf(',', i);
+                var end = text.IndexOf(_separator, i);
                 cell.Append(text, i, (end < 0 ? text.Length : end) - i);
                 i = end < 0 ? text.Length : end;
             }
@@ -119,7 +131,7 @@ public sealed class RatingsCsvReader : IAnnotationReader
                 return cells;
             }
 
-            i++; // the comma
+            i++; // the separator
         }
     }
 

@@ -1,0 +1,18 @@
+using Quality.Domain.Annotations;
+using Quality.Domain.Formats.Json;
+
+namespace Quality.Domain.Formats.LabelStudio;
+
+/// <summary>A Label Studio JSON export (an array of tasks), streamed task by task (docs/formats/label-studio.md).</summary>
+internal sealed class LabelStudioReader(Stream stream, FileRole file) : JsonAnnotationReader(stream, file)
+{
+    protected override ValueTask<JsonRecord?> NextRecordAsync(CancellationToken cancellationToken) =>
+        NextInRootArrayAsync("a Label Studio JSON export is an array of tasks", cancellationToken);
+
+    protected override void Convert(JsonRecord record, Queue<Annotation> annotations)
+    {
+        var fields = new JsonFields(File.File, record.Element, $"task {record.Element.Index}");
+        using var document = fields.Parse();
+        LabelStudioTaskParser.Parse(fields, document.RootElement, File, annotations);
+    }
+}

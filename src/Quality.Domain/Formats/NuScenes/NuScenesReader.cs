@@ -1,0 +1,100 @@
+using System.Text.Json;
+using Quality.Domain.Annotations;
+using Quality.Domain.Formats.Json;
+
+namespace Quality.Domain.Formats.NuScenes;
+
+/// <summary>
+/// nuScenes boxes, streamed record by record, from either shape: an array of <c>sample_annotation</c>-style records,
+/// or a detection-results file <c>{"meta": …, "results": {sample_token: [box, …]}}</c>.
+/// </summary>
+internal sealed class NuScenesReader(Stream stream, FileRole file, string annotator) : JsonAnnotationReader(stream, file)
+{
+    private readonly AnnotatorRole _role = file.Role ?? AnnotatorRole.Annotator;
+    private Phase _phase;
+    private string? _sample;
+    private bool _resultsSeen;
+
+    private enum Phase
+    {
+        Start,
+        Records,
+        RootProperties,
+        Samples,
+        SampleBoxes,
+        Done,
+    }
+
+    protected override async ValueTask<JsonRecord?> NextRecordAsync(CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            switch (_phase)
+            {
+                case Phase.Start:
+                    _phase = await Splitter.ReadRootAsync(cancellationToken) switch
+                    {
+                        JsonTokenType.StartArray => Phase.Records,
+                        JsonTokenType.StartObject => Phase.RootProperties,
+                        _ => throw new DeliveryFormatException(File.File, 1, null,
+                            "nuScenes boxes are an array of sample annotations or an object with 'results'; this file is neither"),
+                    };
+                    break;
+                case Phase.Records or Phase.SampleBoxes:
+                    if (await Splitter.ReadElementAsync(cancellationToken) is { } box)
+                    {
+                        return new JsonRecord(box, _sample);
+                    }
+
+                    _phase = _phase == Phase.Records ? Phase.Done : Phase.Samples;
+                    break;
+                case Phase.RootProperties:
+                    await ReadRootPropertyAsync(cancellationToken);
+                    break;
+                case Phase.Samples:
+                    _sample = await Splitter.ReadPropertyNameAsync(cancellationToken);
+                    _phase = _sample is null ? Phase.RootProperties : Phase.SampleBoxes;
+                    if (_sample is not null && await Splitter.EnterValueAsync(cancellationToken) != JsonTokenType.StartArray)
+                    {
+                        throw new DeliveryFormatException(File.File, 0, $"results.{_sample}", "is not an array of boxes");
+                    }
+
+                    break;
+                default:
+                    await Splitter.ReadEndAsync(cancellationToken);
+                    return null;
+            }
+        }
+    }
+
+    protected override void Convert(JsonRecord record, Queue<Annotation> annotations)
+    {
+        var index = record.Element.Index;
+        var fields = record.Context is { } sample
+            ? new JsonFields(File.File, record.Element, $"box {index} of sample {sample}", $"results.{sample}[{index}]")
+            : new JsonFields(File.File, record.Element, $"record {index}", $"[{index}]");
+        using var document = fields.Parse();
+        annotations.Enqueue(NuScenesBoxParser.Parse(fields, document.RootElement, record.Context, annotator, _role));
+    }
+
+    private async ValueTask ReadRootPropertyAsync(CancellationToken cancellationToken)
+    {
+        var name = await Splitter.ReadPropertyNameAsync(cancellationToken);
+        if (name is null)
+        {
+            _phase = _resultsSeen ? Phase.Done
+                : throw new DeliveryFormatException(File.File, 0, "results", "missing; a detection-results file has {\"results\": {sample_token: [boxes]}}");
+        }
+        else if (name == "results" && !_resultsSeen)
+        {
+            _resultsSeen = true;
+            _phase = await Splitter.EnterValueAsync(cancellationToken) == JsonTokenType.StartObject
+                ? Phase.Samples
+                : throw new DeliveryFormatException(File.File, 0, "results", "is not an object of sample tokens");
+        }
+        else
+        {
+            await Splitter.SkipValueAsync(cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,96 @@
+using Quality.Domain.Annotations;
+using Quality.Domain.Formats;
+using static Quality.Domain.Tests.Formats.FormatReading;
+
+namespace Quality.Domain.Tests.Formats;
+
+/// <summary>
+/// nuScenes boxes as docs/formats/nuscenes.md states. No permissively licensed nuScenes data is vendored
+/// (shared/data/README.md §3), so these records are made by hand and their yaw computed by hand: the quaternion of a
+/// turn by θ about z is [cos θ/2, 0, 0, sin θ/2], so yaw 90° is [cos 45°, 0, 0, sin 45°] = [0.7071068, 0, 0, 0.7071068].
+/// </summary>
+public sealed class NuScenesReaderTests
+{
+    private static readonly FileRole Vendor = new("boxes.json", Annotator: "vendor-a");
+
+    [Fact]
+    public async Task Sample_annotations_give_cuboids_with_nuscenes_size_order_and_yaw()
+    {
+        const string json = """
+            [{"token": "ann-1", "sample_token": "s-1", "translation": [10.5, -3, 1.2], "size": [1.9, 4.5, 1.6],
+              "rotation": [0.7071068, 0, 0, 0.7071068], "category_name": "vehicle.car", "attribute_names": ["vehicle.parked"],
+              "num_lidar_pts": 42, "num_radar_pts": 3, "visibility_token": "4"}]
+            """;
+
+        var car = Assert.Single(await ReadTextAsync("nuscenes", json, Vendor));
+
+        Assert.Equal(("s-1", "ann-1", "vehicle.car", "vendor-a"), (car.Item, car.Id, car.Label, car.Annotator));
+        var cuboid = car.Cuboid!;
+        Assert.Equal((10.5, -3.0, 1.2), (cuboid.X, cuboid.Y, cuboid.Z));
+        Assert.Equal((4.5, 1.9, 1.6), (cuboid.Length, cuboid.Width, cuboid.Height)); // size is [width, length, height]
+        Assert.Equal(Math.PI / 2, cuboid.Yaw, 6);
+        Assert.Equal("vehicle.parked", car.Attributes!["attribute"]);
+        Assert.Equal(("42", "3", "4"), (car.Attributes["num_lidar_pts"], car.Attributes["num_radar_pts"], car.Attributes["visibility"]));
+    }
+
+    [Theory]
+    [InlineData("[1, 0, 0, 0]", 0.0)]
+    [InlineData("[0, 0, 0, 1]", 180.0)] // a half turn: cos 90° = 0, sin 90° = 1
+    [InlineData("[0.9238795, 0, 0, -0.3826834]", -45.0)] // cos(-22.5°), sin(-22.5°)
+    public async Task Yaw_follows_the_quaternion(string rotation, double degrees)
+    {
+        var json = $$"""[{"sample_token": "s", "translation": [0, 0, 0], "size": [1, 2, 1], "rotation": {{rotation}}, "category_name": "c"}]""";
+
+        var yaw = Assert.Single(await ReadTextAsync("nuscenes", json, Vendor)).Cuboid!.Yaw;
+
+        Assert.Equal(degrees * Math.PI / 180, yaw, 6);
+    }
+
+    [Fact]
+    public async Task Detection_results_read_boxes_under_their_sample_tokens()
+    {
+        const string json = """
+            {"meta": {"use_camera": false, "use_lidar": true},
+             "results": {"s-1": [{"sample_token": "s-1", "translation": [1, 2, 3], "size": [2, 4, 1.5], "rotation": [1, 0, 0, 0],
+                                  "velocity": [0.5, 0], "detection_name": "car", "detection_score": 0.8, "attribute_name": "vehicle.moving"}],
+                         "s-2": [{"translation": [1, 2, 3], "size": [0.6, 0.7, 1.8], "rotation": [1, 0, 0, 0],
+                                  "detection_name": "pedestrian", "detection_score": 0.3, "attribute_name": ""}],
+                         "s-3": []}}
+            """;
+
+        var boxes = await ReadTextAsync("nuscenes", json, new FileRole("results.json", Annotator: "model", Role: AnnotatorRole.Annotator));
+
+        Assert.Equal([("s-1", "car"), ("s-2", "pedestrian")], boxes.Select(b => (b.Item, b.Label)));
+        Assert.Equal(("0.8", "vehicle.moving", "0.5"), (boxes[0].Attributes!["score"], boxes[0].Attributes!["attribute"], boxes[0].Attributes!["velocity_x"]));
+        Assert.False(boxes[1].Attributes!.ContainsKey("attribute"));
+    }
+
+    [Fact]
+    public async Task Non_unit_quaternion_is_rejected_naming_the_field()
+    {
+        const string json = """[{"token": "t-9", "sample_token": "s", "translation": [0, 0, 0], "size": [1, 2, 1], "rotation": [0.9, 0, 0, 0.1], "category_name": "c"}]""";
+
+        var error = await Assert.ThrowsAsync<DeliveryFormatException>(() => ReadTextAsync("nuscenes", json, Vendor));
+
+        Assert.Equal(("boxes.json", "[0].rotation"), (error.File, error.Field));
+        Assert.StartsWith("record 0 (id t-9) at byte 1: |q| = 0.905", error.Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_box_filed_under_another_sample_is_rejected()
+    {
+        const string json = """{"results": {"s-1": [{"sample_token": "s-2", "translation": [0, 0, 0], "size": [1, 1, 1], "rotation": [1, 0, 0, 0], "detection_name": "car"}]}}""";
+
+        var error = await Assert.ThrowsAsync<DeliveryFormatException>(() => ReadTextAsync("nuscenes", json, Vendor));
+
+        Assert.Equal("results.s-1[0].sample_token", error.Field);
+    }
+
+    [Fact]
+    public async Task Missing_annotator_is_an_error_naming_the_file()
+    {
+        var error = await Assert.ThrowsAsync<DeliveryFormatException>(() => ReadTextAsync("nuscenes", "[]", new FileRole("boxes.json")));
+
+        Assert.Equal(("boxes.json", "annotator"), (error.File, error.Field));
+    }
+}
