@@ -14,7 +14,7 @@ namespace Quality.Domain.Formats.Coco;
 /// (syntax still checked), and once those are read the stream is rewound to the annotations: that needs a seekable
 /// stream (files and blob streams are); otherwise the file is rejected with that reason.
 /// </remarks>
-internal sealed class CocoInstancesReader : JsonAnnotationReader, ILabelNames
+internal sealed class CocoInstancesReader : JsonAnnotationReader, ILabelNames, Manifest.IDeclaresItems
 {
     private readonly string _annotator;
     private readonly AnnotatorRole _role;
@@ -44,6 +44,9 @@ internal sealed class CocoInstancesReader : JsonAnnotationReader, ILabelNames
     }
 
     public IReadOnlyDictionary<string, string>? LabelNames => _categories;
+
+    /// <summary>Every image, with objects or without: an image a gold file leaves empty is still an item.</summary>
+    public IEnumerable<string> DeclaredItems => _images.Keys;
 
     protected override async ValueTask<JsonRecord?> NextRecordAsync(CancellationToken cancellationToken)
     {

@@ -7,7 +7,8 @@ namespace Quality.Domain.Formats.Manifest;
 /// Reads every file of a multi-file delivery in turn, as one stream of annotations: each file in its declared or
 /// detected format, its annotations given the manifest's annotator and role and the file's path, and held to the
 /// manifest's field declarations. Gold files come first; an item another file has and the gold files do not is an
-/// error, since mismatched ids would silently audit nothing.
+/// error, since mismatched ids would silently audit nothing. Class names a file declares (COCO categories) are passed
+/// to the files after it that carry only codes (COCO results).
 /// </summary>
 public sealed class ManifestDeliveryReader : IAnnotationReader
 {
@@ -19,6 +20,7 @@ public sealed class ManifestDeliveryReader : IAnnotationReader
     private readonly HashSet<string> _goldItems = new(StringComparer.Ordinal);
     private readonly List<string> _goldFiles = [];
     private IAnnotationReader? _reader;
+    private IReadOnlyDictionary<string, string>? _labelNames;
     private Stream? _stream;
     private ManifestFile? _file;
 
@@ -55,6 +57,11 @@ public sealed class ManifestDeliveryReader : IAnnotationReader
             var annotation = await _reader!.ReadAsync(cancellationToken);
             if (annotation is null)
             {
+                if (_reader is ILabelNames { LabelNames: { } names })
+                {
+                    _labelNames = names; // e.g. a COCO ground truth's categories, for the results files after it
+                }
+
                 if (file.Role == AnnotatorRole.Gold)
                 {
                     _goldFiles.Add(file.Path);
@@ -104,7 +111,7 @@ public sealed class ManifestDeliveryReader : IAnnotationReader
         }
 
         _stream = await OpenExistingAsync(file, cancellationToken);
-        _reader = format.Open(_stream, file.ToFileRole() with { File = _folder + file.Path });
+        _reader = format.Open(_stream, file.ToFileRole() with { File = _folder + file.Path, LabelNames = _labelNames });
     }
 
     private async Task<Stream> OpenExistingAsync(ManifestFile file, CancellationToken cancellationToken) =>
