@@ -13,6 +13,7 @@ internal static class QualityCommand
     {
         AuditCommand.Create(),
         SubmitCommand.Create(),
+        TaxonomyCommand.Create(),
     };
 
     public static Task<int> InvokeAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken) =>

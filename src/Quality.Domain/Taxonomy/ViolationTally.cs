@@ -1,0 +1,127 @@
+namespace Quality.Domain.Taxonomy;
+
+/// <summary>
+/// Counts of taxonomy violations per (rule, class) over the annotations checked, with up to
+/// <see cref="ExamplesPerRule"/> examples per rule: the smallest by <see cref="Violation.ExampleOrder"/>. Add and
+/// <see cref="Merge"/> are associative and order-free, so shards can be tallied anywhere and combined.
+/// </summary>
+public sealed class ViolationTally
+{
+    public const int DefaultExamplesPerRule = 20;
+
+    private readonly SortedDictionary<(string Rule, string Class), (long Violations, long Annotations)> _counts = new(KeyOrder);
+    private readonly SortedDictionary<string, SortedSet<Violation>> _examples = new(StringComparer.Ordinal);
+
+    public ViolationTally(int examplesPerRule = DefaultExamplesPerRule)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(examplesPerRule);
+        ExamplesPerRule = examplesPerRule;
+    }
+
+    public int ExamplesPerRule { get; private set; }
+
+    public long AnnotationsChecked { get; private set; }
+
+    public long Violations => _counts.Values.Sum(c => c.Violations);
+
+    private static Comparer<(string Rule, string Class)> KeyOrder { get; } = Comparer<(string Rule, string Class)>.Create((x, y) =>
+        string.CompareOrdinal(x.Rule, y.Rule) is var c and not 0 ? c : string.CompareOrdinal(x.Class, y.Class));
+
+    /// <summary>Counts one checked annotation with the violations found on it (none when it passed).</summary>
+    public void Add(IReadOnlyCollection<Violation> violationsOfOneAnnotation)
+    {
+        ArgumentNullException.ThrowIfNull(violationsOfOneAnnotation);
+        AnnotationsChecked++;
+        foreach (var group in violationsOfOneAnnotation.GroupBy(v => (v.Rule, v.Class)))
+        {
+            Count(group.Key, group.LongCount(), 1);
+        }
+
+        foreach (var violation in violationsOfOneAnnotation)
+        {
+            Keep(violation);
+        }
+    }
+
+    /// <summary>
+    /// Adds <paramref name="other"/>'s counts and examples. The merged tally keeps the smaller of the two example limits,
+    /// which keeps merging associative when shards were tallied with different limits.
+    /// </summary>
+    public void Merge(ViolationTally other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        AnnotationsChecked += other.AnnotationsChecked;
+        foreach (var (key, count) in other._counts)
+        {
+            Count(key, count.Violations, count.Annotations);
+        }
+
+        ExamplesPerRule = Math.Min(ExamplesPerRule, other.ExamplesPerRule);
+        foreach (var violation in other._examples.Values.SelectMany(e => e))
+        {
+            Keep(violation);
+        }
+
+        foreach (var examples in _examples.Values)
+        {
+            while (examples.Count > ExamplesPerRule)
+            {
+                examples.Remove(examples.Max!);
+            }
+        }
+    }
+
+    public IReadOnlyList<ViolationCount> Counts() =>
+        _counts.Select(c => new ViolationCount(c.Key.Rule, c.Key.Class, c.Value.Violations, c.Value.Annotations)).ToList();
+
+    public IReadOnlyList<Violation> Examples(string rule) =>
+        _examples.TryGetValue(rule, out var examples) ? examples.ToList() : [];
+
+    public ViolationTallyState ToState() =>
+        new(ExamplesPerRule, AnnotationsChecked, Counts(), _examples.Values.SelectMany(e => e).ToList());
+
+    public static ViolationTally FromState(ViolationTallyState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        var tally = new ViolationTally(state.ExamplesPerRule) { AnnotationsChecked = state.AnnotationsChecked };
+        foreach (var count in state.Counts)
+        {
+            tally.Count((count.Rule, count.Class), count.Violations, count.Annotations);
+        }
+
+        foreach (var example in state.Examples)
+        {
+            tally.Keep(example);
+        }
+
+        return tally;
+    }
+
+    /// <summary>The API's page: every rule's totals, rate and examples; the (rule, class) counts paged.</summary>
+    public ViolationTallyView ToView(string? rule = null, int offset = 0, int limit = 100) => ViolationTallyView.From(this, rule, offset, limit);
+
+    private void Count((string Rule, string Class) key, long violations, long annotations)
+    {
+        var current = _counts.GetValueOrDefault(key);
+        _counts[key] = (current.Violations + violations, current.Annotations + annotations);
+    }
+
+    private void Keep(Violation violation)
+    {
+        if (ExamplesPerRule == 0)
+        {
+            return;
+        }
+
+        if (!_examples.TryGetValue(violation.Rule, out var examples))
+        {
+            _examples[violation.Rule] = examples = new SortedSet<Violation>(Violation.ExampleOrder);
+        }
+
+        examples.Add(violation);
+        if (examples.Count > ExamplesPerRule)
+        {
+            examples.Remove(examples.Max!);
+        }
+    }
+}

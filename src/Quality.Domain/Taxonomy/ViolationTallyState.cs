@@ -1,0 +1,15 @@
+namespace Quality.Domain.Taxonomy;
+
+/// <summary>
+/// Persisted form of a <see cref="ViolationTally"/>: plain records System.Text.Json round-trips as they are, in
+/// canonical order (counts by rule then class, examples by rule then <see cref="Violation.ExampleOrder"/>), so equal
+/// tallies serialise to equal JSON.
+/// </summary>
+public sealed record ViolationTallyState(
+    int ExamplesPerRule, long AnnotationsChecked, IReadOnlyList<ViolationCount> Counts, IReadOnlyList<Violation> Examples);
+
+/// <summary>
+/// Under <paramref name="Rule"/>, objects of <paramref name="Class"/> (or tags of that field) broke it
+/// <paramref name="Violations"/> times on <paramref name="Annotations"/> distinct annotations.
+/// </summary>
+public sealed record ViolationCount(string Rule, string Class, long Violations, long Annotations);

@@ -1,0 +1,99 @@
+using System.Text.Json;
+using FsCheck.Xunit;
+using Quality.Domain.Taxonomy;
+
+namespace Quality.Domain.Tests.Taxonomy;
+
+public sealed class ViolationTallyTests
+{
+    private static readonly string[] Rules = ["unknown-class", "box-too-small", "duplicate-id"];
+    private static readonly string[] Classes = ["car", "van", "tram"];
+
+    [Fact]
+    public void Add_KeepsTheKSmallestExamplesByFileLineItem()
+    {
+        var tally = new ViolationTally(examplesPerRule: 2);
+
+        tally.Add([V("unknown-class", "b.jsonl", 1)]);
+        tally.Add([V("unknown-class", "a.jsonl", 9)]);
+        tally.Add([V("unknown-class", "a.jsonl", 3)]);
+
+        Assert.Equal([("a.jsonl", 3L), ("a.jsonl", 9L)], tally.Examples("unknown-class").Select(v => (v.File!, v.Line)));
+        Assert.Equal(3, tally.Counts().Single().Violations);
+    }
+
+    [Fact]
+    public void ToView_RateIsAnnotationsOverCheckedWithWilsonInterval()
+    {
+        var tally = new ViolationTally();
+        tally.Add([V("box-too-small", "a.jsonl", 1), V("box-too-small", "a.jsonl", 1)]);
+        for (var i = 0; i < 12; i++)
+        {
+            tally.Add([]);
+        }
+
+        var view = tally.ToView();
+
+        var rule = view.Rules.Single(r => r.Rule == "box-too-small");
+        Assert.Equal((2L, 1L), (rule.Violations, rule.Annotations));
+        Assert.Equal(1.0 / 13, rule.Rate!.Value, 12);
+        // Wilson (1927) for 1 of 13, z = 1.959964: computed by hand from the formula.
+        Assert.Equal(0.0137104, rule.RateCi95![0], 6);
+        Assert.Equal(0.3331395, rule.RateCi95[1], 6);
+        Assert.Equal(0, view.Rules.Single(r => r.Rule == "unknown-class").Rate);
+        Assert.Equal(TaxonomyRules.All.Count, view.Rules.Count);
+    }
+
+    [Fact]
+    public void ToView_PagesTheRuleClassCounts()
+    {
+        var tally = new ViolationTally();
+        foreach (var c in Classes)
+        {
+            tally.Add([V("unknown-class", "a.jsonl", 1, c)]);
+        }
+
+        var page = tally.ToView(rule: "unknown-class", offset: 1, limit: 1).Counts;
+
+        Assert.Equal((1, 1, 3), (page.Offset, page.Limit, page.Total));
+        Assert.Equal("tram", Assert.Single(page.Items).Class);
+    }
+
+    [Fact]
+    public void ToView_NothingChecked_RateIsNull()
+    {
+        Assert.All(new ViolationTally().ToView().Rules, r => Assert.Null(r.Rate));
+    }
+
+    [Property]
+    public bool Merge_AnySplitInAnyOrder_EqualsOnePass(int[] codes, int seed)
+    {
+        var annotations = (codes ?? []).Select(Annotation).ToList();
+        var whole = new ViolationTally(examplesPerRule: 3);
+        annotations.ForEach(whole.Add);
+
+        var random = new Random(seed);
+        var shards = Enumerable.Range(0, random.Next(1, 5)).Select(_ => new ViolationTally(examplesPerRule: 3)).ToArray();
+        annotations.ForEach(a => shards[random.Next(shards.Length)].Add(a));
+        random.Shuffle(shards);
+        var merged = new ViolationTally(examplesPerRule: 3);
+        foreach (var shard in shards)
+        {
+            // Partials travel as JSON, as the pipeline stores them.
+            merged.Merge(ViolationTally.FromState(JsonSerializer.Deserialize<ViolationTallyState>(JsonSerializer.Serialize(shard.ToState()))!));
+        }
+
+        return JsonSerializer.Serialize(whole.ToState()) == JsonSerializer.Serialize(merged.ToState());
+    }
+
+    /// <summary>An annotation with 0–2 violations drawn from small pools, so keys and example ties collide often.</summary>
+    private static List<Violation> Annotation(int code)
+    {
+        var c = (uint)code;
+        return Enumerable.Range(0, (int)(c % 3)).Select(i => V(
+            Rules[(c / 3 + (uint)i) % 3], $"f{c / 9 % 3}.jsonl", c / 27 % 5, Classes[c / 135 % 3])).ToList();
+    }
+
+    private static Violation V(string rule, string file, long line, string @class = "car") =>
+        new(rule, @class, "item-" + line, "a1", file, line, null, "label", "message");
+}
