@@ -67,6 +67,7 @@ internal static class QualityHostExtensions
         app.UseRouting();
         app.MapFunctionEndpoints();
         app.MapBatchEndpoints();
+        app.MapTaxonomyEndpoints();
         app.MapRunEndpoints();
         app.MapRollupEndpoints();
         // Routing is explicit so the pipeline built here (for POST /Api replays) is the whole pipeline.

@@ -35,6 +35,7 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<BlobDeliveryStore>();
         services.AddSingleton<BlobWorkStore>();
         services.AddSingleton<BlobReportStore>();
+        services.AddSingleton<BlobTaxonomyStore>();
         services.AddSingleton<TableRunStore>();
         services.AddSingleton<TableBatchStore>();
         services.AddSingleton<TableRollupStore>();

@@ -2,6 +2,7 @@ using Quality.Domain.Agreement;
 using Quality.Domain.Annotations;
 using Quality.Domain.Formats;
 using Quality.Domain.Formats.Canonical;
+using Quality.Domain.Taxonomy;
 
 namespace Quality.Domain.Audit;
 
@@ -17,6 +18,14 @@ public sealed class BatchAudit(SpatialOptions? spatialOptions = null, ICollectio
     private SpatialAudit _spatial = new();
     private readonly SortedSet<string> _annotators = new(StringComparer.Ordinal);
     private readonly SortedDictionary<string, RatingPatterns> _fields = new(StringComparer.Ordinal);
+
+    /// <summary>Holds every item to the delivery's taxonomy when set; violations are counted, not rejected.</summary>
+    public TaxonomyChecker? Checker { get; init; }
+
+    /// <summary>The taxonomy violations found, or null when no taxonomy was checked.</summary>
+    public ViolationTally? Violations => _violations;
+
+    private ViolationTally? _violations;
 
     public long Items { get; private set; }
 
@@ -73,6 +82,12 @@ public sealed class BatchAudit(SpatialOptions? spatialOptions = null, ICollectio
         {
             _spatial.AddItem(annotations, _spatialOptions, evidence);
         }
+
+        if (Checker is not null)
+        {
+            _violations ??= new ViolationTally();
+            Checker.CheckItem(annotations, _violations);
+        }
     }
 
     public void Merge(BatchAudit other)
@@ -92,6 +107,11 @@ public sealed class BatchAudit(SpatialOptions? spatialOptions = null, ICollectio
         }
 
         _spatial.Merge(other._spatial);
+        if (other._violations is not null)
+        {
+            _violations ??= new ViolationTally(other._violations.ExamplesPerRule);
+            _violations.Merge(other._violations);
+        }
     }
 
     /// <summary>The headline figures with nominal fields and the default bootstrap: what tests and callers without a header use.</summary>
@@ -145,7 +165,7 @@ public sealed class BatchAudit(SpatialOptions? spatialOptions = null, ICollectio
         {
             KrippendorffAlpha = weakest is null ? double.NaN : fields[weakest].KrippendorffAlpha,
         };
-        return new BatchAuditResult(metrics, suites, _spatial);
+        return new BatchAuditResult(metrics, suites, _spatial) { Violations = _violations };
     }
 
     public BatchAuditState ToState() => new(
@@ -156,6 +176,7 @@ public sealed class BatchAudit(SpatialOptions? spatialOptions = null, ICollectio
         _fields.ToDictionary(f => f.Key, f => f.Value.ToState(), StringComparer.Ordinal))
     {
         Spatial = _spatial.IsEmpty ? null : _spatial.ToState(),
+        Violations = _violations?.ToState(),
     };
 
     public static BatchAudit FromState(BatchAuditState state)
@@ -176,6 +197,11 @@ public sealed class BatchAudit(SpatialOptions? spatialOptions = null, ICollectio
         if (state.Spatial is { } spatial)
         {
             audit._spatial = SpatialAudit.FromState(spatial);
+        }
+
+        if (state.Violations is { } violations)
+        {
+            audit._violations = ViolationTally.FromState(violations);
         }
 
         return audit;

@@ -12,4 +12,7 @@ public sealed record BatchAuditState(
 {
     /// <summary>The boxes and cuboids audit; null when the partial has no objects.</summary>
     public SpatialAuditState? Spatial { get; init; }
+
+    /// <summary>Taxonomy violations; null when the run checked no taxonomy.</summary>
+    public Taxonomy.ViolationTallyState? Violations { get; init; }
 }

@@ -37,4 +37,8 @@ public sealed record FieldAgreement(long Units, long PairableValues, double Krip
 }
 
 /// <summary>What <see cref="BatchAudit.Finish"/> yields: the headline figures and every field's full suite.</summary>
-public sealed record BatchAuditResult(BatchMetrics Metrics, IReadOnlyDictionary<string, FieldAgreementSuite> Suites, SpatialAudit Spatial);
+public sealed record BatchAuditResult(BatchMetrics Metrics, IReadOnlyDictionary<string, FieldAgreementSuite> Suites, SpatialAudit Spatial)
+{
+    /// <summary>Taxonomy violations; null when no taxonomy was checked.</summary>
+    public Taxonomy.ViolationTally? Violations { get; init; }
+}

@@ -15,6 +15,10 @@ public static class ReportJson
     public static string Serialize<T>(T value, bool indented = false) =>
         JsonSerializer.Serialize(value, indented ? Indented : Compact);
 
+    /// <summary>Reads a stored report back (its shape as <see cref="Serialize"/> wrote it).</summary>
+    public static T Deserialize<T>(string json) =>
+        JsonSerializer.Deserialize<T>(json, Compact) ?? throw new JsonException($"The report is empty; expected a {typeof(T).Name}.");
+
     private static JsonSerializerOptions Options(bool indented) => new(JsonSerializerDefaults.Web)
     {
         WriteIndented = indented,

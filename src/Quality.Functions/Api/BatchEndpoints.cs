@@ -24,6 +24,7 @@ internal static class BatchEndpoints
         app.MapGet("/api/batches/{id}/annotators", GetAnnotatorsAsync);
         app.MapGet("/api/batches/{id}/annotators/{annotatorId}", GetAnnotatorAsync);
         app.MapGet("/api/batches/{id}/pairs", GetPairsAsync);
+        app.MapGet("/api/batches/{id}/violations", GetViolationsAsync);
         app.MapPost("/api/deliveries", SubmitAsync).DisableAntiforgery();
         return app;
     }
@@ -99,6 +100,44 @@ internal static class BatchEndpoints
         ReportAsync(id, runs, async () => await reports.OpenReadAsync(id, BlobReportStore.Pairs, cancellationToken) is { } pairs
             ? TypedResults.Stream(pairs, "application/x-ndjson", fileDownloadName: $"{id}-pairs.jsonl")
             : Problems.NotFound($"Batch {id} has no boxes or cuboids compared with gold or each other."), cancellationToken);
+
+    /// <summary>
+    /// Taxonomy violations of a completed batch: per rule the count, rate and Wilson interval with examples, and a page
+    /// of (rule, class) counts (<c>?rule=&amp;offset=&amp;limit=</c>); or why no taxonomy was checked.
+    /// </summary>
+    private static async Task<IResult> GetViolationsAsync(
+        string id, [FromQuery] string? rule, [FromQuery] int? offset, [FromQuery] int? limit,
+        TableRunStore runs, BlobReportStore reports, CancellationToken cancellationToken)
+    {
+        if (rule is not null && !Domain.Taxonomy.TaxonomyRules.All.Any(r => r.Rule == rule))
+        {
+            return Problems.BadRequest("rule", $"'{rule}' is not a rule: {string.Join(", ", Domain.Taxonomy.TaxonomyRules.All.Select(r => r.Rule))}.");
+        }
+
+        if (offset is < 0)
+        {
+            return Problems.BadRequest("offset", "must be 0 or more.");
+        }
+
+        if (limit is < 1 or > MaxPageSize)
+        {
+            return Problems.BadRequest("limit", $"must be between 1 and {MaxPageSize}.");
+        }
+
+        return await ReportAsync(id, runs, async () =>
+        {
+            if (await reports.ReadAsync(id, BlobReportStore.Violations, cancellationToken) is not { } json)
+            {
+                return Problems.NotFound($"Batch {id} completed before taxonomy checks existed; re-deliver it to check it.");
+            }
+
+            var report = Domain.Audit.ReportJson.Deserialize<Domain.Taxonomy.ViolationReport>(json);
+            return TypedResults.Text(Domain.Audit.ReportJson.Serialize(new ViolationsView(
+                id, report.Taxonomy, report.Checked, report.NotCheckedReason,
+                report.Tally is { } tally ? Domain.Taxonomy.ViolationTally.FromState(tally).ToView(rule, offset ?? 0, limit ?? DefaultPageSize) : null)),
+                "application/json");
+        }, cancellationToken);
+    }
 
     private static Task<IResult> AuditPartAsync(
         string id, TableRunStore runs, BlobReportStore reports, Func<JsonNode, JsonNode?> part, CancellationToken cancellationToken) =>
@@ -176,6 +215,8 @@ internal static class BatchEndpoints
         }
     }
 }
+
+internal sealed record ViolationsView(string Batch, string Taxonomy, bool Checked, string? NotCheckedReason, Domain.Taxonomy.ViolationTallyView? Violations);
 
 internal sealed record BatchListView(IReadOnlyList<BatchView> Batches, string? ContinuationToken);
 

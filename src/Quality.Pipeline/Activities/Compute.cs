@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Quality.Domain.Audit;
 using Quality.Domain.Formats;
 using Quality.Domain.Formats.Canonical;
+using Quality.Domain.Taxonomy;
 using Quality.Pipeline.Messages;
 using Quality.Pipeline.Runs;
 using Quality.Pipeline.Storage;
@@ -15,6 +16,7 @@ namespace Quality.Pipeline.Activities;
 /// </summary>
 public sealed partial class Compute(
     BlobWorkStore work,
+    BlobTaxonomyStore taxonomies,
     TableRunStore runs,
     PipelineQueues queues,
     RunLedger ledger,
@@ -77,7 +79,11 @@ public sealed partial class Compute(
     {
         await using var stream = await work.OpenShardAsync(run.Id, run.ShardSet!, shard, cancellationToken);
         using var reader = new CanonicalDeliveryReader(stream, run.BlobName, normalised: true);
-        return await BatchAuditReader.ReadAsync(reader, run.BlobName, cancellationToken, new BatchAudit(options.Value.Spatial(), evidence));
+        var checker = run.TaxonomyChecked && run.Taxonomy is { } name
+            ? new TaxonomyChecker(await taxonomies.GetAsync(TaxonomyReference.Parse(name), cancellationToken)
+                ?? throw new InvalidOperationException($"Taxonomy {name} was registered at ingest and is gone; taxonomies are never deleted."))
+            : null;
+        return await BatchAuditReader.ReadAsync(reader, run.BlobName, cancellationToken, new BatchAudit(options.Value.Spatial(), evidence) { Checker = checker });
     }
 
     private async Task<Run?> RecordAsync(string runId, string workKey, CancellationToken cancellationToken)

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Quality.Domain.Agreement;
 using Quality.Domain.Audit;
 using Quality.Domain.Formats.Canonical;
+using Quality.Domain.Taxonomy;
 using Quality.Pipeline.Messages;
 using Quality.Pipeline.Runs;
 using Quality.Pipeline.Storage;
@@ -45,6 +46,8 @@ public sealed partial class Finalize(
         var bootstrap = new BootstrapOptions { Seed = BatchAudit.DefaultSeed };
         var result = batch.Finish(field => run.Fields?.GetValueOrDefault(field) ?? FieldDeclaration.Nominal, bootstrap);
         await reports.WriteAsync(run.Id, BlobReportStore.Agreement, ReportJson.Serialize(AgreementSuiteView.From(result, bootstrap)), cancellationToken);
+        await reports.WriteAsync(run.Id, BlobReportStore.Violations,
+            ReportJson.Serialize(ViolationReport.From(run.Taxonomy ?? "unknown", result.Violations)), cancellationToken);
         if (!result.Spatial.IsEmpty)
         {
             await reports.WriteAsync(run.Id, BlobReportStore.Audit, ReportJson.Serialize(SpatialReportView.From(result.Spatial)), cancellationToken);

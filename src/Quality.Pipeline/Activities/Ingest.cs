@@ -22,6 +22,7 @@ namespace Quality.Pipeline.Activities;
 public sealed partial class Ingest(
     BlobDeliveryStore deliveries,
     BlobWorkStore work,
+    BlobTaxonomyStore taxonomies,
     TableRunStore runs,
     PipelineQueues queues,
     RunLedger ledger,
@@ -57,6 +58,7 @@ public sealed partial class Ingest(
                 return;
             }
 
+            var taxonomy = await taxonomies.GetAsync(header.Taxonomy, cancellationToken);
             run = await ledger.ChangeAsync(run.Id, current => current.Status != RunStatus.Pending ? null : current with
             {
                 Status = RunStatus.Running,
@@ -64,7 +66,8 @@ public sealed partial class Ingest(
                 ShardSet = shardSet,
                 WorkTotal = shards * WorkKeys.Kinds.Count,
                 Taxonomy = header.Taxonomy.ToString(),
-                Fields = header.Fields,
+                TaxonomyChecked = taxonomy is not null,
+                Fields = Declarations(taxonomy, header),
             }, cancellationToken);
             if (run is null || run.Status != RunStatus.Running)
             {
@@ -75,6 +78,18 @@ public sealed partial class Ingest(
         }
 
         await FanOutAsync(run, cancellationToken);
+    }
+
+    /// <summary>The taxonomy's attribute and tag levels, overridden by what the delivery's header declares itself.</summary>
+    private static Dictionary<string, FieldDeclaration> Declarations(Domain.Taxonomy.Taxonomy? taxonomy, DeliveryHeader header)
+    {
+        var fields = new Dictionary<string, FieldDeclaration>(taxonomy?.Fields() ?? new Dictionary<string, FieldDeclaration>(), StringComparer.Ordinal);
+        foreach (var (name, declaration) in header.Fields)
+        {
+            fields[name] = declaration;
+        }
+
+        return fields;
     }
 
     /// <summary>

@@ -24,6 +24,12 @@ public sealed record Run
 
     public string? Taxonomy { get; init; }
 
+    /// <summary>
+    /// Whether the delivery's taxonomy was registered when it was ingested: then every shard is checked against it and
+    /// its attribute levels apply. Fixed at ingest, so a taxonomy registered mid-run cannot check half the shards.
+    /// </summary>
+    public bool TaxonomyChecked { get; init; }
+
     /// <summary>The frame-tag fields the delivery declares (level, values); set at ingest. Undeclared fields are nominal.</summary>
     public IReadOnlyDictionary<string, FieldDeclaration>? Fields { get; init; }
 

@@ -17,6 +17,8 @@ public sealed class BlobReportStore(StorageClients storage)
     public const string Audit = "audit.json";
     public const string Pairs = "pairs.jsonl";
 
+    public const string Violations = "violations.json";
+
     private readonly BlobContainerClient _reports = storage.Container(storage.Names.Reports);
 
     public static string BlobName(string batchId, string report) => $"{batchId}/{report}";

@@ -16,6 +16,7 @@ public sealed class StorageNames
         Work = dash + "work";
         Reports = dash + "reports";
         Quarantine = dash + "quarantine";
+        Taxonomies = dash + "taxonomies";
         BatchArrivals = dash + "batch-arrivals";
         Ingest = dash + "ingest";
         Compute = dash + "compute";
@@ -37,6 +38,9 @@ public sealed class StorageNames
 
     public string Quarantine { get; }
 
+    /// <summary>Registered taxonomy documents, <c>{name}/{version}.yaml</c>; a version once stored never changes.</summary>
+    public string Taxonomies { get; }
+
     public string BatchArrivals { get; }
 
     public string Ingest { get; }
@@ -51,7 +55,7 @@ public sealed class StorageNames
 
     public string Rollups { get; }
 
-    public IReadOnlyList<string> Containers => [Incoming, Work, Reports, Quarantine];
+    public IReadOnlyList<string> Containers => [Incoming, Work, Reports, Quarantine, Taxonomies];
 
     public IReadOnlyList<string> Queues => [BatchArrivals, Ingest, Compute, Finalize];
 

@@ -44,4 +44,12 @@ public sealed record DeliveryHeader(
 public sealed record TaxonomyReference(string Name, string Version)
 {
     public override string ToString() => $"{Name}@{Version}";
+
+    /// <summary>Reads <c>name@version</c> as <see cref="ToString"/> writes it.</summary>
+    public static TaxonomyReference Parse(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var at = text.LastIndexOf('@');
+        return at > 0 ? new TaxonomyReference(text[..at], text[(at + 1)..]) : throw new FormatException($"'{text}' is not name@version");
+    }
 }
