@@ -2,6 +2,7 @@ using Quality.Domain.Agreement;
 using Quality.Domain.Annotations;
 using Quality.Domain.Formats;
 using Quality.Domain.Formats.Canonical;
+using Quality.Domain.Taxonomy;
 
 namespace Quality.Domain.Audit;
 
@@ -16,14 +17,14 @@ public static class DeliveryAuditor
     /// <param name="levels">Field declarations that override the header's (e.g. <c>quality audit --level</c>).</param>
     public static async Task<DeliveryAudit> AuditAsync(
         Stream delivery, string file, CancellationToken cancellationToken, BootstrapOptions? bootstrap = null,
-        IReadOnlyDictionary<string, FieldDeclaration>? levels = null, SpatialOptions? spatial = null)
+        IReadOnlyDictionary<string, FieldDeclaration>? levels = null, SpatialOptions? spatial = null, TaxonomyChecker? checker = null)
     {
         using var reader = new CanonicalDeliveryReader(delivery, file);
-        var header = Declared(await reader.ReadHeaderAsync(cancellationToken), levels);
+        var header = Declared(await reader.ReadHeaderAsync(cancellationToken), levels, checker);
 
         // The reader checks every annotation against the delivery's own header; only overrides need a second check.
         var next = levels is { Count: > 0 } ? Checked(reader.ReadAnnotationAsync, file, header, "label") : reader.ReadAnnotationAsync;
-        var audit = await BatchAuditReader.ReadAsync(next, file, cancellationToken, new BatchAudit(spatial));
+        var audit = await BatchAuditReader.ReadAsync(next, file, cancellationToken, new BatchAudit(spatial) { Checker = checker });
         return Finish(header, audit, bootstrap, file);
     }
 
@@ -34,24 +35,30 @@ public static class DeliveryAuditor
     /// <param name="labelField">What the format calls a tag's value, for errors (a CSV table's <c>value</c> column).</param>
     public static async Task<DeliveryAudit> AuditAsync(
         DeliveryHeader header, IAnnotationReader reader, string file, CancellationToken cancellationToken, BootstrapOptions? bootstrap = null,
-        IReadOnlyDictionary<string, FieldDeclaration>? levels = null, SpatialOptions? spatial = null, string labelField = "label")
+        IReadOnlyDictionary<string, FieldDeclaration>? levels = null, SpatialOptions? spatial = null, string labelField = "label",
+        TaxonomyChecker? checker = null)
     {
         ArgumentNullException.ThrowIfNull(reader);
-        header = Declared(header, levels);
-        var audit = await BatchAuditReader.ReadAsync(Checked(reader.ReadAsync, file, header, labelField), file, cancellationToken, new BatchAudit(spatial));
+        header = Declared(header, levels, checker);
+        var audit = await BatchAuditReader.ReadAsync(Checked(reader.ReadAsync, file, header, labelField), file, cancellationToken,
+            new BatchAudit(spatial) { Checker = checker });
         return Finish(header, audit, bootstrap, file);
     }
 
-    private static DeliveryHeader Declared(DeliveryHeader header, IReadOnlyDictionary<string, FieldDeclaration>? levels)
+    /// <summary>
+    /// The levels in force, as in the pipeline: the taxonomy's, overridden by the delivery header's, overridden by
+    /// <paramref name="levels"/> (the command line).
+    /// </summary>
+    private static DeliveryHeader Declared(DeliveryHeader header, IReadOnlyDictionary<string, FieldDeclaration>? levels, TaxonomyChecker? checker)
     {
         ArgumentNullException.ThrowIfNull(header);
-        if (levels is not { Count: > 0 })
+        if (levels is not { Count: > 0 } && checker is null)
         {
             return header;
         }
 
-        var fields = new Dictionary<string, FieldDeclaration>(header.Fields, StringComparer.Ordinal);
-        foreach (var (field, declaration) in levels)
+        var fields = new Dictionary<string, FieldDeclaration>(checker?.Taxonomy.Fields() ?? new Dictionary<string, FieldDeclaration>(), StringComparer.Ordinal);
+        foreach (var (field, declaration) in header.Fields.Concat(levels ?? new Dictionary<string, FieldDeclaration>()))
         {
             fields[field] = declaration;
         }

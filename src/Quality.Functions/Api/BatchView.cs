@@ -19,6 +19,7 @@ internal sealed record BatchView(
     DateTimeOffset LastUpdatedTime,
     DateTimeOffset? CompletedTime,
     string? Reason,
+    TaxonomyUse? Taxonomy,
     CountsView? Counts,
     AgreementView? Agreement,
     BatchLinks Links)
@@ -27,15 +28,21 @@ internal sealed record BatchView(
     {
         ArgumentNullException.ThrowIfNull(run);
         return new(run.Id, run.Pipeline, run.Vendor, run.DeliveryId, run.BlobName, run.Status.ToString(), run.CreatedTime,
-            run.LastUpdatedTime, run.CompletedTime, run.Reason, CountsView.From(run.Metrics), AgreementView.From(run.Metrics), BatchLinks.For(run.Id));
+            run.LastUpdatedTime, run.CompletedTime, run.Reason, TaxonomyUse.From(run.Taxonomy, run.TaxonomyChecked), CountsView.From(run.Metrics), AgreementView.From(run.Metrics), BatchLinks.For(run.Id));
     }
 
     public static BatchView From(BatchSummary batch)
     {
         ArgumentNullException.ThrowIfNull(batch);
         return new(batch.BatchId, batch.Pipeline, batch.Vendor, batch.DeliveryId, batch.BlobName, batch.Status.ToString(), batch.CreatedTime,
-            batch.LastUpdatedTime, batch.CompletedTime, batch.Reason, CountsView.From(batch.Metrics), AgreementView.From(batch.Metrics), BatchLinks.For(batch.BatchId));
+            batch.LastUpdatedTime, batch.CompletedTime, batch.Reason, TaxonomyUse.From(batch.Taxonomy, batch.TaxonomyChecked), CountsView.From(batch.Metrics), AgreementView.From(batch.Metrics), BatchLinks.For(batch.BatchId));
     }
+}
+
+/// <summary>The taxonomy version every figure of the batch was computed under, and whether labels were checked against it.</summary>
+internal sealed record TaxonomyUse(string Reference, bool Checked)
+{
+    public static TaxonomyUse? From(string? reference, bool isChecked) => reference is null ? null : new(reference, isChecked);
 }
 
 internal sealed record BatchLinks(string Self, string Run)

@@ -107,6 +107,8 @@ public sealed class TableBatchStore(StorageClients storage)
         ["Transitions"] = run.Transitions,
         ["Reason"] = run.Reason is { Length: > 2000 } r ? r[..2000] + " …" : run.Reason,
         ["Metrics"] = run.Metrics is null ? null : PipelineJson.Serialize(run.Metrics),
+        ["Taxonomy"] = run.Taxonomy,
+        ["TaxonomyChecked"] = run.TaxonomyChecked,
     };
 
     private static BatchSummary ToSummary(TableEntity e) => new(
@@ -120,7 +122,11 @@ public sealed class TableBatchStore(StorageClients storage)
         e.GetDateTimeOffset("LastUpdatedTime") ?? default,
         e.GetDateTimeOffset("CompletedTime"),
         e.GetString("Reason"),
-        e.GetString("Metrics") is { } json ? PipelineJson.Deserialize<BatchMetrics>(json) : null);
+        e.GetString("Metrics") is { } json ? PipelineJson.Deserialize<BatchMetrics>(json) : null)
+    {
+        Taxonomy = e.GetString("Taxonomy"),
+        TaxonomyChecked = e.GetBoolean("TaxonomyChecked") ?? false,
+    };
 }
 
 /// <summary>A batch as the list shows it.</summary>
@@ -135,6 +141,13 @@ public sealed record BatchSummary(
     DateTimeOffset LastUpdatedTime,
     DateTimeOffset? CompletedTime,
     string? Reason,
-    BatchMetrics? Metrics);
+    BatchMetrics? Metrics)
+{
+    /// <summary>The taxonomy version the batch's figures were computed under (<c>name@version</c>).</summary>
+    public string? Taxonomy { get; init; }
+
+    /// <summary>Whether that version was registered, so labels were checked against it.</summary>
+    public bool TaxonomyChecked { get; init; }
+}
 
 public sealed record BatchPage(IReadOnlyList<BatchSummary> Batches, string? ContinuationToken);
