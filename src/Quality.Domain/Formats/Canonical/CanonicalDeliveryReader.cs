@@ -11,6 +11,7 @@ public sealed class CanonicalDeliveryReader : IDisposable
     private readonly JsonLinesReader _lines;
     private readonly string _file;
     private readonly bool _normalised;
+    private readonly Utf8StringPool _strings = new();
     private DeliveryHeader? _header;
 
     /// <param name="file">The name errors report, e.g. the blob name.</param>
@@ -45,7 +46,7 @@ public sealed class CanonicalDeliveryReader : IDisposable
             return null;
         }
 
-        var annotation = CanonicalLineParser.ParseAnnotation(line.Value.Span, _file, _lines.LineNumber, _normalised);
+        var annotation = CanonicalLineParser.ParseAnnotation(line.Value.Span, _file, _lines.LineNumber, _normalised, _strings);
         if (_header?.Check(annotation) is { } problem)
         {
             throw new DeliveryFormatException(_file, annotation.Line, problem.Field, problem.Problem);
