@@ -348,9 +348,26 @@ internal static class CanonicalLineParser
             return false;
         }
 
-        name = Text(ref reader, strings);
+        name = (reader.ValueIsEscaped ? null : KnownName(reader.ValueSpan)) ?? Text(ref reader, strings);
         return true;
     }
+
+    /// <summary>The property names of annotation lines, made once: matched by their bytes, most names on a line are.</summary>
+    private static string? KnownName(ReadOnlySpan<byte> name) => name.Length switch
+    {
+        1 => name[0] switch { (byte)'x' => "x", (byte)'y' => "y", (byte)'z' => "z", _ => null },
+        2 => name.SequenceEqual("id"u8) ? "id" : null,
+        3 => name.SequenceEqual("yaw"u8) ? "yaw" : null,
+        4 => name.SequenceEqual("item"u8) ? "item" : name.SequenceEqual("type"u8) ? "type" : name.SequenceEqual("role"u8) ? "role" : null,
+        5 => name.SequenceEqual("label"u8) ? "label" : name.SequenceEqual("width"u8) ? "width"
+            : name.SequenceEqual("field"u8) ? "field" : name.SequenceEqual("image"u8) ? "image" : null,
+        6 => name.SequenceEqual("height"u8) ? "height" : name.SequenceEqual("length"u8) ? "length" : null,
+        8 => name.SequenceEqual("geometry"u8) ? "geometry" : null,
+        9 => name.SequenceEqual("annotator"u8) ? "annotator" : null,
+        10 => name.SequenceEqual("attributes"u8) ? "attributes"
+            : name.SequenceEqual("sourceLine"u8) ? SourceLineProperty : name.SequenceEqual("sourceFile"u8) ? SourceFileProperty : null,
+        _ => null,
+    };
 
     private static string ReadString(ref Utf8JsonReader reader, string file, long line, string field, Utf8StringPool? strings = null)
     {
