@@ -7,6 +7,7 @@ return args.FirstOrDefault() switch
 {
     "latency" => await PipelineBenchmarks.LatencyAsync(runs: 10),
     "hosts" => await PipelineBenchmarks.HostsAsync(deliveries: 20, repeats: 3),
+    "ingest" => await IngestThroughput.RunAsync(args),
     "spatial" => SpatialAuditThroughput.Run(frames: args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100_000),
     _ => Run(args),
 };

@@ -79,6 +79,52 @@ public sealed class CanonicalDeliveryReaderTests
         Assert.Equal($"tags.jsonl line 3, field '{field}': {problem}", error.Message);
     }
 
+    [Theory]
+    [InlineData("""{"type":"box2d","x":0,"y":0,"width":1,"height":1,"z":3,"q":1}""", "geometry.z", "not a property of a box2d")]
+    [InlineData("""{"q":2,"type":"box2d","x":0,"y":0,"width":1,"height":1,"z":3}""", "geometry.q", "not a property of a box2d")]
+    [InlineData("""{"z":2,"type":"box2d","x":0,"y":0,"q":1,"width":1}""", "geometry.height", "missing for a box2d")]
+    [InlineData("""{"x":2,"type":"cuboid","y":0,"z":1,"length":-1,"width":1,"height":1,"yaw":0.5,"q":1}""", "geometry.length", "-1 is negative")]
+    [InlineData("""{"type":"cuboid","x":0,"y":0,"z":0,"length":1,"width":1,"height":1,"yaw":1,"width":-1}""", "geometry.width", "-1 is negative")]
+    [InlineData("""{"x":2,"q":"0"}""", "geometry.q", "must be a number, not a string")]
+    [InlineData("""{"x":2,"q":1}""", "geometry.type", "missing; one of box2d, cuboid")]
+    [InlineData("""{"x":2,"q":1,"type":"sphere","type":"box2d","y":1,"width":0,"height":0}""", "geometry.q", "not a property of a box2d")]
+    public async Task Geometry_error_order_is_number_then_type_then_missing_then_unknown(string geometry, string field, string problem)
+    {
+        var line = """{"item":"f","annotator":"a","label":"car","geometry":""" + geometry + "}";
+
+        var error = await Assert.ThrowsAsync<DeliveryFormatException>(() => ReadAsync(Header, line));
+
+        Assert.Equal((2L, field, problem), (error.Line, error.Field, error.Problem));
+    }
+
+    [Theory]
+    [InlineData("""{"width":0,"height":1}""", "image.width", "0 is not positive")]
+    [InlineData("""{"height":1}""", "image.width", "missing")]
+    [InlineData("""{"width":3,"height":-2}""", "image.height", "-2 is not positive")]
+    [InlineData("""{"width":3,"height":2,"depth":1}""", "image.depth", "unknown image property; width and height only")]
+    public async Task Bad_image_names_the_size(string image, string field, string problem)
+    {
+        var line = """{"item":"f","annotator":"a","label":"car","geometry":{"type":"box2d","x":0,"y":0,"width":1,"height":1},"image":""" + image + "}";
+
+        var error = await Assert.ThrowsAsync<DeliveryFormatException>(() => ReadAsync(Header, line));
+
+        Assert.Equal((2L, field, problem), (error.Line, error.Field, error.Problem));
+    }
+
+    [Fact]
+    public async Task Repeated_and_escaped_strings_read_as_written()
+    {
+        // The reader makes a repeated string once; escaped spellings of the same text must read the same.
+        var (_, annotations) = await ReadAsync(Header,
+            """{"item":"f-1","annotator":"a","label":"car","geometry":{"type":"box2d","x":0,"y":0,"width":1,"height":1},"attributes":{"kind":"x\n","b":1.50}}""",
+            """{"it\u0065m":"f-1","annotator":"\u0061","label":"car","geometry":{"type":"box2d","x":0,"y":0,"width":1,"height":1},"attributes":{"kind":"x\n","b":true}}""",
+            """{"item":"f-\u00e9","annotator":"a","label":"car","geometry":{"type":"box2d","x":0,"y":0,"width":1,"height":1},"attributes":{"k\u0069nd":"x\n"}}""");
+
+        Assert.Equal(["f-1", "f-1", "f-\u00e9"], annotations.Select(a => a.Item));
+        Assert.All(annotations, a => Assert.Equal(("a", "car", "x\n"), (a.Annotator, a.Label, a.Attributes!["kind"])));
+        Assert.Equal(["1.5", "true"], annotations.Take(2).Select(a => a.Attributes!["b"]));
+    }
+
     private const string DeclaringHeader = """{"format":"serverless-quality.canonical","version":1,"deliveryId":"d-1","pipeline":"p","vendor":"v","taxonomy":{"name":"t","version":"1.0.0"},"dataTypes":["frame-tags"],"fields":{"occlusion":{"level":"ordinal","values":["none","partly","full"]},"visibility_m":{"level":"ratio"}}}""";
 
     [Fact]

@@ -11,6 +11,7 @@ public sealed class CanonicalDeliveryReader : IDisposable
     private readonly JsonLinesReader _lines;
     private readonly string _file;
     private readonly bool _normalised;
+    private readonly Utf8StringPool _strings = new();
     private DeliveryHeader? _header;
 
     /// <param name="file">The name errors report, e.g. the blob name.</param>
@@ -37,15 +38,37 @@ public sealed class CanonicalDeliveryReader : IDisposable
     /// The next annotation, or <c>null</c> at the end of the file. A frame tag of a field the header declares must
     /// carry one of its values (a number for interval and ratio fields).
     /// </summary>
-    public async ValueTask<Annotation?> ReadAnnotationAsync(CancellationToken cancellationToken)
+    public ValueTask<Annotation?> ReadAnnotationAsync(CancellationToken cancellationToken)
     {
-        var line = await _lines.ReadLineAsync(cancellationToken);
+        var line = _lines.ReadLineAsync(cancellationToken);
+        if (!line.IsCompletedSuccessfully)
+        {
+            return ReadAnnotationAsync(line);
+        }
+
+        // The line was buffered: parse it without an async state machine, failing the task as an async method would.
+        try
+        {
+            return new(Parse(line.Result));
+        }
+        catch (Exception ex)
+        {
+            return ValueTask.FromException<Annotation?>(ex);
+        }
+    }
+
+    public void Dispose() => _lines.Dispose();
+
+    private async ValueTask<Annotation?> ReadAnnotationAsync(ValueTask<ReadOnlyMemory<byte>?> line) => Parse(await line);
+
+    private Annotation? Parse(ReadOnlyMemory<byte>? line)
+    {
         if (line is null)
         {
             return null;
         }
 
-        var annotation = CanonicalLineParser.ParseAnnotation(line.Value.Span, _file, _lines.LineNumber, _normalised);
+        var annotation = CanonicalLineParser.ParseAnnotation(line.Value.Span, _file, _lines.LineNumber, _normalised, _strings);
         if (_header?.Check(annotation) is { } problem)
         {
             throw new DeliveryFormatException(_file, annotation.Line, problem.Field, problem.Problem);
@@ -53,6 +76,4 @@ public sealed class CanonicalDeliveryReader : IDisposable
 
         return annotation;
     }
-
-    public void Dispose() => _lines.Dispose();
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Quality.Domain.Agreement;
 using Quality.Domain.Annotations;
+using Quality.Domain.Formats.JsonLines;
 using Quality.Domain.Geometry;
 
 namespace Quality.Domain.Formats.Canonical;
@@ -98,7 +99,8 @@ internal static class CanonicalLineParser
             new TaxonomyReference(taxonomyName!, taxonomyVersion), dataTypes) { Fields = fields };
     }
 
-    public static Annotation ParseAnnotation(ReadOnlySpan<byte> json, string file, long line, bool normalised = false)
+    /// <param name="strings">Makes each repeated string once (a reader's own pool); null makes every string anew.</param>
+    public static Annotation ParseAnnotation(ReadOnlySpan<byte> json, string file, long line, bool normalised = false, Utf8StringPool? strings = null)
     {
         string? id = null, item = null, annotator = null, field = null, label = null;
         var role = AnnotatorRole.Annotator;
@@ -112,21 +114,21 @@ internal static class CanonicalLineParser
         try
         {
             ExpectObjectStart(ref reader, file, line, "an annotation must be a JSON object");
-            while (NextProperty(ref reader, out var name))
+            while (NextProperty(ref reader, out var name, strings))
             {
                 switch (name)
                 {
-                    case "id": id = ReadString(ref reader, file, line, name); break;
-                    case "item": item = ReadString(ref reader, file, line, name); break;
-                    case "annotator": annotator = ReadString(ref reader, file, line, name); break;
-                    case "role": role = ParseRole(ReadString(ref reader, file, line, name), file, line); break;
-                    case "field": field = ReadString(ref reader, file, line, name); break;
-                    case "label": label = ReadString(ref reader, file, line, name); break;
-                    case "geometry": (box, cuboid) = ReadGeometry(ref reader, file, line); break;
-                    case "attributes": attributes = ReadAttributes(ref reader, file, line); break;
-                    case "image": image = ReadImage(ref reader, file, line); break;
+                    case "id": id = ReadString(ref reader, file, line, name, strings); break;
+                    case "item": item = ReadString(ref reader, file, line, name, strings); break;
+                    case "annotator": annotator = ReadString(ref reader, file, line, name, strings); break;
+                    case "role": role = ParseRole(ReadString(ref reader, file, line, name, strings), file, line); break;
+                    case "field": field = ReadString(ref reader, file, line, name, strings); break;
+                    case "label": label = ReadString(ref reader, file, line, name, strings); break;
+                    case "geometry": (box, cuboid) = ReadGeometry(ref reader, file, line, strings); break;
+                    case "attributes": attributes = ReadAttributes(ref reader, file, line, strings); break;
+                    case "image": image = ReadImage(ref reader, file, line, strings); break;
                     case SourceLineProperty when normalised: sourceLine = ReadInteger(ref reader, file, line, name); break;
-                    case SourceFileProperty when normalised: sourceFile = ReadString(ref reader, file, line, name); break;
+                    case SourceFileProperty when normalised: sourceFile = ReadString(ref reader, file, line, name, strings); break;
                     default: throw new DeliveryFormatException(file, line, name, "unknown annotation property");
                 }
             }
@@ -172,11 +174,11 @@ internal static class CanonicalLineParser
     }
 
     /// <summary><c>"image": {"width": 1920, "height": 1080}</c>: both positive and finite.</summary>
-    private static ImageSize ReadImage(ref Utf8JsonReader reader, string file, long line)
+    private static ImageSize ReadImage(ref Utf8JsonReader reader, string file, long line, Utf8StringPool? strings)
     {
         ExpectObjectStart(ref reader, file, line, "'image' must be an object with width and height", "image");
         double? width = null, height = null;
-        while (NextProperty(ref reader, out var name))
+        while (NextProperty(ref reader, out var name, strings))
         {
             switch (name)
             {
@@ -186,15 +188,11 @@ internal static class CanonicalLineParser
             }
         }
 
-        foreach (var (value, name) in new[] { (width, "image.width"), (height, "image.height") })
-        {
-            if (value is not > 0)
-            {
-                throw new DeliveryFormatException(file, line, name, value is null ? "missing" : $"{value} is not positive");
-            }
-        }
+        return new ImageSize(Positive(width, "image.width"), Positive(height, "image.height"));
 
-        return new ImageSize(width!.Value, height!.Value);
+        double Positive(double? value, string name) => value is > 0
+            ? value.Value
+            : throw new DeliveryFormatException(file, line, name, value is null ? "missing" : $"{value} is not positive");
     }
 
     private static AnnotatorRole ParseRole(string value, string file, long line) => value switch
@@ -205,59 +203,122 @@ internal static class CanonicalLineParser
         _ => throw new DeliveryFormatException(file, line, "role", $"'{value}' is not one of annotator, reviewer, gold"),
     };
 
-    private static (Box2D?, Cuboid?) ReadGeometry(ref Utf8JsonReader reader, string file, long line)
+    /// <remarks>
+    /// The numbers are collected first, whatever the type: a wrong type is named before a missing size, and a property
+    /// the type does not have only after its own properties are complete (the first one seen is named).
+    /// </remarks>
+    private static (Box2D?, Cuboid?) ReadGeometry(ref Utf8JsonReader reader, string file, long line, Utf8StringPool? strings)
     {
         ExpectObjectStart(ref reader, file, line, "'geometry' must be an object", "geometry");
         string? type = null;
-        var values = new Dictionary<string, double>(StringComparer.Ordinal);
-        while (NextProperty(ref reader, out var name))
+        var values = new GeometryValues();
+        while (NextProperty(ref reader, out var name, strings))
         {
             if (name == "type")
             {
-                type = ReadString(ref reader, file, line, "geometry.type");
+                type = ReadString(ref reader, file, line, "geometry.type", strings);
             }
             else
             {
-                values[name] = ReadFinite(ref reader, file, line, "geometry." + name);
+                values.Set(name, ReadFinite(ref reader, file, line, "geometry.", name));
             }
         }
 
         (Box2D?, Cuboid?) geometry = type switch
         {
-            "box2d" => (new Box2D(Take(values, "x"), Take(values, "y"), TakeSize(values, "width"), TakeSize(values, "height")), null),
-            "cuboid" => (null, new Cuboid(Take(values, "x"), Take(values, "y"), Take(values, "z"),
-                TakeSize(values, "length"), TakeSize(values, "width"), TakeSize(values, "height"), Take(values, "yaw"))),
+            "box2d" => (new Box2D(Take(ref values, "x"), Take(ref values, "y"), TakeSize(ref values, "width"), TakeSize(ref values, "height")), null),
+            "cuboid" => (null, new Cuboid(Take(ref values, "x"), Take(ref values, "y"), Take(ref values, "z"),
+                TakeSize(ref values, "length"), TakeSize(ref values, "width"), TakeSize(ref values, "height"), Take(ref values, "yaw"))),
             null => throw new DeliveryFormatException(file, line, "geometry.type", "missing; one of box2d, cuboid"),
             _ => throw new DeliveryFormatException(file, line, "geometry.type", $"'{type}' is not one of box2d, cuboid"),
         };
-        foreach (var unknown in values.Keys)
+        if (values.FirstLeft() is { } unknown)
         {
             throw new DeliveryFormatException(file, line, "geometry." + unknown, $"not a property of a {type}");
         }
 
         return geometry;
 
-        double Take(Dictionary<string, double> v, string key) => v.Remove(key, out var value)
+        double Take(ref GeometryValues v, string key) => v.Take(key, out var value)
             ? value
             : throw new DeliveryFormatException(file, line, "geometry." + key, $"missing for a {type}");
 
-        double TakeSize(Dictionary<string, double> v, string key)
+        double TakeSize(ref GeometryValues v, string key)
         {
-            var size = Take(v, key);
+            var size = Take(ref v, key);
             return size >= 0 ? size : throw new DeliveryFormatException(file, line, "geometry." + key, $"{size} is negative");
         }
     }
 
-    private static Dictionary<string, string> ReadAttributes(ref Utf8JsonReader reader, string file, long line)
+    /// <summary>
+    /// A geometry's numbers by name without a dictionary per line: the known names in fixed places, others in a list;
+    /// each remembers when it was first seen (a repeated name keeps its place and takes the last value).
+    /// </summary>
+    private struct GeometryValues
+    {
+        private static readonly string[] Known = ["x", "y", "z", "length", "width", "height", "yaw"];
+
+        private KnownSlots<double> _values;
+        private KnownSlots<int> _seen;
+        private int _count;
+        private List<(int Seen, string Name)>? _unknown;
+
+        public void Set(string name, double value)
+        {
+            var k = Array.IndexOf(Known, name);
+            if (k >= 0)
+            {
+                _values[k] = value;
+                _seen[k] = _seen[k] == 0 ? ++_count : _seen[k];
+            }
+            else if (_unknown is null || !_unknown.Exists(u => u.Name == name))
+            {
+                (_unknown ??= []).Add((++_count, name));
+            }
+        }
+
+        /// <summary>Removes a known name's value; false when it was not given.</summary>
+        public bool Take(string name, out double value)
+        {
+            var k = Array.IndexOf(Known, name);
+            value = _values[k];
+            var given = _seen[k] != 0;
+            _seen[k] = 0;
+            return given;
+        }
+
+        /// <summary>The first-seen name not taken, or null.</summary>
+        public readonly string? FirstLeft()
+        {
+            var (first, name) = _unknown is { Count: > 0 } unknown ? unknown[0] : (int.MaxValue, null);
+            for (var k = 0; k < Known.Length; k++)
+            {
+                if (_seen[k] != 0 && _seen[k] < first)
+                {
+                    (first, name) = (_seen[k], Known[k]);
+                }
+            }
+
+            return name;
+        }
+
+        [System.Runtime.CompilerServices.InlineArray(7)]
+        private struct KnownSlots<T>
+        {
+            private T _element;
+        }
+    }
+
+    private static Dictionary<string, string> ReadAttributes(ref Utf8JsonReader reader, string file, long line, Utf8StringPool? strings)
     {
         ExpectObjectStart(ref reader, file, line, "'attributes' must be an object", "attributes");
         var attributes = new Dictionary<string, string>(StringComparer.Ordinal);
-        while (NextProperty(ref reader, out var name))
+        while (NextProperty(ref reader, out var name, strings))
         {
             reader.Read();
             attributes[name] = reader.TokenType switch
             {
-                JsonTokenType.String => reader.GetString()!,
+                JsonTokenType.String => Text(ref reader, strings),
                 JsonTokenType.Number => reader.GetDouble().ToString("R", System.Globalization.CultureInfo.InvariantCulture),
                 JsonTokenType.True => "true",
                 JsonTokenType.False => "false",
@@ -286,7 +347,7 @@ internal static class CanonicalLineParser
     }
 
     /// <summary>Advances to the next property name of the current object; false at its end.</summary>
-    private static bool NextProperty(ref Utf8JsonReader reader, out string name)
+    private static bool NextProperty(ref Utf8JsonReader reader, out string name, Utf8StringPool? strings = null)
     {
         reader.Read();
         if (reader.TokenType == JsonTokenType.EndObject)
@@ -295,17 +356,37 @@ internal static class CanonicalLineParser
             return false;
         }
 
-        name = reader.GetString()!;
+        name = (reader.ValueIsEscaped ? null : KnownName(reader.ValueSpan)) ?? Text(ref reader, strings);
         return true;
     }
 
-    private static string ReadString(ref Utf8JsonReader reader, string file, long line, string field)
+    /// <summary>The property names of annotation lines, made once: matched by their bytes, most names on a line are.</summary>
+    private static string? KnownName(ReadOnlySpan<byte> name) => name.Length switch
+    {
+        1 => name[0] switch { (byte)'x' => "x", (byte)'y' => "y", (byte)'z' => "z", _ => null },
+        2 => name.SequenceEqual("id"u8) ? "id" : null,
+        3 => name.SequenceEqual("yaw"u8) ? "yaw" : null,
+        4 => name.SequenceEqual("item"u8) ? "item" : name.SequenceEqual("type"u8) ? "type" : name.SequenceEqual("role"u8) ? "role" : null,
+        5 => name.SequenceEqual("label"u8) ? "label" : name.SequenceEqual("width"u8) ? "width"
+            : name.SequenceEqual("field"u8) ? "field" : name.SequenceEqual("image"u8) ? "image" : null,
+        6 => name.SequenceEqual("height"u8) ? "height" : name.SequenceEqual("length"u8) ? "length" : null,
+        8 => name.SequenceEqual("geometry"u8) ? "geometry" : null,
+        9 => name.SequenceEqual("annotator"u8) ? "annotator" : null,
+        10 => name.SequenceEqual("attributes"u8) ? "attributes"
+            : name.SequenceEqual("sourceLine"u8) ? SourceLineProperty : name.SequenceEqual("sourceFile"u8) ? SourceFileProperty : null,
+        _ => null,
+    };
+
+    private static string ReadString(ref Utf8JsonReader reader, string file, long line, string field, Utf8StringPool? strings = null)
     {
         reader.Read();
         return reader.TokenType == JsonTokenType.String
-            ? reader.GetString()!
+            ? Text(ref reader, strings)
             : throw new DeliveryFormatException(file, line, field, $"must be a string, not {Describe(reader.TokenType)}");
     }
+
+    private static string Text(ref Utf8JsonReader reader, Utf8StringPool? strings) =>
+        strings is null ? reader.GetString()! : strings.GetString(ref reader);
 
     private static long ReadInteger(ref Utf8JsonReader reader, string file, long line, string field)
     {
@@ -315,16 +396,17 @@ internal static class CanonicalLineParser
             : throw new DeliveryFormatException(file, line, field, $"must be an integer, not {Describe(reader.TokenType)}");
     }
 
-    private static double ReadFinite(ref Utf8JsonReader reader, string file, long line, string field)
+    /// <param name="field">The field errors name: <paramref name="prefix"/> and <paramref name="name"/>, joined only for an error.</param>
+    private static double ReadFinite(ref Utf8JsonReader reader, string file, long line, string prefix, string name = "")
     {
         reader.Read();
         if (reader.TokenType != JsonTokenType.Number)
         {
-            throw new DeliveryFormatException(file, line, field, $"must be a number, not {Describe(reader.TokenType)}");
+            throw new DeliveryFormatException(file, line, prefix + name, $"must be a number, not {Describe(reader.TokenType)}");
         }
 
         var value = reader.GetDouble();
-        return double.IsFinite(value) ? value : throw new DeliveryFormatException(file, line, field, "must be finite");
+        return double.IsFinite(value) ? value : throw new DeliveryFormatException(file, line, prefix + name, "must be finite");
     }
 
     private static List<string> ReadStringArray(ref Utf8JsonReader reader, string file, long line, string field)

@@ -42,39 +42,44 @@ public static class CanonicalWriter
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(annotation);
-        using (var writer = new Utf8JsonWriter(output, Options))
+
+        // One writer per thread, reset onto each output: a new writer per line was most of the writing time at ingest.
+        var writer = t_writer ??= new Utf8JsonWriter(output, Options);
+        writer.Reset(output);
+        try
         {
             writer.WriteStartObject();
             if (annotation.Id is not null)
             {
-                writer.WriteString("id", annotation.Id);
+                writer.WriteString(Names.Id, annotation.Id);
             }
 
-            writer.WriteString("item", annotation.Item);
-            writer.WriteString("annotator", annotation.Annotator);
-            writer.WriteString("role", annotation.Role switch
+            writer.WriteString(Names.Item, annotation.Item);
+            writer.WriteString(Names.Annotator, annotation.Annotator);
+            writer.WriteString(Names.Role, annotation.Role switch
             {
-                AnnotatorRole.Gold => "gold",
-                AnnotatorRole.Reviewer => "reviewer",
-                _ => "annotator",
+                AnnotatorRole.Gold => Names.Gold,
+                AnnotatorRole.Reviewer => Names.Reviewer,
+                _ => Names.AnnotatorRole,
             });
             if (annotation.IsTag)
             {
-                writer.WriteString("field", annotation.Field);
+                writer.WriteString(Names.Field, annotation.Field);
             }
 
-            writer.WriteString("label", annotation.Label);
+            writer.WriteString(Names.Label, annotation.Label);
             WriteGeometry(writer, annotation);
             if (annotation.Image is { } image)
             {
-                writer.WriteStartObject("image");
-                writer.WriteNumber("width", image.Width);
-                writer.WriteNumber("height", image.Height);
+                writer.WriteStartObject(Names.Image);
+                writer.WriteNumber(Names.Width, image.Width);
+                writer.WriteNumber(Names.Height, image.Height);
                 writer.WriteEndObject();
             }
+
             if (annotation.Attributes is { Count: > 0 } attributes)
             {
-                writer.WriteStartObject("attributes");
+                writer.WriteStartObject(Names.Attributes);
                 foreach (var (name, value) in attributes)
                 {
                     writer.WriteString(name, value);
@@ -85,14 +90,20 @@ public static class CanonicalWriter
 
             if (withSourceLine)
             {
-                writer.WriteNumber(CanonicalLineParser.SourceLineProperty, annotation.Line);
+                writer.WriteNumber(Names.SourceLine, annotation.Line);
                 if (annotation.File is not null)
                 {
-                    writer.WriteString(CanonicalLineParser.SourceFileProperty, annotation.File);
+                    writer.WriteString(Names.SourceFile, annotation.File);
                 }
             }
 
             writer.WriteEndObject();
+        }
+        finally
+        {
+            // As disposing a writer did: what was written reaches the output, even when writing failed half-way.
+            writer.Flush();
+            writer.Reset(NoOutput.Instance);
         }
 
         output.GetSpan(1)[0] = (byte)'\n';
@@ -103,26 +114,72 @@ public static class CanonicalWriter
     {
         if (annotation.Box is { } box)
         {
-            writer.WriteStartObject("geometry");
-            writer.WriteString("type", "box2d");
-            writer.WriteNumber("x", box.X);
-            writer.WriteNumber("y", box.Y);
-            writer.WriteNumber("width", box.Width);
-            writer.WriteNumber("height", box.Height);
+            writer.WriteStartObject(Names.Geometry);
+            writer.WriteString(Names.Type, Names.Box2D);
+            writer.WriteNumber(Names.X, box.X);
+            writer.WriteNumber(Names.Y, box.Y);
+            writer.WriteNumber(Names.Width, box.Width);
+            writer.WriteNumber(Names.Height, box.Height);
             writer.WriteEndObject();
         }
         else if (annotation.Cuboid is { } c)
         {
-            writer.WriteStartObject("geometry");
-            writer.WriteString("type", "cuboid");
-            writer.WriteNumber("x", c.X);
-            writer.WriteNumber("y", c.Y);
-            writer.WriteNumber("z", c.Z);
-            writer.WriteNumber("length", c.Length);
-            writer.WriteNumber("width", c.Width);
-            writer.WriteNumber("height", c.Height);
-            writer.WriteNumber("yaw", c.Yaw);
+            writer.WriteStartObject(Names.Geometry);
+            writer.WriteString(Names.Type, Names.Cuboid);
+            writer.WriteNumber(Names.X, c.X);
+            writer.WriteNumber(Names.Y, c.Y);
+            writer.WriteNumber(Names.Z, c.Z);
+            writer.WriteNumber(Names.Length, c.Length);
+            writer.WriteNumber(Names.Width, c.Width);
+            writer.WriteNumber(Names.Height, c.Height);
+            writer.WriteNumber(Names.Yaw, c.Yaw);
             writer.WriteEndObject();
         }
+    }
+
+    [ThreadStatic]
+    private static Utf8JsonWriter? t_writer;
+
+    /// <summary>The property names and fixed values of an annotation line, encoded once.</summary>
+    private static class Names
+    {
+        public static readonly JsonEncodedText Id = JsonEncodedText.Encode("id");
+        public static readonly JsonEncodedText Item = JsonEncodedText.Encode("item");
+        public static readonly JsonEncodedText Annotator = JsonEncodedText.Encode("annotator");
+        public static readonly JsonEncodedText Role = JsonEncodedText.Encode("role");
+        public static readonly JsonEncodedText Gold = JsonEncodedText.Encode("gold");
+        public static readonly JsonEncodedText Reviewer = JsonEncodedText.Encode("reviewer");
+        public static readonly JsonEncodedText AnnotatorRole = JsonEncodedText.Encode("annotator");
+        public static readonly JsonEncodedText Field = JsonEncodedText.Encode("field");
+        public static readonly JsonEncodedText Label = JsonEncodedText.Encode("label");
+        public static readonly JsonEncodedText Image = JsonEncodedText.Encode("image");
+        public static readonly JsonEncodedText Attributes = JsonEncodedText.Encode("attributes");
+        public static readonly JsonEncodedText SourceLine = JsonEncodedText.Encode(CanonicalLineParser.SourceLineProperty);
+        public static readonly JsonEncodedText SourceFile = JsonEncodedText.Encode(CanonicalLineParser.SourceFileProperty);
+        public static readonly JsonEncodedText Geometry = JsonEncodedText.Encode("geometry");
+        public static readonly JsonEncodedText Type = JsonEncodedText.Encode("type");
+        public static readonly JsonEncodedText Box2D = JsonEncodedText.Encode("box2d");
+        public static readonly JsonEncodedText Cuboid = JsonEncodedText.Encode("cuboid");
+        public static readonly JsonEncodedText X = JsonEncodedText.Encode("x");
+        public static readonly JsonEncodedText Y = JsonEncodedText.Encode("y");
+        public static readonly JsonEncodedText Z = JsonEncodedText.Encode("z");
+        public static readonly JsonEncodedText Length = JsonEncodedText.Encode("length");
+        public static readonly JsonEncodedText Width = JsonEncodedText.Encode("width");
+        public static readonly JsonEncodedText Height = JsonEncodedText.Encode("height");
+        public static readonly JsonEncodedText Yaw = JsonEncodedText.Encode("yaw");
+    }
+
+    /// <summary>Where the idle writer points between lines, so it holds no shard buffer alive.</summary>
+    private sealed class NoOutput : IBufferWriter<byte>
+    {
+        public static readonly NoOutput Instance = new();
+
+        public void Advance(int count)
+        {
+        }
+
+        public Memory<byte> GetMemory(int sizeHint = 0) => throw new InvalidOperationException("The idle writer has no output.");
+
+        public Span<byte> GetSpan(int sizeHint = 0) => throw new InvalidOperationException("The idle writer has no output.");
     }
 }

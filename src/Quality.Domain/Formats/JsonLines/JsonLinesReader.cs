@@ -36,7 +36,28 @@ public sealed class JsonLinesReader : IDisposable
     public long BytesRead { get; private set; }
 
     /// <summary>Returns the next non-blank line, or <c>null</c> at the end of the stream.</summary>
-    public async ValueTask<ReadOnlyMemory<byte>?> ReadLineAsync(CancellationToken cancellationToken)
+    public ValueTask<ReadOnlyMemory<byte>?> ReadLineAsync(CancellationToken cancellationToken)
+    {
+        // Most lines are already in the buffer: take them without an async state machine per line.
+        try
+        {
+            while (TakeBufferedLine(_start) is { } line)
+            {
+                if (Accept(line.Span))
+                {
+                    return new(line);
+                }
+            }
+        }
+        catch (DeliveryFormatException ex)
+        {
+            return ValueTask.FromException<ReadOnlyMemory<byte>?>(ex);
+        }
+
+        return ReadLineFromStreamAsync(cancellationToken);
+    }
+
+    private async ValueTask<ReadOnlyMemory<byte>?> ReadLineFromStreamAsync(CancellationToken cancellationToken)
     {
         while (true)
         {
@@ -46,18 +67,24 @@ public sealed class JsonLinesReader : IDisposable
                 return null;
             }
 
-            LineNumber++;
-            if (LineNumber == 1 && line.Value.Span.StartsWith(Utf8Bom))
-            {
-                throw new DeliveryFormatException(_file, 1, null,
-                    "starts with a UTF-8 byte order mark; save the file as UTF-8 without BOM");
-            }
-
-            if (!IsBlank(line.Value.Span))
+            if (Accept(line.Value.Span))
             {
                 return line;
             }
         }
+    }
+
+    /// <summary>Counts the line; false for a blank one.</summary>
+    private bool Accept(ReadOnlySpan<byte> line)
+    {
+        LineNumber++;
+        if (LineNumber == 1 && line.StartsWith(Utf8Bom))
+        {
+            throw new DeliveryFormatException(_file, 1, null,
+                "starts with a UTF-8 byte order mark; save the file as UTF-8 without BOM");
+        }
+
+        return !IsBlank(line);
     }
 
     public void Dispose()
@@ -76,14 +103,8 @@ public sealed class JsonLinesReader : IDisposable
         var scanFrom = _start;
         while (true)
         {
-            var newline = Array.IndexOf(_buffer, (byte)'\n', scanFrom, _end - scanFrom);
-            if (newline >= 0)
+            if (TakeBufferedLine(scanFrom) is { } line)
             {
-                var length = newline - _start;
-                var line = TrimCarriageReturn(_buffer.AsMemory(_start, length));
-                BytesRead += length + 1;
-                _start = newline + 1;
-                CheckLength(line.Length);
                 return line;
             }
 
@@ -112,6 +133,23 @@ public sealed class JsonLinesReader : IDisposable
 
             _end += read;
         }
+    }
+
+    /// <summary>The next line if the buffer holds all of it (its '\n' at or after <paramref name="scanFrom"/>), else null.</summary>
+    private ReadOnlyMemory<byte>? TakeBufferedLine(int scanFrom)
+    {
+        var newline = Array.IndexOf(_buffer, (byte)'\n', scanFrom, _end - scanFrom);
+        if (newline < 0)
+        {
+            return null;
+        }
+
+        var length = newline - _start;
+        var line = TrimCarriageReturn(_buffer.AsMemory(_start, length));
+        BytesRead += length + 1;
+        _start = newline + 1;
+        CheckLength(line.Length);
+        return line;
     }
 
     private void CheckLength(int length)
