@@ -5,6 +5,7 @@ using Quality.Domain.Annotations;
 using Quality.Domain.Audit;
 using Quality.Domain.Formats;
 using Quality.Domain.Formats.Canonical;
+using Quality.Domain.Taxonomy;
 
 namespace Quality.Cli.Commands;
 
@@ -25,6 +26,7 @@ internal static class AuditCommand
         var format = new Option<string>("--format") { Description = "Declare the file's format instead of detecting it: " + string.Join(", ", AnnotationFormats.All.Select(f => f.Name)) + "." };
         format.AcceptOnlyFromAmong([.. AnnotationFormats.All.Select(f => f.Name)]);
         var annotator = new Option<string>("--annotator") { Description = "Whose annotations a file holds when its format does not say (COCO, nuScenes)." };
+        var taxonomy = new Option<FileInfo>("--taxonomy") { Description = "A taxonomy YAML file to check every annotation against (as the pipeline does with registered taxonomies)." };
         var role = new Option<string>("--role") { Description = "The role of every annotation in the file: annotator, reviewer or gold." };
         role.AcceptOnlyFromAmong("annotator", "reviewer", "gold");
         var json = new Option<bool>("--json") { Description = "Print the figures as JSON (the shapes of GET /api/batches/{id} and /agreement)." };
@@ -45,16 +47,16 @@ internal static class AuditCommand
         };
         iouMode.AcceptOnlyFromAmong("3d", "bev", "2d");
         var seed = new Option<int>("--seed") { Description = "Seed of the alpha bootstrap (same seed, same intervals).", DefaultValueFactory = _ => BatchAudit.DefaultSeed };
-        var command = new Command("audit", "Audit a delivery offline: counts and the agreement suite per field.") { file, format, annotator, role, json, levels, iou, iouMode, seed };
+        var command = new Command("audit", "Audit a delivery offline: counts and the agreement suite per field.") { file, format, annotator, role, taxonomy, json, levels, iou, iouMode, seed };
         command.SetAction((parse, cancellationToken) => RunAsync(
-            parse.GetRequiredValue(file), parse.GetValue(format), parse.GetValue(annotator), parse.GetValue(role), parse.GetValue(json), parse.GetValue(levels) ?? [], parse.GetValue(seed),
+            parse.GetRequiredValue(file), parse.GetValue(format), parse.GetValue(annotator), parse.GetValue(role), parse.GetValue(taxonomy), parse.GetValue(json), parse.GetValue(levels) ?? [], parse.GetValue(seed),
             new AuditSpatialArguments(parse.GetValue(iou), parse.GetValue(iouMode) ?? "3d"),
             parse.InvocationConfiguration, cancellationToken));
         return command;
     }
 
     private static async Task<int> RunAsync(
-        FileInfo file, string? format, string? annotator, string? role, bool json, string[] levels, int seed, AuditSpatialArguments spatialArguments, InvocationConfiguration console,
+        FileInfo file, string? format, string? annotator, string? role, FileInfo? taxonomyFile, bool json, string[] levels, int seed, AuditSpatialArguments spatialArguments, InvocationConfiguration console,
         CancellationToken cancellationToken)
     {
         if (spatialArguments.Iou is not (> 0 and <= 1))
@@ -87,11 +89,25 @@ internal static class AuditCommand
             declared[parsed.Field] = new FieldDeclaration(parsed.Level);
         }
 
+        TaxonomyChecker? checker = null;
+        if (taxonomyFile is not null)
+        {
+            try
+            {
+                checker = new TaxonomyChecker(TaxonomyDocument.Parse(await File.ReadAllTextAsync(taxonomyFile.FullName, cancellationToken), taxonomyFile.Name));
+            }
+            catch (Exception e) when (e is TaxonomyFormatException or IOException)
+            {
+                await console.Error.WriteLineAsync(e is IOException ? $"{taxonomyFile.FullName}: {e.Message}" : e.Message);
+                return ExitCodes.BadInput;
+            }
+        }
+
         DeliveryAudit audit;
         try
         {
             var roleOf = role switch { "gold" => AnnotatorRole.Gold, "reviewer" => AnnotatorRole.Reviewer, "annotator" => AnnotatorRole.Annotator, _ => (AnnotatorRole?)null };
-            audit = await LocalDelivery.AuditAsync(file, new LocalDelivery.Options(format, annotator, roleOf, declared),
+            audit = await LocalDelivery.AuditAsync(file, new LocalDelivery.Options(format, annotator, roleOf, declared, checker),
                 new BootstrapOptions { Seed = seed }, spatial, cancellationToken);
         }
         catch (DeliveryFormatException e)
@@ -100,10 +116,18 @@ internal static class AuditCommand
             return ExitCodes.BadInput;
         }
 
+        if (checker is not null && audit.Header.Taxonomy.Name != "none" && audit.Header.Taxonomy != checker.Taxonomy.Reference)
+        {
+            await console.Error.WriteLineAsync($"note: the delivery names taxonomy {audit.Header.Taxonomy}; checked against {checker.Taxonomy.Reference} as asked");
+        }
+
         var metrics = audit.Metrics;
         var objects = audit.Result.Spatial.IsEmpty ? null : SpatialReportView.From(audit.Result.Spatial);
         var report = new AuditReport(file.Name, audit.Header, metrics.Items, metrics.Annotators, metrics.Annotations,
-            CountsView.From(metrics)!, AgreementSuiteView.From(audit.Result, audit.Bootstrap), objects?.Audit, objects?.Spatial);
+            CountsView.From(metrics)!, AgreementSuiteView.From(audit.Result, audit.Bootstrap), objects?.Audit, objects?.Spatial)
+        {
+            Violations = audit.Result.Violations?.ToView(),
+        };
         if (json)
         {
             await console.Output.WriteLineAsync(ReportJson.Serialize(report, indented: true));
@@ -140,6 +164,15 @@ internal static class AuditCommand
         var agreement = report.Agreement;
         await output.WriteLineAsync($"{report.File}: delivery {report.Delivery.DeliveryId} ({report.Delivery.Pipeline}, {report.Delivery.Vendor}, taxonomy {report.Delivery.Taxonomy})");
         await output.WriteLineAsync(Invariant($"  items {report.Counts.Items}, annotators {report.Counts.Annotators}, annotations {report.Counts.Annotations}"));
+        if (report.Violations is { } violations)
+        {
+            await output.WriteLineAsync(Invariant($"  taxonomy: {violations.Violations} violations in {violations.AnnotationsChecked} annotations checked"));
+            foreach (var rule in violations.Rules.Where(r => r.Violations > 0))
+            {
+                var example = rule.Examples.Count > 0 ? $"; e.g. {rule.Examples[0].Message}" : "";
+                await output.WriteLineAsync(Invariant($"    {rule.Rule}: {rule.Annotations} annotations, rate {Figure(rule.Rate)} {Interval(rule.RateCi95)}{example}"));
+            }
+        }
         await output.WriteLineAsync(Invariant(
             $"  alpha (weakest field {agreement.WeakestField ?? "-"}) {Figure(agreement.KrippendorffAlpha)}, percent agreement {Figure(agreement.PercentAgreement)}"));
         foreach (var (name, field) in agreement.Fields)
@@ -184,7 +217,11 @@ internal static class AuditCommand
 /// </summary>
 internal sealed record AuditReport(
     string File, DeliveryHeader Delivery, long Items, long Annotators, long Annotations, CountsView Counts, AgreementSuiteView Agreement,
-    GoldAuditView? Audit, SpatialView? Spatial);
+    GoldAuditView? Audit, SpatialView? Spatial)
+{
+    /// <summary>Taxonomy violations when <c>--taxonomy</c> was given: the shape of <c>GET /api/batches/{id}/violations</c>' <c>violations</c>.</summary>
+    public ViolationTallyView? Violations { get; init; }
+}
 
 /// <summary>The matching options as given on the command line.</summary>
 internal sealed record AuditSpatialArguments(double Iou, string Mode);

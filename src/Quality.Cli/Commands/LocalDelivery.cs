@@ -4,6 +4,7 @@ using Quality.Domain.Audit;
 using Quality.Domain.Formats;
 using Quality.Domain.Formats.Canonical;
 using Quality.Domain.Formats.Manifest;
+using Quality.Domain.Taxonomy;
 
 namespace Quality.Cli.Commands;
 
@@ -15,7 +16,8 @@ internal static class LocalDelivery
 {
     /// <summary>How the command line describes the file when the file cannot.</summary>
     /// <param name="Format">Declared format name; null to detect.</param>
-    public sealed record Options(string? Format, string? Annotator, AnnotatorRole? Role, IReadOnlyDictionary<string, FieldDeclaration> Levels);
+    public sealed record Options(
+        string? Format, string? Annotator, AnnotatorRole? Role, IReadOnlyDictionary<string, FieldDeclaration> Levels, TaxonomyChecker? Checker = null);
 
     public static async Task<DeliveryAudit> AuditAsync(
         FileInfo file, Options options, BootstrapOptions bootstrap, SpatialOptions spatial, CancellationToken cancellationToken)
@@ -32,7 +34,7 @@ internal static class LocalDelivery
             var bytes = await File.ReadAllBytesAsync(file.FullName, cancellationToken);
             var manifest = ManifestParser.Parse(bytes, file.Name, fallback: (file.Directory?.Name ?? "local", "local", "local"));
             using var files = new ManifestDeliveryReader(manifest, new FolderFiles(file.DirectoryName ?? "."), file.Name);
-            return await DeliveryAuditor.AuditAsync(manifest.Header, files, file.Name, cancellationToken, bootstrap, options.Levels, spatial);
+            return await DeliveryAuditor.AuditAsync(manifest.Header, files, file.Name, cancellationToken, bootstrap, options.Levels, spatial, checker: options.Checker);
         }
 
         var format = options.Format is { } name ? AnnotationFormats.Find(name)!
@@ -40,12 +42,12 @@ internal static class LocalDelivery
             : AnnotationFormats.All.FirstOrDefault(f => f.Recognises(head)) ?? AnnotationFormats.Find("canonical")!; // whose errors say what a delivery starts with
         if (format.Name == "canonical")
         {
-            return await DeliveryAuditor.AuditAsync(stream, file.Name, cancellationToken, bootstrap, options.Levels, spatial);
+            return await DeliveryAuditor.AuditAsync(stream, file.Name, cancellationToken, bootstrap, options.Levels, spatial, options.Checker);
         }
 
         using var reader = format.Open(stream, new FileRole(file.Name, options.Annotator, options.Role));
         return await DeliveryAuditor.AuditAsync(HeaderFor(file, format), reader, file.Name, cancellationToken, bootstrap, options.Levels, spatial,
-            labelField: format.Name == "csv" ? "value" : "label");
+            labelField: format.Name == "csv" ? "value" : "label", checker: options.Checker);
     }
 
     /// <summary>A vendor file has no header of its own: it is named after the file, under no taxonomy.</summary>

@@ -1,4 +1,3 @@
-using System.Buffers;
 using Azure;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -121,35 +120,16 @@ public sealed partial class Ingest(
         var (header, next, close) = await OpenDeliveryAsync(run, cancellationToken);
         using var closing = close;
         var outputs = new Stream[shards];
-        var buffers = new ArrayBufferWriter<byte>[shards];
         try
         {
             for (var k = 0; k < shards; k++)
             {
                 outputs[k] = await work.OpenShardForWriteAsync(run.Id, shardSet, k, cancellationToken);
-                buffers[k] = new ArrayBufferWriter<byte>(ShardFlushBytes * 2);
             }
 
-            var annotations = 0L;
-            while (await next(cancellationToken) is { } annotation)
-            {
-                annotations++;
-                var k = ShardAssignment.ShardOf(annotation.Item, shards);
-                CanonicalWriter.WriteAnnotation(buffers[k], annotation, withSourceLine: true);
-                if (buffers[k].WrittenCount >= ShardFlushBytes)
-                {
-                    await FlushAsync(buffers[k], outputs[k], cancellationToken);
-                }
-            }
-
-            if (annotations == 0)
+            if (await ShardWriter.WriteAsync(next, outputs, cancellationToken) == 0)
             {
                 throw DeliveryFormatException.NoAnnotations(run.BlobName);
-            }
-
-            for (var k = 0; k < shards; k++)
-            {
-                await FlushAsync(buffers[k], outputs[k], cancellationToken);
             }
         }
         finally
@@ -206,15 +186,6 @@ public sealed partial class Ingest(
                 resource.Dispose();
             }
         }
-    }
-
-    /// <summary>Shard lines are collected in memory up to this size, then written asynchronously (no sync I/O on the pool).</summary>
-    private const int ShardFlushBytes = 64 * 1024;
-
-    private static async Task FlushAsync(ArrayBufferWriter<byte> buffer, Stream output, CancellationToken cancellationToken)
-    {
-        await output.WriteAsync(buffer.WrittenMemory, cancellationToken);
-        buffer.ResetWrittenCount();
     }
 
     private async Task FanOutAsync(Run run, CancellationToken cancellationToken)

@@ -15,8 +15,6 @@ namespace Quality.Benchmarks.Pipeline;
 /// </summary>
 internal static class IngestThroughput
 {
-    /// <summary>As <c>Ingest.ShardFlushBytes</c>.</summary>
-    private const int ShardFlushBytes = 64 * 1024;
 
     private const int Runs = 3;
 
@@ -54,48 +52,12 @@ internal static class IngestThroughput
         return 0;
     }
 
-    /// <summary>
-    /// The loop of <c>Ingest.WriteShardsAsync</c>, line for line, with the shard streams replaced. Keep it in step.
-    /// </summary>
+    /// <summary>Ingest's own shard writer over the delivery, with the shard streams replaced.</summary>
     private static async Task<long> IngestAsync(Stream delivery, Stream[] outputs, Action<long> progress, CancellationToken cancellationToken)
     {
         using var reader = new CanonicalDeliveryReader(delivery, "bench.jsonl");
         await reader.ReadHeaderAsync(cancellationToken);
-        var shards = outputs.Length;
-        var buffers = new ArrayBufferWriter<byte>[shards];
-        for (var k = 0; k < shards; k++)
-        {
-            buffers[k] = new ArrayBufferWriter<byte>(ShardFlushBytes * 2);
-        }
-
-        var annotations = 0L;
-        while (await reader.ReadAnnotationAsync(cancellationToken) is { } annotation)
-        {
-            var k = ShardAssignment.ShardOf(annotation.Item, shards);
-            CanonicalWriter.WriteAnnotation(buffers[k], annotation, withSourceLine: true);
-            if (buffers[k].WrittenCount >= ShardFlushBytes)
-            {
-                await FlushAsync(buffers[k], outputs[k], cancellationToken);
-            }
-
-            if (++annotations % 65_536 == 0)
-            {
-                progress(annotations);
-            }
-        }
-
-        for (var k = 0; k < shards; k++)
-        {
-            await FlushAsync(buffers[k], outputs[k], cancellationToken);
-        }
-
-        return annotations;
-    }
-
-    private static async Task FlushAsync(ArrayBufferWriter<byte> buffer, Stream output, CancellationToken cancellationToken)
-    {
-        await output.WriteAsync(buffer.WrittenMemory, cancellationToken);
-        buffer.ResetWrittenCount();
+        return await ShardWriter.WriteAsync(reader.ReadAnnotationAsync, outputs, cancellationToken, progress);
     }
 
     private static async Task<Result> MeasureAsync(long bytes, int shards)

@@ -110,5 +110,16 @@ public sealed class TaxonomyApiTests
         var outside = violations["rules"]!.AsArray().Single(r => (string?)r!["rule"] == "box-outside-image")!;
         Assert.Equal("o5", (string?)outside["examples"]![0]!["id"]);
         Assert.Equal(6, (long)outside["examples"]![0]!["line"]!);
+
+        // The offline audit with the same taxonomy finds the same violations, rule by rule, example by example.
+        var file = Path.Combine(Path.GetTempPath(), $"violations-{Guid.NewGuid():N}.jsonl");
+        await File.WriteAllTextAsync(file, string.Join('\n', lines) + "\n");
+        using var output = new StringWriter();
+        var taxonomyFile = Path.Combine(Repository.Root, "samples", "taxonomies", "driving@1.0.0.yaml");
+        Assert.Equal(0, await Cli.QualityCommand.InvokeAsync(["audit", file, "--json", "--taxonomy", taxonomyFile], output, TextWriter.Null, CancellationToken.None));
+        File.Delete(file);
+        var offline = JsonNode.Parse(output.ToString())!["violations"]!;
+        Assert.True(JsonNode.DeepEquals(offline["rules"], violations["rules"]), $"{offline["rules"]} vs {violations["rules"]}");
+        Assert.Equal((long)violations["annotationsChecked"]!, (long)offline["annotationsChecked"]!);
     }
 }
