@@ -43,7 +43,7 @@ internal static class BadDeliveries
         Bytes("binary-garbage", Garbage(4096, seed: 7), 1, null, ""),
         Bytes("gzip-compressed", [0x1F, 0x8B, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x03, .. Garbage(200, seed: 3)], 1, null, ""),
         Single("ten-megabyte-line", Header + "\n" + """{"item":"f1","annotator":"a1","label":" """ + new string('x', 10 << 20) + "\"}\n", 2, null, "longer than"),
-        Single("unknown-format-json", """{"images":[],"annotations":[],"categories":[]}""" + "\n", 1, "images", "unknown header property"),
+        Single("unknown-format-cvat-xml", "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<annotations><version>1.1</version></annotations>\n", 1, null, "invalid JSON"),
         Single("wrong-format-name", Header.Replace("serverless-quality.canonical", "acme.export", StringComparison.Ordinal) + "\n" + Tag, 1, "format", "'acme.export' is not"),
         Single("unsupported-version", Header.Replace("\"version\":1", "\"version\":7", StringComparison.Ordinal) + "\n" + Tag, 1, "version", "7 is not supported"),
         Single("enormous-count-claimed", Header.Replace("\"version\":1,", "\"version\":1,\"annotationCount\":9223372036854775807,", StringComparison.Ordinal) + "\n" + Tag, 1, "annotationCount", "unknown header property"),

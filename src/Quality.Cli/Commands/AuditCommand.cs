@@ -193,13 +193,23 @@ internal static class AuditCommand
             await output.WriteLineAsync(Invariant($"  objects against gold: precision {Figure(audit.Overall.Precision)}, recall {Figure(audit.Overall.Recall)}, F1 {Figure(audit.Overall.F1)} {Interval(audit.Overall.F1Ci95)}, mean IoU {Figure(audit.Overall.MeanIou)}"));
             foreach (var (annotator, a) in audit.PerAnnotator)
             {
-                await output.WriteLineAsync(Invariant(
-                    $"    annotator {annotator}: {a.Objects} objects on {a.Items} items; tp {a.Tp}, misclassified {a.Misclassified}, missed {a.Fn}, extra {a.Fp}; F1 {Figure(a.F1)}, mean IoU {Figure(a.MeanIou)}"));
+                await output.WriteLineAsync(a.Tp is null
+                    ? Invariant($"    annotator {annotator}: {a.Objects} objects on {a.Items} items; no gold on them to compare with")
+                    : Invariant($"    annotator {annotator}: {a.Objects} objects on {a.Items} items; tp {a.Tp}, misclassified {a.Misclassified}, missed {a.Fn}, extra {a.Fp}; F1 {Figure(a.F1)}, mean IoU {Figure(a.MeanIou)}"));
             }
 
             foreach (var (objectClass, c) in audit.PerClass)
             {
                 await output.WriteLineAsync(Invariant($"    class {objectClass}: precision {Figure(c.Precision)}, recall {Figure(c.Recall)}, F1 {Figure(c.F1)}"));
+            }
+        }
+
+        if (report.Spatial is { } spatial)
+        {
+            foreach (var pair in spatial.Pairwise)
+            {
+                await output.WriteLineAsync(Invariant(
+                    $"  objects {pair.A} vs {pair.B}: {pair.Matches} matched of {pair.ObjectsA} and {pair.ObjectsB}, F1 {Figure(pair.F1)}, mean IoU {Figure(pair.MeanIou)}"));
             }
         }
     }

@@ -73,4 +73,15 @@ public sealed class ManifestParserTests
 
         Assert.Equal($"is {ManifestParser.MaxBytes + 2} bytes; a manifest may have at most {ManifestParser.MaxBytes}", error.Problem);
     }
+
+    /// <summary>Found by <see cref="DocumentFuzzProperties"/>: JsonDocument decodes strings lazily and threw InvalidOperationException.</summary>
+    [Fact]
+    public void Parse_InvalidUtf8_NamesLineAndByte()
+    {
+        byte[] json = [.. "{\"format\":\n\"serverless-"u8, 0xFF, .. "quality.manifest\"}"u8];
+
+        var error = Assert.Throws<DeliveryFormatException>(() => ManifestParser.Parse(json, "m.json"));
+
+        Assert.Equal((2L, "is not valid UTF-8 at byte 23; save it as UTF-8"), (error.Line, error.Problem));
+    }
 }

@@ -81,4 +81,18 @@ public sealed class MultiFileDeliveryTests
 
         Assert.Equal(["delivery/" + Folder + "ann-01.csv", "delivery/" + Folder + "gold.csv", "delivery/" + Folder + "manifest.json", "error.json"], copied.Order(StringComparer.Ordinal));
     }
+
+    [Fact]
+    public async Task SingleFile_InAVendorFormat_RejectedPointingToManifests()
+    {
+        await using var pipeline = await TestPipeline.StartAsync();
+        var coco = await File.ReadAllTextAsync(Path.Combine(Repository.Shared, "data", "coco-val2014-100", "instances_val2014_100.json"));
+
+        var runId = await pipeline.DeliverAsync("coco/acme/d-1.json", coco);
+        await pipeline.Pump.DrainAsync(CancellationToken.None);
+
+        var run = await pipeline.RunAsync(runId);
+        Assert.Equal(RunStatus.Rejected, run.Status);
+        Assert.Equal("coco/acme/d-1.json, field 'format': is a coco file; a single-file delivery is canonical JSON Lines, other formats come in a folder with a manifest.json (docs/formats/manifest.md)", run.Reason);
+    }
 }

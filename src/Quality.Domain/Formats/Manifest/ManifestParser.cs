@@ -38,6 +38,11 @@ public static class ManifestParser
             throw new DeliveryFormatException(file, 0, null, "starts with a UTF-8 byte order mark; save it as UTF-8 without BOM");
         }
 
+        if (FirstInvalidUtf8(json) is { } bad)
+        {
+            throw new DeliveryFormatException(file, json[..bad].Count((byte)'\n') + 1, null, $"is not valid UTF-8 at byte {bad}; save it as UTF-8");
+        }
+
         JsonDocument document;
         try
         {
@@ -61,6 +66,29 @@ public static class ManifestParser
             var files = ParseFiles(root, file);
             return new DeliveryManifest(header, files);
         }
+    }
+
+    /// <summary>The offset of the first byte that is not valid UTF-8, or null (JsonDocument would throw InvalidOperationException on it later).</summary>
+    private static int? FirstInvalidUtf8(ReadOnlySpan<byte> json)
+    {
+        Span<char> chars = stackalloc char[1024];
+        var offset = 0;
+        while (offset < json.Length)
+        {
+            var status = System.Text.Unicode.Utf8.ToUtf16(json[offset..], chars, out var read, out _, replaceInvalidSequences: false);
+            offset += read;
+            if (status == System.Buffers.OperationStatus.InvalidData)
+            {
+                return offset;
+            }
+
+            if (status == System.Buffers.OperationStatus.Done)
+            {
+                return null;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Whether a file starting with <paramref name="head"/> is a manifest (one with a BOM too, so <see cref="Parse"/> can say what is wrong).</summary>
