@@ -4,8 +4,13 @@ using Quality.Domain.Formats.Json;
 namespace Quality.Domain.Formats.LabelStudio;
 
 /// <summary>A Label Studio JSON export (an array of tasks), streamed task by task (docs/formats/label-studio.md).</summary>
-internal sealed class LabelStudioReader(Stream stream, FileRole file) : JsonAnnotationReader(stream, file)
+internal sealed class LabelStudioReader(Stream stream, FileRole file) : JsonAnnotationReader(stream, file), Manifest.IDeclaresItems
 {
+    private readonly HashSet<string> _tasks = new(StringComparer.Ordinal);
+
+    /// <summary>Every task, with annotations or without: a gold task answered "nothing here" is still an item.</summary>
+    public IEnumerable<string> DeclaredItems => _tasks;
+
     protected override ValueTask<JsonRecord?> NextRecordAsync(CancellationToken cancellationToken) =>
         NextInRootArrayAsync("a Label Studio JSON export is an array of tasks", cancellationToken);
 
@@ -13,6 +18,6 @@ internal sealed class LabelStudioReader(Stream stream, FileRole file) : JsonAnno
     {
         var fields = new JsonFields(File.File, record.Element, $"task {record.Element.Index}");
         using var document = fields.Parse();
-        LabelStudioTaskParser.Parse(fields, document.RootElement, File, annotations);
+        _tasks.Add(LabelStudioTaskParser.Parse(fields, document.RootElement, File, annotations));
     }
 }

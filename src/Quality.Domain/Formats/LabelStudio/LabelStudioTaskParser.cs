@@ -12,7 +12,8 @@ internal static class LabelStudioTaskParser
 {
     private static readonly string[] AnnotationLists = ["annotations", "completions"];
 
-    public static void Parse(JsonFields fields, JsonElement task, FileRole file, Queue<Annotation> annotations)
+    /// <returns>The task's item id.</returns>
+    public static string Parse(JsonFields fields, JsonElement task, FileRole file, Queue<Annotation> annotations)
     {
         fields.Object(task, null);
         var item = fields.Id(fields.Required(task, "id", "id"), "id");
@@ -27,6 +28,8 @@ internal static class LabelStudioTaskParser
                 }
             }
         }
+
+        return item;
     }
 
     private static void ParseAnnotation(JsonFields fields, JsonElement entry, string path, string item, FileRole file, Queue<Annotation> annotations)

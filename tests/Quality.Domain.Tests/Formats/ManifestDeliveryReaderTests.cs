@@ -1,0 +1,80 @@
+using System.Text;
+using Quality.Domain.Annotations;
+using Quality.Domain.Formats;
+using Quality.Domain.Formats.Manifest;
+
+namespace Quality.Domain.Tests.Formats;
+
+public sealed class ManifestDeliveryReaderTests
+{
+    private sealed class MemoryFiles(Dictionary<string, string> files) : IDeliveryFiles
+    {
+        public Task<Stream?> OpenAsync(string path, CancellationToken cancellationToken) =>
+            Task.FromResult<Stream?>(files.TryGetValue(path, out var text) ? new MemoryStream(Encoding.UTF8.GetBytes(text)) : null);
+    }
+
+    private static async Task<List<Annotation>> ReadAllAsync(string files, Dictionary<string, string> contents)
+    {
+        var manifest = ManifestParser.Parse(Encoding.UTF8.GetBytes(
+            """{"format":"serverless-quality.manifest","version":1,"taxonomy":{"name":"t","version":"1.0.0"},"dataTypes":["boxes-2d"],"files":[""" + files + "]}"),
+            "p/v/d/manifest.json", ("d", "p", "v"));
+        using var reader = new ManifestDeliveryReader(manifest, new MemoryFiles(contents), "p/v/d/manifest.json");
+        var all = new List<Annotation>();
+        while (await reader.ReadAsync(CancellationToken.None) is { } annotation)
+        {
+            all.Add(annotation);
+        }
+
+        return all;
+    }
+
+    private const string GroundTruth = """
+        {"images":[{"id":1,"width":640,"height":480},{"id":2,"width":640,"height":480}],
+         "categories":[{"id":3,"name":"car"},{"id":7,"name":"truck"}],
+         "annotations":[{"id":10,"image_id":1,"category_id":3,"bbox":[10,20,30,40],"iscrowd":0}]}
+        """;
+
+    [Fact]
+    public async Task CocoResults_TakeClassNamesFromTheGroundTruth_AndItsEmptyImagesAreItems()
+    {
+        // Image 2 has no ground-truth object; a detection on it is a false positive, not an unknown item.
+        var all = await ReadAllAsync("""{"path":"dets.json","annotator":"det"},{"path":"gt.json","role":"gold"}""", new()
+        {
+            ["gt.json"] = GroundTruth,
+            ["dets.json"] = """[{"image_id":1,"category_id":3,"bbox":[11,20,30,40],"score":0.9},{"image_id":2,"category_id":7,"bbox":[1,1,5,5],"score":0.4}]""",
+        });
+
+        Assert.Equal(
+            [("1", "gold", AnnotatorRole.Gold, "car", "gt.json"), ("1", "det", AnnotatorRole.Annotator, "car", "dets.json"), ("2", "det", AnnotatorRole.Annotator, "truck", "dets.json")],
+            all.Select(a => (a.Item, a.Annotator, a.Role, a.Label, a.File!)));
+    }
+
+    [Fact]
+    public async Task LabelStudioGold_TaskAnsweredNothingHere_IsStillAnItem()
+    {
+        const string gold = """[{"id":5,"annotations":[{"completed_by":9,"result":[]}]}]""";
+        const string work = """
+            [{"id":5,"annotations":[{"completed_by":1,"result":[{"id":"r1","type":"rectanglelabels","from_name":"label","to_name":"image","original_width":200,"original_height":100,
+              "value":{"x":10,"y":10,"width":50,"height":50,"rotation":0,"rectanglelabels":["car"]}}]}]}]
+            """;
+
+        var all = await ReadAllAsync("""{"path":"gold.json","role":"gold"},{"path":"work.json"}""", new() { ["gold.json"] = gold, ["work.json"] = work });
+
+        var box = Assert.Single(all);
+        Assert.Equal(("5", "1", new Quality.Domain.Geometry.Box2D(20, 10, 100, 50)), (box.Item, box.Annotator, box.Box));
+    }
+
+    [Fact]
+    public async Task ItemMissingFromGold_ErrorNamesTheFileBesideTheManifest()
+    {
+        var error = await Assert.ThrowsAsync<DeliveryFormatException>(() => ReadAllAsync(
+            """{"path":"gt.json","role":"gold"},{"path":"d/dets.json","annotator":"det"}""", new()
+            {
+                ["gt.json"] = GroundTruth,
+                ["d/dets.json"] = """[{"image_id":9,"category_id":3,"bbox":[1,1,5,5],"score":0.4}]""",
+            }));
+
+        Assert.Equal(("p/v/d/d/dets.json", "item"), (error.File, error.Field));
+        Assert.StartsWith("'9' is not an item of the gold file gt.json", error.Problem, StringComparison.Ordinal);
+    }
+}
