@@ -22,8 +22,8 @@ public static class DeliveryAuditor
         using var reader = new CanonicalDeliveryReader(delivery, file);
         var header = Declared(await reader.ReadHeaderAsync(cancellationToken), levels, checker);
 
-        // The reader checks every annotation against the delivery's own header; only overrides need a second check.
-        var next = levels is { Count: > 0 } ? Checked(reader.ReadAnnotationAsync, file, header, "label") : reader.ReadAnnotationAsync;
+        // The reader checks every annotation against the delivery's own header; only other declarations need a second check.
+        var next = levels is { Count: > 0 } || checker is not null ? header.Checking(reader.ReadAnnotationAsync, file) : reader.ReadAnnotationAsync;
         var audit = await BatchAuditReader.ReadAsync(next, file, cancellationToken, new BatchAudit(spatial) { Checker = checker });
         return Finish(header, audit, bootstrap, file);
     }
@@ -40,7 +40,7 @@ public static class DeliveryAuditor
     {
         ArgumentNullException.ThrowIfNull(reader);
         header = Declared(header, levels, checker);
-        var audit = await BatchAuditReader.ReadAsync(Checked(reader.ReadAsync, file, header, labelField), file, cancellationToken,
+        var audit = await BatchAuditReader.ReadAsync(header.Checking(reader.ReadAsync, file, labelField), file, cancellationToken,
             new BatchAudit(spatial) { Checker = checker });
         return Finish(header, audit, bootstrap, file);
     }
@@ -65,22 +65,6 @@ public static class DeliveryAuditor
 
         return header with { Fields = fields };
     }
-
-    /// <summary>
-    /// Checks every tag against its field's declaration in <paramref name="header"/>: a table has no header of its
-    /// own, and declarations given on the command line override the delivery's.
-    /// </summary>
-    private static Func<CancellationToken, ValueTask<Annotation?>> Checked(
-        Func<CancellationToken, ValueTask<Annotation?>> next, string file, DeliveryHeader header, string labelField) => async cancellationToken =>
-    {
-        var annotation = await next(cancellationToken);
-        if (annotation is not null && header.Check(annotation, labelField) is { } problem)
-        {
-            throw new DeliveryFormatException(annotation.SourceIn(file), annotation.Line, problem.Field, problem.Problem);
-        }
-
-        return annotation;
-    };
 
     private static DeliveryAudit Finish(DeliveryHeader header, BatchAudit audit, BootstrapOptions? bootstrap, string file)
     {

@@ -43,7 +43,8 @@ public sealed partial class BatchArrival(
             return;
         }
 
-        var runId = RunIds.For(blob.Name, blob.ContentKey);
+        var (header, error, size, missing) = await ReadHeaderAsync(blob, cancellationToken);
+        var runId = missing.Count > 0 ? RunIds.ForIncomplete(blob.Name, blob.ContentKey, missing) : RunIds.For(blob.Name, blob.ContentKey);
         if (await runs.GetAsync(runId, cancellationToken) is not null)
         {
             // The same delivery reported again (several watchers, an Event Grid retry). Its ingest message is on its way;
@@ -51,7 +52,6 @@ public sealed partial class BatchArrival(
             return;
         }
 
-        var (header, error) = await ReadHeaderAsync(blob, cancellationToken);
         var now = ledger.Now;
         var run = new Run
         {
@@ -59,7 +59,7 @@ public sealed partial class BatchArrival(
             BlobName = blob.Name,
             BlobETag = blob.ETag,
             ContentKey = blob.ContentKey,
-            BlobSize = blob.Size,
+            BlobSize = size,
             Pipeline = header?.Pipeline,
             Vendor = header?.Vendor,
             DeliveryId = header?.DeliveryId,
@@ -88,25 +88,31 @@ public sealed partial class BatchArrival(
         await queues.SendIngestAsync(runId, cancellationToken);
     }
 
-    private async Task<(DeliveryHeader?, DeliveryFormatException?)> ReadHeaderAsync(DeliveryBlob blob, CancellationToken cancellationToken)
+    /// <summary>The delivery's header or why it has none, its size in bytes (a manifest's with all its files), and the listed files not delivered.</summary>
+    private async Task<(DeliveryHeader?, DeliveryFormatException?, long Size, IReadOnlyList<string> Missing)> ReadHeaderAsync(
+        DeliveryBlob blob, CancellationToken cancellationToken)
     {
         if (blob.Size == 0)
         {
-            return (null, new DeliveryFormatException(blob.Name, 0, null, "is empty; a delivery starts with a header line"));
+            return (null, new DeliveryFormatException(blob.Name, 0, null, "is empty; a delivery starts with a header line"), 0, []);
         }
 
         try
         {
-            if (DeliveryLayout.Classify(blob.Name) == DeliveryLayout.Kind.Manifest)
+            switch (DeliveryLayout.Classify(blob.Name))
             {
-                return (await ReadManifestAsync(blob, cancellationToken), null);
+                case DeliveryLayout.Kind.Manifest:
+                    return await ReadManifestAsync(blob, cancellationToken);
+                case DeliveryLayout.Kind.MisplacedManifest:
+                    throw new DeliveryFormatException(blob.Name, 0, null,
+                        "a manifest belongs directly in its delivery's folder, {pipeline}/{vendor}/{deliveryId}/manifest.json, with its files beside it");
             }
 
             var head = await ReadHeadAsync(blob, HeaderBytes, cancellationToken);
             try
             {
                 using var reader = new CanonicalDeliveryReader(new MemoryStream(head), blob.Name);
-                return (await reader.ReadHeaderAsync(cancellationToken), null);
+                return (await reader.ReadHeaderAsync(cancellationToken), null, blob.Size, []);
             }
             catch (DeliveryFormatException ex) when (OtherFormat(head) is { } format)
             {
@@ -116,7 +122,7 @@ public sealed partial class BatchArrival(
         }
         catch (DeliveryFormatException ex)
         {
-            return (null, ex);
+            return (null, ex, blob.Size, []);
         }
         catch (RequestFailedException ex) when (ex.Status == 412)
         {
@@ -125,8 +131,12 @@ public sealed partial class BatchArrival(
         }
     }
 
-    /// <summary>The manifest, once every file it lists has landed (vendors upload the manifest last).</summary>
-    private async Task<DeliveryHeader> ReadManifestAsync(DeliveryBlob blob, CancellationToken cancellationToken)
+    /// <summary>
+    /// The manifest, once every file it lists has landed (vendors upload the manifest last); the size is the manifest's
+    /// and its files', which chooses the shard count. A missing file rejects this arrival naming it (and the first).
+    /// </summary>
+    private async Task<(DeliveryHeader?, DeliveryFormatException?, long Size, IReadOnlyList<string> Missing)> ReadManifestAsync(
+        DeliveryBlob blob, CancellationToken cancellationToken)
     {
         if (blob.Size > ManifestParser.MaxBytes)
         {
@@ -135,16 +145,29 @@ public sealed partial class BatchArrival(
 
         var manifest = ManifestParser.Parse(await ReadHeadAsync(blob, ManifestParser.MaxBytes, cancellationToken), blob.Name,
             DeliveryLayout.ManifestPath(blob.Name));
+        var size = blob.Size;
+        var missing = new List<ManifestFile>();
         foreach (var file in manifest.Files)
         {
-            if (await deliveries.GetAsync(DeliveryLayout.FileBlob(blob.Name, file.Path), cancellationToken) is null)
+            if (await deliveries.GetAsync(DeliveryLayout.FileBlob(blob.Name, file.Path), cancellationToken) is { } delivered)
             {
-                throw new DeliveryFormatException(blob.Name, 0, file.Field("path"),
-                    $"'{file.Path}' is listed but was not delivered; upload a delivery's files first and its manifest last");
+                size += delivered.Size;
+            }
+            else
+            {
+                missing.Add(file);
             }
         }
 
-        return manifest.Header;
+        if (missing.Count == 0)
+        {
+            return (manifest.Header, null, size, []);
+        }
+
+        var first = missing[0];
+        return (manifest.Header, new DeliveryFormatException(blob.Name, 0, first.Field("path"),
+            $"'{first.Path}' is listed but was not delivered{(missing.Count > 1 ? $" (nor {missing.Count - 1} more)" : "")}; upload a delivery's files first and its manifest last, then upload the manifest again"),
+            size, [.. missing.Select(f => f.Path)]);
     }
 
     private async Task<byte[]> ReadHeadAsync(DeliveryBlob blob, int bytes, CancellationToken cancellationToken)

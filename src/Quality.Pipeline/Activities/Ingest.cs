@@ -42,9 +42,10 @@ public sealed partial class Ingest(
             var shards = ShardAssignment.ShardCount(run.BlobSize, options.Value.ShardTargetBytes, options.Value.MaxShards);
             var shardSet = Guid.NewGuid().ToString("N");
             DeliveryHeader header;
+            Domain.Taxonomy.Taxonomy? taxonomy;
             try
             {
-                header = await WriteShardsAsync(run, shardSet, shards, cancellationToken);
+                (header, taxonomy) = await WriteShardsAsync(run, shardSet, shards, cancellationToken);
             }
             catch (DeliveryFormatException ex)
             {
@@ -57,7 +58,6 @@ public sealed partial class Ingest(
                 return;
             }
 
-            var taxonomy = await taxonomies.GetAsync(header.Taxonomy, cancellationToken);
             run = await ledger.ChangeAsync(run.Id, current => current.Status != RunStatus.Pending ? null : current with
             {
                 Status = RunStatus.Running,
@@ -66,7 +66,7 @@ public sealed partial class Ingest(
                 WorkTotal = shards * WorkKeys.Kinds.Count,
                 Taxonomy = header.Taxonomy.ToString(),
                 TaxonomyChecked = taxonomy is not null,
-                Fields = Declarations(taxonomy, header),
+                Fields = header.Fields,
             }, cancellationToken);
             if (run is null || run.Status != RunStatus.Running)
             {
@@ -80,9 +80,9 @@ public sealed partial class Ingest(
     }
 
     /// <summary>The taxonomy's attribute and tag levels, overridden by what the delivery's header declares itself.</summary>
-    private static Dictionary<string, FieldDeclaration> Declarations(Domain.Taxonomy.Taxonomy? taxonomy, DeliveryHeader header)
+    private static Dictionary<string, FieldDeclaration> Declarations(Domain.Taxonomy.Taxonomy taxonomy, DeliveryHeader header)
     {
-        var fields = new Dictionary<string, FieldDeclaration>(taxonomy?.Fields() ?? new Dictionary<string, FieldDeclaration>(), StringComparer.Ordinal);
+        var fields = new Dictionary<string, FieldDeclaration>(taxonomy.Fields(), StringComparer.Ordinal);
         foreach (var (name, declaration) in header.Fields)
         {
             fields[name] = declaration;
@@ -115,10 +115,22 @@ public sealed partial class Ingest(
             cancellationToken);
     }
 
-    private async Task<DeliveryHeader> WriteShardsAsync(Run run, string shardSet, int shards, CancellationToken cancellationToken)
+    /// <returns>
+    /// The header with the declarations in force (the taxonomy's attribute and tag levels, overridden by the header's
+    /// own), which every annotation was held to, and the taxonomy when it is registered.
+    /// </returns>
+    private async Task<(DeliveryHeader, Domain.Taxonomy.Taxonomy?)> WriteShardsAsync(Run run, string shardSet, int shards, CancellationToken cancellationToken)
     {
         var (header, next, close) = await OpenDeliveryAsync(run, cancellationToken);
         using var closing = close;
+        var taxonomy = await taxonomies.GetAsync(header.Taxonomy, cancellationToken);
+        if (taxonomy is not null)
+        {
+            // Declared values are enforced as the header's are: agreement cannot place a value its field does not have.
+            header = header with { Fields = Declarations(taxonomy, header) };
+            next = header.Checking(next, run.BlobName);
+        }
+
         var outputs = new Stream[shards];
         try
         {
@@ -141,7 +153,7 @@ public sealed partial class Ingest(
             }
         }
 
-        return header;
+        return (header, taxonomy);
     }
 
     /// <summary>The delivery's header and its annotations one at a time, whichever layout it has.</summary>

@@ -15,6 +15,9 @@ public static class DeliveryLayout
         SingleFile,
         Manifest,
         PartOfMultiFileDelivery,
+
+        /// <summary>A <c>manifest.json</c> anywhere but directly in <c>{pipeline}/{vendor}/{deliveryId}/</c>: rejected, saying where it belongs.</summary>
+        MisplacedManifest,
     }
 
     public static Kind Classify(string blobName)
@@ -24,6 +27,7 @@ public static class DeliveryLayout
         return segments.Length switch
         {
             4 when segments[3] == ManifestParser.FileName => Kind.Manifest,
+            _ when segments[^1] == ManifestParser.FileName => Kind.MisplacedManifest,
             >= 4 => Kind.PartOfMultiFileDelivery,
             _ => Kind.SingleFile,
         };

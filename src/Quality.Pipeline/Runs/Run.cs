@@ -14,6 +14,7 @@ public sealed record Run
 
     public required string ContentKey { get; init; }
 
+    /// <summary>Bytes delivered: the blob's, or for a manifest its own and all its files'; chooses the shard count.</summary>
     public long BlobSize { get; init; }
 
     public string? Pipeline { get; init; }

@@ -18,6 +18,13 @@ public static class RunIds
         return Convert.ToHexStringLower(hash.AsSpan(0, 16));
     }
 
+    /// <summary>
+    /// A manifest whose listed files were not all there when it landed: a run of its own, rejected, so that uploading
+    /// the missing files and then the same manifest again starts a fresh run instead of finding this one.
+    /// </summary>
+    public static string ForIncomplete(string manifestBlob, string contentKey, IEnumerable<string> missingPaths) =>
+        For(manifestBlob, contentKey + "\nmissing:" + string.Join('\n', missingPaths));
+
     /// <summary>True for ids this pipeline makes: 32 lowercase hex digits (user input is checked before any lookup).</summary>
     public static bool IsValid(string? id) =>
         id is { Length: 32 } && id.All(c => char.IsAsciiDigit(c) || c is >= 'a' and <= 'f');

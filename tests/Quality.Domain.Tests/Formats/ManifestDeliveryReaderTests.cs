@@ -75,6 +75,6 @@ public sealed class ManifestDeliveryReaderTests
             }));
 
         Assert.Equal(("p/v/d/d/dets.json", "item"), (error.File, error.Field));
-        Assert.StartsWith("'9' is not an item of the gold file gt.json", error.Problem, StringComparison.Ordinal);
+        Assert.Equal("none of its items is an item of the gold file gt.json (the first, '9'); the files' item ids do not match", error.Problem);
     }
 }

@@ -86,12 +86,11 @@ public sealed class TaxonomyApiTests
         string[] lines =
         [
             """{"format":"serverless-quality.canonical","version":1,"deliveryId":"d-7","pipeline":"front-camera","vendor":"acme","taxonomy":{"name":"driving","version":"1.0.0"},"dataTypes":["boxes-2d","frame-tags"]}""",
-            $$$"""{"item":"f1","annotator":"a1","id":"o1","label":"car","geometry":{"type":"box2d","x":10,"y":10,"width":20,"height":20},{{{image}}},{{{ok}}}}""",
+            $$$"""{"item":"f1","annotator":"a1","id":"o1","label":"car","geometry":{"type":"box2d","x":10,"y":10,"width":20,"height":20},{{{image}}},"attributes":{"occlusion":"none","parked":"false","speed-kmh":300}}""",
             $$$"""{"item":"f1","annotator":"a1","id":"o2","label":"lorry","geometry":{"type":"box2d","x":40,"y":10,"width":20,"height":20},{{{image}}},{{{ok}}}}""",
             $$$"""{"item":"f1","annotator":"a1","id":"o3","label":"spaceship","geometry":{"type":"box2d","x":10,"y":40,"width":20,"height":20},{{{image}}}}""",
             $$$"""{"item":"f1","annotator":"a1","id":"o4","label":"car","geometry":{"type":"box2d","x":40,"y":40,"width":20,"height":20},{{{image}}},"attributes":{"occlusion":"none"}}""",
             $$$"""{"item":"f1","annotator":"a1","id":"o5","label":"car","geometry":{"type":"box2d","x":90,"y":70,"width":30,"height":20},{{{image}}},{{{ok}}}}""",
-            """{"item":"f1","annotator":"a1","field":"weather","label":"snow"}""",
         ];
 
         var submitted = await BatchApiTests.SubmitAsync(client, string.Join('\n', lines) + "\n");
@@ -101,11 +100,11 @@ public sealed class TaxonomyApiTests
         var report = await client.GetFromJsonAsync<JsonObject>($"/api/batches/{id}/violations");
         Assert.Equal(("driving@1.0.0", true), ((string?)report!["taxonomy"], (bool)report["checked"]!));
         var violations = report["violations"]!;
-        Assert.Equal(6, (long)violations["annotationsChecked"]!);
+        Assert.Equal(5, (long)violations["annotationsChecked"]!);
         var byRule = violations["rules"]!.AsArray().ToDictionary(r => (string)r!["rule"]!, r => (long)r!["annotations"]!);
-        // Hand count: o2 uses a synonym, o3 is no class, o4 lacks 'parked', o5 ends at x = 120 > 100, the tag 'snow' is not a weather.
+        // Hand count: o1's speed 300 is above the range [0, 250], o2 uses a synonym, o3 is no class, o4 lacks 'parked', o5 ends at x = 120 > 100.
         Assert.Equal(
-            new Dictionary<string, long> { ["synonym-used"] = 1, ["unknown-class"] = 1, ["missing-required-attribute"] = 1, ["box-outside-image"] = 1, ["tag-value-not-allowed"] = 1 },
+            new Dictionary<string, long> { ["attribute-value-not-allowed"] = 1, ["synonym-used"] = 1, ["unknown-class"] = 1, ["missing-required-attribute"] = 1, ["box-outside-image"] = 1 },
             byRule.Where(r => r.Value > 0).ToDictionary());
         var outside = violations["rules"]!.AsArray().Single(r => (string?)r!["rule"] == "box-outside-image")!;
         Assert.Equal("o5", (string?)outside["examples"]![0]!["id"]);
@@ -121,5 +120,26 @@ public sealed class TaxonomyApiTests
         var offline = JsonNode.Parse(output.ToString())!["violations"]!;
         Assert.True(JsonNode.DeepEquals(offline["rules"], violations["rules"]), $"{offline["rules"]} vs {violations["rules"]}");
         Assert.Equal((long)violations["annotationsChecked"]!, (long)offline["annotationsChecked"]!);
+    }
+
+    [Fact]
+    public async Task Delivery_AValueTheTaxonomyDoesNotList_RejectedAsAHeaderDeclarationWouldBe()
+    {
+        await using var app = await QualityApp.StartAsync(localDrivers: true);
+        using var client = app.CreateClient();
+        (await PutAsync(client, "/api/taxonomies/driving/1.0.0", Sample("1.0.0"))).Dispose();
+        string[] lines =
+        [
+            """{"format":"serverless-quality.canonical","version":1,"deliveryId":"d-8","pipeline":"front-camera","vendor":"acme","taxonomy":{"name":"driving","version":"1.0.0"},"dataTypes":["frame-tags"]}""",
+            """{"item":"f1","annotator":"a1","field":"weather","label":"fog"}""",
+            """{"item":"f1","annotator":"a2","field":"weather","label":"snow"}""",
+        ];
+
+        var submitted = await BatchApiTests.SubmitAsync(client, string.Join('\n', lines) + "\n");
+        var batch = await LocalHostTests.WaitForEndAsync(client, (string)submitted["id"]!);
+
+        // 'snow' enters only in 1.1.0: agreement cannot place a value its field does not have, so it is not counted but refused.
+        Assert.Equal("Rejected", (string?)batch["status"]);
+        Assert.Equal("front-camera/acme/d-8.jsonl line 3, field 'label': 'snow' is not one of the declared values clear, cloudy, rain, fog; field 'weather'", (string?)batch["reason"]);
     }
 }

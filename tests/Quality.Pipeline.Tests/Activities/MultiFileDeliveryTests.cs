@@ -44,18 +44,27 @@ public sealed class MultiFileDeliveryTests
     }
 
     [Fact]
-    public async Task Manifest_ListsAFileNotDelivered_RejectedNamingIt()
+    public async Task Manifest_ListsAFileNotDelivered_RejectedNamingIt_ThenTheSameManifestAgainCompletes()
     {
         await using var pipeline = await TestPipeline.StartAsync();
         await pipeline.DeliverAsync(Folder + "gold.csv", Gold);
+        var manifest = Manifest("""{"path":"gold.csv","role":"gold"}""", """{"path":"ann-01.csv"}""");
 
-        var runId = await pipeline.DeliverAsync(Folder + "manifest.json", Manifest(
-            """{"path":"gold.csv","role":"gold"}""", """{"path":"ann-01.csv"}"""));
+        await pipeline.DeliverAsync(Folder + "manifest.json", manifest);
         await pipeline.Pump.DrainAsync(CancellationToken.None);
 
-        var run = await pipeline.RunAsync(runId);
-        Assert.Equal(RunStatus.Rejected, run.Status);
-        Assert.Equal(Folder + "manifest.json, field 'files[1].path': 'ann-01.csv' is listed but was not delivered; upload a delivery's files first and its manifest last", run.Reason);
+        var blob = await pipeline.Get<Quality.Pipeline.Storage.BlobDeliveryStore>().GetAsync(Folder + "manifest.json", CancellationToken.None);
+        var rejected = await pipeline.RunAsync(RunIds.ForIncomplete(Folder + "manifest.json", blob!.ContentKey, ["ann-01.csv"]));
+        Assert.Equal(RunStatus.Rejected, rejected.Status);
+        Assert.Equal(Folder + "manifest.json, field 'files[1].path': 'ann-01.csv' is listed but was not delivered; upload a delivery's files first and its manifest last, then upload the manifest again", rejected.Reason);
+
+        // The vendor uploads the missing file, then the very same manifest: a new run, which completes.
+        await pipeline.DeliverAsync(Folder + "ann-01.csv", Ann1);
+        var runId = await pipeline.DeliverAsync(Folder + "manifest.json", manifest);
+        await pipeline.Pump.DrainAsync(CancellationToken.None);
+
+        Assert.NotEqual(rejected.Id, runId);
+        Assert.Equal(RunStatus.Completed, (await pipeline.RunAsync(runId)).Status);
     }
 
     [Fact]
@@ -63,7 +72,7 @@ public sealed class MultiFileDeliveryTests
     {
         await using var pipeline = await TestPipeline.StartAsync();
         await pipeline.DeliverAsync(Folder + "gold.csv", Gold);
-        await pipeline.DeliverAsync(Folder + "ann-01.csv", Ann1.Replace("f2,", "frame-2,", StringComparison.Ordinal));
+        await pipeline.DeliverAsync(Folder + "ann-01.csv", Ann1.Replace("\nf", "\nframe-", StringComparison.Ordinal));
 
         var runId = await pipeline.DeliverAsync(Folder + "manifest.json", Manifest(
             """{"path":"ann-01.csv"}""", """{"path":"gold.csv","role":"gold"}"""));
@@ -71,7 +80,7 @@ public sealed class MultiFileDeliveryTests
 
         var run = await pipeline.RunAsync(runId);
         Assert.Equal(RunStatus.Rejected, run.Status);
-        Assert.Equal(Folder + "ann-01.csv line 3, field 'item': 'frame-2' is not an item of the gold file gold.csv; the files' item ids do not match", run.Reason);
+        Assert.Equal(Folder + "ann-01.csv line 2, field 'item': none of its items is an item of the gold file gold.csv (the first, 'frame-1'); the files' item ids do not match", run.Reason);
         var quarantine = pipeline.Storage.Container(pipeline.Storage.Names.Quarantine);
         var copied = new List<string>();
         await foreach (var blob in quarantine.GetBlobsAsync(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, runId + "/", CancellationToken.None))
@@ -80,6 +89,20 @@ public sealed class MultiFileDeliveryTests
         }
 
         Assert.Equal(["delivery/" + Folder + "ann-01.csv", "delivery/" + Folder + "gold.csv", "delivery/" + Folder + "manifest.json", "error.json"], copied.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task Manifest_GoldOnASampleOfItems_Completes()
+    {
+        await using var pipeline = await TestPipeline.StartAsync();
+        await pipeline.DeliverAsync(Folder + "gold.csv", "item,annotator,field,value\nf2,key,weather,rain\n"); // a honeypot: gold on 1 of 3 items
+        await pipeline.DeliverAsync(Folder + "ann-01.csv", Ann1);
+
+        var runId = await pipeline.DeliverAsync(Folder + "manifest.json", Manifest("""{"path":"gold.csv","role":"gold"}""", """{"path":"ann-01.csv"}"""));
+        await pipeline.Pump.DrainAsync(CancellationToken.None);
+
+        var run = await pipeline.RunAsync(runId);
+        Assert.Equal((RunStatus.Completed, 3L, 4L), (run.Status, run.Metrics!.Items, run.Metrics.Annotations));
     }
 
     [Fact]

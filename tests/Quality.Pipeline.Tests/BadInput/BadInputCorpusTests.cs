@@ -50,7 +50,8 @@ public sealed class BadInputCorpusTests(BadInputCorpusTests.Pipeline fixture) : 
         await pipeline.Pump.DrainAsync(CancellationToken.None);
 
         var blob = await pipeline.Get<Quality.Pipeline.Storage.BlobDeliveryStore>().GetAsync(trigger, CancellationToken.None);
-        var run = await pipeline.RunAsync(RunIds.For(trigger, blob!.ContentKey));
+        var missing = bad.IsMultiFile ? ManifestPaths(bad).Where(path => !bad.Files.ContainsKey(path)).ToList() : [];
+        var run = await pipeline.RunAsync(missing.Count > 0 ? RunIds.ForIncomplete(trigger, blob!.ContentKey, missing) : RunIds.For(trigger, blob!.ContentKey));
         Assert.Equal(RunStatus.Rejected, run.Status);
         var expectedFile = bad.IsMultiFile ? blobs.GetValueOrDefault(bad.File, trigger) : trigger;
         var quarantine = pipeline.Storage.Container(pipeline.Storage.Names.Quarantine);
@@ -89,6 +90,19 @@ public sealed class BadInputCorpusTests(BadInputCorpusTests.Pipeline fixture) : 
 
         var folder = $"bad/acme/{bad.Name}/";
         return (folder + "manifest.json", bad.Files.Keys.ToDictionary(path => path, path => folder + path));
+    }
+
+    /// <summary>The paths a case's manifest lists, when it parses.</summary>
+    private static IEnumerable<string> ManifestPaths(BadDeliveries.Case bad)
+    {
+        try
+        {
+            return Domain.Formats.Manifest.ManifestParser.Parse(bad.Files["manifest.json"], "manifest.json", ("d", "p", "v")).Files.Select(f => f.Path);
+        }
+        catch (Domain.Formats.DeliveryFormatException)
+        {
+            return [];
+        }
     }
 
     private static async Task<List<string>> ETagsAsync(TestPipeline pipeline, IEnumerable<string> blobs)

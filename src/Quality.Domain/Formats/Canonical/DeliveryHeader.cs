@@ -38,6 +38,23 @@ public sealed record DeliveryHeader(
 
         return null;
     }
+
+    /// <summary>
+    /// <paramref name="next"/> with every annotation checked by <see cref="Check"/>: for declarations the reader did not
+    /// check itself (a taxonomy's, the command line's, a table that has no header).
+    /// </summary>
+    /// <exception cref="DeliveryFormatException">From the returned function: names the annotation's file, line and field.</exception>
+    public Func<CancellationToken, ValueTask<Annotations.Annotation?>> Checking(
+        Func<CancellationToken, ValueTask<Annotations.Annotation?>> next, string file, string labelField = "label") => async cancellationToken =>
+    {
+        var annotation = await next(cancellationToken);
+        if (annotation is not null && Check(annotation, labelField) is { } problem)
+        {
+            throw new DeliveryFormatException(annotation.SourceIn(file), annotation.Line, problem.Field, problem.Problem);
+        }
+
+        return annotation;
+    };
 }
 
 /// <summary>A taxonomy by name and semantic version, e.g. <c>driving@1.4.0</c>.</summary>

@@ -6,8 +6,9 @@ namespace Quality.Domain.Formats.Manifest;
 /// <summary>
 /// Reads every file of a multi-file delivery in turn, as one stream of annotations: each file in its declared or
 /// detected format, its annotations given the manifest's annotator and role and the file's path, and held to the
-/// manifest's field declarations. Gold files come first; an item another file has and the gold files do not is an
-/// error, since mismatched ids would silently audit nothing. Class names a file declares (COCO categories) are passed
+/// manifest's field declarations. Gold files come first. Gold usually covers a sample of the items (honeypots), so
+/// items without gold are normal; but a file none of whose items is in the gold files is an error: its ids do not
+/// match (file names in one tool, numeric ids in another), and it would silently be audited against nothing. Class names a file declares (COCO categories) are passed
 /// to the files after it that carry only codes (COCO results).
 /// </summary>
 public sealed class ManifestDeliveryReader : IAnnotationReader
@@ -20,6 +21,8 @@ public sealed class ManifestDeliveryReader : IAnnotationReader
     private readonly HashSet<string> _goldItems = new(StringComparer.Ordinal);
     private readonly List<string> _goldFiles = [];
     private IAnnotationReader? _reader;
+    private bool _fileMeetsGold;
+    private Annotation? _firstOutsideGold;
     private IReadOnlyDictionary<string, string>? _labelNames;
     private Stream? _stream;
     private ManifestFile? _file;
@@ -50,6 +53,7 @@ public sealed class ManifestDeliveryReader : IAnnotationReader
                 }
 
                 _file = _order.Current;
+                (_fileMeetsGold, _firstOutsideGold) = (false, null);
                 await OpenAsync(_file, cancellationToken);
             }
 
@@ -57,6 +61,12 @@ public sealed class ManifestDeliveryReader : IAnnotationReader
             var annotation = await _reader!.ReadAsync(cancellationToken);
             if (annotation is null)
             {
+                if (!_fileMeetsGold && _firstOutsideGold is { } first)
+                {
+                    throw new DeliveryFormatException(_folder + file.Path, first.Line, "item",
+                        $"none of its items is an item of the gold file{(_goldFiles.Count > 1 ? "s" : "")} {string.Join(", ", _goldFiles)} (the first, '{first.Item}'); the files' item ids do not match");
+                }
+
                 if (_reader is ILabelNames { LabelNames: { } names })
                 {
                     _labelNames = names; // e.g. a COCO ground truth's categories, for the results files after it
@@ -90,10 +100,16 @@ public sealed class ManifestDeliveryReader : IAnnotationReader
             {
                 _goldItems.Add(annotation.Item);
             }
-            else if (_goldFiles.Count > 0 && !_goldItems.Contains(annotation.Item))
+            else if (_goldFiles.Count > 0)
             {
-                throw new DeliveryFormatException(_folder + file.Path, annotation.Line, "item",
-                    $"'{annotation.Item}' is not an item of the gold file{(_goldFiles.Count > 1 ? "s" : "")} {string.Join(", ", _goldFiles)}; the files' item ids do not match");
+                if (_goldItems.Contains(annotation.Item))
+                {
+                    _fileMeetsGold = true;
+                }
+                else
+                {
+                    _firstOutsideGold ??= annotation;
+                }
             }
 
             return annotation;
