@@ -57,7 +57,7 @@ internal static class IngestThroughput
     {
         using var reader = new CanonicalDeliveryReader(delivery, "bench.jsonl");
         await reader.ReadHeaderAsync(cancellationToken);
-        return await ShardWriter.WriteAsync(reader.ReadAnnotationAsync, outputs, cancellationToken, progress);
+        return await ShardWriter.WriteAsync(reader.ReadAnnotationAsync, outputs, cancellationToken, progress, reader.LineOf);
     }
 
     private static async Task<Result> MeasureAsync(long bytes, int shards)
