@@ -121,7 +121,7 @@ public sealed partial class Ingest(
     /// </returns>
     private async Task<(DeliveryHeader, Domain.Taxonomy.Taxonomy?)> WriteShardsAsync(Run run, string shardSet, int shards, CancellationToken cancellationToken)
     {
-        var (header, next, close) = await OpenDeliveryAsync(run, cancellationToken);
+        var (header, next, lineOf, close) = await OpenDeliveryAsync(run, cancellationToken);
         using var closing = close;
         var taxonomy = await taxonomies.GetAsync(header.Taxonomy, cancellationToken);
         if (taxonomy is not null)
@@ -139,7 +139,7 @@ public sealed partial class Ingest(
                 outputs[k] = await work.OpenShardForWriteAsync(run.Id, shardSet, k, cancellationToken);
             }
 
-            if (await ShardWriter.WriteAsync(next, outputs, cancellationToken) == 0)
+            if (await ShardWriter.WriteAsync(next, outputs, cancellationToken, lineOf: lineOf) == 0)
             {
                 throw DeliveryFormatException.NoAnnotations(run.BlobName);
             }
@@ -157,7 +157,11 @@ public sealed partial class Ingest(
     }
 
     /// <summary>The delivery's header and its annotations one at a time, whichever layout it has.</summary>
-    private async Task<(DeliveryHeader Header, Func<CancellationToken, ValueTask<Annotation?>> Next, IDisposable Close)> OpenDeliveryAsync(
+    /// <remarks>
+    /// For a canonical file also the delivered line of each annotation, which the shards take as it is (the parser has
+    /// validated it) instead of writing the annotation again; a manifest's files are written from their annotations.
+    /// </remarks>
+    private async Task<(DeliveryHeader Header, Func<CancellationToken, ValueTask<Annotation?>> Next, Func<Annotation, ReadOnlyMemory<byte>?>? LineOf, IDisposable Close)> OpenDeliveryAsync(
         Run run, CancellationToken cancellationToken)
     {
         if (DeliveryLayout.Classify(run.BlobName) == DeliveryLayout.Kind.Manifest)
@@ -172,7 +176,7 @@ public sealed partial class Ingest(
 
             var manifest = ManifestParser.Parse(bytes, run.BlobName, DeliveryLayout.ManifestPath(run.BlobName));
             var files = new ManifestDeliveryReader(manifest, new BlobDeliveryFiles(deliveries, run.BlobName), run.BlobName);
-            return (manifest.Header, files.ReadAsync, files);
+            return (manifest.Header, files.ReadAsync, null, files);
         }
 
         var delivery = await deliveries.OpenReadAsync(run.BlobName, run.BlobETag, cancellationToken);
@@ -180,7 +184,7 @@ public sealed partial class Ingest(
         var close = new Closing(reader, delivery);
         try
         {
-            return (await reader.ReadHeaderAsync(cancellationToken), reader.ReadAnnotationAsync, close);
+            return (await reader.ReadHeaderAsync(cancellationToken), reader.ReadAnnotationAsync, reader.LineOf, close);
         }
         catch
         {

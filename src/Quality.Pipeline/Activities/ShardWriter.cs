@@ -14,10 +14,15 @@ public static class ShardWriter
     /// <summary>Shard lines are collected in memory up to this size, then written; memory is shards × twice this.</summary>
     public const int FlushBytes = 64 * 1024;
 
+    /// <param name="lineOf">
+    /// The delivered canonical line an annotation was parsed from, while it is valid (<see cref="CanonicalDeliveryReader.LineOf"/>),
+    /// or null: such an annotation's line is passed through with its source added (<see cref="CanonicalWriter.WriteParsedLine"/>),
+    /// any other is written anew. Without it every annotation is written anew.
+    /// </param>
     /// <returns>How many annotations were written.</returns>
     public static async Task<long> WriteAsync(
         Func<CancellationToken, ValueTask<Annotation?>> next, IReadOnlyList<Stream> shards, CancellationToken cancellationToken,
-        Action<long>? progress = null)
+        Action<long>? progress = null, Func<Annotation, ReadOnlyMemory<byte>?>? lineOf = null)
     {
         ArgumentNullException.ThrowIfNull(next);
         ArgumentNullException.ThrowIfNull(shards);
@@ -26,7 +31,14 @@ public static class ShardWriter
         while (await next(cancellationToken) is { } annotation)
         {
             var k = ShardAssignment.ShardOf(annotation.Item, shards.Count);
-            CanonicalWriter.WriteAnnotation(buffers[k], annotation, withSourceLine: true);
+            if (lineOf?.Invoke(annotation) is { } line)
+            {
+                CanonicalWriter.WriteParsedLine(buffers[k], annotation, line.Span);
+            }
+            else
+            {
+                CanonicalWriter.WriteAnnotation(buffers[k], annotation, withSourceLine: true);
+            }
             if (buffers[k].WrittenCount >= FlushBytes)
             {
                 await FlushAsync(buffers[k], shards[k], cancellationToken);

@@ -28,15 +28,17 @@ internal static class IngestThroughput
             ? int.Parse(args[shardsAt + 1], CultureInfo.InvariantCulture)
             : ShardAssignment.ShardCount(bytes, options.ShardTargetBytes, options.MaxShards);
 
+        // --rewrite: every annotation serialised anew by CanonicalWriter, as for other formats, instead of passed through.
+        var rewrite = args.Contains("--rewrite");
         var generation = Generate(bytes);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"ingest {megabytes:N0} MB canonical, {shards} shards, 1 thread; generating the bytes alone: {generation.TotalMilliseconds:N0} ms " +
+            $"ingest {megabytes:N0} MB canonical, {shards} shards, 1 thread{(rewrite ? ", lines rewritten" : "")}; generating the bytes alone: {generation.TotalMilliseconds:N0} ms " +
             $"({bytes / 1e6 / generation.TotalSeconds:N0} MB/s), not subtracted below"));
 
         var results = new List<Result>();
         for (var run = 0; run < Runs; run++)
         {
-            var result = await MeasureAsync(bytes, shards);
+            var result = await MeasureAsync(bytes, shards, rewrite);
             results.Add(result);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"  run {run + 1}: {result.Seconds:N2} s, {result.MegabytesPerSecond:N1} MB/s, {result.AnnotationsPerSecond:N0} annotations/s, " +
@@ -53,14 +55,14 @@ internal static class IngestThroughput
     }
 
     /// <summary>Ingest's own shard writer over the delivery, with the shard streams replaced.</summary>
-    private static async Task<long> IngestAsync(Stream delivery, Stream[] outputs, Action<long> progress, CancellationToken cancellationToken)
+    private static async Task<long> IngestAsync(Stream delivery, Stream[] outputs, bool rewrite, Action<long> progress, CancellationToken cancellationToken)
     {
         using var reader = new CanonicalDeliveryReader(delivery, "bench.jsonl");
         await reader.ReadHeaderAsync(cancellationToken);
-        return await ShardWriter.WriteAsync(reader.ReadAnnotationAsync, outputs, cancellationToken, progress);
+        return await ShardWriter.WriteAsync(reader.ReadAnnotationAsync, outputs, cancellationToken, progress, rewrite ? null : reader.LineOf);
     }
 
-    private static async Task<Result> MeasureAsync(long bytes, int shards)
+    private static async Task<Result> MeasureAsync(long bytes, int shards, bool rewrite)
     {
         GC.Collect();
         GC.WaitForPendingFinalizers();
@@ -75,7 +77,7 @@ internal static class IngestThroughput
 
         await using var delivery = new SyntheticDelivery(bytes);
         var outputs = Enumerable.Repeat(Stream.Null, shards).ToArray();
-        var annotations = await IngestAsync(delivery, outputs, _ => SampleWorkingSet(), CancellationToken.None);
+        var annotations = await IngestAsync(delivery, outputs, rewrite, _ => SampleWorkingSet(), CancellationToken.None);
 
         var elapsed = clock.Elapsed;
         SampleWorkingSet();

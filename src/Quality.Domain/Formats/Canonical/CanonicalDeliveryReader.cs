@@ -13,6 +13,8 @@ public sealed class CanonicalDeliveryReader : IDisposable
     private readonly bool _normalised;
     private readonly Utf8StringPool _strings = new();
     private DeliveryHeader? _header;
+    private Annotation? _last;
+    private ReadOnlyMemory<byte> _lastLine;
 
     /// <param name="file">The name errors report, e.g. the blob name.</param>
     /// <param name="normalised">True for the pipeline's own shards, whose lines carry the source line.</param>
@@ -57,12 +59,35 @@ public sealed class CanonicalDeliveryReader : IDisposable
         }
     }
 
-    public void Dispose() => _lines.Dispose();
+    /// <summary>
+    /// The delivered line <paramref name="annotation"/> was parsed from, while it is the annotation this reader
+    /// returned last (the line lives in the reader's buffer until the next read); null for any other annotation and for
+    /// a normalised reader, whose lines already carry their source. Lets ingest pass validated lines through
+    /// (<see cref="CanonicalWriter.WriteParsedLine"/>) instead of formatting every number again.
+    /// </summary>
+    public ReadOnlyMemory<byte>? LineOf(Annotation annotation)
+    {
+        // Not a conditional expression: null would convert to an empty line (through byte[]), not to no line.
+        if (!_normalised && _last is not null && ReferenceEquals(annotation, _last))
+        {
+            return _lastLine;
+        }
+
+        return null;
+    }
+
+    public void Dispose()
+    {
+        _last = null;
+        _lastLine = default;
+        _lines.Dispose();
+    }
 
     private async ValueTask<Annotation?> ReadAnnotationAsync(ValueTask<ReadOnlyMemory<byte>?> line) => Parse(await line);
 
     private Annotation? Parse(ReadOnlyMemory<byte>? line)
     {
+        _last = null;
         if (line is null)
         {
             return null;
@@ -74,6 +99,7 @@ public sealed class CanonicalDeliveryReader : IDisposable
             throw new DeliveryFormatException(_file, annotation.Line, problem.Field, problem.Problem);
         }
 
+        (_last, _lastLine) = (annotation, line.Value);
         return annotation;
     }
 }

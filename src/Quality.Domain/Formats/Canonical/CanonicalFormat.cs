@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 
 namespace Quality.Domain.Formats.Canonical;
@@ -20,8 +21,15 @@ public static partial class CanonicalFormat
     public static bool IsSafeName(string value) => SafeName().IsMatch(value);
 
     /// <summary>Ids may be any printable text without control characters.</summary>
+    /// <remarks>
+    /// <see cref="char.IsControl(char)"/> holds for exactly U+0000–U+001F and U+007F–U+009F (category Cc has no other
+    /// members), so one vectorised search for those 65 characters gives its answer; called four times a line at ingest.
+    /// </remarks>
     public static bool IsValidId(string value) =>
-        value.Length is > 0 and <= MaxIdLength && !value.Any(char.IsControl);
+        value.Length is > 0 and <= MaxIdLength && !value.AsSpan().ContainsAny(ControlCharacters);
+
+    private static readonly SearchValues<char> ControlCharacters = SearchValues.Create(
+        string.Concat(Enumerable.Range(0, 0x20).Concat(Enumerable.Range(0x7F, 0x21)).Select(c => (char)c)));
 
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$", RegexOptions.CultureInvariant)]
     private static partial Regex SafeName();

@@ -258,6 +258,19 @@ internal static class CanonicalLineParser
     {
         private static readonly string[] Known = ["x", "y", "z", "length", "width", "height", "yaw"];
 
+        /// <summary>The place of a known name in <see cref="Known"/>, or -1.</summary>
+        private static int IndexOf(string name) => name switch
+        {
+            "x" => 0,
+            "y" => 1,
+            "z" => 2,
+            "length" => 3,
+            "width" => 4,
+            "height" => 5,
+            "yaw" => 6,
+            _ => -1,
+        };
+
         private KnownSlots<double> _values;
         private KnownSlots<int> _seen;
         private int _count;
@@ -265,7 +278,7 @@ internal static class CanonicalLineParser
 
         public void Set(string name, double value)
         {
-            var k = Array.IndexOf(Known, name);
+            var k = IndexOf(name);
             if (k >= 0)
             {
                 _values[k] = value;
@@ -280,7 +293,7 @@ internal static class CanonicalLineParser
         /// <summary>Removes a known name's value; false when it was not given.</summary>
         public bool Take(string name, out double value)
         {
-            var k = Array.IndexOf(Known, name);
+            var k = IndexOf(name);
             value = _values[k];
             var given = _seen[k] != 0;
             _seen[k] = 0;
@@ -319,7 +332,7 @@ internal static class CanonicalLineParser
             attributes[name] = reader.TokenType switch
             {
                 JsonTokenType.String => Text(ref reader, strings),
-                JsonTokenType.Number => reader.GetDouble().ToString("R", System.Globalization.CultureInfo.InvariantCulture),
+                JsonTokenType.Number => NumberText(ref reader, strings),
                 JsonTokenType.True => "true",
                 JsonTokenType.False => "false",
                 _ => throw new DeliveryFormatException(file, line, "attributes." + name, "must be a string, number or boolean"),
@@ -327,6 +340,21 @@ internal static class CanonicalLineParser
         }
 
         return attributes;
+    }
+
+    /// <summary>
+    /// An attribute's number as text: its shortest round-trip form (<c>"R"</c>), which for a whole number of up to
+    /// nine digits (JSON has no leading zeros) is the token itself, so the common levels and counts skip the double.
+    /// </summary>
+    private static string NumberText(ref Utf8JsonReader reader, Utf8StringPool? strings)
+    {
+        var token = reader.HasValueSequence ? default : reader.ValueSpan;
+        if (token.Length is > 0 and <= 9 && !token.ContainsAnyExceptInRange((byte)'0', (byte)'9'))
+        {
+            return strings?.GetAscii(token) ?? System.Text.Encoding.ASCII.GetString(token);
+        }
+
+        return JsonNumberParser.GetDouble(ref reader).ToString("R", System.Globalization.CultureInfo.InvariantCulture);
     }
 
     /// <summary>Rejects anything after the line's one JSON value (the reader throws on a second value).</summary>
@@ -405,7 +433,7 @@ internal static class CanonicalLineParser
             throw new DeliveryFormatException(file, line, prefix + name, $"must be a number, not {Describe(reader.TokenType)}");
         }
 
-        var value = reader.GetDouble();
+        var value = JsonNumberParser.GetDouble(ref reader);
         return double.IsFinite(value) ? value : throw new DeliveryFormatException(file, line, prefix + name, "must be finite");
     }
 

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Globalization;
 using System.Text.Json;
 using Quality.Domain.Annotations;
 
@@ -109,6 +110,85 @@ public static class CanonicalWriter
         output.GetSpan(1)[0] = (byte)'\n';
         output.Advance(1);
     }
+
+    /// <summary>
+    /// The normalised line of an annotation <see cref="CanonicalLineParser"/> parsed from <paramref name="line"/> (a
+    /// delivered line, not a normalised one): the line itself, its final <c>}</c> preceded by <c>"sourceLine"</c> (and
+    /// <c>"sourceFile"</c>). The parser validated every byte of it, so it reads back as the same annotation as
+    /// <see cref="WriteAnnotation"/> writes, without formatting its numbers again (a quarter of ingest's time).
+    /// </summary>
+    /// <remarks>
+    /// An empty <c>"attributes": {}</c> is the one thing the writer drops (it reads back as no attributes), so such a
+    /// line is written anew.
+    /// </remarks>
+    public static void WriteParsedLine(IBufferWriter<byte> output, Annotation annotation, ReadOnlySpan<byte> line)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(annotation);
+        if (annotation.Attributes is { Count: 0 })
+        {
+            WriteAnnotation(output, annotation, withSourceLine: true);
+            return;
+        }
+
+        // After the object the parser allows JSON whitespace only: the last other byte closes it.
+        var end = line.TrimEnd(JsonWhitespace);
+        if (end.IsEmpty || end[^1] != (byte)'}')
+        {
+            throw new ArgumentException("The line is not one JSON object.", nameof(line));
+        }
+
+        var body = end[..^1];
+        var empty = body.TrimEnd(JsonWhitespace) is [.., (byte)'{'];
+        var file = annotation.File is null ? default : EncodedFile(annotation.File);
+        var fileBytes = annotation.File is null ? 0 : SourceFileBytes.Length + file.EncodedUtf8Bytes.Length + 1;
+        var span = output.GetSpan(body.Length + SourceLineBytes.Length + MaxLongDigits + fileBytes + 2);
+        body.CopyTo(span);
+        var at = body.Length;
+
+        // An object without properties takes no comma; no annotation is one (it has an item at least).
+        Append(span, ref at, empty ? SourceLineBytes[1..] : SourceLineBytes);
+        annotation.Line.TryFormat(span[at..], out var digits, default, CultureInfo.InvariantCulture);
+        at += digits;
+        if (annotation.File is not null)
+        {
+            Append(span, ref at, SourceFileBytes);
+            Append(span, ref at, file.EncodedUtf8Bytes);
+            span[at++] = (byte)'"';
+        }
+
+        span[at++] = (byte)'}';
+        span[at++] = (byte)'\n';
+        output.Advance(at);
+
+        static void Append(Span<byte> span, ref int at, ReadOnlySpan<byte> bytes)
+        {
+            bytes.CopyTo(span[at..]);
+            at += bytes.Length;
+        }
+    }
+
+    private const int MaxLongDigits = 20;
+
+    private static ReadOnlySpan<byte> JsonWhitespace => " \t\r\n"u8;
+
+    private static ReadOnlySpan<byte> SourceLineBytes => ",\"sourceLine\":"u8;
+
+    private static ReadOnlySpan<byte> SourceFileBytes => ",\"sourceFile\":\""u8;
+
+    /// <summary>The file's name as a JSON string's content, encoded once for all the lines of the file.</summary>
+    private static JsonEncodedText EncodedFile(string file)
+    {
+        if (t_file is not { } cached || !ReferenceEquals(cached.Name, file))
+        {
+            t_file = cached = (file, JsonEncodedText.Encode(file));
+        }
+
+        return cached.Encoded;
+    }
+
+    [ThreadStatic]
+    private static (string Name, JsonEncodedText Encoded)? t_file;
 
     private static void WriteGeometry(Utf8JsonWriter writer, Annotation annotation)
     {

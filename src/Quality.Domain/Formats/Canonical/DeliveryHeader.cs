@@ -21,16 +21,26 @@ public sealed record DeliveryHeader(
     public (string Field, string Problem)? Check(Annotations.Annotation annotation, string labelField = "label")
     {
         ArgumentNullException.ThrowIfNull(annotation);
+        if (Fields.Count == 0)
+        {
+            return null;
+        }
+
         if (annotation.IsTag)
         {
-            return Fields.GetValueOrDefault(annotation.Field)?.Problem(annotation.Label) is { } problem
+            return Fields.TryGetValue(annotation.Field, out var declaration) && declaration.Problem(annotation.Label) is { } problem
                 ? (labelField, $"{problem}; field '{annotation.Field}'")
                 : null;
         }
 
-        foreach (var (name, value) in annotation.Attributes ?? new Dictionary<string, string>())
+        if (annotation.Attributes is not { Count: > 0 } attributes)
         {
-            if (Fields.GetValueOrDefault(name)?.Problem(value) is { } problem)
+            return null;
+        }
+
+        foreach (var (name, value) in attributes)
+        {
+            if (Fields.TryGetValue(name, out var declaration) && declaration.Problem(value) is { } problem)
             {
                 return ("attributes." + name, problem);
             }

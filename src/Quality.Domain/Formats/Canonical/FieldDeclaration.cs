@@ -16,7 +16,7 @@ public sealed record FieldDeclaration(MeasurementLevel Level, IReadOnlyList<stri
     public string? Problem(string label)
     {
         ArgumentNullException.ThrowIfNull(label);
-        if (Values is { } values && !values.Contains(label, StringComparer.Ordinal))
+        if (Values is { } values && !Contains(values, label))
         {
             return $"'{label}' is not one of the declared values {string.Join(", ", values)}";
         }
@@ -27,6 +27,20 @@ public sealed record FieldDeclaration(MeasurementLevel Level, IReadOnlyList<stri
             MeasurementLevel.Ratio when !IsFinite(label, out var v) || v < 0 => $"'{label}' is not a number ≥ 0 (the field is ratio)",
             _ => null,
         };
+    }
+
+    /// <summary>An ordinal search by index: checked on every declared tag and attribute at ingest, without an enumerator.</summary>
+    private static bool Contains(IReadOnlyList<string> values, string label)
+    {
+        for (var i = 0; i < values.Count; i++)
+        {
+            if (string.Equals(values[i], label, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsFinite(string label, out double value) =>
