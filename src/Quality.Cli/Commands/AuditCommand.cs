@@ -96,9 +96,9 @@ internal static class AuditCommand
             {
                 checker = new TaxonomyChecker(TaxonomyDocument.Parse(await File.ReadAllTextAsync(taxonomyFile.FullName, cancellationToken), taxonomyFile.Name));
             }
-            catch (Exception e) when (e is TaxonomyFormatException or IOException)
+            catch (Exception e) when (e is TaxonomyFormatException or IOException or UnauthorizedAccessException)
             {
-                await console.Error.WriteLineAsync(e is IOException ? $"{taxonomyFile.FullName}: {e.Message}" : e.Message);
+                await console.Error.WriteLineAsync(e is TaxonomyFormatException ? e.Message : $"{taxonomyFile.FullName}: {e.Message}");
                 return ExitCodes.BadInput;
             }
         }
@@ -113,6 +113,11 @@ internal static class AuditCommand
         catch (DeliveryFormatException e)
         {
             await console.Error.WriteLineAsync(e.Message);
+            return ExitCodes.BadInput;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            await console.Error.WriteLineAsync($"{file.FullName}: {e.Message}");
             return ExitCodes.BadInput;
         }
 

@@ -28,15 +28,21 @@ internal static class LocalDelivery
             head = await AnnotationFormats.ReadHeadAsync(probe, cancellationToken);
         }
 
-        await using var stream = file.OpenRead();
-        if (options.Format is null && ManifestParser.Recognises(head))
+        // As in the pipeline, a file named manifest.json is a manifest, whatever its content says.
+        if (options.Format is null && (file.Name == ManifestParser.FileName || ManifestParser.Recognises(head)))
         {
+            if (file.Length > ManifestParser.MaxBytes)
+            {
+                throw new DeliveryFormatException(file.Name, 0, null, $"is {file.Length} bytes; a manifest may have at most {ManifestParser.MaxBytes}");
+            }
+
             var bytes = await File.ReadAllBytesAsync(file.FullName, cancellationToken);
             var manifest = ManifestParser.Parse(bytes, file.Name, fallback: (file.Directory?.Name ?? "local", "local", "local"));
             using var files = new ManifestDeliveryReader(manifest, new FolderFiles(file.DirectoryName ?? "."), file.Name);
             return await DeliveryAuditor.AuditAsync(manifest.Header, files, file.Name, cancellationToken, bootstrap, options.Levels, spatial, checker: options.Checker);
         }
 
+        await using var stream = file.OpenRead();
         var format = options.Format is { } name ? AnnotationFormats.Find(name)!
             : string.Equals(file.Extension, ".csv", StringComparison.OrdinalIgnoreCase) ? AnnotationFormats.Find("csv")!
             : AnnotationFormats.All.FirstOrDefault(f => f.Recognises(head)) ?? AnnotationFormats.Find("canonical")!; // whose errors say what a delivery starts with

@@ -77,7 +77,8 @@ internal static class TaxonomyEndpoints
 
     /// <summary>
     /// Registers a version from its YAML body. 201 when new, 200 when the same document is already stored, 409 when a
-    /// different document holds that version, 400 naming the line, column and path of the first problem.
+    /// different document holds that version, 400 naming the line, column and path of the first problem, or when the
+    /// version bump is smaller than the changes since the previous registered version require (semver).
     /// </summary>
     private static async Task<IResult> PutAsync(string name, string version, HttpRequest request, BlobTaxonomyStore taxonomies, CancellationToken cancellationToken)
     {
@@ -115,6 +116,19 @@ internal static class TaxonomyEndpoints
         {
             return Problems.BadRequest("version",
                 $"the document is {taxonomy.Name}@{taxonomy.Version} but was sent to {name}@{version}; the URL and the document must agree.");
+        }
+
+        // Governance: the version must say what changed since the version before it (removing a class is a major bump).
+        var earlier = (await taxonomies.ListAsync(cancellationToken))
+            .Select(r => (Reference: r, Version: SemanticVersion.TryParse(r.Version, out var v) ? v : default))
+            .Where(r => r.Reference.Name == name && r.Version < taxonomy.Version)
+            .OrderBy(r => r.Version).Select(r => r.Reference).LastOrDefault();
+        if (earlier is not null && await taxonomies.GetAsync(earlier, cancellationToken) is { } before
+            && TaxonomyDiff.Compare(before, taxonomy) is { IsBumpConsistent: false } diff)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Version bump too small",
+                detail: $"{earlier} -> {name}@{version}: {diff.BumpProblem}",
+                extensions: new Dictionary<string, object?> { ["parameter"] = "version", ["changes"] = diff.Changes });
         }
 
         return await taxonomies.PutAsync(taxonomy, yaml, cancellationToken) switch

@@ -58,6 +58,7 @@ public sealed class ManifestParserTests
     [InlineData("[1,2]", 1L, null, "a manifest is a JSON object")]
     [InlineData("{\"format\":\"serverless-quality.canonical\"}", 1L, "format", "'serverless-quality.canonical' is not 'serverless-quality.manifest'")]
     [InlineData("{\"files\":\n[}", 2L, null, "invalid JSON")]
+    [InlineData("{\"files\":[{\"path\":\"a.json\",\n\"path\":\"b.json\"}]}", 0L, null, "invalid JSON")]
     public void Parse_NotAManifest_SaysWhere(string json, long line, string? field, string problem)
     {
         var error = Assert.Throws<DeliveryFormatException>(() => Parse(json));

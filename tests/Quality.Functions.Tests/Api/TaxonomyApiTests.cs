@@ -54,6 +54,33 @@ public sealed class TaxonomyApiTests
         Assert.True((bool)diff["isBumpConsistent"]!);
         using var missing = await client.GetAsync("/api/taxonomies/driving/diff?from=1.0.0&to=9.0.0");
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+
+        // Removing a class needs a major version: 1.1.1 without 'barrier' is refused, 2.0.0 is accepted.
+        var removed = Sample("1.1.0").Replace("version: 1.1.0", "version: 1.1.1", StringComparison.Ordinal);
+        removed = RemoveClass(removed, "barrier");
+        using (var patch = await PutAsync(client, "/api/taxonomies/driving/1.1.1", removed))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, patch.StatusCode);
+            Assert.Equal("Version bump too small", (string?)(await patch.Content.ReadFromJsonAsync<JsonObject>())!["title"]);
+        }
+
+        using var major = await PutAsync(client, "/api/taxonomies/driving/2.0.0", removed.Replace("version: 1.1.1", "version: 2.0.0", StringComparison.Ordinal));
+        Assert.Equal(HttpStatusCode.Created, major.StatusCode);
+    }
+
+    /// <summary>The YAML without one class's block (its key line and the more-indented lines under it).</summary>
+    private static string RemoveClass(string yaml, string name)
+    {
+        var lines = yaml.Split('\n').ToList();
+        var start = lines.FindIndex(l => l == $"  {name}:");
+        var end = start + 1;
+        while (end < lines.Count && lines[end].StartsWith("    ", StringComparison.Ordinal))
+        {
+            end++;
+        }
+
+        lines.RemoveRange(start, end - start);
+        return string.Join('\n', lines);
     }
 
     [Fact]

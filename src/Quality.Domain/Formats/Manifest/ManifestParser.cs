@@ -20,7 +20,8 @@ public static class ManifestParser
     /// <summary>Most files one delivery may list; a delivery of more files is split into several deliveries.</summary>
     public const int MaxFiles = 1000;
 
-    private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 8 };
+    /// <summary>Strict: a property given twice (<c>"path"</c> twice in one entry) is an error, not "the last one wins".</summary>
+    private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 8, AllowDuplicateProperties = false };
 
     /// <param name="defaults">Delivery id, pipeline and vendor taken from the manifest's blob path; the manifest may repeat them but not contradict them.</param>
     /// <param name="fallback">Names for those the manifest leaves out when there is no path to take them from (an offline audit).</param>
@@ -50,7 +51,7 @@ public static class ManifestParser
         }
         catch (JsonException ex)
         {
-            throw new DeliveryFormatException(file, (ex.LineNumber ?? 0) + 1, null,
+            throw new DeliveryFormatException(file, ex.LineNumber is { } line ? line + 1 : 0, null,
                 $"invalid JSON at byte {ex.BytePositionInLine ?? 0} of the line: {ex.Message.Split(" Path:")[0].Split(" LineNumber:")[0].TrimEnd('.', ' ')}", ex);
         }
 
