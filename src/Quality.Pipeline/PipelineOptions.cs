@@ -26,6 +26,13 @@ public sealed class PipelineOptions
     /// <summary>Cuboids are matched on 3D IoU unless this is true (bird's-eye view).</summary>
     public bool CuboidIouBirdsEyeView { get; set; }
 
+    /// <summary>
+    /// Reject a delivery whose taxonomy version is not registered, instead of auditing it unchecked (the batch then
+    /// says <c>checked: false</c>). Off by default so a new pipeline works before its taxonomy is published; turn it on
+    /// where every annotation must be held to a taxonomy.
+    /// </summary>
+    public bool RequireRegisteredTaxonomy { get; set; }
+
     public Quality.Domain.Audit.SpatialOptions Spatial() => new()
     {
         Thresholds = new Quality.Domain.Matching.MatchingThresholds { Default = IouThreshold },

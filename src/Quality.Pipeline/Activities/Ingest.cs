@@ -124,6 +124,12 @@ public sealed partial class Ingest(
         var (header, next, lineOf, close) = await OpenDeliveryAsync(run, cancellationToken);
         using var closing = close;
         var taxonomy = await taxonomies.GetAsync(header.Taxonomy, cancellationToken);
+        if (taxonomy is null && options.Value.RequireRegisteredTaxonomy)
+        {
+            throw new DeliveryFormatException(run.BlobName, DeliveryLayout.Classify(run.BlobName) == DeliveryLayout.Kind.Manifest ? 0 : 1, "taxonomy",
+                $"{header.Taxonomy} is not registered, and this pipeline audits only against registered taxonomies; register it (PUT /api/taxonomies/{header.Taxonomy.Name}/{header.Taxonomy.Version}) and deliver again");
+        }
+
         if (taxonomy is not null)
         {
             // Declared values are enforced as the header's are: agreement cannot place a value its field does not have.

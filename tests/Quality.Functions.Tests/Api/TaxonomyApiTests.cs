@@ -169,4 +169,20 @@ public sealed class TaxonomyApiTests
         Assert.Equal("Rejected", (string?)batch["status"]);
         Assert.Equal("front-camera/acme/d-8.jsonl line 3, field 'label': 'snow' is not one of the declared values clear, cloudy, rain, fog; field 'weather'", (string?)batch["reason"]);
     }
+
+    [Fact]
+    public async Task Delivery_UnregisteredTaxonomy_AuditedUncheckedAndSaysSo()
+    {
+        await using var app = await QualityApp.StartAsync(localDrivers: true);
+        using var client = app.CreateClient();
+
+        var submitted = await BatchApiTests.SubmitAsync(client, DeliveryGenerator.Generate(items: 5, seed: 2));
+        var id = (string)submitted["id"]!;
+        var batch = await LocalHostTests.WaitForEndAsync(client, id);
+
+        Assert.Equal(("Completed", "driving-scenes@1.0.0", false), ((string?)batch["status"], (string?)batch["taxonomy"]!["reference"], (bool)batch["taxonomy"]!["checked"]!));
+        var report = await client.GetFromJsonAsync<JsonObject>($"/api/batches/{id}/violations");
+        Assert.False((bool)report!["checked"]!);
+        Assert.StartsWith("taxonomy driving-scenes@1.0.0 is not registered", (string?)report["notCheckedReason"], StringComparison.Ordinal);
+    }
 }
