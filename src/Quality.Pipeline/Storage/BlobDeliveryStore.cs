@@ -2,6 +2,8 @@ using System.Text;
 using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
+using Quality.Domain.Formats;
+using Quality.Domain.Formats.Manifest;
 using Quality.Pipeline.Messages;
 
 namespace Quality.Pipeline.Storage;
@@ -77,7 +79,7 @@ public sealed class BlobDeliveryStore(StorageClients storage)
 
     /// <summary>
     /// Copies a rejected delivery to <c>quarantine/{runId}/</c> with its error report; the original stays. A manifest
-    /// brings its whole folder: the files are the delivery.
+    /// brings the files it lists (they are the delivery); what could not be copied is named in <c>delivery-missing.txt</c>.
     /// </summary>
     public async Task QuarantineAsync(string blobName, string etag, RejectionReport report, CancellationToken cancellationToken)
     {
@@ -85,29 +87,58 @@ public sealed class BlobDeliveryStore(StorageClients storage)
         var prefix = report.RunId + "/";
         await _quarantine.GetBlobClient(prefix + "error.json")
             .UploadAsync(BinaryData.FromString(PipelineJson.Serialize(report)), overwrite: true, cancellationToken);
+        var missing = new List<string>();
+        byte[]? manifest = null;
         try
         {
             await using var original = await OpenReadAsync(blobName, etag, cancellationToken);
-            await _quarantine.GetBlobClient(prefix + "delivery/" + blobName).UploadAsync(original, overwrite: true, cancellationToken);
+            using var copy = new MemoryStream();
             if (Deliveries.DeliveryLayout.Classify(blobName) == Deliveries.DeliveryLayout.Kind.Manifest)
             {
-                var folder = blobName[..(blobName.LastIndexOf('/') + 1)];
-                await foreach (var file in _incoming.GetBlobsAsync(BlobTraits.None, BlobStates.None, folder, cancellationToken))
-                {
-                    if (file.Name != blobName)
-                    {
-                        await using var content = await _incoming.GetBlobClient(file.Name).OpenReadAsync(cancellationToken: cancellationToken);
-                        await _quarantine.GetBlobClient(prefix + "delivery/" + file.Name).UploadAsync(content, overwrite: true, cancellationToken);
-                    }
-                }
+                await original.CopyToAsync(copy, cancellationToken); // at most a MiB, and its list says what else to copy
+                manifest = copy.ToArray();
+                copy.Position = 0;
             }
+
+            await _quarantine.GetBlobClient(prefix + "delivery/" + blobName).UploadAsync(manifest is null ? original : copy, overwrite: true, cancellationToken);
         }
         catch (RequestFailedException ex) when (ex.Status is 404 or 412)
         {
-            // The delivered version is gone or replaced; the report says what was wrong with it.
+            missing.Add($"{blobName} (ETag {etag}) could not be copied: {ex.ErrorCode}");
+        }
+
+        foreach (var file in manifest is null ? [] : ListedFiles(blobName, manifest))
+        {
+            try
+            {
+                await using var content = await _incoming.GetBlobClient(file).OpenReadAsync(cancellationToken: cancellationToken);
+                await _quarantine.GetBlobClient(prefix + "delivery/" + file).UploadAsync(content, overwrite: true, cancellationToken);
+            }
+            catch (RequestFailedException ex) when (ex.Status == 404)
+            {
+                missing.Add($"{file} is listed but was not delivered");
+            }
+        }
+
+        if (missing.Count > 0)
+        {
+            // The delivered version is gone or replaced, or a listed file never came; the report says what was wrong.
             await _quarantine.GetBlobClient(prefix + "delivery-missing.txt").UploadAsync(
-                BinaryData.FromBytes(Encoding.UTF8.GetBytes($"{blobName} (ETag {etag}) could not be copied: {ex.ErrorCode}")),
-                overwrite: true, cancellationToken);
+                BinaryData.FromBytes(Encoding.UTF8.GetBytes(string.Join('\n', missing) + "\n")), overwrite: true, cancellationToken);
+        }
+    }
+
+    /// <summary>The blobs a manifest lists; none when it does not parse (the report says why, and incoming keeps everything).</summary>
+    private static List<string> ListedFiles(string manifestBlob, byte[] manifest)
+    {
+        try
+        {
+            return ManifestParser.Parse(manifest, manifestBlob, Deliveries.DeliveryLayout.ManifestPath(manifestBlob)).Files
+                .Select(f => Deliveries.DeliveryLayout.FileBlob(manifestBlob, f.Path)).ToList();
+        }
+        catch (DeliveryFormatException)
+        {
+            return [];
         }
     }
 
