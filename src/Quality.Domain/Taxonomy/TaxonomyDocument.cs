@@ -58,9 +58,11 @@ public static class TaxonomyDocument
         {
             throw YamlMap.Error(file, e.Start, "", $"not valid YAML: {e.Message}", e);
         }
-        catch (InvalidOperationException e)
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
         {
-            throw new TaxonomyFormatException(file, 1, 1, "", "not valid YAML (the parser gave no position)", e);
+            // YamlDotNet's node loader throws these, without a position, on event sequences it does not expect
+            // (found by DocumentFuzzProperties: "the current event is of an unsupported type").
+            throw new TaxonomyFormatException(file, 1, 1, "", $"not valid YAML ({e.Message.TrimEnd('.')}; the parser gave no position)", e);
         }
 
         return stream.Documents.Count switch

@@ -59,6 +59,10 @@ public sealed class DocumentFuzzProperties
         }
     });
 
+    /// <summary>The CI run that found YamlDotNet throwing ArgumentException ("the current event is of an unsupported type").</summary>
+    [Property(MaxTest = 300, Replay = "(2338345569216760905,14342519669979486311)")]
+    public Property Damaged_taxonomy_found_by_ci_raises_the_typed_error() => Damaged_taxonomy_parses_or_raises_the_typed_error();
+
     [Property(MaxTest = 300)]
     public Property Damaged_taxonomy_parses_or_raises_the_typed_error() => Prop.ForAll(Damaged(Taxonomy).ToArbitrary(), bytes =>
     {
