@@ -100,8 +100,11 @@ public sealed partial class Ingest(
         var now = await deliveries.GetAsync(run.BlobName, cancellationToken);
         if (now is not null && now.ETag == run.BlobETag)
         {
-            // The delivery is the version the run was made for: the failure was not about it. Retry.
-            throw new InvalidOperationException($"Reading {run.BlobName} failed ({ex.ErrorCode}) although it is unchanged; retrying.", ex);
+            // The delivery is the version the run was made for: the failure was not about it. Retry. For a manifest it
+            // was one of its files, replaced or deleted while it was read: the retry reads the files as they are then.
+            throw new InvalidOperationException(DeliveryLayout.Classify(run.BlobName) == DeliveryLayout.Kind.Manifest
+                ? $"A file listed in {run.BlobName} changed or vanished while it was read ({ex.ErrorCode}); ingesting again from the files as they are now."
+                : $"Reading {run.BlobName} failed ({ex.ErrorCode}) although it is unchanged; retrying.", ex);
         }
 
         if (now is not null && now.ContentKey == run.ContentKey)
