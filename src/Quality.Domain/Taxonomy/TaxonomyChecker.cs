@@ -48,7 +48,7 @@ public sealed class TaxonomyChecker
                     Invariant($"id '{id}' was already used by annotator '{annotation.Annotator}' on this item (line {first.Line}{(first.File is null ? "" : " of " + first.File)})")));
             }
 
-            tally.Add(violations);
+            tally.Add(violations, annotation.IsTag ? annotation.Field : annotation.Label);
         }
     }
 

@@ -11,6 +11,7 @@ public sealed class ViolationTally
 
     private readonly SortedDictionary<(string Rule, string Class), (long Violations, long Annotations)> _counts = new(KeyOrder);
     private readonly SortedDictionary<string, SortedSet<Violation>> _examples = new(StringComparer.Ordinal);
+    private readonly SortedDictionary<string, long> _checkedByClass = new(StringComparer.Ordinal);
 
     public ViolationTally(int examplesPerRule = DefaultExamplesPerRule)
     {
@@ -28,10 +29,19 @@ public sealed class ViolationTally
         string.CompareOrdinal(x.Rule, y.Rule) is var c and not 0 ? c : string.CompareOrdinal(x.Class, y.Class));
 
     /// <summary>Counts one checked annotation with the violations found on it (none when it passed).</summary>
-    public void Add(IReadOnlyCollection<Violation> violationsOfOneAnnotation)
+    /// <param name="checkedClass">
+    /// The annotation's class as delivered (a tag's field), the denominator of its class's rates; null counts it only
+    /// in the total.
+    /// </param>
+    public void Add(IReadOnlyCollection<Violation> violationsOfOneAnnotation, string? checkedClass = null)
     {
         ArgumentNullException.ThrowIfNull(violationsOfOneAnnotation);
         AnnotationsChecked++;
+        if (checkedClass is not null)
+        {
+            _checkedByClass[checkedClass] = _checkedByClass.GetValueOrDefault(checkedClass) + 1;
+        }
+
         foreach (var group in violationsOfOneAnnotation.GroupBy(v => (v.Rule, v.Class)))
         {
             Count(group.Key, group.LongCount(), 1);
@@ -51,6 +61,11 @@ public sealed class ViolationTally
     {
         ArgumentNullException.ThrowIfNull(other);
         AnnotationsChecked += other.AnnotationsChecked;
+        foreach (var (name, count) in other._checkedByClass)
+        {
+            _checkedByClass[name] = _checkedByClass.GetValueOrDefault(name) + count;
+        }
+
         foreach (var (key, count) in other._counts)
         {
             Count(key, count.Violations, count.Annotations);
@@ -77,13 +92,24 @@ public sealed class ViolationTally
     public IReadOnlyList<Violation> Examples(string rule) =>
         _examples.TryGetValue(rule, out var examples) ? examples.ToList() : [];
 
+    /// <summary>Annotations checked of <paramref name="checkedClass"/> (as delivered), or null when none were recorded.</summary>
+    public long? Checked(string checkedClass) => _checkedByClass.TryGetValue(checkedClass, out var count) ? count : null;
+
     public ViolationTallyState ToState() =>
-        new(ExamplesPerRule, AnnotationsChecked, Counts(), _examples.Values.SelectMany(e => e).ToList());
+        new(ExamplesPerRule, AnnotationsChecked, Counts(), _examples.Values.SelectMany(e => e).ToList())
+        {
+            CheckedByClass = new SortedDictionary<string, long>(_checkedByClass, StringComparer.Ordinal),
+        };
 
     public static ViolationTally FromState(ViolationTallyState state)
     {
         ArgumentNullException.ThrowIfNull(state);
         var tally = new ViolationTally(state.ExamplesPerRule) { AnnotationsChecked = state.AnnotationsChecked };
+        foreach (var (name, count) in state.CheckedByClass ?? new Dictionary<string, long>())
+        {
+            tally._checkedByClass[name] = count;
+        }
+
         foreach (var count in state.Counts)
         {
             tally.Count((count.Rule, count.Class), count.Violations, count.Annotations);

@@ -6,7 +6,11 @@ namespace Quality.Domain.Taxonomy;
 /// tallies serialise to equal JSON.
 /// </summary>
 public sealed record ViolationTallyState(
-    int ExamplesPerRule, long AnnotationsChecked, IReadOnlyList<ViolationCount> Counts, IReadOnlyList<Violation> Examples);
+    int ExamplesPerRule, long AnnotationsChecked, IReadOnlyList<ViolationCount> Counts, IReadOnlyList<Violation> Examples)
+{
+    /// <summary>Annotations checked per class as delivered (a tag's field): the denominators of per-class rates.</summary>
+    public IReadOnlyDictionary<string, long>? CheckedByClass { get; init; }
+}
 
 /// <summary>
 /// Under <paramref name="Rule"/>, objects of <paramref name="Class"/> (or tags of that field) broke it

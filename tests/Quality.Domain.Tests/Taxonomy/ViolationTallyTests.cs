@@ -65,16 +65,34 @@ public sealed class ViolationTallyTests
         Assert.All(new ViolationTally().ToView().Rules, r => Assert.Null(r.Rate));
     }
 
+    private static string ClassOf(List<Violation> annotation) => annotation.Count > 0 ? annotation[0].Class : "clean";
+
+    [Fact]
+    public void View_PerClassRate_IsBrokenOverCheckedOfThatClass()
+    {
+        var tally = new ViolationTally();
+        tally.Add([V("unknown-class", "a.jsonl", 1, "car")], "car");
+        tally.Add([], "car");
+        tally.Add([], "car");
+        tally.Add([], "bus");
+
+        var row = Assert.Single(tally.ToView().Counts.Items);
+        // 1 of the 3 cars checked broke the rule; Wilson 95% for 1/3 by hand: (0.0615, 0.7923).
+        Assert.Equal(("car", 3L, 1.0 / 3), (row.Class, row.Checked, row.Rate));
+        Assert.Equal(0.0615, row.RateCi95![0], 4);
+        Assert.Equal(0.7923, row.RateCi95[1], 4);
+    }
+
     [Property]
     public bool Merge_AnySplitInAnyOrder_EqualsOnePass(int[] codes, int seed)
     {
         var annotations = (codes ?? []).Select(Annotation).ToList();
         var whole = new ViolationTally(examplesPerRule: 3);
-        annotations.ForEach(whole.Add);
+        annotations.ForEach(a => whole.Add(a, ClassOf(a)));
 
         var random = new Random(seed);
         var shards = Enumerable.Range(0, random.Next(1, 5)).Select(_ => new ViolationTally(examplesPerRule: 3)).ToArray();
-        annotations.ForEach(a => shards[random.Next(shards.Length)].Add(a));
+        annotations.ForEach(a => shards[random.Next(shards.Length)].Add(a, ClassOf(a)));
         random.Shuffle(shards);
         var merged = new ViolationTally(examplesPerRule: 3);
         foreach (var shard in shards)
