@@ -48,7 +48,8 @@ public sealed class TaxonomyChecker
                     Invariant($"id '{id}' was already used by annotator '{annotation.Annotator}' on this item (line {first.Line}{(first.File is null ? "" : " of " + first.File)})")));
             }
 
-            tally.Add(violations, annotation.IsTag ? annotation.Field : annotation.Label);
+            tally.Add(violations, annotation.IsTag ? annotation.Field : annotation.Label,
+                annotation.Role == AnnotatorRole.Annotator ? annotation.Annotator : null);
         }
     }
 

@@ -12,6 +12,8 @@ public sealed class ViolationTally
     private readonly SortedDictionary<(string Rule, string Class), (long Violations, long Annotations)> _counts = new(KeyOrder);
     private readonly SortedDictionary<string, SortedSet<Violation>> _examples = new(StringComparer.Ordinal);
     private readonly SortedDictionary<string, long> _checkedByClass = new(StringComparer.Ordinal);
+    private readonly SortedDictionary<string, long> _checkedByAnnotator = new(StringComparer.Ordinal);
+    private readonly SortedDictionary<(string Rule, string Annotator), long> _byAnnotator = new(KeyOrder);
 
     public ViolationTally(int examplesPerRule = DefaultExamplesPerRule)
     {
@@ -29,17 +31,31 @@ public sealed class ViolationTally
         string.CompareOrdinal(x.Rule, y.Rule) is var c and not 0 ? c : string.CompareOrdinal(x.Class, y.Class));
 
     /// <summary>Counts one checked annotation with the violations found on it (none when it passed).</summary>
+    /// <param name="violationsOfOneAnnotation">The violations found on the annotation.</param>
     /// <param name="checkedClass">
     /// The annotation's class as delivered (a tag's field), the denominator of its class's rates; null counts it only
     /// in the total.
     /// </param>
-    public void Add(IReadOnlyCollection<Violation> violationsOfOneAnnotation, string? checkedClass = null)
+    /// <param name="annotator">
+    /// The annotator who made it, when an annotator (not gold or a reviewer) did: per-annotator rates tell one person's
+    /// habit from a rule everyone breaks. Annotators per delivery are few, so this stays small.
+    /// </param>
+    public void Add(IReadOnlyCollection<Violation> violationsOfOneAnnotation, string? checkedClass = null, string? annotator = null)
     {
         ArgumentNullException.ThrowIfNull(violationsOfOneAnnotation);
         AnnotationsChecked++;
         if (checkedClass is not null)
         {
             _checkedByClass[checkedClass] = _checkedByClass.GetValueOrDefault(checkedClass) + 1;
+        }
+
+        if (annotator is not null)
+        {
+            _checkedByAnnotator[annotator] = _checkedByAnnotator.GetValueOrDefault(annotator) + 1;
+            foreach (var rule in violationsOfOneAnnotation.Select(v => v.Rule).Distinct(StringComparer.Ordinal))
+            {
+                _byAnnotator[(rule, annotator)] = _byAnnotator.GetValueOrDefault((rule, annotator)) + 1;
+            }
         }
 
         foreach (var group in violationsOfOneAnnotation.GroupBy(v => (v.Rule, v.Class)))
@@ -71,6 +87,8 @@ public sealed class ViolationTally
             Count(key, count.Violations, count.Annotations);
         }
 
+        AddByAnnotator(other._checkedByAnnotator, other._byAnnotator.Select(c => new AnnotatorViolationCount(c.Key.Rule, c.Key.Annotator, c.Value)));
+
         ExamplesPerRule = Math.Min(ExamplesPerRule, other.ExamplesPerRule);
         foreach (var violation in other._examples.Values.SelectMany(e => e))
         {
@@ -92,6 +110,13 @@ public sealed class ViolationTally
     public IReadOnlyList<Violation> Examples(string rule) =>
         _examples.TryGetValue(rule, out var examples) ? examples.ToList() : [];
 
+    /// <summary>Annotations checked per annotator (annotators only, not gold or reviewers).</summary>
+    public IReadOnlyDictionary<string, long> CheckedByAnnotator => _checkedByAnnotator;
+
+    /// <summary>Per (rule, annotator): that annotator's annotations breaking the rule, out of <see cref="CheckedByAnnotator"/>.</summary>
+    public IReadOnlyList<AnnotatorViolationCount> ByAnnotator() =>
+        _byAnnotator.Select(c => new AnnotatorViolationCount(c.Key.Rule, c.Key.Annotator, c.Value)).ToList();
+
     /// <summary>Annotations checked of <paramref name="checkedClass"/> (as delivered), or null when none were recorded.</summary>
     public long? Checked(string checkedClass) => _checkedByClass.TryGetValue(checkedClass, out var count) ? count : null;
 
@@ -99,6 +124,8 @@ public sealed class ViolationTally
         new(ExamplesPerRule, AnnotationsChecked, Counts(), _examples.Values.SelectMany(e => e).ToList())
         {
             CheckedByClass = new SortedDictionary<string, long>(_checkedByClass, StringComparer.Ordinal),
+            CheckedByAnnotator = new SortedDictionary<string, long>(_checkedByAnnotator, StringComparer.Ordinal),
+            ByAnnotator = ByAnnotator(),
         };
 
     public static ViolationTally FromState(ViolationTallyState state)
@@ -115,6 +142,8 @@ public sealed class ViolationTally
             tally.Count((count.Rule, count.Class), count.Violations, count.Annotations);
         }
 
+        tally.AddByAnnotator(state.CheckedByAnnotator ?? new Dictionary<string, long>(), state.ByAnnotator ?? []);
+
         foreach (var example in state.Examples)
         {
             tally.Keep(example);
@@ -125,6 +154,19 @@ public sealed class ViolationTally
 
     /// <summary>The API's page: every rule's totals, rate and examples; the (rule, class) counts paged.</summary>
     public ViolationTallyView ToView(string? rule = null, int offset = 0, int limit = 100) => ViolationTallyView.From(this, rule, offset, limit);
+
+    private void AddByAnnotator(IReadOnlyDictionary<string, long> checkedByAnnotator, IEnumerable<AnnotatorViolationCount> counts)
+    {
+        foreach (var (annotator, count) in checkedByAnnotator)
+        {
+            _checkedByAnnotator[annotator] = _checkedByAnnotator.GetValueOrDefault(annotator) + count;
+        }
+
+        foreach (var count in counts)
+        {
+            _byAnnotator[(count.Rule, count.Annotator)] = _byAnnotator.GetValueOrDefault((count.Rule, count.Annotator)) + count.Annotations;
+        }
+    }
 
     private void Count((string Rule, string Class) key, long violations, long annotations)
     {

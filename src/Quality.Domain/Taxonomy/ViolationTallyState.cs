@@ -10,6 +10,12 @@ public sealed record ViolationTallyState(
 {
     /// <summary>Annotations checked per class as delivered (a tag's field): the denominators of per-class rates.</summary>
     public IReadOnlyDictionary<string, long>? CheckedByClass { get; init; }
+
+    /// <summary>Annotations checked per annotator: the denominators of per-annotator rates.</summary>
+    public IReadOnlyDictionary<string, long>? CheckedByAnnotator { get; init; }
+
+    /// <summary>Per (rule, annotator), annotations breaking the rule.</summary>
+    public IReadOnlyList<AnnotatorViolationCount>? ByAnnotator { get; init; }
 }
 
 /// <summary>
@@ -17,3 +23,6 @@ public sealed record ViolationTallyState(
 /// <paramref name="Violations"/> times on <paramref name="Annotations"/> distinct annotations.
 /// </summary>
 public sealed record ViolationCount(string Rule, string Class, long Violations, long Annotations);
+
+/// <summary>Of <paramref name="Annotator"/>'s checked annotations, <paramref name="Annotations"/> broke <paramref name="Rule"/>.</summary>
+public sealed record AnnotatorViolationCount(string Rule, string Annotator, long Annotations);

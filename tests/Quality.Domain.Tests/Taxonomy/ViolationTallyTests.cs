@@ -67,6 +67,23 @@ public sealed class ViolationTallyTests
 
     private static string ClassOf(List<Violation> annotation) => annotation.Count > 0 ? annotation[0].Class : "clean";
 
+    private static string? AnnotatorOf(List<Violation> annotation) => annotation.Count switch { 0 => "a1", 1 => null, _ => "a2" };
+
+    [Fact]
+    public void Add_PerAnnotator_CountsAnnotationsBreakingEachRuleOverThatAnnotatorsChecked()
+    {
+        var tally = new ViolationTally();
+        // a1: one annotation breaking box-too-small twice and unknown-class once, one clean; a2: one clean; gold: not counted.
+        tally.Add([V("box-too-small", "a.jsonl", 1), V("box-too-small", "a.jsonl", 1), V("unknown-class", "a.jsonl", 1)], "car", "a1");
+        tally.Add([], "car", "a1");
+        tally.Add([], "car", "a2");
+        tally.Add([V("box-too-small", "a.jsonl", 4)], "car");
+
+        Assert.Equal([("box-too-small", "a1", 1L), ("unknown-class", "a1", 1L)], tally.ByAnnotator().Select(c => (c.Rule, c.Annotator, c.Annotations)));
+        Assert.Equal(new Dictionary<string, long> { ["a1"] = 2, ["a2"] = 1 }, tally.CheckedByAnnotator);
+        Assert.Equal(4, tally.AnnotationsChecked);
+    }
+
     [Fact]
     public void View_PerClassRate_IsBrokenOverCheckedOfThatClass()
     {
@@ -88,11 +105,11 @@ public sealed class ViolationTallyTests
     {
         var annotations = (codes ?? []).Select(Annotation).ToList();
         var whole = new ViolationTally(examplesPerRule: 3);
-        annotations.ForEach(a => whole.Add(a, ClassOf(a)));
+        annotations.ForEach(a => whole.Add(a, ClassOf(a), AnnotatorOf(a)));
 
         var random = new Random(seed);
         var shards = Enumerable.Range(0, random.Next(1, 5)).Select(_ => new ViolationTally(examplesPerRule: 3)).ToArray();
-        annotations.ForEach(a => shards[random.Next(shards.Length)].Add(a, ClassOf(a)));
+        annotations.ForEach(a => shards[random.Next(shards.Length)].Add(a, ClassOf(a), AnnotatorOf(a)));
         random.Shuffle(shards);
         var merged = new ViolationTally(examplesPerRule: 3);
         foreach (var shard in shards)
