@@ -25,6 +25,9 @@ public sealed class ViolationTally
 
     public long AnnotationsChecked { get; private set; }
 
+    /// <summary>Checked annotations that broke at least one rule: the numerator of the batch's violation rate.</summary>
+    public long AnnotationsViolating { get; private set; }
+
     public long Violations => _counts.Values.Sum(c => c.Violations);
 
     private static Comparer<(string Rule, string Class)> KeyOrder { get; } = Comparer<(string Rule, string Class)>.Create((x, y) =>
@@ -44,6 +47,7 @@ public sealed class ViolationTally
     {
         ArgumentNullException.ThrowIfNull(violationsOfOneAnnotation);
         AnnotationsChecked++;
+        AnnotationsViolating += violationsOfOneAnnotation.Count > 0 ? 1 : 0;
         if (checkedClass is not null)
         {
             _checkedByClass[checkedClass] = _checkedByClass.GetValueOrDefault(checkedClass) + 1;
@@ -77,6 +81,7 @@ public sealed class ViolationTally
     {
         ArgumentNullException.ThrowIfNull(other);
         AnnotationsChecked += other.AnnotationsChecked;
+        AnnotationsViolating += other.AnnotationsViolating;
         foreach (var (name, count) in other._checkedByClass)
         {
             _checkedByClass[name] = _checkedByClass.GetValueOrDefault(name) + count;
@@ -124,6 +129,7 @@ public sealed class ViolationTally
         new(ExamplesPerRule, AnnotationsChecked, Counts(), _examples.Values.SelectMany(e => e).ToList())
         {
             CheckedByClass = new SortedDictionary<string, long>(_checkedByClass, StringComparer.Ordinal),
+            AnnotationsViolating = AnnotationsViolating,
             CheckedByAnnotator = new SortedDictionary<string, long>(_checkedByAnnotator, StringComparer.Ordinal),
             ByAnnotator = ByAnnotator(),
         };
@@ -131,7 +137,11 @@ public sealed class ViolationTally
     public static ViolationTally FromState(ViolationTallyState state)
     {
         ArgumentNullException.ThrowIfNull(state);
-        var tally = new ViolationTally(state.ExamplesPerRule) { AnnotationsChecked = state.AnnotationsChecked };
+        var tally = new ViolationTally(state.ExamplesPerRule)
+        {
+            AnnotationsChecked = state.AnnotationsChecked,
+            AnnotationsViolating = state.AnnotationsViolating,
+        };
         foreach (var (name, count) in state.CheckedByClass ?? new Dictionary<string, long>())
         {
             tally._checkedByClass[name] = count;

@@ -11,6 +11,9 @@ public sealed record ViolationTallyState(
     /// <summary>Annotations checked per class as delivered (a tag's field): the denominators of per-class rates.</summary>
     public IReadOnlyDictionary<string, long>? CheckedByClass { get; init; }
 
+    /// <summary>Checked annotations breaking at least one rule.</summary>
+    public long AnnotationsViolating { get; init; }
+
     /// <summary>Annotations checked per annotator: the denominators of per-annotator rates.</summary>
     public IReadOnlyDictionary<string, long>? CheckedByAnnotator { get; init; }
 

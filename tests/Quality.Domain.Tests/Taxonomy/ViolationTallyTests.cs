@@ -81,7 +81,7 @@ public sealed class ViolationTallyTests
 
         Assert.Equal([("box-too-small", "a1", 1L), ("unknown-class", "a1", 1L)], tally.ByAnnotator().Select(c => (c.Rule, c.Annotator, c.Annotations)));
         Assert.Equal(new Dictionary<string, long> { ["a1"] = 2, ["a2"] = 1 }, tally.CheckedByAnnotator);
-        Assert.Equal(4, tally.AnnotationsChecked);
+        Assert.Equal((4L, 2L), (tally.AnnotationsChecked, tally.AnnotationsViolating));
     }
 
     [Fact]
