@@ -4,6 +4,7 @@ using Quality.Domain.Audit;
 using Quality.Domain.Formats.Canonical;
 using Quality.Domain.Taxonomy;
 using Quality.Pipeline.Messages;
+using Quality.Pipeline.Monitoring;
 using Quality.Pipeline.Runs;
 using Quality.Pipeline.Storage;
 
@@ -19,6 +20,7 @@ public sealed partial class Finalize(
     BlobReportStore reports,
     TableRunStore runs,
     RunLedger ledger,
+    BatchMonitor monitor,
     ILogger<Finalize> logger)
 {
     public async Task HandleAsync(RunMessage message, CancellationToken cancellationToken)
@@ -54,6 +56,8 @@ public sealed partial class Finalize(
             await WriteEvidenceAsync(run, cancellationToken);
         }
 
+        // Series and error history are written before the run completes, so a completed batch is always in them.
+        await monitor.RecordAsync(run, result, cancellationToken);
         var metrics = result.Metrics;
         var completed = await ledger.ChangeAsync(run.Id, current => current.Status != RunStatus.Running ? null : current with
         {

@@ -16,6 +16,7 @@ namespace Quality.Pipeline.Storage;
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(BatchMetrics))]
 [JsonSerializable(typeof(BatchAuditState))]
+[JsonSerializable(typeof(BatchErrorCounts))]
 [JsonSerializable(typeof(IReadOnlyDictionary<string, FieldDeclaration>))]
 [JsonSerializable(typeof(BlobCreatedEvent))]
 [JsonSerializable(typeof(RunMessage))]

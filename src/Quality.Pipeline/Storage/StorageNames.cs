@@ -24,9 +24,11 @@ public sealed class StorageNames
         Runs = "t" + prefix + "runs";
         Batches = "t" + prefix + "batches";
         Rollups = "t" + prefix + "rollups";
+        Series = "t" + prefix + "series";
+        Findings = "t" + prefix + "findings";
         if (prefix.Length == 0)
         {
-            (Runs, Batches, Rollups) = ("runs", "batches", "rollups");
+            (Runs, Batches, Rollups, Series, Findings) = ("runs", "batches", "rollups", "series", "findings");
         }
     }
 
@@ -55,11 +57,17 @@ public sealed class StorageNames
 
     public string Rollups { get; }
 
+    /// <summary>Monitored figures per (pipeline, metric, class, vendor) in delivery order, and each batch's error counts.</summary>
+    public string Series { get; }
+
+    /// <summary>Findings per pipeline: system and individual errors, rising confusions, process signals.</summary>
+    public string Findings { get; }
+
     public IReadOnlyList<string> Containers => [Incoming, Work, Reports, Quarantine, Taxonomies];
 
     public IReadOnlyList<string> Queues => [BatchArrivals, Ingest, Compute, Finalize];
 
-    public IReadOnlyList<string> Tables => [Runs, Batches, Rollups];
+    public IReadOnlyList<string> Tables => [Runs, Batches, Rollups, Series, Findings];
 
     /// <summary>Where the Functions host moves a message after its last failed dequeue.</summary>
     public static string PoisonQueue(string queue) => queue + "-poison";

@@ -1,0 +1,60 @@
+using Quality.Domain.Audit;
+using Quality.Pipeline.Monitoring;
+using Quality.Pipeline.Storage;
+using Quality.Tests.Shared;
+
+namespace Quality.Pipeline.Tests.Storage;
+
+/// <summary>The series table on Azurite: delivery order, the all-vendor copy, idempotent rewrites and key escaping.</summary>
+public sealed class TableSeriesStoreTests
+{
+    private static readonly DateTimeOffset Day = DateTimeOffset.Parse("2026-11-25T12:00:00Z", System.Globalization.CultureInfo.InvariantCulture);
+
+    [Fact]
+    public async Task Record_ThreeBatchesOutOfOrder_ReadsBackInDeliveryOrderPerVendorAndForAll()
+    {
+        await using var pipeline = await TestPipeline.StartAsync();
+        var store = pipeline.Get<TableSeriesStore>();
+        // Finalize order need not be delivery order: the third delivery completes first.
+        await store.RecordAsync(Batch("c", "acme", 3), [Figure(5, 100)], CancellationToken.None);
+        await store.RecordAsync(Batch("a", "acme", 1), [Figure(1, 100)], CancellationToken.None);
+        await store.RecordAsync(Batch("b", "other", 2), [Figure(2, 50)], CancellationToken.None);
+        // A redelivered Finalize writes the same row again.
+        await store.RecordAsync(Batch("a", "acme", 1), [Figure(1, 100)], CancellationToken.None);
+
+        var all = await store.ReadAsync(new SeriesKey("lidar", "gold-error-rate", "wheel/chair #1", null), CancellationToken.None);
+        var acme = await store.ReadAsync(new SeriesKey("lidar", "gold-error-rate", "wheel/chair #1", "acme"), CancellationToken.None);
+
+        Assert.Equal(["a", "b", "c"], all.Select(p => p.BatchId));
+        Assert.Equal([1.0, 2.0, 5.0], all.Select(p => p.Count!.Value));
+        Assert.Equal(["a", "c"], acme.Select(p => p.BatchId));
+        Assert.Equal("taxonomy@1.0.0", acme[0].Phase);
+        Assert.Empty(await store.ReadAsync(new SeriesKey("lidar", "gold-error-rate", null, null), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task RecordErrors_LargerThanOneProperty_RoundTrips()
+    {
+        await using var pipeline = await TestPipeline.StartAsync();
+        var store = pipeline.Get<TableSeriesStore>();
+        // 2,000 cells serialise to well over the 32k characters one property holds.
+        var cells = Enumerable.Range(0, 2000).Select(i => new ErrorCell(BatchErrorCounts.Confusion, "class-" + (i / 40), "class-" + (i % 40), "annotator-7", i + 1)).ToList();
+        var errors = new BatchErrorCounts(
+            new Dictionary<string, IReadOnlyDictionary<string, long>> { ["class-0"] = new Dictionary<string, long> { ["annotator-7"] = 90 } },
+            new Dictionary<string, long> { ["annotator-7"] = 120 },
+            cells);
+
+        await store.RecordErrorsAsync(Batch("a", "acme", 1), errors, CancellationToken.None);
+        var history = await store.ReadErrorsAsync("lidar", CancellationToken.None);
+
+        var read = Assert.Single(history);
+        Assert.Equal("a", read.BatchId);
+        Assert.Equal(cells, read.Errors.Errors);
+        Assert.Equal(90, read.Errors.GoldObjects["class-0"]["annotator-7"]);
+        Assert.Equal(120, read.Errors.Checked["annotator-7"]);
+    }
+
+    private static SeriesBatch Batch(string id, string vendor, int day) => new("lidar", vendor, id, Day.AddDays(day), "taxonomy@1.0.0");
+
+    private static SeriesFigure Figure(double count, double size) => new("gold-error-rate", "wheel/chair #1", count, size, null);
+}
