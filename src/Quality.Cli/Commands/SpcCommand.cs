@@ -35,15 +35,17 @@ internal static class SpcCommand
         };
         command.SetAction((parse, cancellationToken) =>
         {
-            var options = new SeriesChartOptions
+            var defaults = new SeriesChartOptions { Chart = ChartKinds.Parse(parse.GetRequiredValue(chart)) };
+            var ewma = new EwmaOptions();
+            var cusum = new SeriesCusumOptions();
+            var options = defaults with
             {
-                Chart = ChartKinds.Parse(parse.GetRequiredValue(chart)),
                 Rules = RuleSets.Parse(parse.GetValue(rules) ?? "we"),
-                MinimumBaseline = parse.GetValue(minimum) ?? new SeriesChartOptions { Chart = ChartKind.P }.MinimumBaseline,
+                MinimumBaseline = parse.GetValue(minimum) ?? defaults.MinimumBaseline,
                 Target = parse.GetValue(target),
                 Sigma = parse.GetValue(sigma),
-                Ewma = new EwmaOptions { Lambda = parse.GetValue(lambda) ?? 0.2, L = parse.GetValue(width) ?? 3.0 },
-                Cusum = new SeriesCusumOptions { K = parse.GetValue(k) ?? 0.5, H = parse.GetValue(h) ?? 5.0 },
+                Ewma = ewma with { Lambda = parse.GetValue(lambda) ?? ewma.Lambda, L = parse.GetValue(width) ?? ewma.L },
+                Cusum = cusum with { K = parse.GetValue(k) ?? cusum.K, H = parse.GetValue(h) ?? cusum.H },
             };
             return RunAsync(parse.GetRequiredValue(file), options, parse.GetValue(baseline), parse.GetValue(json), parse.InvocationConfiguration, cancellationToken);
         });
