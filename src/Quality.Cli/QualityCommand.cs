@@ -9,10 +9,11 @@ namespace Quality.Cli;
 /// </summary>
 internal static class QualityCommand
 {
-    public static RootCommand Create() => new("Serverless.Quality: audit annotation deliveries and submit them to the pipeline.")
+    public static RootCommand Create() => new("Serverless.Quality: audit annotation deliveries, submit them to the pipeline and chart their quality over time.")
     {
         AuditCommand.Create(),
         SubmitCommand.Create(),
+        SpcCommand.Create(),
         TaxonomyCommand.Create(),
     };
 

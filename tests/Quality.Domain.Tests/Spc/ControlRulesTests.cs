@@ -1,4 +1,5 @@
 using Quality.Domain.Spc;
+using Quality.Tests.Shared;
 
 namespace Quality.Domain.Tests.Spc;
 

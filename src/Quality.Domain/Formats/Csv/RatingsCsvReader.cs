@@ -78,62 +78,8 @@ public sealed class RatingsCsvReader : IAnnotationReader
         return new Annotation(cells[0], cells[1], _role, cells[2], cells[3], number);
     }
 
-    private List<string> Split(ReadOnlySpan<byte> utf8, long line)
-    {
-        var text = Encoding.UTF8.GetString(utf8);
-        var cells = new List<string>();
-        var cell = new StringBuilder();
-        var i = 0;
-        while (true)
-        {
-            cell.Clear();
-            if (i < text.Length && text[i] == '"')
-            {
-                i++;
-                while (true)
-                {
-                    if (i >= text.Length)
-                    {
-                        throw new DeliveryFormatException(_file, line, Column(cells.Count), "a quoted value is not closed on its line");
-                    }
-
-                    if (text[i] == '"')
-                    {
-                        if (i + 1 < text.Length && text[i + 1] == '"')
-                        {
-                            cell.Append('"');
-                            i += 2;
-                            continue;
-                        }
-
-                        i++;
-                        break;
-                    }
-
-                    cell.Append(text[i++]);
-                }
-
-                if (i < text.Length && text[i] != _separator)
-                {
-                    throw new DeliveryFormatException(_file, line, Column(cells.Count), "unexpected text after a closing quote");
-                }
-            }
-            else
-            {
-                var end = text.IndexOf(_separator, i);
-                cell.Append(text, i, (end < 0 ? text.Length : end) - i);
-                i = end < 0 ? text.Length : end;
-            }
-
-            cells.Add(cell.ToString());
-            if (i >= text.Length)
-            {
-                return cells;
-            }
-
-            i++; // the separator
-        }
-    }
+    private List<string> Split(ReadOnlySpan<byte> utf8, long line) =>
+        CsvCells.Split(Encoding.UTF8.GetString(utf8), _separator, _file, line, Column);
 
     private static string? Column(int index) => index < Columns.Count ? Columns[index] : null;
 

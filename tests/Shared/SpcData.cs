@@ -1,6 +1,6 @@
-namespace Quality.Domain.Tests.Spc;
+namespace Quality.Tests.Shared;
 
-/// <summary>Data sets of statistics-vectors.md §6, with their sources.</summary>
+/// <summary>Data sets of statistics-vectors.md §6, with their sources; the domain's chart tests and the CLI's spc tests share them.</summary>
 internal static class SpcData
 {
     /// <summary>§6.1: R qcc <c>orangejuice</c> Phase I (Montgomery, Introduction to SQC 2nd ed. pp. 152–155), 30 samples of n = 50.</summary>
