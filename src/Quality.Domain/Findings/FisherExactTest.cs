@@ -1,0 +1,36 @@
+using MathNet.Numerics;
+
+namespace Quality.Domain.Findings;
+
+/// <summary>Fisher's exact test on a 2 × 2 table, one-sided: is the first row's rate above the second's?</summary>
+/// <remarks>
+/// Rows (a, n₁ − a) and (b, n₂ − b). Conditional on the margins, a ~ Hypergeometric(N = n₁ + n₂, K = a + b, n₁), and
+/// p = P(X ≥ a) = Σ_{x ≥ a} C(K, x)·C(N − K, n₁ − x)/C(N, n₁) (Fisher 1935; Agresti §3.5.1; R
+/// <c>fisher.test(alternative = "greater")</c>). Summed term by term in log space (ln C through ln Γ), so the tail is
+/// accurate far below 1 − CDF. Exact and conservative for any counts; no minimum sample size. An empty row gives p = 1.
+/// </remarks>
+internal static class FisherExactTest
+{
+    public static double UpperTail(long a, long n1, long b, long n2)
+    {
+        if (n1 == 0 || n2 == 0)
+        {
+            return 1;
+        }
+
+        double total = n1 + n2, successes = a + b;
+        var logDenominator = LogChoose(total, n1);
+        var first = Math.Max(a, (long)Math.Max(0, n1 - (total - successes)));
+        var last = (long)Math.Min(successes, n1);
+        var p = 0.0;
+        for (var x = first; x <= last; x++)
+        {
+            p += Math.Exp(LogChoose(successes, x) + LogChoose(total - successes, n1 - x) - logDenominator);
+        }
+
+        return Math.Clamp(p, 0, 1);
+    }
+
+    internal static double LogChoose(double n, double k) =>
+        SpecialFunctions.GammaLn(n + 1) - SpecialFunctions.GammaLn(k + 1) - SpecialFunctions.GammaLn(n - k + 1);
+}

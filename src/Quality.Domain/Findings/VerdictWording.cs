@@ -1,0 +1,69 @@
+using static Quality.Domain.Findings.FindingText;
+
+namespace Quality.Domain.Findings;
+
+/// <summary>The plain-language statement and recommended action of a verdict.</summary>
+internal static class VerdictWording
+{
+    public static string Statement(ErrorTypeEvidence e, VerdictReason reason, ErrorSourceOptions options)
+    {
+        var rate = e.Pooled.Rate;
+        var head = $"{e.Observation.Type.Describe()}: {Percent(rate.Value)} (95% CI {Percent(rate.Lower)}–{Percent(rate.Upper)}) "
+            + $"of {Count(e.Pooled.Opportunities)} opportunities{History(e)}";
+        var k = e.Annotators.Length;
+        return reason switch
+        {
+            VerdictReason.FewAnnotators => $"{head}; {k} annotator(s) with opportunities, so an individual and a system error cannot be told apart → insufficient evidence",
+            VerdictReason.FewOpportunities => $"{head}; fewer than the {Count(options.MinOpportunities)} opportunities needed → insufficient evidence",
+            VerdictReason.Individual => $"{head}; concentrated in {Outliers(e, options)} of {k} annotators ({Homogeneity(e)}) → individual error",
+            VerdictReason.System => $"{head}; spread evenly across {k} annotators ({Homogeneity(e)}) → system error",
+            VerdictReason.ElevatedNotSpread => $"{head}; elevated, but carried by few of the {k} annotators ({Homogeneity(e)}) → insufficient evidence for a system error",
+            VerdictReason.HeterogeneousNoOutlier => $"{head}; the {k} annotators differ ({Homogeneity(e)}) but none lies beyond the {Percent(options.FunnelLevel)} funnel → insufficient evidence",
+            VerdictReason.Suggestive => $"{head}; suggestive ({Homogeneity(e)}) but not significant after {options.MultipleTesting} adjustment → insufficient evidence",
+            VerdictReason.NoHistory => $"{head}; alike across {k} annotators ({Homogeneity(e)}); no history to judge elevation → nothing to report",
+            _ => $"{head}; alike across {k} annotators ({Homogeneity(e)}) and not elevated → nothing to report",
+        };
+    }
+
+    public static string Action(ErrorTypeEvidence e, VerdictReason reason)
+    {
+        var type = e.Observation.Type;
+        return reason switch
+        {
+            VerdictReason.System => type.Kind switch
+            {
+                ErrorKind.Confusion => $"Review the guideline and taxonomy definitions that separate {type.ReferenceClass} from {type.Class} and the tool's class list; re-brief all annotators and re-check this delivery's {type.ReferenceClass} objects.",
+                ErrorKind.Miss => $"Check the data and tool for {type.ReferenceClass} (visibility, rendering, pre-labels) and the guideline's size and occlusion rules; re-audit missed {type.ReferenceClass} objects in this delivery.",
+                _ => $"Check the taxonomy version the vendor's tool uses against {type.Describe()} and correct the tool configuration.",
+            },
+            VerdictReason.Individual => $"Give {Names(Flagged(e))} targeted feedback on {type.Describe()} and re-review their objects of this kind in this delivery.",
+            VerdictReason.FewAnnotators or VerdictReason.FewOpportunities => "Add gold objects of this kind to the next deliveries before drawing a conclusion.",
+            VerdictReason.Nothing or VerdictReason.NoHistory => "None.",
+            _ => "Keep watching this error type over the next deliveries; no conclusion yet.",
+        };
+    }
+
+    public static IEnumerable<string> Flagged(ErrorTypeEvidence e) => e.Funnel.Where(p => p.FlaggedHigh).Select(p => p.Annotator);
+
+    private static string History(ErrorTypeEvidence e) => e.Elevation.Method switch
+    {
+        ElevationTesting.Fisher => $" vs {Percent(e.Elevation.ReferenceRate)} in history (one-sided Fisher p={P(e.Elevation.PValue)}, adjusted {P(e.Elevation.AdjustedPValue)})",
+        ElevationTesting.Binomial => $" vs an acceptable {Percent(e.Elevation.ReferenceRate)} (one-sided binomial p={P(e.Elevation.PValue)}, adjusted {P(e.Elevation.AdjustedPValue)})",
+        _ => e.Observation.Baseline is null ? ", no history" : string.Empty,
+    };
+
+    private static string Homogeneity(ErrorTypeEvidence e)
+    {
+        var h = e.Homogeneity;
+        if (double.IsNaN(h.PValue))
+        {
+            return "homogeneity not defined";
+        }
+
+        var method = h.Method == ChiSquareHomogeneity.MonteCarlo ? $"Monte Carlo p ({Count(h.Replicates)} tables)" : "p";
+        return $"χ²={Number(h.Statistic)}, df={Count(h.DegreesOfFreedom)}, {method}={P(h.PValue)}, adjusted {P(h.AdjustedPValue)}";
+    }
+
+    private static string Outliers(ErrorTypeEvidence e, ErrorSourceOptions options) => Names(e.Funnel.Where(p => p.FlaggedHigh).Select(p =>
+        $"{p.Annotator} ({Percent(p.Rate)} of {Count(p.Opportunities)} vs {Percent(p.ExpectedRate)} for the others, above the {Percent(options.FunnelLevel)} funnel limit {Percent(p.Upper)})"));
+}
