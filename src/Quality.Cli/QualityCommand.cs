@@ -14,6 +14,7 @@ internal static class QualityCommand
         AuditCommand.Create(),
         SubmitCommand.Create(),
         TaxonomyCommand.Create(),
+        SamplingCommand.Create(),
     };
 
     public static Task<int> InvokeAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken) =>
