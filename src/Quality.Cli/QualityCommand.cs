@@ -15,6 +15,7 @@ internal static class QualityCommand
         SubmitCommand.Create(),
         SpcCommand.Create(),
         TaxonomyCommand.Create(),
+        SamplingCommand.Create(),
     };
 
     public static Task<int> InvokeAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken) =>
