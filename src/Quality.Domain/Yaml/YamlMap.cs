@@ -99,6 +99,15 @@ internal sealed class YamlMap
         }).ToList();
     }
 
+    /// <summary>A list of mappings (block style <c>- key: value</c>), each read at <c>key[i]</c>.</summary>
+    public IReadOnlyList<YamlMap>? Maps(string key) => Get(key) switch
+    {
+        null => null,
+        YamlSequenceNode sequence => sequence.Children
+            .Select((item, i) => Nested(item, string.Create(CultureInfo.InvariantCulture, $"{Child(key)}[{i}]"))).ToList(),
+        var node => throw Error(node, Child(key), "must be a list"),
+    };
+
     /// <summary><see cref="Strings"/>, each value at most once.</summary>
     public IReadOnlyList<(string Value, YamlNode Node, string Path)>? DistinctStrings(string key, string what)
     {
@@ -141,6 +150,25 @@ internal sealed class YamlMap
     }
 
     public double? Number(string key) => Get(key) is { } node ? Number(node, Child(key)) : null;
+
+    /// <summary>A whole number in [<paramref name="min"/>, <paramref name="max"/>].</summary>
+    public long? Integer(string key, long min, long max = long.MaxValue)
+    {
+        if (Get(key) is not { } node)
+        {
+            return null;
+        }
+
+        var text = Scalar(node, Child(key));
+        if (!long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
+        {
+            throw Error(node, Child(key), $"'{text}' is not a whole number");
+        }
+
+        return value >= min && value <= max
+            ? value
+            : throw Error(node, Child(key), max == long.MaxValue ? Invariant($"must be at least {min}") : Invariant($"must be between {min} and {max}"));
+    }
 
     public bool? Boolean(string key) => Get(key) is { } node
         ? Scalar(node, Child(key)) switch
