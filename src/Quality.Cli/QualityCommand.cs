@@ -12,6 +12,7 @@ internal static class QualityCommand
     public static RootCommand Create() => new("Serverless.Quality: audit annotation deliveries and submit them to the pipeline.")
     {
         AuditCommand.Create(),
+        StandardCommand.Create(),
         SubmitCommand.Create(),
         TaxonomyCommand.Create(),
     };
