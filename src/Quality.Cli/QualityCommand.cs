@@ -12,6 +12,7 @@ internal static class QualityCommand
     public static RootCommand Create() => new("Serverless.Quality: audit annotation deliveries, submit them to the pipeline and chart their quality over time.")
     {
         AuditCommand.Create(),
+        StandardCommand.Create(),
         SubmitCommand.Create(),
         SpcCommand.Create(),
         TaxonomyCommand.Create(),

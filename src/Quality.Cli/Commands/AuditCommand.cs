@@ -5,6 +5,7 @@ using Quality.Domain.Annotations;
 using Quality.Domain.Audit;
 using Quality.Domain.Formats;
 using Quality.Domain.Formats.Canonical;
+using Quality.Domain.Standards;
 using Quality.Domain.Taxonomy;
 
 namespace Quality.Cli.Commands;
@@ -27,6 +28,10 @@ internal static class AuditCommand
         format.AcceptOnlyFromAmong([.. AnnotationFormats.All.Select(f => f.Name)]);
         var annotator = new Option<string>("--annotator") { Description = "Whose annotations a file holds when its format does not say (COCO, nuScenes)." };
         var taxonomy = new Option<FileInfo>("--taxonomy") { Description = "A taxonomy YAML file to check every annotation against (as the pipeline does with registered taxonomies)." };
+        var standard = new Option<FileInfo>("--standard")
+        {
+            Description = "A quality standard YAML file (docs/standards.md): judge the delivery by it and print the verdict; its IoU thresholds apply unless --iou is given.",
+        };
         var role = new Option<string>("--role") { Description = "The role of every annotation in the file: annotator, reviewer or gold." };
         role.AcceptOnlyFromAmong("annotator", "reviewer", "gold");
         var json = new Option<bool>("--json") { Description = "Print the figures as JSON (the shapes of GET /api/batches/{id} and /agreement)." };
@@ -47,17 +52,17 @@ internal static class AuditCommand
         };
         iouMode.AcceptOnlyFromAmong("3d", "bev", "2d");
         var seed = new Option<int>("--seed") { Description = "Seed of the alpha bootstrap (same seed, same intervals).", DefaultValueFactory = _ => BatchAudit.DefaultSeed };
-        var command = new Command("audit", "Audit a delivery offline: counts and the agreement suite per field.") { file, format, annotator, role, taxonomy, json, levels, iou, iouMode, seed };
+        var command = new Command("audit", "Audit a delivery offline: counts and the agreement suite per field.") { file, format, annotator, role, taxonomy, standard, json, levels, iou, iouMode, seed };
         command.SetAction((parse, cancellationToken) => RunAsync(
             parse.GetRequiredValue(file), parse.GetValue(format), parse.GetValue(annotator), parse.GetValue(role), parse.GetValue(taxonomy), parse.GetValue(json), parse.GetValue(levels) ?? [], parse.GetValue(seed),
-            new AuditSpatialArguments(parse.GetValue(iou), parse.GetValue(iouMode) ?? "3d"),
-            parse.InvocationConfiguration, cancellationToken));
+            new AuditSpatialArguments(parse.GetValue(iou), parse.GetValue(iouMode) ?? "3d") { IouGiven = parse.GetResult(iou) is { Implicit: false } },
+            parse.GetValue(standard), parse.InvocationConfiguration, cancellationToken));
         return command;
     }
 
     private static async Task<int> RunAsync(
-        FileInfo file, string? format, string? annotator, string? role, FileInfo? taxonomyFile, bool json, string[] levels, int seed, AuditSpatialArguments spatialArguments, InvocationConfiguration console,
-        CancellationToken cancellationToken)
+        FileInfo file, string? format, string? annotator, string? role, FileInfo? taxonomyFile, bool json, string[] levels, int seed, AuditSpatialArguments spatialArguments, FileInfo? standardFile,
+        InvocationConfiguration console, CancellationToken cancellationToken)
     {
         if (spatialArguments.Iou is not (> 0 and <= 1))
         {
@@ -65,9 +70,17 @@ internal static class AuditCommand
             return ExitCodes.BadInput;
         }
 
+        QualityStandard? standard = null;
+        if (standardFile is not null && (standard = await StandardCommand.LoadAsync(standardFile, console, cancellationToken)) is null)
+        {
+            return ExitCodes.BadInput;
+        }
+
         var spatial = new SpatialOptions
         {
-            Thresholds = new Quality.Domain.Matching.MatchingThresholds { Default = spatialArguments.Iou },
+            Thresholds = standard?.Matching is { } matching && !spatialArguments.IouGiven
+                ? matching
+                : new Quality.Domain.Matching.MatchingThresholds { Default = spatialArguments.Iou },
             CuboidMode = spatialArguments.Mode == "bev" ? Quality.Domain.Geometry.CuboidIouMode.BirdsEyeView : Quality.Domain.Geometry.CuboidIouMode.ThreeD,
         };
 
@@ -132,7 +145,13 @@ internal static class AuditCommand
             CountsView.From(metrics)!, AgreementSuiteView.From(audit.Result, audit.Bootstrap), objects?.Audit, objects?.Spatial)
         {
             Violations = audit.Result.Violations?.ToView(),
+            Verdict = standard is null ? null : StandardEvaluation.Evaluate(standard, BatchMeasurements.Of(audit.Result)),
         };
+        if (standard is not null && standard.Name != audit.Header.Pipeline)
+        {
+            await console.Error.WriteLineAsync($"note: the delivery is of pipeline {audit.Header.Pipeline}; judged by {standard.Reference} as asked");
+        }
+
         if (json)
         {
             await console.Output.WriteLineAsync(ReportJson.Serialize(report, indented: true));
@@ -217,7 +236,23 @@ internal static class AuditCommand
                     $"  objects {pair.A} vs {pair.B}: {pair.Matches} matched of {pair.ObjectsA} and {pair.ObjectsB}, F1 {Figure(pair.F1)}, mean IoU {Figure(pair.MeanIou)}"));
             }
         }
+
+        if (report.Verdict is { } verdict)
+        {
+            await output.WriteLineAsync($"  verdict: {verdict.Summary}");
+            foreach (var reason in verdict.Reasons)
+            {
+                await output.WriteLineAsync($"    [{Status(reason.Status)}] {reason.Statement}");
+            }
+        }
     }
+
+    private static string Status(RuleStatus status) => status switch
+    {
+        RuleStatus.Passed => "passed",
+        RuleStatus.Failed => "failed",
+        _ => "not evaluable",
+    };
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
@@ -236,7 +271,14 @@ internal sealed record AuditReport(
 {
     /// <summary>Taxonomy violations when <c>--taxonomy</c> was given: the shape of <c>GET /api/batches/{id}/violations</c>' <c>violations</c>.</summary>
     public ViolationTallyView? Violations { get; init; }
+
+    /// <summary>The delivery's verdict when <c>--standard</c> was given: the shape the pipeline stores with each batch.</summary>
+    public Verdict? Verdict { get; init; }
 }
 
 /// <summary>The matching options as given on the command line.</summary>
-internal sealed record AuditSpatialArguments(double Iou, string Mode);
+internal sealed record AuditSpatialArguments(double Iou, string Mode)
+{
+    /// <summary>--iou was on the command line: it wins over a standard's thresholds.</summary>
+    public bool IouGiven { get; init; }
+}

@@ -1,3 +1,4 @@
+using Quality.Domain.Yaml;
 using YamlDotNet.RepresentationModel;
 
 namespace Quality.Domain.Taxonomy;
@@ -34,9 +35,9 @@ internal static class TaxonomyClassReader
 
     private static ReadClass Read(YamlMap section, string name, YamlNode keyNode, YamlNode value)
     {
-        var map = YamlMap.From(value, section.File, section.Child(name));
+        var map = section.Nested(value, section.Child(name));
         map.AllowOnly(ClassKeys);
-        TaxonomyDocument.RequireSafeName(map, keyNode, name);
+        map.RequireSafeKey(keyNode, name);
         var deprecated = map.Map("deprecated");
         deprecated?.AllowOnly(DeprecatedKeys);
         var size = map.Map("size3d");
@@ -53,7 +54,7 @@ internal static class TaxonomyClassReader
             }
         }
 
-        var synonyms = TaxonomyDocument.Distinct(map, map.Strings("synonyms"), "synonym") ?? [];
+        var synonyms = map.DistinctStrings("synonyms", "synonym") ?? [];
         var taxonomyClass = new TaxonomyClass(name)
         {
             Description = map.String("description"),

@@ -1,33 +1,15 @@
+using Quality.Domain.Yaml;
+
 namespace Quality.Domain.Taxonomy;
 
 /// <summary>
 /// A taxonomy document that is not valid: names the file, the 1-based line and column of the node to blame, its YAML
 /// path (<c>classes.pedestrian.size3d.length</c>, empty for the document as a whole) and the problem.
 /// </summary>
-public sealed class TaxonomyFormatException : Exception
+public sealed class TaxonomyFormatException : DocumentFormatException
 {
     public TaxonomyFormatException(string file, long line, long column, string path, string problem, Exception? innerException = null)
-        : base(Describe(file, line, column, path, problem), innerException)
+        : base(file, line, column, path, problem, innerException)
     {
-        File = file;
-        Line = line;
-        Column = column;
-        Path = path;
-        Problem = problem;
     }
-
-    public string File { get; }
-
-    public long Line { get; }
-
-    public long Column { get; }
-
-    public string Path { get; }
-
-    public string Problem { get; }
-
-    private static string Describe(string file, long line, long column, string path, string problem) =>
-        path.Length == 0
-            ? $"{file} line {line}, column {column}: {problem}"
-            : $"{file} line {line}, column {column}, at '{path}': {problem}";
 }

@@ -1,19 +1,13 @@
 using Quality.Domain.Agreement;
 using Quality.Domain.Annotations;
 using Quality.Domain.Audit;
-using Quality.Domain.Matching;
 using Quality.Domain.Taxonomy;
 
 namespace Quality.Domain.Tests.Audit;
 
-/// <summary>
-/// The hand-worked item of <see cref="SpatialAuditTests"/> (gold car and pedestrian; a gets the car and calls the
-/// pedestrian a cyclist; b draws the car shifted to IoU 1/3 and misses the pedestrian) plus three weather tags.
-/// </summary>
+/// <summary>The figures of <see cref="HandWorkedAudit"/>, worked by hand.</summary>
 public sealed class SeriesFiguresTests
 {
-    private static readonly SpatialOptions Tau03 = new() { Thresholds = new MatchingThresholds { Default = 0.3 } };
-
     [Fact]
     public void Of_GoldAndTags_GivesErrorRatesIousAndAlphaByHand()
     {
@@ -62,29 +56,7 @@ public sealed class SeriesFiguresTests
         Assert.Empty(SeriesFigures.Of(audit.Finish(_ => Domain.Formats.Canonical.FieldDeclaration.Nominal, new BootstrapOptions { Seed = 1, Replicates = 10 })));
     }
 
-    private static BatchAuditResult Audit()
-    {
-        var audit = new BatchAudit(Tau03);
-        audit.AddItem("a.jsonl",
-        [
-            Cuboid("gold-key", AnnotatorRole.Gold, "car", 0, 0),
-            Cuboid("gold-key", AnnotatorRole.Gold, "pedestrian", 10, 0),
-            Cuboid("a", AnnotatorRole.Annotator, "car", 0, 0),
-            Cuboid("a", AnnotatorRole.Annotator, "cyclist", 10, 0),
-            Cuboid("b", AnnotatorRole.Annotator, "car", 2, 0),
-        ]);
-        string[][] weather = [["sun", "sun"], ["rain", "rain"], ["sun", "rain"]];
-        for (var i = 0; i < weather.Length; i++)
-        {
-            audit.AddItem("a.jsonl",
-            [
-                new Annotation("frame-" + i, "a", AnnotatorRole.Annotator, "weather", weather[i][0], 3 + i),
-                new Annotation("frame-" + i, "b", AnnotatorRole.Annotator, "weather", weather[i][1], 3 + i),
-            ]);
-        }
-
-        return audit.Finish(_ => Domain.Formats.Canonical.FieldDeclaration.Nominal, new BootstrapOptions { Seed = 1, Replicates = 10 });
-    }
+    private static BatchAuditResult Audit() => HandWorkedAudit.Result();
 
     private static (double Count, double Size) Proportion(IReadOnlyList<SeriesFigure> figures, string metric, string? c)
     {
@@ -96,10 +68,4 @@ public sealed class SeriesFiguresTests
         Assert.Single(figures, f => f.Metric == metric && f.Class == c).Value!.Value;
 
     private static Violation V(string rule) => new(rule, "car", "i", "a", "a.jsonl", 2, null, "label", "message");
-
-    private static Annotation Cuboid(string annotator, AnnotatorRole role, string label, double x, double y) =>
-        new("sweep-1", annotator, role, Annotation.DefaultField, label, 2)
-        {
-            Cuboid = new Domain.Geometry.Cuboid(x, y, 0, 4, 2, 2, 0),
-        };
 }

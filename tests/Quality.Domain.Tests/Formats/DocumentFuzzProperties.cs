@@ -4,14 +4,16 @@ using FsCheck.Fluent;
 using FsCheck.Xunit;
 using Quality.Domain.Formats;
 using Quality.Domain.Formats.Manifest;
+using Quality.Domain.Standards;
 using Quality.Domain.Taxonomy;
 using Quality.Tests.Shared;
 
 namespace Quality.Domain.Tests.Formats;
 
 /// <summary>
-/// The two documents a delivery's readers depend on, damaged at random: a manifest raises only
-/// <see cref="DeliveryFormatException"/>, a taxonomy only <see cref="TaxonomyFormatException"/>; never another exception.
+/// The documents a delivery's readers and the verdict depend on, damaged at random: a manifest raises only
+/// <see cref="DeliveryFormatException"/>, a taxonomy only <see cref="TaxonomyFormatException"/>, a standard only
+/// <see cref="StandardFormatException"/>; never another exception.
 /// </summary>
 public sealed class DocumentFuzzProperties
 {
@@ -22,6 +24,7 @@ public sealed class DocumentFuzzProperties
         """;
 
     private static readonly string Taxonomy = File.ReadAllText(Path.Combine(Repository.Root, "samples", "taxonomies", "driving@1.1.0.yaml"));
+    private static readonly string Standard = File.ReadAllText(Path.Combine(Repository.Root, "samples", "standards", "front-lidar-cuboids.yaml"));
 
     private static readonly byte[][] Insertions =
         ["\""u8.ToArray(), "{"u8.ToArray(), "["u8.ToArray(), "}"u8.ToArray(), ":"u8.ToArray(), "- "u8.ToArray(), "&a "u8.ToArray(), "*a"u8.ToArray(),
@@ -71,6 +74,18 @@ public sealed class DocumentFuzzProperties
             TaxonomyDocument.Parse(Encoding.UTF8.GetString(bytes), "driving@1.1.0.yaml");
         }
         catch (TaxonomyFormatException)
+        {
+        }
+    });
+
+    [Property(MaxTest = 300)]
+    public Property Damaged_standard_parses_or_raises_the_typed_error() => Prop.ForAll(Damaged(Standard).ToArbitrary(), bytes =>
+    {
+        try
+        {
+            StandardDocument.Parse(Encoding.UTF8.GetString(bytes), "front-lidar-cuboids.yaml");
+        }
+        catch (StandardFormatException)
         {
         }
     });

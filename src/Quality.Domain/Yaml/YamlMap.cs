@@ -1,37 +1,43 @@
 using System.Globalization;
+using Quality.Domain.Formats.Canonical;
+using Quality.Domain.Taxonomy;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
-namespace Quality.Domain.Taxonomy;
+namespace Quality.Domain.Yaml;
 
 /// <summary>
-/// A YAML mapping being read at a known path of a known file: typed getters that throw a
-/// <see cref="TaxonomyFormatException"/> at the offending node, and a check that no key is unknown.
+/// A YAML mapping being read at a known path of a known <see cref="YamlSource"/>: typed getters that throw the
+/// document's <see cref="DocumentFormatException"/> at the offending node, and a check that no key is unknown.
 /// </summary>
 internal sealed class YamlMap
 {
     private readonly YamlMappingNode _node;
+    private readonly YamlSource _source;
 
-    private YamlMap(YamlMappingNode node, string file, string path)
+    private YamlMap(YamlMappingNode node, YamlSource source, string path)
     {
         _node = node;
-        File = file;
+        _source = source;
         Path = path;
     }
 
-    public string File { get; }
+    public string File => _source.File;
 
     public string Path { get; }
 
     public YamlNode Node => _node;
 
     /// <summary>The node as a mapping; an empty one for a null scalar (<c>car:</c> with nothing after it).</summary>
-    public static YamlMap From(YamlNode node, string file, string path) => node switch
+    public static YamlMap From(YamlNode node, YamlSource source, string path) => node switch
     {
-        YamlMappingNode map => new YamlMap(map, file, path),
-        _ when IsNull(node) => new YamlMap(new YamlMappingNode(), file, path),
-        _ => throw Error(file, node, path, "must be a mapping of keys to values"),
+        YamlMappingNode map => new YamlMap(map, source, path),
+        _ when IsNull(node) => new YamlMap(new YamlMappingNode(), source, path),
+        _ => throw source.Error(node, path, "must be a mapping of keys to values"),
     };
+
+    /// <summary>A mapping inside this one (a value of it, or an item of one of its lists) read at <paramref name="path"/>.</summary>
+    public YamlMap Nested(YamlNode node, string path) => From(node, _source, path);
 
     public string Child(string key) => Path.Length == 0 ? key : $"{Path}.{key}";
 
@@ -67,7 +73,7 @@ internal sealed class YamlMap
 
     public YamlNode Required(string key) => Get(key) ?? throw Error(_node, Path, $"'{key}' is required");
 
-    public YamlMap? Map(string key) => Get(key) is { } node ? From(node, File, Child(key)) : null;
+    public YamlMap? Map(string key) => Get(key) is { } node ? Nested(node, Child(key)) : null;
 
     public string? String(string key) => Get(key) is { } node ? Scalar(node, Child(key)) : null;
 
@@ -93,7 +99,76 @@ internal sealed class YamlMap
         }).ToList();
     }
 
+    /// <summary>A list of mappings (block style <c>- key: value</c>), each read at <c>key[i]</c>.</summary>
+    public IReadOnlyList<YamlMap>? Maps(string key) => Get(key) switch
+    {
+        null => null,
+        YamlSequenceNode sequence => sequence.Children
+            .Select((item, i) => Nested(item, string.Create(CultureInfo.InvariantCulture, $"{Child(key)}[{i}]"))).ToList(),
+        var node => throw Error(node, Child(key), "must be a list"),
+    };
+
+    /// <summary><see cref="Strings"/>, each value at most once.</summary>
+    public IReadOnlyList<(string Value, YamlNode Node, string Path)>? DistinctStrings(string key, string what)
+    {
+        var items = Strings(key);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (value, node, path) in items ?? [])
+        {
+            if (!seen.Add(value))
+            {
+                throw Error(node, path, $"{what} '{value}' is listed twice");
+            }
+        }
+
+        return items;
+    }
+
+    /// <summary>A required name that is safe in storage keys and URLs (<see cref="CanonicalFormat.IsSafeName"/>).</summary>
+    public string RequiredSafeName(string key)
+    {
+        var name = RequiredString(key);
+        return CanonicalFormat.IsSafeName(name) ? name : throw Error(Required(key), Child(key), NotSafe(name));
+    }
+
+    /// <summary>Throws at <paramref name="keyNode"/> when a key that names something is not a safe name.</summary>
+    public void RequireSafeKey(YamlNode keyNode, string name)
+    {
+        if (!CanonicalFormat.IsSafeName(name))
+        {
+            throw Error(keyNode, Path, NotSafe(name));
+        }
+    }
+
+    /// <summary>A required <c>major.minor.patch</c> version.</summary>
+    public SemanticVersion RequiredVersion(string key)
+    {
+        var text = RequiredString(key);
+        return SemanticVersion.TryParse(text, out var version)
+            ? version
+            : throw Error(Required(key), Child(key), $"'{text}' is not a version major.minor.patch");
+    }
+
     public double? Number(string key) => Get(key) is { } node ? Number(node, Child(key)) : null;
+
+    /// <summary>A whole number in [<paramref name="min"/>, <paramref name="max"/>].</summary>
+    public long? Integer(string key, long min, long max = long.MaxValue)
+    {
+        if (Get(key) is not { } node)
+        {
+            return null;
+        }
+
+        var text = Scalar(node, Child(key));
+        if (!long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
+        {
+            throw Error(node, Child(key), $"'{text}' is not a whole number");
+        }
+
+        return value >= min && value <= max
+            ? value
+            : throw Error(node, Child(key), max == long.MaxValue ? Invariant($"must be at least {min}") : Invariant($"must be between {min} and {max}"));
+    }
 
     public bool? Boolean(string key) => Get(key) is { } node
         ? Scalar(node, Child(key)) switch
@@ -127,13 +202,7 @@ internal sealed class YamlMap
         return min <= max ? new ValueRange(min, max) : throw Error(node, Child(key), Invariant($"min {min} is greater than max {max}"));
     }
 
-    public TaxonomyFormatException Error(YamlNode node, string path, string problem) => Error(File, node, path, problem);
-
-    public static TaxonomyFormatException Error(string file, YamlNode node, string path, string problem) =>
-        Error(file, node.Start, path, problem);
-
-    public static TaxonomyFormatException Error(string file, Mark at, string path, string problem, Exception? innerException = null) =>
-        new(file, Math.Max(at.Line, 1), Math.Max(at.Column, 1), path, problem, innerException);
+    public DocumentFormatException Error(YamlNode node, string path, string problem) => _source.Error(node, path, problem);
 
     private string Scalar(YamlNode node, string path) =>
         node is YamlScalarNode { Value: { Length: > 0 } value } && !IsNull(node)
@@ -151,6 +220,9 @@ internal sealed class YamlMap
     /// <summary>An empty plain scalar, <c>~</c> or <c>null</c>: YAML's null.</summary>
     private static bool IsNull(YamlNode node) =>
         node is YamlScalarNode { Style: ScalarStyle.Plain or ScalarStyle.Any, Value: null or "" or "~" or "null" or "Null" or "NULL" };
+
+    private static string NotSafe(string name) =>
+        $"'{name}' is not a safe name (1-63 characters A-Z a-z 0-9 . _ -, starting with a letter or digit)";
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }
