@@ -38,9 +38,9 @@ internal static class StandardSettingsReader
         var byClass = new Dictionary<string, double>(StringComparer.Ordinal);
         if (iou.Map("classes") is { } classes)
         {
-            foreach (var (name, _, _) in classes.Entries())
+            foreach (var (name, node, _) in classes.Entries())
             {
-                byClass[name] = Tau(classes, name)!.Value;
+                byClass[name] = Tau(classes, name) ?? throw classes.Error(node, classes.Child(name), $"class '{name}' needs an IoU threshold");
             }
         }
 

@@ -100,6 +100,8 @@ public sealed class StandardDocumentTests
     [InlineData("  - metric: violation-rate\n    rule: box-too-big\n    max: 0.1\n", 5, 11, "rules[0].rule", "'box-too-big' is not a rule of violation-rate")]
     [InlineData(AlphaRule + "matching:\n  iou: {default: 0}\n", 7, 18, "matching.iou.default", "IoU threshold 0 must be greater than 0")]
     [InlineData(AlphaRule + "matching:\n  iou:\n    classes: {pedestrian: 1.5}\n", 8, 27, "matching.iou.classes.pedestrian", "at most 1")]
+    // Found by the fuzz property: a class with no threshold escaped as InvalidOperationException.
+    [InlineData(AlphaRule + "matching:\n  iou:\n    classes: {pedestrian: }\n", 8, 15, "matching.iou.classes.pedestrian", "needs an IoU threshold")]
     [InlineData(AlphaRule + "matching:\n  tau: 0.5\n", 7, 3, "matching.tau", "unknown key 'tau'")]
     [InlineData(AlphaRule + "agreement: [krippendorff-alpha, kappa]\n", 6, 33, "agreement[1]", "'kappa' is not an agreement statistic")]
     [InlineData(AlphaRule + "agreement: [fleiss-kappa, fleiss-kappa]\n", 6, 27, "agreement[1]", "listed twice")]
