@@ -70,6 +70,8 @@ internal static class QualityHostExtensions
         app.MapTaxonomyEndpoints();
         app.MapRunEndpoints();
         app.MapRollupEndpoints();
+        app.MapSpcEndpoints();
+        app.MapFindingEndpoints();
         // Routing is explicit so the pipeline built here (for POST /Api replays) is the whole pipeline.
         app.UseEndpoints(_ => { });
         app.Services.GetRequiredService<ApiInvocation>().Pipeline = ((IApplicationBuilder)app).Build();

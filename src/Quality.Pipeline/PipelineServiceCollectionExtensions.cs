@@ -41,6 +41,7 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<TableBatchStore>();
         services.AddSingleton<TableRollupStore>();
         services.AddSingleton<TableSeriesStore>();
+        services.AddSingleton<TableFindingStore>();
         services.AddSingleton<PipelineQueues>();
         services.AddSingleton<RunLedger>();
         services.AddSingleton<BatchArrival>();

@@ -56,8 +56,12 @@ public sealed partial class Finalize(
             await WriteEvidenceAsync(run, cancellationToken);
         }
 
-        // Series and error history are written before the run completes, so a completed batch is always in them.
-        await monitor.RecordAsync(run, result, cancellationToken);
+        // Series, error history and findings are written before the run completes, so a completed batch is always in them.
+        if (await monitor.RecordAsync(run, result, cancellationToken) is { } findings)
+        {
+            await reports.WriteAsync(run.Id, BlobReportStore.Findings, ReportJson.Serialize(findings), cancellationToken);
+        }
+
         var metrics = result.Metrics;
         var completed = await ledger.ChangeAsync(run.Id, current => current.Status != RunStatus.Running ? null : current with
         {

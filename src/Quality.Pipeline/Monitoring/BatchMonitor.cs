@@ -5,23 +5,32 @@ using Quality.Pipeline.Storage;
 namespace Quality.Pipeline.Monitoring;
 
 /// <summary>
-/// What Finalize does for monitoring across deliveries: adds the batch's figures to its pipeline's series and keeps
-/// its error counts as history. Writes are keyed by the batch, so a redelivered Finalize repeats them harmlessly.
-/// A batch without a pipeline has no series to join.
+/// What Finalize does for monitoring across deliveries: adds the batch's figures to its pipeline's series, keeps its
+/// error counts as history, and judges its errors against the deliveries before it (<see cref="FindingDetector"/>),
+/// merging the findings into the findings table. Every write is keyed by the batch or the finding, so a redelivered
+/// Finalize repeats them harmlessly. A batch without a pipeline has no series to join and no findings.
 /// </summary>
-public sealed class BatchMonitor(TableSeriesStore series)
+public sealed class BatchMonitor(TableSeriesStore series, TableFindingStore findings, TimeProvider time)
 {
-    public async Task RecordAsync(Run run, BatchAuditResult result, CancellationToken cancellationToken)
+    public async Task<BatchFindings?> RecordAsync(Run run, BatchAuditResult result, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(result);
         if (SeriesBatchOf(run) is not { } batch)
         {
-            return;
+            return null;
         }
 
+        var errors = BatchErrorCounts.Of(result);
         await series.RecordAsync(batch, SeriesFigures.Of(result), cancellationToken);
-        await series.RecordErrorsAsync(batch, BatchErrorCounts.Of(result), cancellationToken);
+        await series.RecordErrorsAsync(batch, errors, cancellationToken);
+        // Only deliveries that arrived before this one are its history, whatever order batches finish in.
+        var earlier = (await series.ReadErrorsAsync(batch.Pipeline, cancellationToken))
+            .Where(h => (h.DeliveredTime, string.CompareOrdinal(h.BatchId, batch.BatchId)).CompareTo((batch.DeliveredTime, 0)) < 0)
+            .ToList();
+        var detected = FindingDetector.Detect(batch, errors, earlier, time.GetUtcNow());
+        var stored = await findings.MergeAsync(detected.Findings, cancellationToken);
+        return detected with { Findings = stored };
     }
 
     /// <summary>The phase is the taxonomy version: a new version can change what counts as an error, so limits restart.</summary>

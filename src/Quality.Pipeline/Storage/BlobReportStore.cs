@@ -19,6 +19,9 @@ public sealed class BlobReportStore(StorageClients storage)
 
     public const string Violations = "violations.json";
 
+    /// <summary>The batch's error types with the verdict on each (system, individual, insufficient evidence) and the findings it raised.</summary>
+    public const string Findings = "findings.json";
+
     private readonly BlobContainerClient _reports = storage.Container(storage.Names.Reports);
 
     public static string BlobName(string batchId, string report) => $"{batchId}/{report}";

@@ -1,0 +1,56 @@
+using Quality.Domain.Audit;
+using Quality.Domain.Spc.Series;
+using Quality.Pipeline.Monitoring;
+
+namespace Quality.Functions.Api;
+
+/// <summary>A charted series as the API serves it; undefined limits and statistics are null.</summary>
+internal sealed record SpcChartView(
+    string Pipeline,
+    string Metric,
+    string Kind,
+    string Description,
+    string? Class,
+    string? Vendor,
+    string Chart,
+    string ChartReason,
+    string Status,
+    string Note,
+    double? Center,
+    IReadOnlyList<SpcPointView> Points,
+    IReadOnlyList<SpcPhaseView> Phases,
+    IReadOnlyList<SpcSignalView> Signals)
+{
+    public static SpcChartView From(
+        string pipeline, MonitoredMetric metric, string? subject, string? vendor, IReadOnlyList<StoredSeriesPoint> stored,
+        SeriesChartResult result, string reason)
+    {
+        var points = result.Points.Select(p => new SpcPointView(
+            p.Index, p.Label, stored[p.Index - 1].DeliveredTime, p.Phase, stored[p.Index - 1].Count, stored[p.Index - 1].Size,
+            D(p.Value), D(p.Center), D(p.Lower), D(p.Upper), D(p.Z), p.InBaseline, p.Excluded, p.CusumUpper, p.CusumLower,
+            [.. result.Signals.Where(s => s.Points[^1] == p.Index).Select(s => s.Rule.ToString())])).ToList();
+        var phases = result.Phases.Select(p => new SpcPhaseView(
+            p.Key, p.Index, p.Start, p.End, p.Status.ToString(), p.BaselineLength, p.IsProvisional,
+            p.Estimate is { } e ? D(e.Center) : null, p.Estimate?.Sigma, p.Estimate?.Excluded ?? [], p.SigmaZ is { } z ? D(z) : null,
+            p.Dispersion?.ToString(), p.Note)).ToList();
+        var signals = result.Signals.Select(s => new SpcSignalView(
+            s.Rule.ToString(), s.Points, [.. s.Points.Select(i => result.Points[i - 1].Label)])).ToList();
+        return new SpcChartView(pipeline, metric.Name, metric.Kind.ToString(), metric.Description, subject, vendor, result.Chart.ToName(), reason,
+            result.Status.ToString(), result.Note, D(result.Center), points, phases, signals);
+    }
+
+    private static double? D(double value) => double.IsFinite(value) ? value : null;
+}
+
+/// <summary>One delivery on the chart: its counts, the plotted statistic, the limits it is judged against, and the rules it completes.</summary>
+internal sealed record SpcPointView(
+    int Index, string Batch, DateTimeOffset DeliveredTime, string Phase, double? Count, double? N, double? Value, double? Center,
+    double? Lcl, double? Ucl, double? Z, bool InBaseline, bool Excluded, double? CusumUpper, double? CusumLower, IReadOnlyList<string> Signals);
+
+/// <summary>A phase: deliveries under one taxonomy version, with its baseline estimate.</summary>
+internal sealed record SpcPhaseView(
+    string Key, int Index, int Start, int End, string Status, int BaselineLength, bool Provisional, double? Center, double? Sigma,
+    IReadOnlyList<int> Excluded, double? SigmaZ, string? Dispersion, string? Note);
+
+/// <summary>A signal: its rule and the 1-based points (and their batches) involved.</summary>
+internal sealed record SpcSignalView(string Rule, IReadOnlyList<int> Points, IReadOnlyList<string> Batches);
