@@ -113,9 +113,3 @@ internal static class FindingEndpoints
 
     private static IResult BadId() => Problems.BadRequest("id", "a finding id is 32 lowercase hexadecimal digits.");
 }
-
-/// <summary>The answer of <c>GET /api/findings</c>.</summary>
-internal sealed record FindingListView(IReadOnlyList<Finding> Findings);
-
-/// <summary>The body of <c>POST /api/findings/{id}/status</c>.</summary>
-internal sealed record FindingStatusChange(string? Status);

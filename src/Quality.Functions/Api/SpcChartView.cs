@@ -41,16 +41,3 @@ internal sealed record SpcChartView(
 
     private static double? D(double value) => double.IsFinite(value) ? value : null;
 }
-
-/// <summary>One delivery on the chart: its counts, the plotted statistic, the limits it is judged against, and the rules it completes.</summary>
-internal sealed record SpcPointView(
-    int Index, string Batch, DateTimeOffset DeliveredTime, string Phase, double? Count, double? N, double? Value, double? Center,
-    double? Lcl, double? Ucl, double? Z, bool InBaseline, bool Excluded, double? CusumUpper, double? CusumLower, IReadOnlyList<string> Signals);
-
-/// <summary>A phase: deliveries under one taxonomy version, with its baseline estimate.</summary>
-internal sealed record SpcPhaseView(
-    string Key, int Index, int Start, int End, string Status, int BaselineLength, bool Provisional, double? Center, double? Sigma,
-    IReadOnlyList<int> Excluded, double? SigmaZ, string? Dispersion, string? Note);
-
-/// <summary>A signal: its rule and the 1-based points (and their batches) involved.</summary>
-internal sealed record SpcSignalView(string Rule, IReadOnlyList<int> Points, IReadOnlyList<string> Batches);

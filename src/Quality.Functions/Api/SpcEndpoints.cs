@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Quality.Domain.Audit;
 using Quality.Domain.Formats.Canonical;
-using Quality.Domain.Spc;
 using Quality.Domain.Spc.Series;
 using Quality.Pipeline.Monitoring;
 using Quality.Pipeline.Storage;
@@ -51,9 +50,9 @@ internal static class SpcEndpoints
         ChartKind? requested = null;
         if (chart is not null)
         {
-            if (!ChartKinds.TryParse(chart, out var kind) || !Fits(kind, monitored.Kind))
+            if (!ChartKinds.TryParse(chart, out var kind) || !MetricChart.Fits(kind, monitored.Kind))
             {
-                return Problems.BadRequest("chart", $"'{chart}' does not chart {monitored.Name}; use one of {string.Join(", ", FittingCharts(monitored.Kind).Select(k => k.ToName()))}.");
+                return Problems.BadRequest("chart", $"'{chart}' does not chart {monitored.Name}; use one of {string.Join(", ", MetricChart.Fitting(monitored.Kind).Select(k => k.ToName()))}.");
             }
 
             requested = kind;
@@ -72,46 +71,10 @@ internal static class SpcEndpoints
 
         var stored = await series.ReadAsync(new SeriesKey(pipeline, monitored.Name, subject, vendor), cancellationToken);
         var points = stored.Select(p => new SeriesPoint(p.BatchId, p.Count, p.Size, p.Value, p.Phase)).ToList();
-        var options = new SeriesChartOptions { Chart = requested ?? Default(monitored.Kind), BaselineLength = baseline ?? 20, Rules = ruleSet };
-        var (result, reason) = requested is null ? Choose(points, options, monitored.Kind) : (SeriesChart.Compute(points, options), "requested");
+        var options = new SeriesChartOptions { Chart = requested ?? MetricChart.Default(monitored.Kind), BaselineLength = baseline ?? 20, Rules = ruleSet };
+        var (result, reason) = requested is null ? MetricChart.Choose(points, options, monitored.Kind) : (SeriesChart.Compute(points, options), "requested");
         return TypedResults.Ok(SpcChartView.From(pipeline, monitored, subject, vendor, stored, result, reason));
     }
-
-    /// <summary>p (u) unless the current phase's baseline is overdispersed, then Laney p′ (u′); individuals for figures.</summary>
-    private static (SeriesChartResult Result, string Reason) Choose(List<SeriesPoint> points, SeriesChartOptions options, MetricKind kind)
-    {
-        var classical = SeriesChart.Compute(points, options);
-        if (kind == MetricKind.Continuous)
-        {
-            return (classical, "a continuous figure: individuals and moving-range chart");
-        }
-
-        var laney = SeriesChart.Compute(points, options with { Chart = kind == MetricKind.Proportion ? ChartKind.LaneyP : ChartKind.LaneyU });
-        if (laney.Current is { Dispersion: Dispersion.Overdispersed, SigmaZ: { } sigmaZ })
-        {
-            var flagged = classical.Points.Count(p => p.IsBeyondLimits);
-            return (laney, FormattableString.Invariant(
-                $"overdispersed (σZ = {sigmaZ:0.###}): classical limits would put {flagged} of {points.Count} deliveries beyond them, so Laney's chart is used"));
-        }
-
-        return (classical, kind == MetricKind.Proportion ? "a proportion, not overdispersed: p chart" : "a rate per unit, not overdispersed: u chart");
-    }
-
-    private static ChartKind Default(MetricKind kind) => kind switch
-    {
-        MetricKind.Proportion => ChartKind.P,
-        MetricKind.RatePerUnit => ChartKind.U,
-        _ => ChartKind.Individuals,
-    };
-
-    private static IEnumerable<ChartKind> FittingCharts(MetricKind kind) => Enum.GetValues<ChartKind>().Where(k => Fits(k, kind));
-
-    private static bool Fits(ChartKind chart, MetricKind kind) => kind switch
-    {
-        MetricKind.Proportion => chart.IsProportion(),
-        MetricKind.RatePerUnit => chart is ChartKind.U or ChartKind.LaneyU,
-        _ => !chart.IsAttribute(),
-    };
 
     private static IResult BadPipeline(string pipeline) =>
         Problems.BadRequest("pipeline", $"'{pipeline}' is not a pipeline name (letters, digits, '.', '_', '-'; up to 63).");

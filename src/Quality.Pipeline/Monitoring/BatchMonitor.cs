@@ -22,14 +22,26 @@ public sealed class BatchMonitor(TableSeriesStore series, TableFindingStore find
         }
 
         var errors = BatchErrorCounts.Of(result);
-        await series.RecordAsync(batch, SeriesFigures.Of(result), cancellationToken);
+        var figures = SeriesFigures.Of(result);
+        await series.RecordAsync(batch, figures, cancellationToken);
         await series.RecordErrorsAsync(batch, errors, cancellationToken);
         // Only deliveries that arrived before this one are its history, whatever order batches finish in.
         var earlier = (await series.ReadErrorsAsync(batch.Pipeline, cancellationToken))
             .Where(h => (h.DeliveredTime, string.CompareOrdinal(h.BatchId, batch.BatchId)).CompareTo((batch.DeliveredTime, 0)) < 0)
             .ToList();
-        var detected = FindingDetector.Detect(batch, errors, earlier, time.GetUtcNow());
-        var stored = await findings.MergeAsync(detected.Findings, cancellationToken);
+        var seenAt = time.GetUtcNow();
+        var detected = FindingDetector.Detect(batch, errors, earlier, seenAt);
+        var raised = detected.Findings.ToList();
+        foreach (var metric in figures.Where(f => f.Class is null).Select(f => MonitoredMetric.Find(f.Metric)).OfType<MonitoredMetric>())
+        {
+            var headline = await series.ReadAsync(new SeriesKey(batch.Pipeline, metric.Name, null, null), cancellationToken);
+            if (ProcessSignals.Detect(batch, metric, headline, seenAt) is { } signal)
+            {
+                raised.Add(signal);
+            }
+        }
+
+        var stored = await findings.MergeAsync(raised, cancellationToken);
         return detected with { Findings = stored };
     }
 

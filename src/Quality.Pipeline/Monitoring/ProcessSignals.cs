@@ -1,0 +1,59 @@
+using System.Globalization;
+using Quality.Domain.Audit;
+using Quality.Domain.Findings;
+using Quality.Domain.Spc.Series;
+
+namespace Quality.Pipeline.Monitoring;
+
+/// <summary>
+/// A process-signal finding when a batch's own point on a headline series (a metric for the whole pipeline) completes
+/// a control-chart signal: beyond the limits, or a Western Electric run. The chart is the metric's default
+/// (<see cref="MetricChart.Choose"/>), so an overdispersed proportion is judged on Laney's limits, and a series still
+/// warming up signals nothing. One finding per metric: a later signal on the same metric updates it.
+/// </summary>
+public static class ProcessSignals
+{
+    public static Finding? Detect(SeriesBatch batch, MonitoredMetric metric, IReadOnlyList<StoredSeriesPoint> series, DateTimeOffset seenAt)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        ArgumentNullException.ThrowIfNull(metric);
+        ArgumentNullException.ThrowIfNull(series);
+        var index = series.Select(p => p.BatchId).ToList().IndexOf(batch.BatchId) + 1;
+        if (index == 0)
+        {
+            return null;
+        }
+
+        var points = series.Select(p => new SeriesPoint(p.BatchId, p.Count, p.Size, p.Value, p.Phase)).ToList();
+        var (chart, reason) = MetricChart.Choose(points, new SeriesChartOptions { Chart = MetricChart.Default(metric.Kind) }, metric.Kind);
+        var rules = chart.Signals.Where(s => s.Points[^1] == index).Select(s => s.Rule.ToString()).Distinct().ToList();
+        if (rules.Count == 0)
+        {
+            return null;
+        }
+
+        var point = chart.Points[index - 1];
+        var figures = string.Create(CultureInfo.InvariantCulture,
+            $"{metric.Name} = {point.Value:0.####} against centre {point.Center:0.####} and limits [{point.Lower:0.####}, {point.Upper:0.####}]");
+        return new Finding
+        {
+            Pipeline = batch.Pipeline,
+            Kind = FindingKind.ProcessSignal,
+            ErrorTypeKey = "spc:" + metric.Name,
+            Severity = FindingSeverity.Medium,
+            Evidence =
+            [
+                new("value", point.Value, metric.Description),
+                new("center", point.Center, $"{chart.Chart.ToName()} chart, phase '{point.Phase}': {reason}"),
+                new("lcl", double.IsFinite(point.Lower) ? point.Lower : null, null),
+                new("ucl", double.IsFinite(point.Upper) ? point.Upper : null, null),
+                new("rules", rules.Count, string.Join(", ", rules)),
+            ],
+            Batches = [batch.BatchId],
+            Statement = $"Delivery {index} of the series ({batch.BatchId}): {figures} on the {chart.Chart.ToName()} chart; it completes {string.Join(", ", rules)}: the process has shifted.",
+            Action = $"Find what changed around this delivery (vendor, guideline, taxonomy, tool, data); this batch's findings say whether one annotator or everyone is behind it. Chart: GET /api/pipelines/{batch.Pipeline}/spc/{metric.Name}.",
+            FirstSeen = seenAt,
+            LastSeen = seenAt,
+        };
+    }
+}
