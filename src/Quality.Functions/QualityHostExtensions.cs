@@ -72,6 +72,7 @@ internal static class QualityHostExtensions
         app.MapRollupEndpoints();
         app.MapSpcEndpoints();
         app.MapFindingEndpoints();
+        app.MapStandardEndpoints();
         // Routing is explicit so the pipeline built here (for POST /Api replays) is the whole pipeline.
         app.UseEndpoints(_ => { });
         app.Services.GetRequiredService<ApiInvocation>().Pipeline = ((IApplicationBuilder)app).Build();

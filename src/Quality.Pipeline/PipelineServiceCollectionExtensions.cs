@@ -37,6 +37,7 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<BlobWorkStore>();
         services.AddSingleton<BlobReportStore>();
         services.AddSingleton<BlobTaxonomyStore>();
+        services.AddSingleton<BlobStandardStore>();
         services.AddSingleton<TableRunStore>();
         services.AddSingleton<TableBatchStore>();
         services.AddSingleton<TableRollupStore>();

@@ -20,6 +20,7 @@ internal sealed record BatchView(
     DateTimeOffset? CompletedTime,
     string? Reason,
     TaxonomyUse? Taxonomy,
+    VerdictUse? Verdict,
     CountsView? Counts,
     AgreementView? Agreement,
     BatchLinks Links)
@@ -28,14 +29,14 @@ internal sealed record BatchView(
     {
         ArgumentNullException.ThrowIfNull(run);
         return new(run.Id, run.Pipeline, run.Vendor, run.DeliveryId, run.BlobName, run.Status.ToString(), run.CreatedTime,
-            run.LastUpdatedTime, run.CompletedTime, run.Reason, TaxonomyUse.From(run.Taxonomy, run.TaxonomyChecked), CountsView.From(run.Metrics), AgreementView.From(run.Metrics), BatchLinks.For(run.Id));
+            run.LastUpdatedTime, run.CompletedTime, run.Reason, TaxonomyUse.From(run.Taxonomy, run.TaxonomyChecked), VerdictUse.From(run.Verdict, run.Standard), CountsView.From(run.Metrics), AgreementView.From(run.Metrics), BatchLinks.For(run.Id));
     }
 
     public static BatchView From(BatchSummary batch)
     {
         ArgumentNullException.ThrowIfNull(batch);
         return new(batch.BatchId, batch.Pipeline, batch.Vendor, batch.DeliveryId, batch.BlobName, batch.Status.ToString(), batch.CreatedTime,
-            batch.LastUpdatedTime, batch.CompletedTime, batch.Reason, TaxonomyUse.From(batch.Taxonomy, batch.TaxonomyChecked), CountsView.From(batch.Metrics), AgreementView.From(batch.Metrics), BatchLinks.For(batch.BatchId));
+            batch.LastUpdatedTime, batch.CompletedTime, batch.Reason, TaxonomyUse.From(batch.Taxonomy, batch.TaxonomyChecked), VerdictUse.From(batch.Verdict, batch.Standard), CountsView.From(batch.Metrics), AgreementView.From(batch.Metrics), BatchLinks.For(batch.BatchId));
     }
 }
 
@@ -43,6 +44,12 @@ internal sealed record BatchView(
 internal sealed record TaxonomyUse(string Reference, bool Checked)
 {
     public static TaxonomyUse? From(string? reference, bool isChecked) => reference is null ? null : new(reference, isChecked);
+}
+
+/// <summary>The batch's verdict and the standard version it applied; the reasons are at <c>/api/batches/{id}/verdict</c>.</summary>
+internal sealed record VerdictUse(string Outcome, string Standard)
+{
+    public static VerdictUse? From(string? outcome, string? standard) => outcome is null || standard is null ? null : new(outcome, standard);
 }
 
 internal sealed record BatchLinks(string Self, string Run)

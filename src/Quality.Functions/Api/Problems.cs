@@ -17,6 +17,11 @@ internal static class Problems
         TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status409Conflict, title: "Not available yet",
             extensions: new Dictionary<string, object?> { ["batchStatus"] = batchStatus });
 
+    /// <summary>A YAML document (taxonomy, standard) that cannot be read: says which line, column and path, and why.</summary>
+    public static IResult InvalidDocument(string title, Quality.Domain.Yaml.DocumentFormatException error) =>
+        TypedResults.Problem(detail: error.Message, statusCode: StatusCodes.Status400BadRequest, title: title,
+            extensions: new Dictionary<string, object?> { ["line"] = error.Line, ["column"] = error.Column, ["path"] = error.Path, ["problem"] = error.Problem });
+
     /// <summary>A delivery that cannot be read: says which file, line and field.</summary>
     public static IResult BadDelivery(DeliveryFormatException error) =>
         TypedResults.Problem(detail: error.Message, statusCode: StatusCodes.Status400BadRequest, title: "Invalid delivery",

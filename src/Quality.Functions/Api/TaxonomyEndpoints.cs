@@ -87,20 +87,11 @@ internal static class TaxonomyEndpoints
             return invalid;
         }
 
-        var body = new byte[MaxDocumentBytes + 1];
-        var length = 0;
-        int read;
-        while (length < body.Length && (read = await request.Body.ReadAsync(body.AsMemory(length), cancellationToken)) > 0)
-        {
-            length += read;
-        }
-
-        if (length > MaxDocumentBytes)
+        if (await RequestText.ReadAsync(request, MaxDocumentBytes, cancellationToken) is not { } yaml)
         {
             return Problems.BadRequest("body", $"a taxonomy document may have at most {MaxDocumentBytes} bytes.");
         }
 
-        var yaml = Encoding.UTF8.GetString(body, 0, length);
         Taxonomy taxonomy;
         try
         {
@@ -108,8 +99,7 @@ internal static class TaxonomyEndpoints
         }
         catch (TaxonomyFormatException ex)
         {
-            return TypedResults.Problem(detail: ex.Message, statusCode: StatusCodes.Status400BadRequest, title: "Invalid taxonomy",
-                extensions: new Dictionary<string, object?> { ["line"] = ex.Line, ["column"] = ex.Column, ["path"] = ex.Path, ["problem"] = ex.Problem });
+            return Problems.InvalidDocument("Invalid taxonomy", ex);
         }
 
         if (taxonomy.Name != name || taxonomy.Version.ToString() != version)
@@ -133,8 +123,8 @@ internal static class TaxonomyEndpoints
 
         return await taxonomies.PutAsync(taxonomy, yaml, cancellationToken) switch
         {
-            TaxonomyPutOutcome.Created => TypedResults.Created(Uri(name, version), TaxonomyView.From(taxonomy)),
-            TaxonomyPutOutcome.Unchanged => TypedResults.Ok(TaxonomyView.From(taxonomy)),
+            DocumentPutOutcome.Created => TypedResults.Created(Uri(name, version), TaxonomyView.From(taxonomy)),
+            DocumentPutOutcome.Unchanged => TypedResults.Ok(TaxonomyView.From(taxonomy)),
             _ => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Version already registered",
                 detail: $"{name}@{version} is registered with a different document; a registered version never changes (deliveries and metrics name it). Publish {Next(taxonomy.Version)} instead."),
         };

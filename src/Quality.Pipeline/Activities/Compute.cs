@@ -17,6 +17,7 @@ namespace Quality.Pipeline.Activities;
 public sealed partial class Compute(
     BlobWorkStore work,
     BlobTaxonomyStore taxonomies,
+    BlobStandardStore standards,
     TableRunStore runs,
     PipelineQueues queues,
     RunLedger ledger,
@@ -83,7 +84,15 @@ public sealed partial class Compute(
             ? new TaxonomyChecker(await taxonomies.GetAsync(TaxonomyReference.Parse(name), cancellationToken)
                 ?? throw new InvalidOperationException($"Taxonomy {name} was registered at ingest and is gone; taxonomies are never deleted."))
             : null;
-        return await BatchAuditReader.ReadAsync(reader, run.BlobName, cancellationToken, new BatchAudit(options.Value.Spatial(), evidence) { Checker = checker });
+        var spatial = options.Value.Spatial();
+        if (run.Standard is { } reference)
+        {
+            var standard = await standards.GetAsync(reference, cancellationToken)
+                ?? throw new InvalidOperationException($"Standard {reference} was pinned at ingest and is gone; standards are never deleted.");
+            spatial = standard.Matching is { } matching ? spatial with { Thresholds = matching } : spatial;
+        }
+
+        return await BatchAuditReader.ReadAsync(reader, run.BlobName, cancellationToken, new BatchAudit(spatial, evidence) { Checker = checker });
     }
 
     private async Task<Run?> RecordAsync(string runId, string workKey, CancellationToken cancellationToken)

@@ -2,6 +2,8 @@ using Microsoft.Extensions.Logging;
 using Quality.Domain.Agreement;
 using Quality.Domain.Audit;
 using Quality.Domain.Formats.Canonical;
+using Quality.Domain.Findings;
+using Quality.Domain.Standards;
 using Quality.Domain.Taxonomy;
 using Quality.Pipeline.Messages;
 using Quality.Pipeline.Monitoring;
@@ -21,6 +23,7 @@ public sealed partial class Finalize(
     TableRunStore runs,
     RunLedger ledger,
     BatchMonitor monitor,
+    BlobStandardStore standards,
     ILogger<Finalize> logger)
 {
     public async Task HandleAsync(RunMessage message, CancellationToken cancellationToken)
@@ -57,9 +60,20 @@ public sealed partial class Finalize(
         }
 
         // Series, error history and findings are written before the run completes, so a completed batch is always in them.
-        if (await monitor.RecordAsync(run, result, cancellationToken) is { } findings)
+        var findings = await monitor.RecordAsync(run, result, cancellationToken);
+        if (findings is not null)
         {
             await reports.WriteAsync(run.Id, BlobReportStore.Findings, ReportJson.Serialize(findings), cancellationToken);
+        }
+
+        // The verdict under the standard pinned at ingest; open findings the batch raised make an acceptance "with findings".
+        var standard = run.Standard is { } reference ? await standards.GetAsync(reference, cancellationToken) : null;
+        Verdict? verdict = null;
+        if (standard is not null)
+        {
+            var raised = findings?.Findings.Count(f => f.Status == FindingStatus.Open && f.Batches.Contains(run.Id)) ?? 0;
+            verdict = StandardEvaluation.Evaluate(standard, BatchMeasurements.Of(result), raised);
+            await reports.WriteAsync(run.Id, BlobReportStore.Verdict, ReportJson.Serialize(verdict), cancellationToken);
         }
 
         var metrics = result.Metrics;
@@ -68,6 +82,7 @@ public sealed partial class Finalize(
             Status = RunStatus.Completed,
             CompletedTime = ledger.Now,
             Metrics = metrics,
+            Verdict = verdict?.Outcome.ToString(),
         }, cancellationToken);
         if (completed is { Status: RunStatus.Completed })
         {

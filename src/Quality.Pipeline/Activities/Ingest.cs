@@ -22,6 +22,7 @@ public sealed partial class Ingest(
     BlobDeliveryStore deliveries,
     BlobWorkStore work,
     BlobTaxonomyStore taxonomies,
+    BlobStandardStore standards,
     TableRunStore runs,
     PipelineQueues queues,
     RunLedger ledger,
@@ -58,8 +59,11 @@ public sealed partial class Ingest(
                 return;
             }
 
+            // The standard is pinned here, so every shard is matched with its IoU rules and the verdict applies the same version.
+            var standard = run.Pipeline is null ? null : await standards.CurrentAsync(run.Pipeline, cancellationToken);
             run = await ledger.ChangeAsync(run.Id, current => current.Status != RunStatus.Pending ? null : current with
             {
+                Standard = standard?.Reference,
                 Status = RunStatus.Running,
                 ShardCount = shards,
                 ShardSet = shardSet,

@@ -31,6 +31,12 @@ public sealed record Run
     /// </summary>
     public bool TaxonomyChecked { get; init; }
 
+    /// <summary>The verdict under the pipeline's quality standard (Accepted, AcceptedWithFindings, Rejected); null without one.</summary>
+    public string? Verdict { get; init; }
+
+    /// <summary>The pipeline's standard pinned at ingest, <c>pipeline@version</c>: its IoU rules and its verdict apply to the whole run.</summary>
+    public string? Standard { get; init; }
+
     /// <summary>The frame-tag fields the delivery declares (level, values); set at ingest. Undeclared fields are nominal.</summary>
     public IReadOnlyDictionary<string, FieldDeclaration>? Fields { get; init; }
 

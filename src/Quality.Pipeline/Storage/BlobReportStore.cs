@@ -22,6 +22,9 @@ public sealed class BlobReportStore(StorageClients storage)
     /// <summary>The batch's error types with the verdict on each (system, individual, insufficient evidence) and the findings it raised.</summary>
     public const string Findings = "findings.json";
 
+    /// <summary>The verdict under the pipeline's quality standard with every rule's measured value, interval, n and threshold.</summary>
+    public const string Verdict = "verdict.json";
+
     private readonly BlobContainerClient _reports = storage.Container(storage.Names.Reports);
 
     public static string BlobName(string batchId, string report) => $"{batchId}/{report}";

@@ -1,8 +1,4 @@
 using System.Collections.Concurrent;
-using System.Text;
-using Azure;
-using Azure.Storage.Blobs;
-using Azure.Storage.Blobs.Models;
 using Quality.Domain.Formats.Canonical;
 using Quality.Domain.Taxonomy;
 
@@ -15,10 +11,10 @@ namespace Quality.Pipeline.Storage;
 /// </summary>
 public sealed class BlobTaxonomyStore(StorageClients storage)
 {
-    private readonly BlobContainerClient _container = storage.Container(storage.Names.Taxonomies);
+    private readonly VersionedDocuments _documents = new(storage.Container(storage.Names.Taxonomies));
     private readonly ConcurrentDictionary<string, Taxonomy> _parsed = new(StringComparer.Ordinal);
 
-    public static string BlobName(string name, string version) => $"{name}/{version}.yaml";
+    public static string BlobName(string name, string version) => VersionedDocuments.BlobName(name, version);
 
     /// <summary>The taxonomy, or null when that version is not registered.</summary>
     public async Task<Taxonomy?> GetAsync(TaxonomyReference reference, CancellationToken cancellationToken)
@@ -39,63 +35,15 @@ public sealed class BlobTaxonomyStore(StorageClients storage)
     }
 
     /// <summary>The stored YAML, or null.</summary>
-    public async Task<string?> GetDocumentAsync(string name, string version, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var content = await _container.GetBlobClient(BlobName(name, version)).DownloadContentAsync(cancellationToken);
-            return content.Value.Content.ToString();
-        }
-        catch (RequestFailedException ex) when (ex.Status == 404)
-        {
-            return null;
-        }
-    }
+    public Task<string?> GetDocumentAsync(string name, string version, CancellationToken cancellationToken) =>
+        _documents.GetAsync(name, version, cancellationToken);
 
-    /// <summary>Every registered version, by name then version order.</summary>
-    public async Task<IReadOnlyList<TaxonomyReference>> ListAsync(CancellationToken cancellationToken)
-    {
-        var found = new List<TaxonomyReference>();
-        await foreach (var blob in _container.GetBlobsAsync(BlobTraits.None, BlobStates.None, null, cancellationToken))
-        {
-            var slash = blob.Name.IndexOf('/', StringComparison.Ordinal);
-            if (slash > 0 && blob.Name.EndsWith(".yaml", StringComparison.Ordinal))
-            {
-                found.Add(new TaxonomyReference(blob.Name[..slash], blob.Name[(slash + 1)..^".yaml".Length]));
-            }
-        }
+    public async Task<IReadOnlyList<TaxonomyReference>> ListAsync(CancellationToken cancellationToken) =>
+        [.. (await _documents.ListAsync(null, cancellationToken)).Select(d => new TaxonomyReference(d.Name, d.Version))];
 
-        return [.. found.OrderBy(r => r.Name, StringComparer.Ordinal).ThenBy(r => SemanticVersion.TryParse(r.Version, out var v) ? v : default)];
-    }
-
-    /// <summary>
-    /// Registers a parsed, validated version. Storing the same document again is a no-op; a different document under a
-    /// stored version is refused (<see cref="TaxonomyPutOutcome.Conflict"/>): publish a new version instead.
-    /// </summary>
-    public async Task<TaxonomyPutOutcome> PutAsync(Taxonomy taxonomy, string yaml, CancellationToken cancellationToken)
+    public Task<DocumentPutOutcome> PutAsync(Taxonomy taxonomy, string yaml, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(taxonomy);
-        var name = BlobName(taxonomy.Name, taxonomy.Version.ToString());
-        try
-        {
-            await _container.GetBlobClient(name).UploadAsync(new BinaryData(Encoding.UTF8.GetBytes(yaml)), new BlobUploadOptions
-            {
-                Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
-                HttpHeaders = new BlobHttpHeaders { ContentType = "application/yaml" },
-            }, cancellationToken);
-            return TaxonomyPutOutcome.Created;
-        }
-        catch (RequestFailedException ex) when (ex.Status is 409 or 412)
-        {
-            var stored = await GetDocumentAsync(taxonomy.Name, taxonomy.Version.ToString(), cancellationToken);
-            return stored == yaml ? TaxonomyPutOutcome.Unchanged : TaxonomyPutOutcome.Conflict;
-        }
+        return _documents.PutAsync(taxonomy.Name, taxonomy.Version.ToString(), yaml, cancellationToken);
     }
-}
-
-public enum TaxonomyPutOutcome
-{
-    Created,
-    Unchanged,
-    Conflict,
 }

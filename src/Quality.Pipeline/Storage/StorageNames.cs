@@ -17,6 +17,7 @@ public sealed class StorageNames
         Reports = dash + "reports";
         Quarantine = dash + "quarantine";
         Taxonomies = dash + "taxonomies";
+        Standards = dash + "standards";
         BatchArrivals = dash + "batch-arrivals";
         Ingest = dash + "ingest";
         Compute = dash + "compute";
@@ -43,6 +44,9 @@ public sealed class StorageNames
     /// <summary>Registered taxonomy documents, <c>{name}/{version}.yaml</c>; a version once stored never changes.</summary>
     public string Taxonomies { get; }
 
+    /// <summary>Quality standards, <c>{pipeline}/{version}.yaml</c>; a version once stored never changes.</summary>
+    public string Standards { get; }
+
     public string BatchArrivals { get; }
 
     public string Ingest { get; }
@@ -63,7 +67,7 @@ public sealed class StorageNames
     /// <summary>Findings per pipeline: system and individual errors, rising confusions, process signals.</summary>
     public string Findings { get; }
 
-    public IReadOnlyList<string> Containers => [Incoming, Work, Reports, Quarantine, Taxonomies];
+    public IReadOnlyList<string> Containers => [Incoming, Work, Reports, Quarantine, Taxonomies, Standards];
 
     public IReadOnlyList<string> Queues => [BatchArrivals, Ingest, Compute, Finalize];
 

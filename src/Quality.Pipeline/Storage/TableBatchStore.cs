@@ -109,6 +109,8 @@ public sealed class TableBatchStore(StorageClients storage)
         ["Metrics"] = run.Metrics is null ? null : PipelineJson.Serialize(run.Metrics),
         ["Taxonomy"] = run.Taxonomy,
         ["TaxonomyChecked"] = run.TaxonomyChecked,
+        ["Verdict"] = run.Verdict,
+        ["Standard"] = run.Standard,
     };
 
     private static BatchSummary ToSummary(TableEntity e) => new(
@@ -126,6 +128,8 @@ public sealed class TableBatchStore(StorageClients storage)
     {
         Taxonomy = e.GetString("Taxonomy"),
         TaxonomyChecked = e.GetBoolean("TaxonomyChecked") ?? false,
+        Verdict = e.GetString("Verdict"),
+        Standard = e.GetString("Standard"),
     };
 }
 
@@ -148,6 +152,11 @@ public sealed record BatchSummary(
 
     /// <summary>Whether that version was registered, so labels were checked against it.</summary>
     public bool TaxonomyChecked { get; init; }
+
+    /// <summary>The verdict under the pipeline's standard, and that standard's <c>pipeline@version</c>; null without one.</summary>
+    public string? Verdict { get; init; }
+
+    public string? Standard { get; init; }
 }
 
 public sealed record BatchPage(IReadOnlyList<BatchSummary> Batches, string? ContinuationToken);
