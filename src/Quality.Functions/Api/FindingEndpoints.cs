@@ -66,28 +66,10 @@ internal static class FindingEndpoints
             : Problems.NotFound($"No finding {id}.");
     }
 
-    private static async Task<IResult> BatchAsync(string id, TableRunStore runs, BlobReportStore reports, CancellationToken cancellationToken)
-    {
-        if (!RunIds.IsValid(id))
-        {
-            return Problems.BadRequest("id", "a batch id is 32 lowercase hexadecimal digits.");
-        }
-
-        var run = await runs.GetAsync(id, cancellationToken);
-        if (run is null)
-        {
-            return Problems.NotFound($"No batch {id}.");
-        }
-
-        if (run.Status != RunStatus.Completed)
-        {
-            return Problems.Conflict($"Batch {id} is {run.Status}; findings exist once it has completed.", run.Status.ToString());
-        }
-
-        return await reports.ReadAsync(id, BlobReportStore.Findings, cancellationToken) is { } json
+    private static Task<IResult> BatchAsync(string id, TableRunStore runs, BlobReportStore reports, CancellationToken cancellationToken) =>
+        BatchEndpoints.ReportAsync(id, runs, async () => await reports.ReadAsync(id, BlobReportStore.Findings, cancellationToken) is { } json
             ? TypedResults.Text(json, "application/json")
-            : Problems.NotFound($"Batch {id} has no findings report: it has no pipeline, or it completed before findings existed.");
-    }
+            : Problems.NotFound($"Batch {id} has no findings report: it has no pipeline, or it completed before findings existed."), cancellationToken);
 
     private static bool TryParse<T>(string? value, out T? parsed) where T : struct, Enum
     {

@@ -89,28 +89,10 @@ internal static class StandardEndpoints
         };
     }
 
-    private static async Task<IResult> VerdictAsync(string id, TableRunStore runs, BlobReportStore reports, CancellationToken cancellationToken)
-    {
-        if (!RunIds.IsValid(id))
-        {
-            return Problems.BadRequest("id", "a batch id is 32 lowercase hexadecimal digits.");
-        }
-
-        var run = await runs.GetAsync(id, cancellationToken);
-        if (run is null)
-        {
-            return Problems.NotFound($"No batch {id}.");
-        }
-
-        if (run.Status != RunStatus.Completed)
-        {
-            return Problems.Conflict($"Batch {id} is {run.Status}; a verdict is given once it has completed.", run.Status.ToString());
-        }
-
-        return await reports.ReadAsync(id, BlobReportStore.Verdict, cancellationToken) is { } json
+    private static Task<IResult> VerdictAsync(string id, TableRunStore runs, BlobReportStore reports, CancellationToken cancellationToken) =>
+        BatchEndpoints.ReportAsync(id, runs, async () => await reports.ReadAsync(id, BlobReportStore.Verdict, cancellationToken) is { } json
             ? TypedResults.Text(json, "application/json")
-            : Problems.NotFound($"Batch {id} has no verdict: its pipeline had no standard when it completed. PUT /api/standards/{run.Pipeline ?? "{pipeline}"} and re-deliver.");
-    }
+            : Problems.NotFound($"Batch {id} has no verdict: its pipeline had no standard when it was ingested. PUT /api/standards/{{pipeline}} and re-deliver."), cancellationToken);
 
     private static string Next(SemanticVersion version) => (version with { Patch = version.Patch + 1 }).ToString();
 
