@@ -48,6 +48,15 @@ public sealed class StandardApiTests
         Assert.Equal("failed", (string?)cyclist["status"]);
         Assert.Equal(0.8, (double)cyclist["value"]!, 9);
         Assert.True((double)cyclist["interval"]![0]! < (double)cyclist["lowerBound"]!);
+
+        // The offline audit under the same standard gives the same reasons, node for node.
+        using var output = new StringWriter();
+        Assert.Equal(0, await Cli.QualityCommand.InvokeAsync(
+            ["audit", Path.Combine(Repository.Root, "samples", "front-lidar-cuboids.jsonl"), "--json", "--standard", Path.Combine(Repository.Root, "samples", "standards", "front-lidar-cuboids.yaml")],
+            output, TextWriter.Null, CancellationToken.None));
+        var offline = JsonNode.Parse(output.ToString())!["verdict"]!;
+        Assert.True(JsonNode.DeepEquals(offline["reasons"], verdict["reasons"]), $"{offline["reasons"]} vs {verdict["reasons"]}");
+        Assert.Equal((string?)offline["outcome"], (string?)verdict["outcome"]);
     }
 
     [Fact]
