@@ -1,3 +1,5 @@
+using Quality.Domain.Findings;
+
 namespace Quality.Domain.Audit;
 
 /// <summary>
@@ -73,7 +75,7 @@ public sealed record BatchErrorCounts(
             .ThenBy(g => g.Key.LabeledAs, StringComparer.Ordinal)
             .Select(g => new ErrorTypeCounts(g.Key.Kind, g.Key.Subject, g.Key.LabeledAs,
                 Opportunities(g.Key.Kind, g.Key.Subject)
-                    .Select(o => new ErrorTypeAnnotator(o.Key, g.Where(e => e.Annotator == o.Key).Sum(e => e.Count), o.Value))
+                    .Select(o => new AnnotatorErrors(o.Key, g.Where(e => e.Annotator == o.Key).Sum(e => e.Count), o.Value))
                     .ToList()));
 
     /// <summary>All annotators' errors of one type and their opportunities: (0, 0) when the batch had no chance of it.</summary>

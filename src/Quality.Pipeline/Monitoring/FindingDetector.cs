@@ -16,26 +16,25 @@ public static class FindingDetector
         ArgumentNullException.ThrowIfNull(current);
         ArgumentNullException.ThrowIfNull(earlier);
         var types = current.Types().ToList();
-        var observations = types.Select(t => new ErrorObservation(
-            TypeOf(t),
-            [.. t.Annotators.Select(a => new AnnotatorErrors(a.Annotator, a.Errors, a.Opportunities))],
-            Baseline(earlier, t))).ToList();
+        // Each type's counts in every earlier delivery that had the chance of it, read once for the baseline and the trend.
+        var histories = types.Select(t => earlier
+            .Select(h => (h.BatchId, Counts: h.Errors.Pooled(t.Kind, t.Subject, t.LabeledAs)))
+            .Where(d => d.Counts.Opportunities > 0)
+            .Select(d => new DeliveryCount(d.BatchId, d.Counts.Errors, d.Counts.Opportunities))
+            .ToList()).ToList();
+        var observations = types.Select((t, i) => new ErrorObservation(TypeOf(t), t.Annotators, Baseline(histories[i]))).ToList();
         var verdicts = ErrorSourceAnalysis.Analyze(observations);
         var findings = verdicts.Select(v => Finding.FromVerdict(batch.Pipeline, batch.BatchId, seenAt, v)).OfType<Finding>().ToList();
         var trends = new List<ConfusionTrendResult>();
-        foreach (var type in types.Where(t => t.Kind == BatchErrorCounts.Confusion))
+        for (var i = 0; i < types.Count; i++)
         {
-            var deliveries = earlier.Select(h => (h.BatchId, Counts: h.Errors.Pooled(type.Kind, type.Subject, type.LabeledAs)))
-                .Append((batch.BatchId, Counts: current.Pooled(type.Kind, type.Subject, type.LabeledAs)))
-                .Where(d => d.Counts.Opportunities > 0)
-                .Select(d => new DeliveryCount(d.BatchId, d.Counts.Errors, d.Counts.Opportunities))
-                .ToList();
-            if (deliveries.Count < 2)
+            if (types[i].Kind != BatchErrorCounts.Confusion || histories[i].Count == 0)
             {
                 continue;
             }
 
-            var trend = ConfusionTrend.Analyze(TypeOf(type), deliveries);
+            var (errors, opportunities) = current.Pooled(types[i].Kind, types[i].Subject, types[i].LabeledAs);
+            var trend = ConfusionTrend.Analyze(TypeOf(types[i]), [.. histories[i], new DeliveryCount(batch.BatchId, errors, opportunities)]);
             trends.Add(trend);
             if (Finding.FromConfusionTrend(batch.Pipeline, seenAt, trend) is { } finding)
             {
@@ -56,16 +55,7 @@ public static class FindingDetector
         _ => ErrorType.TaxonomyRule(type.Subject),
     };
 
-    /// <summary>The pooled rate of this error type over earlier deliveries, or null when they never had the chance of it.</summary>
-    private static BaselineRate? Baseline(IReadOnlyList<StoredErrorCounts> earlier, ErrorTypeCounts type)
-    {
-        var (errors, opportunities) = (0L, 0L);
-        foreach (var history in earlier)
-        {
-            var (e, n) = history.Errors.Pooled(type.Kind, type.Subject, type.LabeledAs);
-            (errors, opportunities) = (errors + e, opportunities + n);
-        }
-
-        return opportunities == 0 ? null : new BaselineRate(errors, opportunities);
-    }
+    /// <summary>The pooled rate of an error type over earlier deliveries, or null when none had the chance of it.</summary>
+    private static BaselineRate? Baseline(List<DeliveryCount> history) =>
+        history.Count == 0 ? null : new BaselineRate(history.Sum(d => d.Errors), history.Sum(d => d.Opportunities));
 }

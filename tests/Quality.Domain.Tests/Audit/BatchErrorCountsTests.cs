@@ -1,6 +1,7 @@
 using Quality.Domain.Agreement;
 using Quality.Domain.Annotations;
 using Quality.Domain.Audit;
+using Quality.Domain.Findings;
 using Quality.Domain.Formats.Canonical;
 using Quality.Domain.Matching;
 using Quality.Domain.Taxonomy;
@@ -20,9 +21,9 @@ public sealed class BatchErrorCountsTests
         Assert.Equal(2, types.Count);
         var confusion = Assert.Single(types, t => t.Kind == BatchErrorCounts.Confusion);
         Assert.Equal(("pedestrian", "cyclist"), (confusion.Subject, confusion.LabeledAs));
-        Assert.Equal([new("a", 1, 1), new ErrorTypeAnnotator("b", 0, 1)], confusion.Annotators);
+        Assert.Equal([new("a", 1, 1), new AnnotatorErrors("b", 0, 1)], confusion.Annotators);
         var miss = Assert.Single(types, t => t.Kind == BatchErrorCounts.Miss);
-        Assert.Equal([new("a", 0, 1), new ErrorTypeAnnotator("b", 1, 1)], miss.Annotators);
+        Assert.Equal([new("a", 0, 1), new AnnotatorErrors("b", 1, 1)], miss.Annotators);
         Assert.Equal((1L, 2L), counts.Pooled(BatchErrorCounts.Confusion, "pedestrian", "cyclist"));
         Assert.Equal((0L, 2L), counts.Pooled(BatchErrorCounts.Confusion, "pedestrian", "car"));
         Assert.Equal((0L, 0L), counts.Pooled(BatchErrorCounts.Miss, "truck", null));
@@ -39,7 +40,7 @@ public sealed class BatchErrorCountsTests
         var rule = Assert.Single(BatchErrorCounts.Of(Audit() with { Violations = tally }).Types(), t => t.Kind == BatchErrorCounts.Rule);
 
         Assert.Equal("unknown-class", rule.Subject);
-        Assert.Equal([new("a", 1, 2), new ErrorTypeAnnotator("b", 0, 1)], rule.Annotators);
+        Assert.Equal([new("a", 1, 2), new AnnotatorErrors("b", 0, 1)], rule.Annotators);
     }
 
     private static BatchAuditResult Audit()
