@@ -11,12 +11,6 @@ namespace Quality.Cli.Commands;
 /// </summary>
 internal static class SamplingCommand
 {
-    private static readonly Dictionary<string, InspectionLevel> Levels = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["S-1"] = InspectionLevel.S1, ["S-2"] = InspectionLevel.S2, ["S-3"] = InspectionLevel.S3, ["S-4"] = InspectionLevel.S4,
-        ["I"] = InspectionLevel.I, ["II"] = InspectionLevel.II, ["III"] = InspectionLevel.III,
-    };
-
     public static Command Create() => new("sampling", "Acceptance sampling plans and review sample sizes.") { Plan(), Size(), Demonstrate() };
 
     private static Command Plan()
@@ -35,8 +29,8 @@ internal static class SamplingCommand
             var problem = parse.GetValue(lot) < 2 ? $"--lot {parse.GetValue(lot)}: a lot has at least 2 items"
                 : !AcceptanceSampling.Aqls.Any(a => Math.Abs(a - parse.GetValue(aql)) <= 1e-9 * a)
                     ? $"--aql {Number(parse.GetValue(aql))}: not an AQL of the tables; use one of {string.Join(", ", AcceptanceSampling.Aqls.Select(Number))}"
-                : !Levels.ContainsKey(levelName) ? $"--level {levelName}: use I, II, III, S-1, S-2, S-3 or S-4"
-                : !Enum.TryParse<InspectionSeverity>(severityName, ignoreCase: true, out _) ? $"--inspection {severityName}: use normal, tightened or reduced"
+                : !InspectionLevelNames.TryParse(levelName, out _) ? $"--level {levelName}: use I, II, III, S-1, S-2, S-3 or S-4"
+                : !InspectionLevelNames.TryParseSeverity(severityName, out _) ? $"--inspection {severityName}: use normal, tightened or reduced"
                 : null;
             if (problem is not null)
             {
@@ -44,7 +38,7 @@ internal static class SamplingCommand
                 return ExitCodes.BadInput;
             }
 
-            var plan = AcceptanceSampling.Plan(parse.GetValue(lot), parse.GetValue(aql), Levels[levelName], Enum.Parse<InspectionSeverity>(severityName, ignoreCase: true));
+            var plan = AcceptanceSampling.Plan(parse.GetValue(lot), parse.GetValue(aql), InspectionLevelNames.Parse(levelName), Enum.Parse<InspectionSeverity>(severityName, ignoreCase: true));
             await console.Output.WriteLineAsync(parse.GetValue(json)
                 ? ReportJson.Serialize(new
                 {

@@ -278,6 +278,26 @@ public sealed class SpatialAudit
         return audit;
     }
 
+    /// <summary>
+    /// One item's candidate objects against reference objects of the same data type (boxes with boxes, cuboids with
+    /// cuboids), as the gold audit compares them: what a review compares an annotator's objects with.
+    /// </summary>
+    internal static IReadOnlyList<ObjectOutcome> CompareObjects(IReadOnlyList<Annotation> reference, IReadOnlyList<Annotation> candidate, SpatialOptions options)
+    {
+        var outcomes = new List<ObjectOutcome>();
+        foreach (var kind in new[] { ObjectKind.Box, ObjectKind.Cuboid })
+        {
+            var expected = reference.Where(a => KindOf(a) == kind).ToList();
+            var given = candidate.Where(a => KindOf(a) == kind).ToList();
+            if (expected.Count + given.Count > 0)
+            {
+                outcomes.AddRange(GoldComparison.Compare(Classes(expected), Classes(given), ScoredPairs(expected, given, kind, options), options.Thresholds));
+            }
+        }
+
+        return outcomes;
+    }
+
     private void CompareWithGold(
         string annotator, List<Annotation> gold, List<Annotation> labeled, ObjectKind kind, SpatialOptions options, ICollection<EvidencePair>? evidence)
     {

@@ -12,7 +12,7 @@ internal static class StandardSettingsReader
     private static readonly string[] SamplingKeys = ["aql", "level", "inspection", "seed", "strata", "minimumPerStratum", "riskWeighted"];
     private static readonly string[] Levels = ["I", "II", "III", "S-1", "S-2", "S-3", "S-4"];
     private static readonly string[] Inspections = ["normal", "tightened", "reduced"];
-    private static readonly string[] Strata = ["class", "annotator", "field"];
+    private static readonly string[] Strata = [Domain.Sampling.ReviewFrame.ClassDimension, Domain.Sampling.ReviewFrame.AnnotatorDimension];
 
     /// <summary>ANSI/ASQ Z1.4 (2003) Table II-A's acceptable quality levels, percent nonconforming or defects per hundred units.</summary>
     private static readonly double[] Aqls =

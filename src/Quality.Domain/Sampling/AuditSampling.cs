@@ -1,0 +1,44 @@
+using Quality.Domain.Standards;
+
+namespace Quality.Domain.Sampling;
+
+/// <summary>Draws a delivery's review sample under a standard's sampling settings (docs/sampling.md, "The review loop").</summary>
+/// <remarks>
+/// The lot is the delivery's units (<see cref="ReviewUnit"/>); the plan is Z1.4's for the lot size, the standard's AQL
+/// and level, at the severity the vendor's inspection state is at. The plan's sample size is drawn stratified
+/// (<see cref="StratifiedSample"/>, proportional allocation) with the standard's minimum per stratum and, if asked,
+/// risk-weighted by disagreement. A pure function of (frame, settings, seed, severity): the frame's order does not matter.
+/// </remarks>
+public static class AuditSampling
+{
+    public static AuditSample Draw(IReadOnlyList<ReviewUnit> frame, SamplingSettings settings, string seed, InspectionSeverity severity)
+    {
+        ArgumentNullException.ThrowIfNull(frame);
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(seed);
+        var units = frame.OrderBy(u => u.Id, StringComparer.Ordinal).ToList();
+        var plan = AcceptanceSampling.Plan(Math.Max(2, units.Count), settings.Aql, InspectionLevelNames.Parse(settings.Level), severity);
+        if (units.Count < 2)
+        {
+            // Table I starts at 2 items; a lot of 0 or 1 is inspected whole under letter A's plan.
+            plan = plan with { LotSize = units.Count, SampleSize = units.Count, InspectsWholeLot = true };
+        }
+
+        var strata = ReviewFrame.Strata(units, settings.Strata);
+        var manifest = StratifiedSample.Select(
+            units.Select((u, i) => new SampleItem(u.Id, strata[i], u.RiskWeight)),
+            new SampleOptions { Size = plan.SampleSize, Seed = seed, MinimumPerStratum = settings.MinimumPerStratum, RiskWeighted = settings.RiskWeighted });
+        var byId = units.ToDictionary(u => u.Id, StringComparer.Ordinal);
+        return new AuditSample(
+            seed,
+            manifest.Method,
+            units.Count,
+            settings.Strata,
+            settings.MinimumPerStratum,
+            settings.RiskWeighted,
+            AuditPlan.From(plan),
+            manifest.Size,
+            manifest.Strata,
+            [.. manifest.Items.Select(i => new AuditSampleItem(i.ItemId, byId[i.ItemId].Item, byId[i.ItemId].Annotator, i.Stratum, i.InclusionProbability, byId[i.ItemId].Agreement))]);
+    }
+}

@@ -1,0 +1,71 @@
+using Quality.Domain.Annotations;
+using Quality.Domain.Audit;
+using Quality.Domain.Matching;
+
+namespace Quality.Domain.Sampling;
+
+/// <summary>The sampling frame of a delivery: its <see cref="ReviewUnit"/>s, built item by item, and their strata.</summary>
+/// <remarks>
+/// Agreement of annotator a on an item with the other annotators b: the mean over b of
+/// (2·objects matched with the same class + 2·tags with the same value) / (objects and tags of a + objects and tags of b),
+/// an F1 over everything the two labeled; objects are matched as the gold audit matches them, with b as the reference.
+/// Two annotators who both labeled nothing agree fully.
+/// </remarks>
+public static class ReviewFrame
+{
+    /// <summary>The stratum dimension "class": a unit's rarest class in the delivery.</summary>
+    public const string ClassDimension = "class";
+
+    /// <summary>The stratum dimension "annotator".</summary>
+    public const string AnnotatorDimension = "annotator";
+
+    /// <summary>The class stratum of a unit without objects or tags.</summary>
+    public const string NoClass = "(none)";
+
+    /// <summary>The units of one item: one per annotator (role <c>annotator</c>) who labeled it, in ordinal annotator order.</summary>
+    public static IReadOnlyList<ReviewUnit> Of(IReadOnlyList<Annotation> item, SpatialOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        ArgumentNullException.ThrowIfNull(options);
+        var byAnnotator = item.Where(a => a.Role == AnnotatorRole.Annotator)
+            .GroupBy(a => a.Annotator, StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => (Annotator: g.Key, Labels: (IReadOnlyList<Annotation>)[.. g]))
+            .ToList();
+        return [.. byAnnotator.Select(a => new ReviewUnit(
+            a.Labels[0].Item,
+            a.Annotator,
+            [.. a.Labels.Select(ClassOf).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)],
+            byAnnotator.Count < 2 ? null : byAnnotator.Where(b => b.Annotator != a.Annotator).Average(b => Agreement(a.Labels, b.Labels, options))))];
+    }
+
+    /// <summary>
+    /// Each unit's stratum under the dimensions, joined by <c>|</c> in the order given (<c>all</c> without dimensions).
+    /// "class" is the unit's rarest class: the one fewest units of the frame contain (ties in ordinal order), so a frame
+    /// with a rare, safety-relevant class falls in that class's stratum and a minimum per stratum reaches it.
+    /// </summary>
+    public static IReadOnlyList<string> Strata(IReadOnlyList<ReviewUnit> units, IReadOnlyList<string> dimensions)
+    {
+        ArgumentNullException.ThrowIfNull(units);
+        ArgumentNullException.ThrowIfNull(dimensions);
+        var frequency = units.SelectMany(u => u.Classes).GroupBy(c => c, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        return [.. units.Select(unit => dimensions.Count == 0 ? "all" : string.Join('|', dimensions.Select(dimension => dimension switch
+        {
+            ClassDimension => unit.Classes.OrderBy(c => frequency[c]).ThenBy(c => c, StringComparer.Ordinal).FirstOrDefault() ?? NoClass,
+            AnnotatorDimension => unit.Annotator,
+            _ => throw new ArgumentException($"'{dimension}' is not a stratum dimension ({ClassDimension}, {AnnotatorDimension}).", nameof(dimensions)),
+        })))];
+    }
+
+    /// <summary>An object's class, or a tag as <c>field=value</c>.</summary>
+    internal static string ClassOf(Annotation annotation) => annotation.IsTag ? $"{annotation.Field}={annotation.Label}" : annotation.Label;
+
+    private static double Agreement(IReadOnlyList<Annotation> labels, IReadOnlyList<Annotation> other, SpatialOptions options)
+    {
+        var matched = SpatialAudit.CompareObjects(other, labels, options).Count(o => o.Outcome == MatchOutcome.TruePositive);
+        var tags = other.Where(a => a.IsTag).ToDictionary(a => a.Field, a => a.Label, StringComparer.Ordinal);
+        var sameTags = labels.Count(a => a.IsTag && tags.TryGetValue(a.Field, out var value) && value == a.Label);
+        var total = labels.Count + other.Count;
+        return total == 0 ? 1 : 2.0 * (matched + sameTags) / total;
+    }
+}
