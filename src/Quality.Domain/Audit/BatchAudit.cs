@@ -2,6 +2,7 @@ using Quality.Domain.Agreement;
 using Quality.Domain.Annotations;
 using Quality.Domain.Formats;
 using Quality.Domain.Formats.Canonical;
+using Quality.Domain.Sampling;
 using Quality.Domain.Taxonomy;
 
 namespace Quality.Domain.Audit;
@@ -21,6 +22,9 @@ public sealed class BatchAudit(SpatialOptions? spatialOptions = null, ICollectio
 
     /// <summary>Holds every item to the delivery's taxonomy when set; violations are counted, not rejected.</summary>
     public TaxonomyChecker? Checker { get; init; }
+
+    /// <summary>Receives each item's review units (<see cref="ReviewFrame"/>) when set: the frame a review sample is drawn from.</summary>
+    public ICollection<ReviewUnit>? Frame { get; init; }
 
     /// <summary>The taxonomy violations found, or null when no taxonomy was checked.</summary>
     public ViolationTally? Violations => _violations;
@@ -81,6 +85,14 @@ public sealed class BatchAudit(SpatialOptions? spatialOptions = null, ICollectio
         if (annotations.Any(a => !a.IsTag))
         {
             _spatial.AddItem(annotations, _spatialOptions, evidence);
+        }
+
+        if (Frame is not null)
+        {
+            foreach (var unit in ReviewFrame.Of(annotations, _spatialOptions))
+            {
+                Frame.Add(unit);
+            }
         }
 
         if (Checker is not null)

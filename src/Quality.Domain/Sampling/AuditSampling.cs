@@ -1,3 +1,4 @@
+using System.Globalization;
 using Quality.Domain.Standards;
 
 namespace Quality.Domain.Sampling;
@@ -11,6 +12,16 @@ namespace Quality.Domain.Sampling;
 /// </remarks>
 public static class AuditSampling
 {
+    /// <summary>
+    /// The seed of a delivery's draw: the standard's, else <c>{pipeline}/{vendor}/{deliveryId}</c> — the same for the
+    /// pipeline and <c>quality sample</c>, and for every re-run of the delivery.
+    /// </summary>
+    public static string SeedFor(SamplingSettings settings, string pipeline, string vendor, string deliveryId)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return settings.Seed?.ToString(CultureInfo.InvariantCulture) ?? $"{pipeline}/{vendor}/{deliveryId}";
+    }
+
     public static AuditSample Draw(IReadOnlyList<ReviewUnit> frame, SamplingSettings settings, string seed, InspectionSeverity severity)
     {
         ArgumentNullException.ThrowIfNull(frame);
