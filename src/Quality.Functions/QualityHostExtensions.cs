@@ -73,6 +73,7 @@ internal static class QualityHostExtensions
         app.MapSpcEndpoints();
         app.MapFindingEndpoints();
         app.MapStandardEndpoints();
+        app.MapSamplingEndpoints();
         // Routing is explicit so the pipeline built here (for POST /Api replays) is the whole pipeline.
         app.UseEndpoints(_ => { });
         app.Services.GetRequiredService<ApiInvocation>().Pipeline = ((IApplicationBuilder)app).Build();

@@ -33,9 +33,10 @@ public sealed class PipelineOptions
     /// </summary>
     public bool RequireRegisteredTaxonomy { get; set; }
 
-    public Quality.Domain.Audit.SpatialOptions Spatial() => new()
+    /// <summary>How objects are matched: the configured IoU and cuboid mode, with the standard's IoU thresholds when it has any.</summary>
+    public Quality.Domain.Audit.SpatialOptions Spatial(Quality.Domain.Standards.QualityStandard? standard = null) => new()
     {
-        Thresholds = new Quality.Domain.Matching.MatchingThresholds { Default = IouThreshold },
+        Thresholds = standard?.Matching ?? new Quality.Domain.Matching.MatchingThresholds { Default = IouThreshold },
         CuboidMode = CuboidIouBirdsEyeView ? Quality.Domain.Geometry.CuboidIouMode.BirdsEyeView : Quality.Domain.Geometry.CuboidIouMode.ThreeD,
     };
 

@@ -9,6 +9,7 @@ using Quality.Pipeline.Messages;
 using Quality.Pipeline.Monitoring;
 using Quality.Pipeline.Rollups;
 using Quality.Pipeline.Runs;
+using Quality.Pipeline.Sampling;
 using Quality.Pipeline.Storage;
 
 namespace Quality.Pipeline;
@@ -43,12 +44,15 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<TableRollupStore>();
         services.AddSingleton<TableSeriesStore>();
         services.AddSingleton<TableFindingStore>();
+        services.AddSingleton<TableInspectionStore>();
         services.AddSingleton<PipelineQueues>();
         services.AddSingleton<RunLedger>();
         services.AddSingleton<BatchArrival>();
         services.AddSingleton<Ingest>();
         services.AddSingleton<Compute>();
         services.AddSingleton<BatchMonitor>();
+        services.AddSingleton<BatchSampler>();
+        services.AddSingleton<LotReview>();
         services.AddSingleton<Finalize>();
         services.AddSingleton<RunSweeper>();
         services.AddSingleton<DailyRollupJob>();

@@ -153,7 +153,6 @@ internal static class BatchEndpoints
                 : Problems.NotFound($"Batch {id} has no such part in its audit.");
         }, cancellationToken);
 
-    /// <summary>A report of a completed batch: 400 malformed id, 404 unknown, 409 while the batch is not completed.</summary>
     /// <summary>A completed batch's report: 400 for a malformed id, 404 unknown, 409 while not completed, else what <paramref name="read"/> answers.</summary>
     internal static async Task<IResult> ReportAsync(string id, TableRunStore runs, Func<Task<IResult>> read, CancellationToken cancellationToken)
     {

@@ -25,18 +25,27 @@ internal sealed record BatchView(
     AgreementView? Agreement,
     BatchLinks Links)
 {
+    /// <summary>For a review delivery: the batch it reviews and the decision on that lot (reasons at <c>/api/batches/{id}/disposition</c>).</summary>
+    public ReviewUse? Review { get; init; }
+
     public static BatchView From(Run run)
     {
         ArgumentNullException.ThrowIfNull(run);
         return new(run.Id, run.Pipeline, run.Vendor, run.DeliveryId, run.BlobName, run.Status.ToString(), run.CreatedTime,
-            run.LastUpdatedTime, run.CompletedTime, run.Reason, TaxonomyUse.From(run.Taxonomy, run.TaxonomyChecked), VerdictUse.From(run.Verdict, run.Standard), CountsView.From(run.Metrics), AgreementView.From(run.Metrics), BatchLinks.For(run.Id));
+            run.LastUpdatedTime, run.CompletedTime, run.Reason, TaxonomyUse.From(run.Taxonomy, run.TaxonomyChecked), VerdictUse.From(run.Verdict, run.Standard), CountsView.From(run.Metrics), AgreementView.From(run.Metrics), BatchLinks.For(run.Id))
+        {
+            Review = ReviewUse.From(run.Reviews, run.Disposition),
+        };
     }
 
     public static BatchView From(BatchSummary batch)
     {
         ArgumentNullException.ThrowIfNull(batch);
         return new(batch.BatchId, batch.Pipeline, batch.Vendor, batch.DeliveryId, batch.BlobName, batch.Status.ToString(), batch.CreatedTime,
-            batch.LastUpdatedTime, batch.CompletedTime, batch.Reason, TaxonomyUse.From(batch.Taxonomy, batch.TaxonomyChecked), VerdictUse.From(batch.Verdict, batch.Standard), CountsView.From(batch.Metrics), AgreementView.From(batch.Metrics), BatchLinks.For(batch.BatchId));
+            batch.LastUpdatedTime, batch.CompletedTime, batch.Reason, TaxonomyUse.From(batch.Taxonomy, batch.TaxonomyChecked), VerdictUse.From(batch.Verdict, batch.Standard), CountsView.From(batch.Metrics), AgreementView.From(batch.Metrics), BatchLinks.For(batch.BatchId))
+        {
+            Review = ReviewUse.From(batch.Reviews, batch.Disposition),
+        };
     }
 }
 
@@ -50,6 +59,12 @@ internal sealed record TaxonomyUse(string Reference, bool Checked)
 internal sealed record VerdictUse(string Outcome, string Standard)
 {
     public static VerdictUse? From(string? outcome, string? standard) => outcome is null || standard is null ? null : new(outcome, standard);
+}
+
+/// <summary>The lot a review delivery decides, and the decision once made.</summary>
+internal sealed record ReviewUse(string Batch, string? Disposition)
+{
+    public static ReviewUse? From(string? batch, string? disposition) => batch is null ? null : new(batch, disposition);
 }
 
 internal sealed record BatchLinks(string Self, string Run)

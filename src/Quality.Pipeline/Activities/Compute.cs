@@ -3,6 +3,8 @@ using Microsoft.Extensions.Options;
 using Quality.Domain.Audit;
 using Quality.Domain.Formats;
 using Quality.Domain.Formats.Canonical;
+using Quality.Domain.Sampling;
+using Quality.Domain.Standards;
 using Quality.Domain.Taxonomy;
 using Quality.Pipeline.Messages;
 using Quality.Pipeline.Runs;
@@ -44,9 +46,15 @@ public sealed partial class Compute(
         {
             BatchAudit partial;
             var evidence = new List<EvidencePair>();
+            var frame = new List<ReviewUnit>();
+            QualityStandard? standard;
             try
             {
-                partial = await AuditShardAsync(run, message.Shard, evidence, cancellationToken);
+                standard = run.Standard is { } reference
+                    ? await standards.GetAsync(reference, cancellationToken)
+                        ?? throw new InvalidOperationException($"Standard {reference} was pinned at ingest and is gone; standards are never deleted.")
+                    : null;
+                partial = await AuditShardAsync(run, message.Shard, standard, evidence, Samples(run, standard) ? frame : null, cancellationToken);
             }
             catch (DeliveryFormatException ex)
             {
@@ -59,6 +67,11 @@ public sealed partial class Compute(
             if (evidence.Count > 0)
             {
                 await work.WriteEvidenceAsync(run.Id, message.Shard, evidence, cancellationToken);
+            }
+
+            if (Samples(run, standard))
+            {
+                await work.WriteFrameAsync(run.Id, message.Shard, frame, cancellationToken);
             }
 
             await work.WritePartialAsync(run.Id, message.WorkKey, partial.ToState(), cancellationToken);
@@ -76,7 +89,11 @@ public sealed partial class Compute(
         }
     }
 
-    private async Task<BatchAudit> AuditShardAsync(Run run, int shard, List<EvidencePair> evidence, CancellationToken cancellationToken)
+    /// <summary>A batch is sampled for review when its standard has a sampling plan; a review delivery is not itself sampled.</summary>
+    internal static bool Samples(Run run, QualityStandard? standard) => standard?.Sampling is not null && run.Reviews is null;
+
+    private async Task<BatchAudit> AuditShardAsync(
+        Run run, int shard, QualityStandard? standard, List<EvidencePair> evidence, List<ReviewUnit>? frame, CancellationToken cancellationToken)
     {
         await using var stream = await work.OpenShardAsync(run.Id, run.ShardSet!, shard, cancellationToken);
         using var reader = new CanonicalDeliveryReader(stream, run.BlobName, normalised: true);
@@ -84,15 +101,7 @@ public sealed partial class Compute(
             ? new TaxonomyChecker(await taxonomies.GetAsync(TaxonomyReference.Parse(name), cancellationToken)
                 ?? throw new InvalidOperationException($"Taxonomy {name} was registered at ingest and is gone; taxonomies are never deleted."))
             : null;
-        var spatial = options.Value.Spatial();
-        if (run.Standard is { } reference)
-        {
-            var standard = await standards.GetAsync(reference, cancellationToken)
-                ?? throw new InvalidOperationException($"Standard {reference} was pinned at ingest and is gone; standards are never deleted.");
-            spatial = standard.Matching is { } matching ? spatial with { Thresholds = matching } : spatial;
-        }
-
-        return await BatchAuditReader.ReadAsync(reader, run.BlobName, cancellationToken, new BatchAudit(spatial, evidence) { Checker = checker });
+        return await BatchAuditReader.ReadAsync(reader, run.BlobName, cancellationToken, new BatchAudit(options.Value.Spatial(standard), evidence) { Checker = checker, Frame = frame });
     }
 
     private async Task<Run?> RecordAsync(string runId, string workKey, CancellationToken cancellationToken)

@@ -8,6 +8,8 @@ using Quality.Domain.Taxonomy;
 using Quality.Pipeline.Messages;
 using Quality.Pipeline.Monitoring;
 using Quality.Pipeline.Runs;
+using Quality.Pipeline.Sampling;
+using Quality.Domain.Formats;
 using Quality.Pipeline.Storage;
 
 namespace Quality.Pipeline.Activities;
@@ -24,6 +26,8 @@ public sealed partial class Finalize(
     RunLedger ledger,
     BatchMonitor monitor,
     BlobStandardStore standards,
+    BatchSampler sampler,
+    LotReview review,
     ILogger<Finalize> logger)
 {
     public async Task HandleAsync(RunMessage message, CancellationToken cancellationToken)
@@ -59,6 +63,12 @@ public sealed partial class Finalize(
             await WriteEvidenceAsync(run, cancellationToken);
         }
 
+        if (run.Reviews is not null)
+        {
+            await CompleteReviewAsync(run, result.Metrics, cancellationToken);
+            return;
+        }
+
         // Series, error history and findings are written before the run completes, so a completed batch is always in them.
         var findings = await monitor.RecordAsync(run, result, cancellationToken);
         if (findings is not null)
@@ -76,6 +86,12 @@ public sealed partial class Finalize(
             await reports.WriteAsync(run.Id, BlobReportStore.Verdict, ReportJson.Serialize(verdict), cancellationToken);
         }
 
+        // The review sample, like every report, exists before the run completes.
+        if (Compute.Samples(run, standard))
+        {
+            await sampler.DrawAsync(run, standard!.Sampling!, cancellationToken);
+        }
+
         var metrics = result.Metrics;
         var completed = await ledger.ChangeAsync(run.Id, current => current.Status != RunStatus.Running ? null : current with
         {
@@ -90,6 +106,36 @@ public sealed partial class Finalize(
         }
     }
 
+    /// <summary>
+    /// A review delivery decides the lot it reviews instead of being judged itself: no verdict, series or findings (its
+    /// labels are a reviewer's, not a vendor's). A review that cannot be held against its batch is rejected with the reason.
+    /// </summary>
+    private async Task CompleteReviewAsync(Run run, BatchMetrics metrics, CancellationToken cancellationToken)
+    {
+        LotDecision decision;
+        try
+        {
+            decision = await review.DecideAsync(run, cancellationToken);
+        }
+        catch (DeliveryFormatException ex)
+        {
+            await ledger.RejectAsync(run.Id, ex, cancellationToken);
+            return;
+        }
+
+        var completed = await ledger.ChangeAsync(run.Id, current => current.Status != RunStatus.Running ? null : current with
+        {
+            Status = RunStatus.Completed,
+            CompletedTime = ledger.Now,
+            Metrics = metrics,
+            Disposition = decision.Disposition.Decision,
+        }, cancellationToken);
+        if (completed is { Status: RunStatus.Completed })
+        {
+            LogDecided(logger, run.Id, decision.Batch, decision.Disposition.Decision, decision.Disposition.Nonconforming, decision.Disposition.Reviewed);
+        }
+    }
+
     /// <summary>The shards' evidence in shard order, streamed into one downloadable report.</summary>
     private async Task WriteEvidenceAsync(Run run, CancellationToken cancellationToken)
     {
@@ -100,6 +146,9 @@ public sealed partial class Finalize(
             await evidence.CopyToAsync(pairs, cancellationToken);
         }
     }
+
+    [LoggerMessage(EventId = 1401, Level = LogLevel.Information, Message = "Review {RunId} decided lot {Batch}: {Decision}, {Nonconforming} nonconforming of {Reviewed} reviewed")]
+    private static partial void LogDecided(ILogger logger, string runId, string batch, string decision, int nonconforming, int reviewed);
 
     [LoggerMessage(EventId = 1400, Level = LogLevel.Information, Message = "Run {RunId} completed: {Items} items, alpha {Alpha}")]
     private static partial void LogCompleted(ILogger logger, string runId, long items, double alpha);

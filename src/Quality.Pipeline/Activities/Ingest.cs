@@ -71,6 +71,7 @@ public sealed partial class Ingest(
                 Taxonomy = header.Taxonomy.ToString(),
                 TaxonomyChecked = taxonomy is not null,
                 Fields = header.Fields,
+                Reviews = header.Reviews,
             }, cancellationToken);
             if (run is null || run.Status != RunStatus.Running)
             {

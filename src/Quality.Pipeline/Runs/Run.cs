@@ -37,6 +37,12 @@ public sealed record Run
     /// <summary>The pipeline's standard pinned at ingest, <c>pipeline@version</c>: its IoU rules and its verdict apply to the whole run.</summary>
     public string? Standard { get; init; }
 
+    /// <summary>For a review delivery, the batch whose sample it reviews (set at ingest from the header's <c>reviews</c>).</summary>
+    public string? Reviews { get; init; }
+
+    /// <summary>For a review delivery, the decision on the reviewed lot: accepted, rejected or incomplete.</summary>
+    public string? Disposition { get; init; }
+
     /// <summary>The frame-tag fields the delivery declares (level, values); set at ingest. Undeclared fields are nominal.</summary>
     public IReadOnlyDictionary<string, FieldDeclaration>? Fields { get; init; }
 

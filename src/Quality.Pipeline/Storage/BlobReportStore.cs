@@ -25,6 +25,12 @@ public sealed class BlobReportStore(StorageClients storage)
     /// <summary>The verdict under the pipeline's quality standard with every rule's measured value, interval, n and threshold.</summary>
     public const string Verdict = "verdict.json";
 
+    /// <summary>The batch's review sample under its standard's plan: every unit drawn with its stratum and inclusion probability.</summary>
+    public const string Sample = "sample.json";
+
+    /// <summary>The decision on a lot from its review, stored with the review delivery and with the batch it reviewed.</summary>
+    public const string Disposition = "disposition.json";
+
     private readonly BlobContainerClient _reports = storage.Container(storage.Names.Reports);
 
     public static string BlobName(string batchId, string report) => $"{batchId}/{report}";

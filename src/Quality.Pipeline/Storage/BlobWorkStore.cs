@@ -4,6 +4,7 @@ using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Azure.Storage.Blobs.Specialized;
 using Quality.Domain.Audit;
+using Quality.Domain.Sampling;
 
 namespace Quality.Pipeline.Storage;
 
@@ -63,6 +64,19 @@ public sealed class BlobWorkStore(StorageClients storage)
         {
             return Stream.Null;
         }
+    }
+
+    public static string FrameBlob(string runId, int shard) =>
+        string.Create(CultureInfo.InvariantCulture, $"{runId}/frames/shard-{shard:D5}.json");
+
+    /// <summary>The shard's review units, the frame the batch's review sample is drawn from (overwritten by a redelivered compute).</summary>
+    public async Task WriteFrameAsync(string runId, int shard, IReadOnlyList<ReviewUnit> units, CancellationToken cancellationToken) =>
+        await _container.GetBlobClient(FrameBlob(runId, shard)).UploadAsync(BinaryData.FromString(PipelineJson.Serialize(units)), overwrite: true, cancellationToken);
+
+    public async Task<IReadOnlyList<ReviewUnit>> ReadFrameAsync(string runId, int shard, CancellationToken cancellationToken)
+    {
+        var content = await _container.GetBlobClient(FrameBlob(runId, shard)).DownloadContentAsync(cancellationToken);
+        return PipelineJson.Deserialize<List<ReviewUnit>>(content.Value.Content.ToString());
     }
 
     public async Task<BatchAuditState> ReadPartialAsync(string runId, string workKey, CancellationToken cancellationToken)

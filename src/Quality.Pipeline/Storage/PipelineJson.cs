@@ -22,6 +22,8 @@ namespace Quality.Pipeline.Storage;
 [JsonSerializable(typeof(RunMessage))]
 [JsonSerializable(typeof(ComputeMessage))]
 [JsonSerializable(typeof(RejectionReport))]
+[JsonSerializable(typeof(List<Quality.Domain.Sampling.ReviewUnit>))]
+[JsonSerializable(typeof(IReadOnlyList<Quality.Domain.Sampling.ReviewUnit>))]
 internal sealed partial class PipelineJson : JsonSerializerContext
 {
     public static string Serialize<T>(T value) =>

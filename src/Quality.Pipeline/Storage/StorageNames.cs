@@ -27,9 +27,10 @@ public sealed class StorageNames
         Rollups = "t" + prefix + "rollups";
         Series = "t" + prefix + "series";
         Findings = "t" + prefix + "findings";
+        Inspection = "t" + prefix + "inspection";
         if (prefix.Length == 0)
         {
-            (Runs, Batches, Rollups, Series, Findings) = ("runs", "batches", "rollups", "series", "findings");
+            (Runs, Batches, Rollups, Series, Findings, Inspection) = ("runs", "batches", "rollups", "series", "findings", "inspection");
         }
     }
 
@@ -67,11 +68,14 @@ public sealed class StorageNames
     /// <summary>Findings per pipeline: system and individual errors, rising confusions, process signals.</summary>
     public string Findings { get; }
 
+    /// <summary>Each vendor's acceptance-sampling state per pipeline and the lots it decided.</summary>
+    public string Inspection { get; }
+
     public IReadOnlyList<string> Containers => [Incoming, Work, Reports, Quarantine, Taxonomies, Standards];
 
     public IReadOnlyList<string> Queues => [BatchArrivals, Ingest, Compute, Finalize];
 
-    public IReadOnlyList<string> Tables => [Runs, Batches, Rollups, Series, Findings];
+    public IReadOnlyList<string> Tables => [Runs, Batches, Rollups, Series, Findings, Inspection];
 
     /// <summary>Where the Functions host moves a message after its last failed dequeue.</summary>
     public static string PoisonQueue(string queue) => queue + "-poison";

@@ -111,6 +111,8 @@ public sealed class TableBatchStore(StorageClients storage)
         ["TaxonomyChecked"] = run.TaxonomyChecked,
         ["Verdict"] = run.Verdict,
         ["Standard"] = run.Standard,
+        ["Reviews"] = run.Reviews,
+        ["Disposition"] = run.Disposition,
     };
 
     private static BatchSummary ToSummary(TableEntity e) => new(
@@ -130,6 +132,8 @@ public sealed class TableBatchStore(StorageClients storage)
         TaxonomyChecked = e.GetBoolean("TaxonomyChecked") ?? false,
         Verdict = e.GetString("Verdict"),
         Standard = e.GetString("Standard"),
+        Reviews = e.GetString("Reviews"),
+        Disposition = e.GetString("Disposition"),
     };
 }
 
@@ -157,6 +161,11 @@ public sealed record BatchSummary(
     public string? Verdict { get; init; }
 
     public string? Standard { get; init; }
+
+    /// <summary>For a review delivery: the batch it reviews, and the decision on that lot.</summary>
+    public string? Reviews { get; init; }
+
+    public string? Disposition { get; init; }
 }
 
 public sealed record BatchPage(IReadOnlyList<BatchSummary> Batches, string? ContinuationToken);

@@ -22,7 +22,7 @@ internal static class CanonicalLineParser
 
     public static DeliveryHeader ParseHeader(ReadOnlySpan<byte> json, string file)
     {
-        string? format = null, deliveryId = null, pipeline = null, vendor = null, taxonomyName = null, taxonomyVersion = null;
+        string? format = null, deliveryId = null, pipeline = null, vendor = null, taxonomyName = null, taxonomyVersion = null, reviews = null;
         long? version = null;
         List<string>? dataTypes = null;
         Dictionary<string, FieldDeclaration> fields = new(StringComparer.Ordinal);
@@ -44,6 +44,7 @@ internal static class CanonicalLineParser
                         break;
                     case "dataTypes": dataTypes = ReadStringArray(ref reader, file, 1, name); break;
                     case "fields": fields = ReadFields(ref reader, file); break;
+                    case "reviews": reviews = ReadString(ref reader, file, 1, name); break;
                     case "createdAt" or "notes": reader.Skip(); break;
                     default: throw new DeliveryFormatException(file, 1, name, "unknown header property");
                 }
@@ -95,8 +96,13 @@ internal static class CanonicalLineParser
             throw new DeliveryFormatException(file, 1, "dataTypes", $"unknown data type '{type}'");
         }
 
+        if (reviews is not null && !(reviews.Length == 32 && reviews.All(c => char.IsAsciiDigit(c) || c is >= 'a' and <= 'f')))
+        {
+            throw new DeliveryFormatException(file, 1, "reviews", $"'{reviews}' is not a batch id (32 lowercase hex digits, as GET /api/batches lists them)");
+        }
+
         return new DeliveryHeader(deliveryId!, pipeline!, vendor!,
-            new TaxonomyReference(taxonomyName!, taxonomyVersion), dataTypes) { Fields = fields };
+            new TaxonomyReference(taxonomyName!, taxonomyVersion), dataTypes) { Fields = fields, Reviews = reviews };
     }
 
     /// <param name="strings">Makes each repeated string once (a reader's own pool); null makes every string anew.</param>

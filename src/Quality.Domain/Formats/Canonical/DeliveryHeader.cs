@@ -11,6 +11,12 @@ public sealed record DeliveryHeader(
     /// <summary>Declared frame-tag fields by name; a field not listed is nominal.</summary>
     public IReadOnlyDictionary<string, FieldDeclaration> Fields { get; init; } = new Dictionary<string, FieldDeclaration>(StringComparer.Ordinal);
 
+    /// <summary>
+    /// The batch whose review sample this delivery reviews: its reviewer labels are held against that batch's original
+    /// labels and decide the lot (docs/sampling.md, "The review loop"); null for an ordinary delivery.
+    /// </summary>
+    public string? Reviews { get; init; }
+
     public FieldDeclaration Field(string name) => Fields.GetValueOrDefault(name) ?? FieldDeclaration.Nominal;
 
     /// <summary>

@@ -1,0 +1,95 @@
+using Microsoft.AspNetCore.Mvc;
+using Quality.Domain.Audit;
+using Quality.Domain.Formats.Canonical;
+using Quality.Domain.Sampling;
+using Quality.Pipeline.Runs;
+using Quality.Pipeline.Sampling;
+using Quality.Pipeline.Storage;
+
+namespace Quality.Functions.Api;
+
+/// <summary>
+/// The review loop over HTTP: a batch's review sample (<c>/api/batches/{id}/sample</c>), the decision on its lot
+/// (<c>/api/batches/{id}/disposition</c>, for the batch and for the review that decided it), and where a vendor's lots
+/// stand in the switching rules (<c>/api/vendors/{vendor}/inspection?pipeline=</c>). See docs/sampling.md.
+/// </summary>
+internal static class SamplingEndpoints
+{
+    public static IEndpointRouteBuilder MapSamplingEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/batches/{id}/sample", SampleAsync);
+        app.MapGet("/api/batches/{id}/disposition", DispositionAsync);
+        app.MapGet("/api/vendors/{vendor}/inspection", InspectionAsync);
+        return app;
+    }
+
+    private static Task<IResult> SampleAsync(string id, TableRunStore runs, BlobReportStore reports, CancellationToken cancellationToken) =>
+        BatchEndpoints.ReportAsync(id, runs, async () =>
+        {
+            if (await reports.ReadAsync(id, BlobReportStore.Sample, cancellationToken) is { } json)
+            {
+                return TypedResults.Text(json, "application/json");
+            }
+
+            var run = await runs.GetAsync(id, cancellationToken);
+            return Problems.NotFound(run?.Reviews is not null
+                ? $"Batch {id} is a review of batch {run.Reviews}; reviews are not sampled."
+                : $"Batch {id} has no review sample: its standard ({run?.Standard ?? "none"}) has no sampling plan. Add a sampling section to the pipeline's standard (PUT /api/standards/{{pipeline}}) and re-deliver.");
+        }, cancellationToken);
+
+    private static Task<IResult> DispositionAsync(string id, TableRunStore runs, BlobReportStore reports, CancellationToken cancellationToken) =>
+        BatchEndpoints.ReportAsync(id, runs, async () => await reports.ReadAsync(id, BlobReportStore.Disposition, cancellationToken) is { } json
+            ? TypedResults.Text(json, "application/json")
+            : Problems.NotFound($"Batch {id} has no decided lot: no review of its sample has been delivered (a delivery whose header says \"reviews\": \"{id}\")."), cancellationToken);
+
+    private static async Task<IResult> InspectionAsync(
+        string vendor, [FromQuery] string? pipeline, TableInspectionStore inspections, BlobStandardStore standards, CancellationToken cancellationToken)
+    {
+        if (!CanonicalFormat.IsSafeName(vendor))
+        {
+            return Problems.BadRequest("vendor", $"'{vendor}' is not a vendor name (letters, digits, '.', '_', '-'; up to 63).");
+        }
+
+        if (pipeline is null || !CanonicalFormat.IsSafeName(pipeline))
+        {
+            return Problems.BadRequest("pipeline", pipeline is null
+                ? "required: inspection is kept per vendor and pipeline (?pipeline=name)."
+                : $"'{pipeline}' is not a pipeline name (letters, digits, '.', '_', '-'; up to 63).");
+        }
+
+        if (await inspections.GetAsync(pipeline, vendor, cancellationToken) is { } inspection)
+        {
+            return Json(InspectionView.From(inspection));
+        }
+
+        // Before the first decided lot the vendor stands where the standard starts it.
+        return (await standards.CurrentAsync(pipeline, cancellationToken))?.Sampling is { } settings
+            ? Json(InspectionView.From(new VendorInspection(pipeline, vendor, BatchSampler.InitialState(settings), [])))
+            : Problems.NotFound($"Pipeline {pipeline} has no standard with a sampling plan, so no lot of {vendor} is inspected.");
+    }
+
+    private static Microsoft.AspNetCore.Http.HttpResults.ContentHttpResult Json<T>(T view) => TypedResults.Text(ReportJson.Serialize(view), "application/json");
+}
+
+/// <summary>
+/// A vendor's inspection on a pipeline: the severity its next lot is sampled at, the switching counters, and every decided
+/// lot with the rule that switched after it, if any.
+/// </summary>
+internal sealed record InspectionView(
+    string Pipeline,
+    string Vendor,
+    string Severity,
+    bool Discontinued,
+    bool ReducedInspectionApproved,
+    int SwitchingScore,
+    int ConsecutiveAcceptedOnTightened,
+    int RejectedOnTightened,
+    IReadOnlyList<DecidedLot> Lots)
+{
+    public static InspectionView From(VendorInspection inspection)
+    {
+        var state = inspection.State;
+        return new(inspection.Pipeline, inspection.Vendor, InspectionLevelNames.Name(state.Severity), state.IsDiscontinued, state.ReducedInspectionApproved,
+            state.SwitchingScore, state.ConsecutiveAccepted, state.RejectedOnTightened, inspection.Lots);
+    }
+}

@@ -1,0 +1,49 @@
+using Quality.Domain.Audit;
+using Quality.Domain.Sampling;
+using Quality.Domain.Standards;
+using Quality.Pipeline.Runs;
+using Quality.Pipeline.Storage;
+
+namespace Quality.Pipeline.Sampling;
+
+/// <summary>
+/// Draws a completed batch's review sample at finalize: the shards' frames merged, the plan at the severity the vendor's
+/// inspection state is at (the standard's <c>inspection</c> before its first decided lot), written as <c>sample.json</c>.
+/// </summary>
+public sealed class BatchSampler(BlobWorkStore work, BlobReportStore reports, TableInspectionStore inspections)
+{
+    /// <summary>The sample, drawn once: a redelivered finalize finds it written and keeps it, whatever the state is by then.</summary>
+    public async Task<AuditSample> DrawAsync(Run run, SamplingSettings settings, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(settings);
+        if (await reports.ReadAsync(run.Id, BlobReportStore.Sample, cancellationToken) is { } written)
+        {
+            return ReportJson.Deserialize<AuditSample>(written);
+        }
+
+        // The frame is the whole batch's units (an annotator on an item is a few dozen bytes): "class" strata need every
+        // unit's classes before any stratum is known.
+        var frame = new List<ReviewUnit>();
+        for (var shard = 0; shard < run.ShardCount; shard++)
+        {
+            frame.AddRange(await work.ReadFrameAsync(run.Id, shard, cancellationToken));
+        }
+
+        var (pipeline, vendor, delivery) = (run.Pipeline ?? "unknown", run.Vendor ?? "unknown", run.DeliveryId ?? run.Id);
+        var severity = (await inspections.GetAsync(pipeline, vendor, cancellationToken))?.State.Severity ?? InitialState(settings).Severity;
+        var sample = AuditSampling.Draw(frame, settings, AuditSampling.SeedFor(settings, pipeline, vendor, delivery), severity);
+        await reports.WriteAsync(run.Id, BlobReportStore.Sample, ReportJson.Serialize(sample), cancellationToken);
+        return sample;
+    }
+
+    /// <summary>Where a vendor's inspection starts: the standard's severity; reduced inspection is not approved by default.</summary>
+    public static InspectionState InitialState(SamplingSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return InspectionState.Start(reducedInspectionApproved: false) with
+        {
+            Severity = InspectionLevelNames.TryParseSeverity(settings.Inspection, out var severity) ? severity : InspectionSeverity.Normal,
+        };
+    }
+}
