@@ -17,6 +17,7 @@ internal static class QualityCommand
         SpcCommand.Create(),
         TaxonomyCommand.Create(),
         SamplingCommand.Create(),
+        SampleCommand.Create(),
     };
 
     public static Task<int> InvokeAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken) =>

@@ -84,12 +84,6 @@ internal static class AuditCommand
             CuboidMode = spatialArguments.Mode == "bev" ? Quality.Domain.Geometry.CuboidIouMode.BirdsEyeView : Quality.Domain.Geometry.CuboidIouMode.ThreeD,
         };
 
-        if (!file.Exists)
-        {
-            await console.Error.WriteLineAsync($"{file.FullName}: no such file");
-            return ExitCodes.BadInput;
-        }
-
         var declared = new Dictionary<string, FieldDeclaration>(StringComparer.Ordinal);
         foreach (var level in levels)
         {
@@ -116,21 +110,10 @@ internal static class AuditCommand
             }
         }
 
-        DeliveryAudit audit;
-        try
+        var roleOf = role switch { "gold" => AnnotatorRole.Gold, "reviewer" => AnnotatorRole.Reviewer, "annotator" => AnnotatorRole.Annotator, _ => (AnnotatorRole?)null };
+        if (await LocalDelivery.TryAuditAsync(file, new LocalDelivery.Options(format, annotator, roleOf, declared, checker),
+            new BootstrapOptions { Seed = seed }, spatial, console, cancellationToken) is not { } audit)
         {
-            var roleOf = role switch { "gold" => AnnotatorRole.Gold, "reviewer" => AnnotatorRole.Reviewer, "annotator" => AnnotatorRole.Annotator, _ => (AnnotatorRole?)null };
-            audit = await LocalDelivery.AuditAsync(file, new LocalDelivery.Options(format, annotator, roleOf, declared, checker),
-                new BootstrapOptions { Seed = seed }, spatial, cancellationToken);
-        }
-        catch (DeliveryFormatException e)
-        {
-            await console.Error.WriteLineAsync(e.Message);
-            return ExitCodes.BadInput;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            await console.Error.WriteLineAsync($"{file.FullName}: {e.Message}");
             return ExitCodes.BadInput;
         }
 

@@ -1,9 +1,11 @@
+using System.CommandLine;
 using Quality.Domain.Agreement;
 using Quality.Domain.Annotations;
 using Quality.Domain.Audit;
 using Quality.Domain.Formats;
 using Quality.Domain.Formats.Canonical;
 using Quality.Domain.Formats.Manifest;
+using Quality.Domain.Sampling;
 using Quality.Domain.Taxonomy;
 
 namespace Quality.Cli.Commands;
@@ -19,8 +21,40 @@ internal static class LocalDelivery
     public sealed record Options(
         string? Format, string? Annotator, AnnotatorRole? Role, IReadOnlyDictionary<string, FieldDeclaration> Levels, TaxonomyChecker? Checker = null);
 
-    public static async Task<DeliveryAudit> AuditAsync(
-        FileInfo file, Options options, BootstrapOptions bootstrap, SpatialOptions spatial, CancellationToken cancellationToken)
+    /// <summary>
+    /// The delivery audited, or null after writing to stderr why it cannot be: no such file, or the reader's error with
+    /// its file, line and field.
+    /// </summary>
+    /// <param name="frame">Receives the delivery's review units (<see cref="ReviewFrame"/>) while it is audited.</param>
+    public static async Task<DeliveryAudit?> TryAuditAsync(
+        FileInfo file, Options options, BootstrapOptions bootstrap, SpatialOptions spatial, InvocationConfiguration console, CancellationToken cancellationToken,
+        ICollection<ReviewUnit>? frame = null)
+    {
+        if (!file.Exists)
+        {
+            await console.Error.WriteLineAsync($"{file.FullName}: no such file");
+            return null;
+        }
+
+        try
+        {
+            return await AuditAsync(file, options, bootstrap, spatial, frame, cancellationToken);
+        }
+        catch (DeliveryFormatException e)
+        {
+            await console.Error.WriteLineAsync(e.Message);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            await console.Error.WriteLineAsync($"{file.FullName}: {e.Message}");
+        }
+
+        return null;
+    }
+
+    /// <exception cref="DeliveryFormatException">The delivery cannot be read; the message names file, line and field.</exception>
+    private static async Task<DeliveryAudit> AuditAsync(
+        FileInfo file, Options options, BootstrapOptions bootstrap, SpatialOptions spatial, ICollection<ReviewUnit>? frame, CancellationToken cancellationToken)
     {
         byte[] head;
         await using (var probe = file.OpenRead())
@@ -39,7 +73,7 @@ internal static class LocalDelivery
             var bytes = await File.ReadAllBytesAsync(file.FullName, cancellationToken);
             var manifest = ManifestParser.Parse(bytes, file.Name, fallback: (file.Directory?.Name ?? "local", "local", "local"));
             using var files = new ManifestDeliveryReader(manifest, new FolderFiles(file.DirectoryName ?? "."), file.Name);
-            return await DeliveryAuditor.AuditAsync(manifest.Header, files, file.Name, cancellationToken, bootstrap, options.Levels, spatial, checker: options.Checker);
+            return await DeliveryAuditor.AuditAsync(manifest.Header, files, file.Name, cancellationToken, bootstrap, options.Levels, spatial, checker: options.Checker, frame: frame);
         }
 
         await using var stream = file.OpenRead();
@@ -48,12 +82,12 @@ internal static class LocalDelivery
             : AnnotationFormats.All.FirstOrDefault(f => f.Recognises(head)) ?? AnnotationFormats.Find("canonical")!; // whose errors say what a delivery starts with
         if (format.Name == "canonical")
         {
-            return await DeliveryAuditor.AuditAsync(stream, file.Name, cancellationToken, bootstrap, options.Levels, spatial, options.Checker);
+            return await DeliveryAuditor.AuditAsync(stream, file.Name, cancellationToken, bootstrap, options.Levels, spatial, options.Checker, frame);
         }
 
         using var reader = format.Open(stream, new FileRole(file.Name, options.Annotator, options.Role));
         return await DeliveryAuditor.AuditAsync(HeaderFor(file, format), reader, file.Name, cancellationToken, bootstrap, options.Levels, spatial,
-            labelField: format.Name == "csv" ? "value" : "label", checker: options.Checker);
+            labelField: format.Name == "csv" ? "value" : "label", checker: options.Checker, frame: frame);
     }
 
     /// <summary>A vendor file has no header of its own: it is named after the file, under no taxonomy.</summary>

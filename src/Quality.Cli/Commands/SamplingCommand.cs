@@ -45,7 +45,7 @@ internal static class SamplingCommand
                     codeLetter = plan.CodeLetter.ToString(), planLetter = plan.PlanLetter.ToString(), plan.SampleSize, plan.Accept, plan.Reject,
                     plan.LotSize, plan.Aql, level = levelName.ToUpperInvariant(), inspection = severityName.ToLowerInvariant(), plan.InspectsWholeLot,
                 }, indented: true)
-                : Describe(plan, levelName.ToUpperInvariant()));
+                : Describe(AuditPlan.From(plan), plan.LotSize));
             return ExitCodes.Success;
         });
         return command;
@@ -116,12 +116,13 @@ internal static class SamplingCommand
         return command;
     }
 
-    private static string Describe(SamplingPlan plan, string level)
+    /// <summary>A plan in one line, as <c>quality sampling plan</c> and <c>quality sample</c> print it.</summary>
+    internal static string Describe(AuditPlan plan, long lotSize)
     {
         var arrow = plan.PlanLetter != plan.CodeLetter ? $" (arrow to the plan of {plan.PlanLetter})" : "";
         var whole = plan.InspectsWholeLot ? "; the plan's sample is at least the lot: inspect every item" : "";
         return string.Create(CultureInfo.InvariantCulture,
-            $"lot {plan.LotSize}, AQL {Number(plan.Aql)}, level {level}, {plan.Severity.ToString().ToLowerInvariant()} inspection: code letter {plan.CodeLetter}{arrow}, sample {plan.SampleSize}, accept {plan.Accept}, reject {plan.Reject}{whole}");
+            $"lot {lotSize}, AQL {Number(plan.Aql)}, level {plan.Level}, {plan.Inspection} inspection: code letter {plan.CodeLetter}{arrow}, sample {plan.SampleSize}, accept {plan.Accept}, reject {plan.Reject}{whole}");
     }
 
     private static string? Probability(string option, double value) =>

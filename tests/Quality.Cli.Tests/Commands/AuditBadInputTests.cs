@@ -2,14 +2,27 @@ using Quality.Tests.Shared;
 
 namespace Quality.Cli.Tests.Commands;
 
-/// <summary><c>quality audit</c> on every delivery of the bad-input corpus: the pipeline's precise error, exit code 2.</summary>
+/// <summary><c>quality audit</c> and <c>quality sample</c> on every delivery of the bad-input corpus: the pipeline's precise error, exit code 2.</summary>
 public sealed class AuditBadInputTests
 {
-    public static TheoryData<string> Cases => [.. BadDeliveries.All.Select(c => c.Name)];
+    public static TheoryData<string, string> Cases
+    {
+        get
+        {
+            var cases = new TheoryData<string, string>();
+            foreach (var bad in BadDeliveries.All)
+            {
+                cases.Add(bad.Name, "audit");
+                cases.Add(bad.Name, "sample");
+            }
+
+            return cases;
+        }
+    }
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public async Task BadDelivery_PrintsFileLineFieldAndExits2(string name)
+    public async Task BadDelivery_PrintsFileLineFieldAndExits2(string name, string command)
     {
         var bad = BadDeliveries.All.Single(c => c.Name == name);
         var folder = Directory.CreateTempSubdirectory("cli-bad-");
@@ -20,7 +33,10 @@ public sealed class AuditBadInputTests
                 await File.WriteAllBytesAsync(Path.Combine(folder.FullName, path), bytes);
             }
 
-            var run = await CliRun.InvokeAsync("audit", Path.Combine(folder.FullName, bad.IsMultiFile ? "manifest.json" : "delivery.jsonl"));
+            var delivery = Path.Combine(folder.FullName, bad.IsMultiFile ? "manifest.json" : "delivery.jsonl");
+            var run = await CliRun.InvokeAsync(command == "sample"
+                ? ["sample", delivery, "--standard", Repository.Sample(Path.Combine("standards", "front-lidar-cuboids.yaml"))]
+                : ["audit", delivery]);
 
             Assert.Equal(ExitCodes.BadInput, run.ExitCode);
             var where = bad.Line > 0 ? $"{bad.File} line {bad.Line}" : bad.File;
