@@ -29,8 +29,7 @@ internal static class SampleCommand
         var seed = new Option<string>("--seed") { Description = "Seed of the draw; default the standard's, else {pipeline}/{vendor}/{deliveryId} as the pipeline derives it." };
         var inspection = new Option<string>("--inspection")
         {
-            Description = "The vendor's inspection state: normal (default), tightened or reduced.",
-            DefaultValueFactory = _ => "normal",
+            Description = "The vendor's inspection state: normal, tightened or reduced; default the standard's (where the pipeline starts a vendor).",
         };
         var json = new Option<bool>("--json") { Description = "Print the sample as JSON (the batch's sample.json)." };
         var command = new Command("sample", "The review sample of a delivery: its acceptance plan and the units drawn, as the pipeline draws them.")
@@ -38,15 +37,15 @@ internal static class SampleCommand
             delivery, standard, seed, inspection, json,
         };
         command.SetAction((parse, cancellationToken) => RunAsync(
-            parse.GetRequiredValue(delivery), parse.GetRequiredValue(standard), parse.GetValue(seed), parse.GetValue(inspection) ?? "normal", parse.GetValue(json),
+            parse.GetRequiredValue(delivery), parse.GetRequiredValue(standard), parse.GetValue(seed), parse.GetValue(inspection), parse.GetValue(json),
             parse.InvocationConfiguration, cancellationToken));
         return command;
     }
 
     private static async Task<int> RunAsync(
-        FileInfo file, FileInfo standardFile, string? seed, string inspection, bool json, InvocationConfiguration console, CancellationToken cancellationToken)
+        FileInfo file, FileInfo standardFile, string? seed, string? inspection, bool json, InvocationConfiguration console, CancellationToken cancellationToken)
     {
-        if (!InspectionLevelNames.TryParseSeverity(inspection, out var severity))
+        if (inspection is not null && !InspectionLevelNames.TryParseSeverity(inspection, out _))
         {
             await console.Error.WriteLineAsync($"--inspection {inspection}: use normal, tightened or reduced");
             return ExitCodes.BadInput;
@@ -68,6 +67,8 @@ internal static class SampleCommand
             await console.Error.WriteLineAsync($"{standardFile.FullName}: standard {standard.Reference} has no sampling section; it is what gives the sample its AQL, level and strata (docs/standards.md)");
             return ExitCodes.BadInput;
         }
+
+        var severity = InspectionLevelNames.TryParseSeverity(inspection ?? settings.Inspection, out var given) ? given : InspectionSeverity.Normal;
 
         // Matched as the pipeline matches: its defaults, with the standard's IoU thresholds.
         var spatial = standard.Matching is { } matching ? new SpatialOptions { Thresholds = matching } : new SpatialOptions();

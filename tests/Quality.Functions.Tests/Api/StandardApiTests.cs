@@ -57,6 +57,15 @@ public sealed class StandardApiTests
         var offline = JsonNode.Parse(output.ToString())!["verdict"]!;
         Assert.True(JsonNode.DeepEquals(offline["reasons"], verdict["reasons"]), $"{offline["reasons"]} vs {verdict["reasons"]}");
         Assert.Equal((string?)offline["outcome"], (string?)verdict["outcome"]);
+
+        // The pipeline's review sample is the one `quality sample` draws offline from the same file and standard, unit for unit.
+        var sample = await client.GetFromJsonAsync<JsonObject>($"/api/batches/{submitted["id"]}/sample");
+        using var drawn = new StringWriter();
+        Assert.Equal(0, await Cli.QualityCommand.InvokeAsync(
+            ["sample", Path.Combine(Repository.Root, "samples", "front-lidar-cuboids.jsonl"), "--json", "--standard", Path.Combine(Repository.Root, "samples", "standards", "front-lidar-cuboids.yaml")],
+            drawn, TextWriter.Null, CancellationToken.None));
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(drawn.ToString()), sample), $"{drawn} vs {sample}");
+        Assert.Equal("42", (string?)sample!["seed"]);
     }
 
     [Fact]
