@@ -20,6 +20,7 @@ internal static class SamplingEndpoints
         app.MapGet("/api/batches/{id}/sample", SampleAsync);
         app.MapGet("/api/batches/{id}/disposition", DispositionAsync);
         app.MapGet("/api/vendors/{vendor}/inspection", InspectionAsync);
+        app.MapPost("/api/vendors/{vendor}/inspection", ChangeInspectionAsync).DisableAntiforgery();
         return app;
     }
 
@@ -45,28 +46,63 @@ internal static class SamplingEndpoints
     private static async Task<IResult> InspectionAsync(
         string vendor, [FromQuery] string? pipeline, TableInspectionStore inspections, BlobStandardStore standards, CancellationToken cancellationToken)
     {
-        if (!CanonicalFormat.IsSafeName(vendor))
+        if (BadVendorOrPipeline(vendor, pipeline) is { } bad)
         {
-            return Problems.BadRequest("vendor", $"'{vendor}' is not a vendor name (letters, digits, '.', '_', '-'; up to 63).");
+            return bad;
         }
 
-        if (pipeline is null || !CanonicalFormat.IsSafeName(pipeline))
-        {
-            return Problems.BadRequest("pipeline", pipeline is null
-                ? "required: inspection is kept per vendor and pipeline (?pipeline=name)."
-                : $"'{pipeline}' is not a pipeline name (letters, digits, '.', '_', '-'; up to 63).");
-        }
-
-        if (await inspections.GetAsync(pipeline, vendor, cancellationToken) is { } inspection)
+        if (await inspections.GetAsync(pipeline!, vendor, cancellationToken) is { } inspection)
         {
             return Json(InspectionView.From(inspection));
         }
 
         // Before the first decided lot the vendor stands where the standard starts it.
-        return (await standards.CurrentAsync(pipeline, cancellationToken))?.Sampling is { } settings
-            ? Json(InspectionView.From(new VendorInspection(pipeline, vendor, BatchSampler.InitialState(settings), [])))
-            : Problems.NotFound($"Pipeline {pipeline} has no standard with a sampling plan, so no lot of {vendor} is inspected.");
+        return (await standards.CurrentAsync(pipeline!, cancellationToken))?.Sampling is { } settings
+            ? Json(InspectionView.From(new VendorInspection(pipeline!, vendor, BatchSampler.InitialState(settings), [])))
+            : NotInspected(pipeline!, vendor);
     }
+
+    /// <summary>Resumes a discontinued inspection, or approves or withdraws reduced inspection; answers the state as changed.</summary>
+    private static async Task<IResult> ChangeInspectionAsync(
+        string vendor, [FromQuery] string? pipeline, [FromBody] InspectionChange? change, TableInspectionStore inspections, BlobStandardStore standards,
+        CancellationToken cancellationToken)
+    {
+        if (BadVendorOrPipeline(vendor, pipeline) is { } bad)
+        {
+            return bad;
+        }
+
+        if (change is null || (change.Resume is null) == (change.ReducedInspectionApproved is null) || change.Resume == false)
+        {
+            return Problems.BadRequest("body", "the body is {\"resume\": true} or {\"reducedInspectionApproved\": true|false}, one of them.");
+        }
+
+        if ((await standards.CurrentAsync(pipeline!, cancellationToken))?.Sampling is not { } settings)
+        {
+            return NotInspected(pipeline!, vendor);
+        }
+
+        try
+        {
+            var changed = await inspections.ChangeAsync(pipeline!, vendor, BatchSampler.InitialState(settings),
+                state => change.Resume is true ? state.Resume() : state with { ReducedInspectionApproved = change.ReducedInspectionApproved!.Value },
+                cancellationToken);
+            return Json(InspectionView.From(changed));
+        }
+        catch (InvalidOperationException ex) when (change.Resume is true)
+        {
+            return TypedResults.Problem(detail: $"{vendor} on {pipeline}: {ex.Message}", statusCode: StatusCodes.Status409Conflict, title: "Not discontinued");
+        }
+    }
+
+    private static IResult? BadVendorOrPipeline(string vendor, string? pipeline) =>
+        !CanonicalFormat.IsSafeName(vendor) ? Problems.BadRequest("vendor", $"'{vendor}' is not a vendor name (letters, digits, '.', '_', '-'; up to 63).")
+        : pipeline is null ? Problems.BadRequest("pipeline", "required: inspection is kept per vendor and pipeline (?pipeline=name).")
+        : !CanonicalFormat.IsSafeName(pipeline) ? Problems.BadRequest("pipeline", $"'{pipeline}' is not a pipeline name (letters, digits, '.', '_', '-'; up to 63).")
+        : null;
+
+    private static IResult NotInspected(string pipeline, string vendor) =>
+        Problems.NotFound($"Pipeline {pipeline} has no standard with a sampling plan, so no lot of {vendor} is inspected.");
 
     private static Microsoft.AspNetCore.Http.HttpResults.ContentHttpResult Json<T>(T view) => TypedResults.Text(ReportJson.Serialize(view), "application/json");
 }

@@ -70,6 +70,43 @@ public sealed class TableInspectionStore(StorageClients storage)
         throw new InvalidOperationException($"The inspection state of {vendor} on {pipeline} kept changing under {MaxAttempts} attempts to apply lot {lot.Batch}.");
     }
 
+    /// <summary>
+    /// Changes the state outside the lots — resuming after corrective action, approving or withdrawing reduced inspection —
+    /// under its ETag; a vendor without a state starts from <paramref name="initial"/>. The change may throw
+    /// <see cref="InvalidOperationException"/> (resuming an inspection that is not discontinued); nothing is written then.
+    /// </summary>
+    public async Task<VendorInspection> ChangeAsync(
+        string pipeline, string vendor, InspectionState initial, Func<InspectionState, InspectionState> change, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(initial);
+        ArgumentNullException.ThrowIfNull(change);
+        for (var attempt = 0; attempt < MaxAttempts; attempt++)
+        {
+            var (state, etag, lots) = await ReadAsync(pipeline, vendor, cancellationToken);
+            var changed = change(state ?? initial);
+            var entity = new TableEntity(Partition(pipeline, vendor), StateRow) { ["Json"] = ReportJson.Serialize(changed with { History = [] }) };
+            try
+            {
+                if (etag is { } tag)
+                {
+                    await _table.UpdateEntityAsync(entity, tag, TableUpdateMode.Replace, cancellationToken);
+                }
+                else
+                {
+                    await _table.AddEntityAsync(entity, cancellationToken);
+                }
+
+                return Inspect(pipeline, vendor, changed, lots);
+            }
+            catch (RequestFailedException ex) when (ex.Status is 409 or 412)
+            {
+                // A lot was applied meanwhile: change the state as it is now.
+            }
+        }
+
+        throw new InvalidOperationException($"The inspection state of {vendor} on {pipeline} kept changing under {MaxAttempts} attempts to change it.");
+    }
+
     private static VendorInspection Inspect(string pipeline, string vendor, InspectionState state, IReadOnlyList<DecidedLot> lots) =>
         new(pipeline, vendor, state with { History = [.. lots.Select(l => l.Record).OfType<InspectionRecord>()] }, lots);
 

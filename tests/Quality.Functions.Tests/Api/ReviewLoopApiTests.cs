@@ -77,6 +77,25 @@ public sealed class ReviewLoopApiTests
         var repeated = await client.GetFromJsonAsync<JsonObject>($"/api/batches/{again}/disposition");
         Assert.True((bool)repeated!["alreadyDecided"]!);
         Assert.Equal(2, (await client.GetFromJsonAsync<JsonObject>($"/api/vendors/{Vendor}/inspection?pipeline={Pipeline}"))!["lots"]!.AsArray().Count);
+
+        // Reduced inspection needs the authority's approval; resuming needs a discontinued inspection.
+        using (var approved = await client.PostAsJsonAsync($"/api/vendors/{Vendor}/inspection?pipeline={Pipeline}", new { reducedInspectionApproved = true }))
+        {
+            var state = await approved.Content.ReadFromJsonAsync<JsonObject>();
+            Assert.Equal((true, "tightened", 2), ((bool)state!["reducedInspectionApproved"]!, (string?)state["severity"], state["lots"]!.AsArray().Count));
+        }
+
+        using (var resumed = await client.PostAsJsonAsync($"/api/vendors/{Vendor}/inspection?pipeline={Pipeline}", new { resume = true }))
+        {
+            Assert.Equal(HttpStatusCode.Conflict, resumed.StatusCode);
+        }
+
+        using (var neither = await client.PostAsJsonAsync($"/api/vendors/{Vendor}/inspection?pipeline={Pipeline}", new { }))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, neither.StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync($"/api/vendors/{Vendor}/inspection")).StatusCode);
     }
 
     [Fact]
