@@ -50,6 +50,7 @@ public sealed class CanonicalDeliveryReaderTests
     [InlineData("""{"format":"serverless-quality.canonical","version":1,"deliveryId":"d","pipeline":"p","vendor":"v","taxonomy":{"name":"t","version":"1.0"},"dataTypes":["frame-tags"]}""", "taxonomy.version", "'1.0' is not major.minor.patch")]
     [InlineData("""{"format":"serverless-quality.canonical","version":1,"deliveryId":"d","pipeline":"p","vendor":"v","taxonomy":{"name":"t","version":"1.0.0"},"dataTypes":["lidar"]}""", "dataTypes", "unknown data type 'lidar'")]
     [InlineData("""{"format":"serverless-quality.canonical","version":1,"deliveryid":"d"}""", "deliveryid", "unknown header property")]
+    [InlineData("""{"format":"serverless-quality.canonical","version":1,"deliveryId":"d","pipeline":"p","vendor":"v","taxonomy":{"name":"t","version":"1.0.0"},"dataTypes":["cuboids-3d"],"reviews":"D-1"}""", "reviews", "'D-1' is not a batch id (32 lowercase hex digits, as GET /api/batches lists them)")]
     public async Task Bad_header_names_line_1_and_the_field(string header, string field, string? problem)
     {
         var error = await Assert.ThrowsAsync<DeliveryFormatException>(() => ReadAsync(header));

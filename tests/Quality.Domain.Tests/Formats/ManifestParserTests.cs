@@ -24,6 +24,17 @@ public sealed class ManifestParserTests
         Assert.Equal(["g/gold.json", "ann.json"], manifest.ReadingOrder.Select(f => f.Path));
     }
 
+    [Fact]
+    public void Parse_Review_NamesTheBatchItReviews()
+    {
+        var batch = new string('a', 32);
+
+        var manifest = Parse("{" + Head + $$""","reviews":"{{batch}}","files":[{"path":"qa.csv","role":"reviewer","annotator":"qa-lead"}]}""");
+
+        Assert.Equal(batch, manifest.Header.Reviews);
+        Assert.Equal(AnnotatorRole.Reviewer, Assert.Single(manifest.Files).Role);
+    }
+
     [Theory]
     [InlineData(""","files":[]""", "files", "lists 0 files; a delivery has 1 to 1000")]
     [InlineData(""","files":[{"path":"../x.json"}]""", "files[0].path", "'../x.json' must be a relative path below the manifest's folder: segments of letters, digits, '.', '_' or '-', separated by '/', no '.' or '..'")]
