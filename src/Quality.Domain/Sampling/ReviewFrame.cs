@@ -19,8 +19,14 @@ public static class ReviewFrame
     /// <summary>The stratum dimension "annotator".</summary>
     public const string AnnotatorDimension = "annotator";
 
-    /// <summary>The class stratum of a unit without objects or tags.</summary>
+    /// <summary>A stratum dimension <c>scene.{field}</c>: the item's value of that frame tag (weather, time of day…).</summary>
+    public const string ScenePrefix = "scene.";
+
+    /// <summary>The stratum of a unit without objects or tags, or without the scene tag.</summary>
     public const string NoClass = "(none)";
+
+    public static bool IsDimension(string name) =>
+        name is ClassDimension or AnnotatorDimension || (name.StartsWith(ScenePrefix, StringComparison.Ordinal) && name.Length > ScenePrefix.Length);
 
     /// <summary>The units of one item: one per annotator (role <c>annotator</c>) who labeled it, in ordinal annotator order.</summary>
     public static IReadOnlyList<ReviewUnit> Of(IReadOnlyList<Annotation> item, SpatialOptions options)
@@ -32,17 +38,27 @@ public static class ReviewFrame
             .OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => (Annotator: g.Key, Labels: (IReadOnlyList<Annotation>)[.. g]))
             .ToList();
+        var scene = item.Where(a => a.Role == AnnotatorRole.Annotator && a.IsTag)
+            .GroupBy(a => a.Field, StringComparer.Ordinal)
+            .ToDictionary(
+                field => field.Key,
+                field => field.GroupBy(a => a.Label, StringComparer.Ordinal).OrderByDescending(v => v.Count()).ThenBy(v => v.Key, StringComparer.Ordinal).First().Key,
+                StringComparer.Ordinal);
         return [.. byAnnotator.Select(a => new ReviewUnit(
             a.Labels[0].Item,
             a.Annotator,
             [.. a.Labels.Select(ClassOf).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)],
-            byAnnotator.Count < 2 ? null : byAnnotator.Where(b => b.Annotator != a.Annotator).Average(b => Agreement(a.Labels, b.Labels, options))))];
+            byAnnotator.Count < 2 ? null : byAnnotator.Where(b => b.Annotator != a.Annotator).Average(b => Agreement(a.Labels, b.Labels, options)))
+        {
+            Scene = scene,
+        })];
     }
 
     /// <summary>
     /// Each unit's stratum under the dimensions, joined by <c>|</c> in the order given (<c>all</c> without dimensions).
     /// "class" is the unit's rarest class: the one fewest units of the frame contain (ties in ordinal order), so a frame
     /// with a rare, safety-relevant class falls in that class's stratum and a minimum per stratum reaches it.
+    /// "scene.{field}" is the item's value of that frame tag (<see cref="ReviewUnit.Scene"/>), <c>(none)</c> when untagged.
     /// </summary>
     public static IReadOnlyList<string> Strata(IReadOnlyList<ReviewUnit> units, IReadOnlyList<string> dimensions)
     {
@@ -53,7 +69,9 @@ public static class ReviewFrame
         {
             ClassDimension => unit.Classes.OrderBy(c => frequency[c]).ThenBy(c => c, StringComparer.Ordinal).FirstOrDefault() ?? NoClass,
             AnnotatorDimension => unit.Annotator,
-            _ => throw new ArgumentException($"'{dimension}' is not a stratum dimension ({ClassDimension}, {AnnotatorDimension}).", nameof(dimensions)),
+            _ when dimension.StartsWith(ScenePrefix, StringComparison.Ordinal) && dimension.Length > ScenePrefix.Length =>
+                unit.Scene.GetValueOrDefault(dimension[ScenePrefix.Length..]) ?? NoClass,
+            _ => throw new ArgumentException($"'{dimension}' is not a stratum dimension ({ClassDimension}, {AnnotatorDimension}, {ScenePrefix}{{field}}).", nameof(dimensions)),
         })))];
     }
 

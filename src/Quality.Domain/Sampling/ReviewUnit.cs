@@ -16,6 +16,9 @@ public sealed record ReviewUnit(string Item, string Annotator, IReadOnlyList<str
     /// <summary>The unit's id: the JSON array <c>["item","annotator"]</c>, unambiguous whatever characters the ids hold.</summary>
     public string Id => IdOf(Item, Annotator);
 
+    /// <summary>The item's scene: each frame-tag field's most frequent value among the item's annotators (ties: the ordinally first).</summary>
+    public IReadOnlyDictionary<string, string> Scene { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
     /// <summary>Risk weight for risk-weighted selection: 0.05 + (1 − agreement), so a unit in full disagreement is 21 times as likely as one in full agreement.</summary>
     public double RiskWeight => 0.05 + (1 - (Agreement ?? UnknownAgreement));
 

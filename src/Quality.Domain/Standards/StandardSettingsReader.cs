@@ -15,8 +15,8 @@ internal static class StandardSettingsReader
     private static readonly string[] Strata = [Domain.Sampling.ReviewFrame.ClassDimension, Domain.Sampling.ReviewFrame.AnnotatorDimension];
 
     /// <summary>ANSI/ASQ Z1.4 (2003) Table II-A's acceptable quality levels, percent nonconforming or defects per hundred units.</summary>
-    private static readonly double[] Aqls =
-        [0.010, 0.015, 0.025, 0.040, 0.065, 0.10, 0.15, 0.25, 0.40, 0.65, 1.0, 1.5, 2.5, 4.0, 6.5, 10, 15, 25, 40, 65, 100, 150, 250, 400, 650, 1000];
+    /// <summary>Percent nonconforming: a review counts nonconforming units, so the tables' columns above 10 (nonconformities per hundred units) do not apply.</summary>
+    private static IReadOnlyList<double> Aqls => Domain.Sampling.AcceptanceSampling.Aqls;
 
     private static readonly Dictionary<MetricKind, string[]> ChartsByKind = new()
     {
@@ -111,9 +111,9 @@ internal static class StandardSettingsReader
         }
 
         var strata = sampling.DistinctStrings("strata", "stratum") ?? [];
-        foreach (var (value, node, path) in strata.Where(s => !Strata.Contains(s.Value)))
+        foreach (var (value, node, path) in strata.Where(s => !Domain.Sampling.ReviewFrame.IsDimension(s.Value)))
         {
-            throw sampling.Error(node, path, $"'{value}' is not a stratum (one of {string.Join(", ", Strata)})");
+            throw sampling.Error(node, path, $"'{value}' is not a stratum (one of {string.Join(", ", Strata)}, or {Domain.Sampling.ReviewFrame.ScenePrefix}{{tag field}})");
         }
 
         return new SamplingSettings(

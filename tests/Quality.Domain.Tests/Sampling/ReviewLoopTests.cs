@@ -63,6 +63,20 @@ public sealed class ReviewLoopTests
     }
 
     [Fact]
+    public void Strata_SceneIsTheItemsMostFrequentTagValue()
+    {
+        // Two annotators say night, one says day: every unit of the item is in the night stratum, whatever it said itself.
+        Annotation[] item = [Tag("a", "time", "night"), Tag("b", "time", "night"), Tag("c", "time", "day"), Box("c", "car", 0)];
+
+        var units = ReviewFrame.Of(item, new SpatialOptions());
+
+        Assert.Equal(["night|a", "night|b", "night|c"], ReviewFrame.Strata(units, ["scene.time", "annotator"]));
+        Assert.Equal(["(none)", "(none)", "(none)"], ReviewFrame.Strata(units, ["scene.weather"]));
+        Assert.True(ReviewFrame.IsDimension("scene.time"));
+        Assert.False(ReviewFrame.IsDimension("scene."));
+    }
+
+    [Fact]
     public void Draw_UsesTheZ14PlanOfTheLot()
     {
         // 150 units, level II: Table I letter F; Table II-A at AQL 1.0 points up to E: n = 13, Ac 0, Re 1 (docs/sampling.md).

@@ -111,6 +111,9 @@ public sealed class StandardDocumentTests
     [InlineData(AlphaRule + "spc:\n  charts: {f1: ewma}\n", 7, 12, "spc.charts.f1", "'f1' is not a monitored metric")]
     [InlineData(AlphaRule + "spc:\n  baseline: 1\n", 7, 13, "spc.baseline", "must be between 2 and 1000")]
     [InlineData(AlphaRule + "sampling:\n  aql: 1.2\n", 7, 8, "sampling.aql", "1.2 is not an AQL of ANSI/ASQ Z1.4")]
+    // Above 10 the tables count nonconformities per hundred units; a review counts nonconforming units.
+    [InlineData(AlphaRule + "sampling:\n  aql: 15\n", 7, 8, "sampling.aql", "15 is not an AQL of ANSI/ASQ Z1.4")]
+    [InlineData(AlphaRule + "sampling:\n  aql: 1.0\n  strata: [scene.]\n", 8, 12, "sampling.strata[0]", "'scene.' is not a stratum")]
     [InlineData(AlphaRule + "sampling:\n  aql: 1.0\n  level: IV\n", 8, 10, "sampling.level", "'IV' is not one of I, II, III")]
     [InlineData(AlphaRule + "sampling:\n  aql: 1.0\n  strata: [class, vendor]\n", 8, 19, "sampling.strata[1]", "'vendor' is not a stratum")]
     [InlineData(AlphaRule + "sampling:\n  level: II\n", 7, 3, "sampling", "'aql' is required")]
