@@ -12,8 +12,12 @@ namespace Quality.Pipeline.Sampling;
 /// </summary>
 public sealed class BatchSampler(BlobWorkStore work, BlobReportStore reports, TableInspectionStore inspections)
 {
-    /// <summary>The sample, drawn once: a redelivered finalize finds it written and keeps it, whatever the state is by then.</summary>
-    public async Task<AuditSample> DrawAsync(Run run, SamplingSettings settings, CancellationToken cancellationToken)
+    /// <summary>
+    /// The sample, drawn once: a redelivered finalize finds it written and keeps it, whatever the state is by then. Null
+    /// when a shard has no frame (computed by a version that did not write frames): the batch completes without a sample
+    /// rather than fail an audit that is whole.
+    /// </summary>
+    public async Task<AuditSample?> DrawAsync(Run run, SamplingSettings settings, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(settings);
@@ -27,7 +31,12 @@ public sealed class BatchSampler(BlobWorkStore work, BlobReportStore reports, Ta
         var frame = new List<ReviewUnit>();
         for (var shard = 0; shard < run.ShardCount; shard++)
         {
-            frame.AddRange(await work.ReadFrameAsync(run.Id, shard, cancellationToken));
+            if (await work.ReadFrameAsync(run.Id, shard, cancellationToken) is not { } units)
+            {
+                return null;
+            }
+
+            frame.AddRange(units);
         }
 
         var (pipeline, vendor, delivery) = (run.Pipeline ?? "unknown", run.Vendor ?? "unknown", run.DeliveryId ?? run.Id);

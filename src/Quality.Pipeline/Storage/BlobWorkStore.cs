@@ -73,10 +73,18 @@ public sealed class BlobWorkStore(StorageClients storage)
     public async Task WriteFrameAsync(string runId, int shard, IReadOnlyList<ReviewUnit> units, CancellationToken cancellationToken) =>
         await _container.GetBlobClient(FrameBlob(runId, shard)).UploadAsync(BinaryData.FromString(PipelineJson.Serialize(units)), overwrite: true, cancellationToken);
 
-    public async Task<IReadOnlyList<ReviewUnit>> ReadFrameAsync(string runId, int shard, CancellationToken cancellationToken)
+    /// <summary>The shard's review units, or null when its compute wrote none (it ran before the run's standard asked for a sample).</summary>
+    public async Task<IReadOnlyList<ReviewUnit>?> ReadFrameAsync(string runId, int shard, CancellationToken cancellationToken)
     {
-        var content = await _container.GetBlobClient(FrameBlob(runId, shard)).DownloadContentAsync(cancellationToken);
-        return PipelineJson.Deserialize<List<ReviewUnit>>(content.Value.Content.ToString());
+        try
+        {
+            var content = await _container.GetBlobClient(FrameBlob(runId, shard)).DownloadContentAsync(cancellationToken);
+            return PipelineJson.Deserialize<List<ReviewUnit>>(content.Value.Content.ToString());
+        }
+        catch (Azure.RequestFailedException ex) when (ex.Status == 404)
+        {
+            return null;
+        }
     }
 
     public async Task<BatchAuditState> ReadPartialAsync(string runId, string workKey, CancellationToken cancellationToken)
