@@ -1,5 +1,6 @@
 using Quality.Domain.Audit;
 using Quality.Domain.Matching;
+using Quality.Domain.Spc.Series;
 using Quality.Domain.Yaml;
 
 namespace Quality.Domain.Standards;
@@ -17,13 +18,6 @@ internal static class StandardSettingsReader
     /// <summary>ANSI/ASQ Z1.4 (2003) Table II-A's acceptable quality levels, percent nonconforming or defects per hundred units.</summary>
     private static readonly double[] Aqls =
         [0.010, 0.015, 0.025, 0.040, 0.065, 0.10, 0.15, 0.25, 0.40, 0.65, 1.0, 1.5, 2.5, 4.0, 6.5, 10, 15, 25, 40, 65, 100, 150, 250, 400, 650, 1000];
-
-    private static readonly Dictionary<MetricKind, string[]> ChartsByKind = new()
-    {
-        [MetricKind.Proportion] = ["p", "laney-p"],
-        [MetricKind.RatePerUnit] = ["u", "laney-u"],
-        [MetricKind.Continuous] = ["individuals", "ewma", "cusum"],
-    };
 
     public static MatchingThresholds? Matching(YamlMap root)
     {
@@ -85,10 +79,11 @@ internal static class StandardSettingsReader
             {
                 var metric = MonitoredMetric.Find(name) ?? throw chartMap.Error(keyNode, chartMap.Child(name),
                     $"'{name}' is not a monitored metric (one of {string.Join(", ", MonitoredMetric.All.Select(m => m.Name))})");
+                // The charts that fit a kind are MetricChart's, the same the SPC API accepts in its query.
                 var chart = chartMap.RequiredString(name);
-                charts[name] = ChartsByKind[metric.Kind].Contains(chart, StringComparer.Ordinal) ? chart : throw chartMap.Error(
+                charts[name] = SpcSettings.TryParseChart(chart, out var kind) && MetricChart.Fits(kind, metric.Kind) ? chart : throw chartMap.Error(
                     chartMap.Required(name), chartMap.Child(name),
-                    $"'{chart}' does not fit {name}, a {Kind(metric.Kind)} (one of {string.Join(", ", ChartsByKind[metric.Kind])})");
+                    $"'{chart}' does not fit {name}, a {Kind(metric.Kind)} (one of {string.Join(", ", MetricChart.Fitting(metric.Kind).Select(SpcSettings.ChartName))})");
             }
         }
 
