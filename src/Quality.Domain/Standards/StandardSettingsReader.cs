@@ -1,5 +1,6 @@
 using Quality.Domain.Audit;
 using Quality.Domain.Matching;
+using Quality.Domain.Spc.Series;
 using Quality.Domain.Yaml;
 
 namespace Quality.Domain.Standards;
@@ -17,13 +18,6 @@ internal static class StandardSettingsReader
     /// <summary>ANSI/ASQ Z1.4 (2003) Table II-A's acceptable quality levels, percent nonconforming or defects per hundred units.</summary>
     /// <summary>Percent nonconforming: a review counts nonconforming units, so the tables' columns above 10 (nonconformities per hundred units) do not apply.</summary>
     private static IReadOnlyList<double> Aqls => Domain.Sampling.AcceptanceSampling.Aqls;
-
-    private static readonly Dictionary<MetricKind, string[]> ChartsByKind = new()
-    {
-        [MetricKind.Proportion] = ["p", "laney-p"],
-        [MetricKind.RatePerUnit] = ["u", "laney-u"],
-        [MetricKind.Continuous] = ["individuals", "ewma", "cusum"],
-    };
 
     public static MatchingThresholds? Matching(YamlMap root)
     {
@@ -85,10 +79,11 @@ internal static class StandardSettingsReader
             {
                 var metric = MonitoredMetric.Find(name) ?? throw chartMap.Error(keyNode, chartMap.Child(name),
                     $"'{name}' is not a monitored metric (one of {string.Join(", ", MonitoredMetric.All.Select(m => m.Name))})");
+                // The charts that fit a kind are MetricChart's, the same the SPC API accepts in its query.
                 var chart = chartMap.RequiredString(name);
-                charts[name] = ChartsByKind[metric.Kind].Contains(chart, StringComparer.Ordinal) ? chart : throw chartMap.Error(
+                charts[name] = SpcSettings.TryParseChart(chart, out var kind) && MetricChart.Fits(kind, metric.Kind) ? chart : throw chartMap.Error(
                     chartMap.Required(name), chartMap.Child(name),
-                    $"'{chart}' does not fit {name}, a {Kind(metric.Kind)} (one of {string.Join(", ", ChartsByKind[metric.Kind])})");
+                    $"'{chart}' does not fit {name}, a {Kind(metric.Kind)} (one of {string.Join(", ", MetricChart.Fitting(metric.Kind).Select(SpcSettings.ChartName))})");
             }
         }
 

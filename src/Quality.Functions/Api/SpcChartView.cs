@@ -4,7 +4,10 @@ using Quality.Pipeline.Monitoring;
 
 namespace Quality.Functions.Api;
 
-/// <summary>A charted series as the API serves it; undefined limits and statistics are null.</summary>
+/// <summary>
+/// A charted series as the API serves it, with the rules and baseline it was charted under and where they and the chart
+/// came from (<see cref="SpcSettingsFromView"/>); undefined limits and statistics are null.
+/// </summary>
 internal sealed record SpcChartView(
     string Pipeline,
     string Metric,
@@ -14,6 +17,9 @@ internal sealed record SpcChartView(
     string? Vendor,
     string Chart,
     string ChartReason,
+    string Rules,
+    int Baseline,
+    SpcSettingsFromView SettingsFrom,
     string Status,
     string Note,
     double? Center,
@@ -23,7 +29,7 @@ internal sealed record SpcChartView(
 {
     public static SpcChartView From(
         string pipeline, MonitoredMetric metric, string? subject, string? vendor, IReadOnlyList<StoredSeriesPoint> stored,
-        SeriesChartResult result, string reason)
+        SeriesChartResult result, string reason, SeriesSettings settings)
     {
         var points = result.Points.Select(p => new SpcPointView(
             p.Index, p.Label, stored[p.Index - 1].DeliveredTime, p.Phase, stored[p.Index - 1].Count, stored[p.Index - 1].Size,
@@ -35,8 +41,9 @@ internal sealed record SpcChartView(
             p.Dispersion?.ToString(), p.Note)).ToList();
         var signals = result.Signals.Select(s => new SpcSignalView(
             s.Rule.ToString(), s.Points, [.. s.Points.Select(i => result.Points[i - 1].Label)])).ToList();
+        var from = new SpcSettingsFromView(settings.RulesFrom, settings.BaselineFrom, settings.ChartFrom);
         return new SpcChartView(pipeline, metric.Name, metric.Kind.ToString(), metric.Description, subject, vendor, result.Chart.ToName(), reason,
-            result.Status.ToString(), result.Note, D(result.Center), points, phases, signals);
+            settings.Rules.ToName(), settings.Baseline, from, result.Status.ToString(), result.Note, D(result.Center), points, phases, signals);
     }
 
     private static double? D(double value) => double.IsFinite(value) ? value : null;

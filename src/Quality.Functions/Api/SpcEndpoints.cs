@@ -9,9 +9,11 @@ namespace Quality.Functions.Api;
 
 /// <summary>
 /// <c>GET /api/pipelines/{pipeline}/spc/{metric}</c>: a monitored series charted across deliveries, with its phases,
-/// per-point limits and the signals of the chosen rules. Without <c>chart</c> the metric's kind decides: a proportion
-/// gets a p chart unless its baseline is overdispersed, when Laney's p′ is used and the answer says so (u and u′ alike);
-/// a continuous figure gets an individuals chart.
+/// per-point limits and the signals of the chosen rules. The query's <c>chart</c>, <c>baseline</c> and <c>rules</c> win;
+/// where it gives none, the pipeline's current standard's <c>spc</c> section sets them (<see cref="SeriesSettings.Of"/>),
+/// else the defaults: Western Electric rules, a 20-delivery baseline, and a chart the metric's kind decides — a
+/// proportion gets a p chart unless its baseline is overdispersed, when Laney's p′ is used and the answer says so (u and
+/// u′ alike); a continuous figure gets an individuals chart. The answer says where each setting came from.
 /// </summary>
 internal static class SpcEndpoints
 {
@@ -35,6 +37,7 @@ internal static class SpcEndpoints
         [FromQuery] int? baseline,
         [FromQuery] string? rules,
         TableSeriesStore series,
+        BlobStandardStore standards,
         CancellationToken cancellationToken)
     {
         if (!CanonicalFormat.IsSafeName(pipeline))
@@ -58,10 +61,15 @@ internal static class SpcEndpoints
             requested = kind;
         }
 
-        var ruleSet = RuleSet.WesternElectric;
-        if (rules is not null && !RuleSets.TryParse(rules, out ruleSet))
+        RuleSet? requestedRules = null;
+        if (rules is not null)
         {
-            return Problems.BadRequest("rules", $"'{rules}' is not a rule set; one of {string.Join(", ", RuleSets.All)}.");
+            if (!RuleSets.TryParse(rules, out var ruleSet))
+            {
+                return Problems.BadRequest("rules", $"'{rules}' is not a rule set; one of {string.Join(", ", RuleSets.All)}.");
+            }
+
+            requestedRules = ruleSet;
         }
 
         if (baseline is < 2 or > MaxBaseline)
@@ -69,11 +77,12 @@ internal static class SpcEndpoints
             return Problems.BadRequest("baseline", $"must be between 2 and {MaxBaseline} deliveries.");
         }
 
+        var standard = await standards.CurrentAsync(pipeline, cancellationToken);
+        var settings = SeriesSettings.Of(standard, monitored).WithQuery(requested, requestedRules, baseline);
         var stored = await series.ReadAsync(new SeriesKey(pipeline, monitored.Name, subject, vendor), cancellationToken);
         var points = stored.Select(p => new SeriesPoint(p.BatchId, p.Count, p.Size, p.Value, p.Phase)).ToList();
-        var options = new SeriesChartOptions { Chart = requested ?? MetricChart.Default(monitored.Kind), BaselineLength = baseline ?? 20, Rules = ruleSet };
-        var (result, reason) = requested is null ? MetricChart.Choose(points, options, monitored.Kind) : (SeriesChart.Compute(points, options), "requested");
-        return TypedResults.Ok(SpcChartView.From(pipeline, monitored, subject, vendor, stored, result, reason));
+        var (result, reason) = settings.Compute(points, monitored.Kind);
+        return TypedResults.Ok(SpcChartView.From(pipeline, monitored, subject, vendor, stored, result, reason, settings));
     }
 
     private static IResult BadPipeline(string pipeline) =>

@@ -69,15 +69,17 @@ public sealed partial class Finalize(
             return;
         }
 
+        // The standard pinned at ingest: its spc settings judge the process signals, its rules the verdict.
+        var standard = run.Standard is { } reference ? await standards.GetAsync(reference, cancellationToken) : null;
+
         // Series, error history and findings are written before the run completes, so a completed batch is always in them.
-        var findings = await monitor.RecordAsync(run, result, cancellationToken);
+        var findings = await monitor.RecordAsync(run, result, standard, cancellationToken);
         if (findings is not null)
         {
             await reports.WriteAsync(run.Id, BlobReportStore.Findings, ReportJson.Serialize(findings), cancellationToken);
         }
 
-        // The verdict under the standard pinned at ingest; open findings the batch raised make an acceptance "with findings".
-        var standard = run.Standard is { } reference ? await standards.GetAsync(reference, cancellationToken) : null;
+        // Open findings the batch raised make an acceptance "with findings".
         Verdict? verdict = null;
         if (standard is not null)
         {

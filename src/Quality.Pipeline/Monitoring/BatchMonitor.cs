@@ -1,4 +1,5 @@
 using Quality.Domain.Audit;
+using Quality.Domain.Standards;
 using Quality.Pipeline.Runs;
 using Quality.Pipeline.Storage;
 
@@ -7,12 +8,14 @@ namespace Quality.Pipeline.Monitoring;
 /// <summary>
 /// What Finalize does for monitoring across deliveries: adds the batch's figures to its pipeline's series, keeps its
 /// error counts as history, and judges its errors against the deliveries before it (<see cref="FindingDetector"/>),
-/// merging the findings into the findings table. Every write is keyed by the batch or the finding, so a redelivered
+/// merging the findings into the findings table. Process signals are judged under the run's standard's <c>spc</c>
+/// settings (<see cref="SeriesSettings.Of"/>), or the defaults without one. Every write is keyed by the batch or the finding, so a redelivered
 /// Finalize repeats them harmlessly. A batch without a pipeline has no series to join and no findings.
 /// </summary>
 public sealed class BatchMonitor(TableSeriesStore series, TableFindingStore findings, TimeProvider time)
 {
-    public async Task<BatchFindings?> RecordAsync(Run run, BatchAuditResult result, CancellationToken cancellationToken)
+    /// <param name="standard">The standard pinned to the run (<see cref="Run.Standard"/>); null when it has none.</param>
+    public async Task<BatchFindings?> RecordAsync(Run run, BatchAuditResult result, QualityStandard? standard, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(result);
@@ -35,7 +38,7 @@ public sealed class BatchMonitor(TableSeriesStore series, TableFindingStore find
         foreach (var metric in figures.Where(f => f.Class is null).Select(f => MonitoredMetric.Find(f.Metric)).OfType<MonitoredMetric>())
         {
             var headline = await series.ReadAsync(new SeriesKey(batch.Pipeline, metric.Name, null, null), cancellationToken);
-            if (ProcessSignals.Detect(batch, metric, headline, seenAt) is { } signal)
+            if (ProcessSignals.Detect(batch, metric, headline, SeriesSettings.Of(standard, metric), seenAt) is { } signal)
             {
                 raised.Add(signal);
             }

@@ -7,17 +7,21 @@ namespace Quality.Pipeline.Monitoring;
 
 /// <summary>
 /// A process-signal finding when a batch's own point on a headline series (a metric for the whole pipeline) completes
-/// a control-chart signal: beyond the limits, or a Western Electric run. The chart is the metric's default
-/// (<see cref="MetricChart.Choose"/>), so an overdispersed proportion is judged on Laney's limits, and a series still
-/// warming up signals nothing. One finding per metric: a later signal on the same metric updates it.
+/// a control-chart signal: beyond the limits, or a run of the settings' rules (Western Electric or Nelson). The
+/// settings are the standard's <c>spc</c> section (<see cref="SeriesSettings.Of"/>); by default the rules are Western
+/// Electric's, the baseline 20 deliveries and the chart the metric's default (<see cref="MetricChart.Choose"/>), so an
+/// overdispersed proportion is judged on Laney's limits. A series still warming up signals nothing. One finding per
+/// metric: a later signal on the same metric updates it.
 /// </summary>
 public static class ProcessSignals
 {
-    public static Finding? Detect(SeriesBatch batch, MonitoredMetric metric, IReadOnlyList<StoredSeriesPoint> series, DateTimeOffset seenAt)
+    public static Finding? Detect(
+        SeriesBatch batch, MonitoredMetric metric, IReadOnlyList<StoredSeriesPoint> series, SeriesSettings settings, DateTimeOffset seenAt)
     {
         ArgumentNullException.ThrowIfNull(batch);
         ArgumentNullException.ThrowIfNull(metric);
         ArgumentNullException.ThrowIfNull(series);
+        ArgumentNullException.ThrowIfNull(settings);
         var index = series.Select(p => p.BatchId).ToList().IndexOf(batch.BatchId) + 1;
         if (index == 0)
         {
@@ -25,7 +29,7 @@ public static class ProcessSignals
         }
 
         var points = series.Select(p => new SeriesPoint(p.BatchId, p.Count, p.Size, p.Value, p.Phase)).ToList();
-        var (chart, reason) = MetricChart.Choose(points, new SeriesChartOptions { Chart = MetricChart.Default(metric.Kind) }, metric.Kind);
+        var (chart, reason) = settings.Compute(points, metric.Kind);
         var rules = chart.Signals.Where(s => s.Points[^1] == index).Select(s => s.Rule.ToString()).Distinct().ToList();
         if (rules.Count == 0)
         {
@@ -47,7 +51,8 @@ public static class ProcessSignals
                 new("center", point.Center, $"{chart.Chart.ToName()} chart, phase '{point.Phase}': {reason}"),
                 new("lcl", double.IsFinite(point.Lower) ? point.Lower : null, null),
                 new("ucl", double.IsFinite(point.Upper) ? point.Upper : null, null),
-                new("rules", rules.Count, string.Join(", ", rules)),
+                new("rules", rules.Count, string.Create(CultureInfo.InvariantCulture,
+                    $"{string.Join(", ", rules)}; {settings.Rules.ToName()} rules ({settings.RulesFrom}), baseline of {settings.Baseline} deliveries ({settings.BaselineFrom})")),
             ],
             Batches = [batch.BatchId],
             Statement = $"Delivery {index} of the series ({batch.BatchId}): {figures} on the {chart.Chart.ToName()} chart; it completes {string.Join(", ", rules)}: the process has shifted.",

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Quality.Domain.Audit;
+using Quality.Domain.Spc.Series;
 using Quality.Domain.Standards;
 using Quality.Tests.Shared;
 
@@ -41,6 +42,38 @@ public sealed class StandardDocumentTests
         Assert.Empty(standard.Agreement);
         Assert.Equal(new SpcSettings("nelson", SpcSettings.DefaultBaseline, standard.Spc!.Charts), standard.Spc);
         Assert.Equal(new SamplingSettings(0.65, "II", "normal", null, standard.Sampling!.Strata, 0, RiskWeighted: false), standard.Sampling);
+    }
+
+    // docs/standards.md: proportions take p, laney-p; rates per unit u, laney-u; continuous figures individuals, ewma, cusum.
+    [Theory]
+    [InlineData("gold-error-rate", "p laney-p")]
+    [InlineData("violation-rate", "p laney-p")]
+    [InlineData("violations-per-item", "u laney-u")]
+    [InlineData("alpha", "individuals ewma cusum")]
+    [InlineData("mean-iou", "individuals ewma cusum")]
+    public void Parse_SpcChart_AcceptsExactlyTheChartsOfTheMetricsKindAndAppliesThem(string metric, string fitting)
+    {
+        string[] names = ["p", "laney-p", "u", "laney-u", "individuals", "ewma", "cusum"];
+        ChartKind[] kinds = [ChartKind.P, ChartKind.LaneyP, ChartKind.U, ChartKind.LaneyU, ChartKind.Individuals, ChartKind.Ewma, ChartKind.Cusum];
+        var monitored = MonitoredMetric.Find(metric)!;
+
+        var accepted = names.Where(n => Accepts(Head + AlphaRule + $"spc:\n  charts: {{{metric}: {n}}}\n")).ToList();
+
+        Assert.Equal(fitting.Split(' '), accepted);
+        foreach (var name in accepted)
+        {
+            var spc = StandardDocument.Parse(Head + AlphaRule + $"spc:\n  charts: {{{metric}: {name}}}\n", null).Spc!;
+            Assert.Equal(kinds[Array.IndexOf(names, name)], spc.ChartFor(monitored));
+        }
+    }
+
+    [Fact]
+    public void ChartFor_MetricTheStandardLeavesOut_IsNull()
+    {
+        var spc = StandardDocument.Parse(File.ReadAllText(SampleFile), "a.yaml").Spc!;
+
+        Assert.Equal((ChartKind.LaneyP, ChartKind.Ewma), (spc.ChartFor(MonitoredMetric.GoldErrorRate), spc.ChartFor(MonitoredMetric.Alpha)));
+        Assert.Null(spc.ChartFor(MonitoredMetric.MeanIou));
     }
 
     [Fact]
@@ -108,6 +141,8 @@ public sealed class StandardDocumentTests
     [InlineData(AlphaRule + "agreement: [fleiss-kappa]\n", 6, 12, "agreement", "rules[0] bounds alpha, but krippendorff-alpha is not listed")]
     [InlineData(AlphaRule + "spc:\n  rules: westernelectric\n", 7, 10, "spc.rules", "'westernelectric' is not one of we, nelson")]
     [InlineData(AlphaRule + "spc:\n  charts: {alpha: p}\n", 7, 19, "spc.charts.alpha", "'p' does not fit alpha, a continuous figure")]
+    [InlineData(AlphaRule + "spc:\n  charts: {mean-iou: imr}\n", 7, 22, "spc.charts.mean-iou", "'imr' does not fit mean-iou, a continuous figure (one of individuals, ewma, cusum)")]
+    [InlineData(AlphaRule + "spc:\n  charts: {violations-per-item: p}\n", 7, 33, "spc.charts.violations-per-item", "'p' does not fit violations-per-item, a rate per unit (one of u, laney-u)")]
     [InlineData(AlphaRule + "spc:\n  charts: {f1: ewma}\n", 7, 12, "spc.charts.f1", "'f1' is not a monitored metric")]
     [InlineData(AlphaRule + "spc:\n  baseline: 1\n", 7, 13, "spc.baseline", "must be between 2 and 1000")]
     [InlineData(AlphaRule + "sampling:\n  aql: 1.2\n", 7, 8, "sampling.aql", "1.2 is not an AQL of ANSI/ASQ Z1.4")]
@@ -142,6 +177,19 @@ public sealed class StandardDocumentTests
         var e = Assert.Throws<StandardFormatException>(() => StandardDocument.Parse(Head + "  - metric: alpha\n    max: 0.9\n", null));
 
         Assert.Equal("standard line 5, column 10, at 'rules[0].max': alpha is better higher: bound it from below with 'min' or 'lowerBound'", e.Message);
+    }
+
+    private static bool Accepts(string yaml)
+    {
+        try
+        {
+            StandardDocument.Parse(yaml, null);
+            return true;
+        }
+        catch (StandardFormatException)
+        {
+            return false;
+        }
     }
 
     private static void AssertError(string yaml, int line, int column, string path, string problem)

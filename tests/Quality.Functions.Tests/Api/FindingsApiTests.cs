@@ -63,6 +63,8 @@ public sealed class FindingsApiTests
         Assert.Equal(5, chart!["points"]!.AsArray().Count);
         Assert.Equal(batches.Append(flawed), chart["points"]!.AsArray().Select(p => (string?)p!["batch"]));
         Assert.Equal("WarmingUp", (string?)chart["status"]);
+        Assert.Equal(("we", 20), ((string?)chart["rules"], (int)chart["baseline"]!));
+        Assert.All(chart["settingsFrom"]!.AsObject(), s => Assert.Equal("default", (string?)s.Value));
         Assert.Empty(chart["signals"]!.AsArray());
         Assert.Equal(200.0, (double)chart["points"]![4]!["n"]!);
     }

@@ -1,4 +1,6 @@
 using Quality.Domain.Audit;
+using Quality.Domain.Findings;
+using Quality.Domain.Standards;
 using Quality.Pipeline.Monitoring;
 using Quality.Pipeline.Runs;
 using Quality.Pipeline.Storage;
@@ -32,5 +34,41 @@ public sealed class BatchMonitorTests
         Assert.Equal((BatchErrorCounts.Confusion, "wheelchair_user", "pedestrian"), (confusion.Kind, confusion.Subject, confusion.LabeledAs));
         Assert.Equal([40L, 0, 0, 0, 0], confusion.Annotators.Select(a => a.Errors));
         Assert.All(confusion.Annotators, a => Assert.Equal(40, a.Opportunities));
+    }
+
+    [Theory]
+    [InlineData("nelson", "Nelson3")]
+    [InlineData("we", null)]
+    public async Task Finalize_DeliveryEndsASixPointRise_ProcessSignalFollowsTheRunsStandardsRules(string rules, string? expected)
+    {
+        await using var pipeline = await TestPipeline.StartAsync();
+        // The series of ProcessSignalsTests: 15 earlier deliveries (baseline 36, 44, 32, 48, … p̄ = 0.04; then 35 … 39 per 1000),
+        // and this delivery's 40 of 1000 (ann-00 calls all 40 wheelchair users pedestrians, nothing else is wrong) completes six
+        // points rising within 1σ: Nelson's rule 3, which Western Electric does not have.
+        var store = pipeline.Get<TableSeriesStore>();
+        var earlier = ProcessSignalsTests.RisingWithinOneSigma;
+        var now = TimeProvider.System.GetUtcNow();
+        for (var i = 0; i < earlier.Length; i++)
+        {
+            var batch = new SeriesBatch("scenario", "acme", $"earlier-{i:D2}", now.AddDays(i - earlier.Length), "driving-objects@1.0.0");
+            await store.RecordAsync(batch, [new SeriesFigure(MonitoredMetric.GoldErrorRate.Name, null, earlier[i], 1000, null)], CancellationToken.None);
+        }
+
+        await pipeline.Get<BlobStandardStore>().PutAsync(StandardDocument.Parse(ProcessSignalsTests.GoldStandard(
+            "scenario", $"spc:\n  rules: {rules}\n  baseline: 10\n  charts: {{gold-error-rate: p}}\n"), null), CancellationToken.None);
+        var delivery = ObjectDeliveryGenerator.Generate(seed: 3, "d-16", baseErrorRate: 0,
+            injections: [new("wheelchair_user", "pedestrian", 1.0, ["ann-00"])]);
+
+        var runId = await pipeline.DeliverAsync("scenario/acme/d-16.jsonl", delivery);
+        await pipeline.Pump.DrainAsync(CancellationToken.None);
+
+        var run = await pipeline.RunAsync(runId);
+        Assert.Equal((RunStatus.Completed, "scenario@1.0.0"), (run.Status, run.Standard));
+        var series = await store.ReadAsync(new SeriesKey("scenario", MonitoredMetric.GoldErrorRate.Name, null, null), CancellationToken.None);
+        Assert.Equal((runId, 40.0, 16), (series[^1].BatchId, series[^1].Count!.Value, series.Count));
+        var signals = await pipeline.Get<TableFindingStore>().ListAsync("scenario", null, FindingKind.ProcessSignal, CancellationToken.None);
+        var signal = signals.SingleOrDefault(f => f.ErrorTypeKey == "spc:" + MonitoredMetric.GoldErrorRate.Name);
+        Assert.Equal(expected, signal?.Evidence.Single(e => e.Name == "rules").Detail?.Split(';')[0]);
+        Assert.Equal(expected is null ? null : [runId], signal?.Batches);
     }
 }

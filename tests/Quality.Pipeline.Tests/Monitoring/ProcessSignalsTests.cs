@@ -1,5 +1,7 @@
 using Quality.Domain.Audit;
 using Quality.Domain.Findings;
+using Quality.Domain.Spc.Series;
+using Quality.Domain.Standards;
 using Quality.Pipeline.Monitoring;
 
 namespace Quality.Pipeline.Tests.Monitoring;
@@ -15,7 +17,7 @@ public sealed class ProcessSignalsTests
         // UCL = p̄ + 3σ = 0.0259035 by hand: 0.06 is far beyond it.
         var series = Series([.. Enumerable.Repeat(10.0, 10), 60.0]);
 
-        var finding = ProcessSignals.Detect(Batch("b10"), MonitoredMetric.GoldErrorRate, series, Day);
+        var finding = ProcessSignals.Detect(Batch("b10"), MonitoredMetric.GoldErrorRate, series, SeriesSettings.Defaults, Day);
 
         Assert.NotNull(finding);
         Assert.Equal((FindingKind.ProcessSignal, "spc:gold-error-rate"), (finding.Kind, finding.ErrorTypeKey));
@@ -31,8 +33,8 @@ public sealed class ProcessSignalsTests
         // Every point on the centre line: z = 0, no limit crossed and no run on either side.
         var steady = Series([.. Enumerable.Repeat(10.0, 11)]);
 
-        Assert.Null(ProcessSignals.Detect(Batch("b10"), MonitoredMetric.GoldErrorRate, steady, Day));
-        Assert.Null(ProcessSignals.Detect(Batch("not-in-the-series"), MonitoredMetric.GoldErrorRate, steady, Day));
+        Assert.Null(ProcessSignals.Detect(Batch("b10"), MonitoredMetric.GoldErrorRate, steady, SeriesSettings.Defaults, Day));
+        Assert.Null(ProcessSignals.Detect(Batch("not-in-the-series"), MonitoredMetric.GoldErrorRate, steady, SeriesSettings.Defaults, Day));
     }
 
     [Fact]
@@ -41,8 +43,57 @@ public sealed class ProcessSignalsTests
         // Five deliveries are fewer than the 8 a baseline needs.
         var series = Series([10, 10, 10, 10, 600]);
 
-        Assert.Null(ProcessSignals.Detect(Batch("b4"), MonitoredMetric.GoldErrorRate, series, Day));
+        Assert.Null(ProcessSignals.Detect(Batch("b4"), MonitoredMetric.GoldErrorRate, series, SeriesSettings.Defaults, Day));
     }
+
+    [Theory]
+    [InlineData("nelson", "Nelson3")]
+    [InlineData("we", null)]
+    public void Detect_SixRisingDeliveriesWithinOneSigma_SignalsUnderNelsonRulesOnly(string rules, string? expected)
+    {
+        // n = 1000 throughout. Baseline (the standard's 10): 36, 44, 32, 48, 36, 44, 32, 48, 36, 44, so p̄ = 400/10000 = 0.04
+        // and σ = √(0.04·0.96/1000) = 0.0061968; no point is beyond 2σ (|z| ≤ 1.29). Then 35, 36, 37, 38, 39, 40 against
+        // those frozen limits: z = −0.81 … 0, six points in a row increasing, all within 1σ. Nelson's rule 3 (six points
+        // steadily increasing) is completed by the last one; Western Electric has no trend rule, and none of its rules
+        // holds there (no point beyond 2σ, none beyond 1σ after the baseline, at most 5 in a row on one side).
+        var series = Series([.. RisingWithinOneSigma, 40]);
+        var standard = StandardDocument.Parse(GoldStandard("lidar", $"spc:\n  rules: {rules}\n  baseline: 10\n  charts: {{gold-error-rate: p}}\n"), null);
+
+        var finding = ProcessSignals.Detect(
+            Batch("b15"), MonitoredMetric.GoldErrorRate, series, SeriesSettings.Of(standard, MonitoredMetric.GoldErrorRate), Day);
+
+        Assert.Equal(expected, finding?.Evidence.Single(e => e.Name == "rules").Detail?.Split(';')[0]);
+        if (finding is not null)
+        {
+            Assert.Equal(0.04, finding.Evidence.Single(e => e.Name == "center").Value!.Value, 12);
+            Assert.Contains("nelson rules (standard lidar@1.0.0), baseline of 10 deliveries (standard lidar@1.0.0)",
+                finding.Evidence.Single(e => e.Name == "rules").Detail, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Of_StandardWithoutSpcOrWithoutAChartForTheMetric_KeepsTheDefaultsItDoesNotSet()
+    {
+        var withoutSpc = StandardDocument.Parse(GoldStandard("lidar", ""), null);
+        var nelson = StandardDocument.Parse(GoldStandard("lidar", "spc:\n  rules: nelson\n  charts: {alpha: individuals}\n"), null);
+
+        Assert.Equal(SeriesSettings.Defaults, SeriesSettings.Of(null, MonitoredMetric.Alpha));
+        Assert.Equal(SeriesSettings.Defaults, SeriesSettings.Of(withoutSpc, MonitoredMetric.Alpha));
+        var alpha = SeriesSettings.Of(nelson, MonitoredMetric.Alpha);
+        Assert.Equal((RuleSet.Nelson, 20, ChartKind.Individuals, "standard lidar@1.0.0"), (alpha.Rules, alpha.Baseline, alpha.Chart, alpha.ChartFrom));
+        var gold = SeriesSettings.Of(nelson, MonitoredMetric.GoldErrorRate);
+        Assert.Equal((null, SeriesSettings.Default), (gold.Chart, gold.ChartFrom));
+        var queried = gold.WithQuery(ChartKind.LaneyP, null, 5);
+        Assert.Equal((ChartKind.LaneyP, SeriesSettings.Query, RuleSet.Nelson, "standard lidar@1.0.0", 5, SeriesSettings.Query),
+            (queried.Chart, queried.ChartFrom, queried.Rules, queried.RulesFrom, queried.Baseline, queried.BaselineFrom));
+    }
+
+    /// <summary>Counts per 1000 of the 15 deliveries before one of 40 that completes six points rising within 1σ.</summary>
+    internal static double[] RisingWithinOneSigma => [36, 44, 32, 48, 36, 44, 32, 48, 36, 44, 35, 36, 37, 38, 39];
+
+    /// <summary>A standard named <paramref name="pipeline"/>, version 1.0.0, with one lenient gold-error-rate rule and <paramref name="sections"/>.</summary>
+    internal static string GoldStandard(string pipeline, string sections) =>
+        $"standard: {pipeline}\nversion: 1.0.0\nrules:\n  - metric: gold-error-rate\n    max: 0.5\n{sections}";
 
     private static SeriesBatch Batch(string id) => new("lidar", "acme", id, Day, "driving@1.0.0");
 
