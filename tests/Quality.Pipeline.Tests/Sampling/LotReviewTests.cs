@@ -1,0 +1,120 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using Quality.Domain.Audit;
+using Quality.Domain.Sampling;
+using Quality.Domain.Standards;
+using Quality.Pipeline.Runs;
+using Quality.Pipeline.Sampling;
+using Quality.Pipeline.Storage;
+using Quality.Tests.Shared;
+
+namespace Quality.Pipeline.Tests.Sampling;
+
+/// <summary>A review delivery against its batch's sample, through the real pipeline on Azurite.</summary>
+public sealed class LotReviewTests
+{
+    private const string Standard = """
+        standard: scenario
+        version: 1.0.0
+        rules:
+          - metric: gold-f1
+            lowerBound: 0.5
+            severity: finding
+        sampling:
+          aql: 1.0
+          level: II
+        """;
+
+    /// <summary>A clean delivery (no labeling errors) of 40 items × 5 annotators, audited and sampled.</summary>
+    private static async Task<(string Batch, string Delivery, AuditSample Sample)> SampledAsync(TestPipeline pipeline)
+    {
+        await pipeline.Get<BlobStandardStore>().PutAsync(StandardDocument.Parse(Standard, null), CancellationToken.None);
+        var delivery = ObjectDeliveryGenerator.Generate(seed: 11, "d-1", baseErrorRate: 0);
+        var batch = await pipeline.DeliverAsync("scenario/acme/d-1.jsonl", delivery);
+        await pipeline.Pump.DrainAsync(CancellationToken.None);
+        var json = await pipeline.Get<BlobReportStore>().ReadAsync(batch, BlobReportStore.Sample, CancellationToken.None);
+        return (batch, delivery, ReportJson.Deserialize<AuditSample>(json!));
+    }
+
+    /// <summary>The gold objects of the given items as one reviewer's labels, under a header naming the reviewed batch.</summary>
+    private static string Review(string batch, string delivery, IEnumerable<string> items, string vendor = "acme", Func<string, string>? reviewerOf = null)
+    {
+        var reviewed = items.ToHashSet(StringComparer.Ordinal);
+        var text = new StringBuilder($$$"""{"format":"serverless-quality.canonical","version":1,"deliveryId":"review-1","pipeline":"scenario","vendor":"{{{vendor}}}","taxonomy":{"name":"driving-objects","version":"1.0.0"},"dataTypes":["cuboids-3d"],"reviews":"{{{batch}}}"}""").Append('\n');
+        var line = 0;
+        foreach (var row in delivery.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1))
+        {
+            var node = JsonNode.Parse(row)!.AsObject();
+            if ((string?)node["role"] == "gold" && reviewed.Contains((string)node["item"]!))
+            {
+                node["annotator"] = reviewerOf?.Invoke((string)node["item"]! + "#" + line++) ?? "qa-lead";
+                node["role"] = "reviewer";
+                node.Remove("id");
+                text.Append(node.ToJsonString()).Append('\n');
+            }
+        }
+
+        return text.ToString();
+    }
+
+    private static async Task<Run> DeliverReviewAsync(TestPipeline pipeline, string name, string review)
+    {
+        var run = await pipeline.DeliverAsync(name, review);
+        await pipeline.Pump.DrainAsync(CancellationToken.None);
+        return await pipeline.RunAsync(run);
+    }
+
+    [Fact]
+    public async Task Review_HalfTheSample_IsIncompleteAndMovesNothing_ThenTheWholeSampleIsAccepted()
+    {
+        await using var pipeline = await TestPipeline.StartAsync();
+        var (batch, delivery, sample) = await SampledAsync(pipeline);
+        var items = sample.Items.Select(i => i.Item).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        // 200 units (40 items × 5 annotators): Table I letter G, and the plan Z1.4's for it.
+        var plan = AcceptanceSampling.Plan(200, 1.0);
+        Assert.Equal((200L, plan.SampleSize, plan.Accept), (sample.LotSize, sample.Plan.SampleSize, sample.Plan.Accept));
+
+        var half = await DeliverReviewAsync(pipeline, "scenario/acme/review-half.jsonl", Review(batch, delivery, items.Take(items.Count / 2)));
+        Assert.Equal((RunStatus.Completed, "incomplete", batch), (half.Status, half.Disposition, half.Reviews));
+        Assert.Null(await pipeline.Get<TableInspectionStore>().GetAsync("scenario", "acme", CancellationToken.None));
+
+        var whole = await DeliverReviewAsync(pipeline, "scenario/acme/review-whole.jsonl", Review(batch, delivery, items));
+        Assert.Equal("accepted", whole.Disposition);
+        var inspection = await pipeline.Get<TableInspectionStore>().GetAsync("scenario", "acme", CancellationToken.None);
+        var lot = Assert.Single(inspection!.Lots);
+        Assert.Equal((batch, whole.Id, 0, sample.Items.Count), (lot.Batch, lot.ReviewBatch, lot.Nonconforming, lot.Reviewed));
+        Assert.True(lot.Record!.Accepted);
+        var decision = await pipeline.Get<BlobReportStore>().ReadAsync(batch, BlobReportStore.Disposition, CancellationToken.None);
+        Assert.Contains(whole.Id, decision, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Review_TwoReviewersOnOneItem_IsRejectedNamingTheLineAndBothReviewers()
+    {
+        await using var pipeline = await TestPipeline.StartAsync();
+        var (batch, delivery, sample) = await SampledAsync(pipeline);
+        var first = sample.Items[0].Item;
+
+        // The gold key's objects of the first sampled item alternate between two reviewers.
+        var run = await DeliverReviewAsync(pipeline, "scenario/acme/review-2.jsonl",
+            Review(batch, delivery, [first], reviewerOf: key => int.Parse(key[(key.IndexOf('#', StringComparison.Ordinal) + 1)..], System.Globalization.CultureInfo.InvariantCulture) % 2 == 0 ? "qa-a" : "qa-b"));
+
+        Assert.Equal(RunStatus.Rejected, run.Status);
+        Assert.Contains("review-2.jsonl", run.Reason, StringComparison.Ordinal);
+        Assert.Contains("line 3", run.Reason, StringComparison.Ordinal);
+        Assert.Contains($"item '{first}' is reviewed by 'qa-a' and 'qa-b'", run.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Review_OfAnotherVendorsBatch_IsRejectedNamingReviews()
+    {
+        await using var pipeline = await TestPipeline.StartAsync();
+        var (batch, delivery, sample) = await SampledAsync(pipeline);
+
+        var run = await DeliverReviewAsync(pipeline, "scenario/other/review-1.jsonl", Review(batch, delivery, [sample.Items[0].Item], vendor: "other"));
+
+        Assert.Equal(RunStatus.Rejected, run.Status);
+        Assert.Contains("reviews", run.Reason, StringComparison.Ordinal);
+        Assert.Contains($"batch {batch} is a delivery of acme on scenario; this review is of other on scenario", run.Reason, StringComparison.Ordinal);
+    }
+}
