@@ -19,23 +19,8 @@ public sealed class ReviewLoopApiTests
     private const string Pipeline = "review-loop";
     private const string Vendor = "acme";
     private const string Reviewer = "qa-lead";
-    private static readonly string[] DataTypes = ["cuboids-3d"];
 
-    private const string Standard = """
-        standard: review-loop
-        version: 1.0.0
-        rules:
-          - metric: gold-f1
-            lowerBound: 0.5
-            severity: finding
-        sampling:
-          aql: 1.0
-          level: II
-          inspection: normal
-          strata: [class, annotator]
-          minimumPerStratum: 2
-          riskWeighted: true
-        """;
+    private static readonly string Standard = ReviewDeliveries.SamplingStandard(Pipeline, "  inspection: normal\n  strata: [class, annotator]\n  minimumPerStratum: 2\n  riskWeighted: true");
 
     // ann-02 calls 40% of pedestrians cyclists: an individual flaw that the review must find in ann-02's sampled units.
     private static readonly ObjectDeliveryGenerator.Injection[] Flaw = [new("pedestrian", "cyclist", 0.4, [ObjectDeliveryGenerator.Annotator(2)])];
@@ -179,31 +164,10 @@ public sealed class ReviewLoopApiTests
         && objects.All(o => o.Label == ObjectDeliveryGenerator.Classes[(int)Math.Round(o.X / 25)]);
 
     /// <summary>The gold lines of every sampled item, relabeled as the reviewer's, under a header that names the reviewed batch.</summary>
-    private static string Review(string batch, string delivery, JsonObject sample, string deliveryId)
-    {
-        var items = sample["items"]!.AsArray().Select(i => (string)i!["item"]!).ToHashSet(StringComparer.Ordinal);
-        var text = new StringBuilder(Header(deliveryId, batch)).Append('\n');
-        foreach (var line in delivery.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1))
-        {
-            var node = JsonNode.Parse(line)!.AsObject();
-            if ((string?)node["role"] == "gold" && items.Contains((string)node["item"]!))
-            {
-                node["annotator"] = Reviewer;
-                node["role"] = "reviewer";
-                node.Remove("id");
-                text.Append(node.ToJsonString()).Append('\n');
-            }
-        }
+    private static string Review(string batch, string delivery, JsonObject sample, string deliveryId) =>
+        ReviewDeliveries.FromGold(batch, delivery, sample["items"]!.AsArray().Select(i => (string)i!["item"]!), Pipeline, Vendor, deliveryId);
 
-        return text.ToString();
-    }
-
-    private static string Header(string deliveryId, string reviews) => JsonSerializer.Serialize(new Dictionary<string, object>
-    {
-        ["format"] = "serverless-quality.canonical", ["version"] = 1, ["deliveryId"] = deliveryId, ["pipeline"] = Pipeline, ["vendor"] = Vendor,
-        ["taxonomy"] = new Dictionary<string, string> { ["name"] = "driving-objects", ["version"] = "1.0.0" }, ["dataTypes"] = DataTypes,
-        ["reviews"] = reviews,
-    });
+    private static string Header(string deliveryId, string reviews) => ReviewDeliveries.Header(Pipeline, Vendor, deliveryId, reviews);
 
     private static string Line(string item, string label, double x) => string.Create(CultureInfo.InvariantCulture,
         $$$"""{"item":"{{{item}}}","annotator":"{{{Reviewer}}}","role":"reviewer","label":"{{{label}}}","geometry":{"type":"cuboid","x":{{{x}}},"y":0,"z":0,"length":4.5,"width":1.9,"height":1.6,"yaw":0}}""");

@@ -1,5 +1,3 @@
-using System.Text;
-using System.Text.Json.Nodes;
 using Quality.Domain.Audit;
 using Quality.Domain.Sampling;
 using Quality.Domain.Standards;
@@ -13,22 +11,10 @@ namespace Quality.Pipeline.Tests.Sampling;
 /// <summary>A review delivery against its batch's sample, through the real pipeline on Azurite.</summary>
 public sealed class LotReviewTests
 {
-    private const string Standard = """
-        standard: scenario
-        version: 1.0.0
-        rules:
-          - metric: gold-f1
-            lowerBound: 0.5
-            severity: finding
-        sampling:
-          aql: 1.0
-          level: II
-        """;
-
     /// <summary>A clean delivery (no labeling errors) of 40 items × 5 annotators, audited and sampled.</summary>
     private static async Task<(string Batch, string Delivery, AuditSample Sample)> SampledAsync(TestPipeline pipeline)
     {
-        await pipeline.Get<BlobStandardStore>().PutAsync(StandardDocument.Parse(Standard, null), CancellationToken.None);
+        await pipeline.Get<BlobStandardStore>().PutAsync(StandardDocument.Parse(ReviewDeliveries.SamplingStandard("scenario"), null), CancellationToken.None);
         var delivery = ObjectDeliveryGenerator.Generate(seed: 11, "d-1", baseErrorRate: 0);
         var batch = await pipeline.DeliverAsync("scenario/acme/d-1.jsonl", delivery);
         await pipeline.Pump.DrainAsync(CancellationToken.None);
@@ -36,26 +22,8 @@ public sealed class LotReviewTests
         return (batch, delivery, ReportJson.Deserialize<AuditSample>(json!));
     }
 
-    /// <summary>The gold objects of the given items as one reviewer's labels, under a header naming the reviewed batch.</summary>
-    private static string Review(string batch, string delivery, IEnumerable<string> items, string vendor = "acme", Func<string, string>? reviewerOf = null)
-    {
-        var reviewed = items.ToHashSet(StringComparer.Ordinal);
-        var text = new StringBuilder($$$"""{"format":"serverless-quality.canonical","version":1,"deliveryId":"review-1","pipeline":"scenario","vendor":"{{{vendor}}}","taxonomy":{"name":"driving-objects","version":"1.0.0"},"dataTypes":["cuboids-3d"],"reviews":"{{{batch}}}"}""").Append('\n');
-        var line = 0;
-        foreach (var row in delivery.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1))
-        {
-            var node = JsonNode.Parse(row)!.AsObject();
-            if ((string?)node["role"] == "gold" && reviewed.Contains((string)node["item"]!))
-            {
-                node["annotator"] = reviewerOf?.Invoke((string)node["item"]! + "#" + line++) ?? "qa-lead";
-                node["role"] = "reviewer";
-                node.Remove("id");
-                text.Append(node.ToJsonString()).Append('\n');
-            }
-        }
-
-        return text.ToString();
-    }
+    private static string Review(string batch, string delivery, IEnumerable<string> items, string vendor = "acme", Func<int, string>? reviewerOf = null) =>
+        ReviewDeliveries.FromGold(batch, delivery, items, "scenario", vendor, "review-1", reviewerOf);
 
     private static async Task<Run> DeliverReviewAsync(TestPipeline pipeline, string name, string review)
     {
@@ -97,7 +65,7 @@ public sealed class LotReviewTests
 
         // The gold key's objects of the first sampled item alternate between two reviewers.
         var run = await DeliverReviewAsync(pipeline, "scenario/acme/review-2.jsonl",
-            Review(batch, delivery, [first], reviewerOf: key => int.Parse(key[(key.IndexOf('#', StringComparison.Ordinal) + 1)..], System.Globalization.CultureInfo.InvariantCulture) % 2 == 0 ? "qa-a" : "qa-b"));
+            Review(batch, delivery, [first], reviewerOf: index => index % 2 == 0 ? "qa-a" : "qa-b"));
 
         Assert.Equal(RunStatus.Rejected, run.Status);
         Assert.Contains("review-2.jsonl", run.Reason, StringComparison.Ordinal);
