@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Running;
 using Quality.Benchmarks.Audit;
 using Quality.Benchmarks.Pipeline;
+using Quality.Benchmarks.Sampling;
 
 // Micro benchmarks run through BenchmarkDotNet; macro benchmarks (real host processes on Azurite) print their own figures.
 return args.FirstOrDefault() switch
@@ -9,6 +10,7 @@ return args.FirstOrDefault() switch
     "hosts" => await PipelineBenchmarks.HostsAsync(deliveries: 20, repeats: 3),
     "ingest" => await IngestThroughput.RunAsync(args),
     "spatial" => SpatialAuditThroughput.Run(frames: args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100_000),
+    "frame-memory" => FrameFootprint.Run(units: args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1_000_000),
     _ => Run(args),
 };
 

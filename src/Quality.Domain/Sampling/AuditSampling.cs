@@ -27,29 +27,36 @@ public static class AuditSampling
         ArgumentNullException.ThrowIfNull(frame);
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(seed);
-        var units = frame.OrderBy(u => u.Id, StringComparer.Ordinal).ToList();
-        var plan = AcceptanceSampling.Plan(Math.Max(2, units.Count), settings.Aql, InspectionLevelNames.Parse(settings.Level), severity);
-        if (units.Count < 2)
+        // In ordinal id order, stable (a duplicate id keeps the frame's order). Each id is a JSON serialization: computed
+        // once per unit, and the drawn units found again by binary search.
+        var frameIds = frame.Select(u => u.Id).ToArray();
+        var order = Enumerable.Range(0, frameIds.Length).ToArray();
+        Array.Sort(order, (x, y) => string.CompareOrdinal(frameIds[x], frameIds[y]) is var c and not 0 ? c : x.CompareTo(y));
+        var units = Array.ConvertAll(order, i => frame[i]);
+        var ids = Array.ConvertAll(order, i => frameIds[i]);
+        var plan = AcceptanceSampling.Plan(Math.Max(2, units.Length), settings.Aql, InspectionLevelNames.Parse(settings.Level), severity);
+        if (units.Length < 2)
         {
             // Table I starts at 2 items; a lot of 0 or 1 is inspected whole under letter A's plan.
-            plan = plan with { LotSize = units.Count, SampleSize = units.Count, InspectsWholeLot = true };
+            plan = plan with { LotSize = units.Length, SampleSize = units.Length, InspectsWholeLot = true };
         }
 
         var strata = ReviewFrame.Strata(units, settings.Strata);
         var manifest = StratifiedSample.Select(
-            units.Select((u, i) => new SampleItem(u.Id, strata[i], u.RiskWeight)),
+            units.Select((u, i) => new SampleItem(ids[i], strata[i], u.RiskWeight)),
             new SampleOptions { Size = plan.SampleSize, Seed = seed, MinimumPerStratum = settings.MinimumPerStratum, RiskWeighted = settings.RiskWeighted });
-        var byId = units.ToDictionary(u => u.Id, StringComparer.Ordinal);
+        ReviewUnit Drawn(SampledItem item) => units[Array.BinarySearch(ids, item.ItemId, StringComparer.Ordinal)];
         return new AuditSample(
             seed,
             manifest.Method,
-            units.Count,
+            units.Length,
             settings.Strata,
             settings.MinimumPerStratum,
             settings.RiskWeighted,
             AuditPlan.From(plan),
             manifest.Size,
             manifest.Strata,
-            [.. manifest.Items.Select(i => new AuditSampleItem(i.ItemId, byId[i.ItemId].Item, byId[i.ItemId].Annotator, i.Stratum, i.InclusionProbability, byId[i.ItemId].Agreement))]);
+            [.. manifest.Items.Select(i => (Sampled: i, Unit: Drawn(i)))
+                .Select(d => new AuditSampleItem(d.Sampled.ItemId, d.Unit.Item, d.Unit.Annotator, d.Sampled.Stratum, d.Sampled.InclusionProbability, d.Unit.Agreement))]);
     }
 }

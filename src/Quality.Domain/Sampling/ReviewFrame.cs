@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Quality.Domain.Annotations;
 using Quality.Domain.Audit;
 using Quality.Domain.Matching;
@@ -64,15 +65,53 @@ public static class ReviewFrame
     {
         ArgumentNullException.ThrowIfNull(units);
         ArgumentNullException.ThrowIfNull(dimensions);
-        var frequency = units.SelectMany(u => u.Classes).GroupBy(c => c, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
-        return [.. units.Select(unit => dimensions.Count == 0 ? "all" : string.Join('|', dimensions.Select(dimension => dimension switch
+        // Once per unit of the whole batch at finalize: loops rather than a sort or a grouping per unit.
+        var frequency = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var unit in units)
         {
-            ClassDimension => unit.Classes.OrderBy(c => frequency[c]).ThenBy(c => c, StringComparer.Ordinal).FirstOrDefault() ?? NoClass,
-            AnnotatorDimension => unit.Annotator,
-            _ when dimension.StartsWith(ScenePrefix, StringComparison.Ordinal) && dimension.Length > ScenePrefix.Length =>
-                unit.Scene.GetValueOrDefault(dimension[ScenePrefix.Length..]) ?? NoClass,
-            _ => throw new ArgumentException($"'{dimension}' is not a stratum dimension ({ClassDimension}, {AnnotatorDimension}, {ScenePrefix}{{field}}).", nameof(dimensions)),
-        })))];
+            foreach (var unitClass in unit.Classes)
+            {
+                CollectionsMarshal.GetValueRefOrAddDefault(frequency, unitClass, out _)++;
+            }
+        }
+
+        var strata = new string[units.Count];
+        var parts = new string[dimensions.Count];
+        for (var i = 0; i < units.Count; i++)
+        {
+            for (var d = 0; d < parts.Length; d++)
+            {
+                parts[d] = dimensions[d] switch
+                {
+                    ClassDimension => RarestClass(units[i].Classes, frequency),
+                    AnnotatorDimension => units[i].Annotator,
+                    var scene when scene.StartsWith(ScenePrefix, StringComparison.Ordinal) && scene.Length > ScenePrefix.Length =>
+                        units[i].Scene.GetValueOrDefault(scene[ScenePrefix.Length..]) ?? NoClass,
+                    _ => throw new ArgumentException($"'{dimensions[d]}' is not a stratum dimension ({ClassDimension}, {AnnotatorDimension}, {ScenePrefix}{{field}}).", nameof(dimensions)),
+                };
+            }
+
+            strata[i] = parts.Length == 0 ? "all" : string.Join('|', parts);
+        }
+
+        return strata;
+    }
+
+    /// <summary>The class fewest units contain, ties in ordinal order; <see cref="NoClass"/> for none.</summary>
+    private static string RarestClass(IReadOnlyList<string> classes, Dictionary<string, int> frequency)
+    {
+        string? rarest = null;
+        var fewest = 0;
+        foreach (var unitClass in classes)
+        {
+            var count = frequency[unitClass];
+            if (rarest is null || count < fewest || (count == fewest && string.CompareOrdinal(unitClass, rarest) < 0))
+            {
+                (rarest, fewest) = (unitClass, count);
+            }
+        }
+
+        return rarest ?? NoClass;
     }
 
     /// <summary>An object's class, or a tag as <c>field=value</c>.</summary>

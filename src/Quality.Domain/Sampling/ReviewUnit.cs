@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace Quality.Domain.Sampling;
 
@@ -14,12 +15,15 @@ public sealed record ReviewUnit(string Item, string Annotator, IReadOnlyList<str
     public const double UnknownAgreement = 0.5;
 
     /// <summary>The unit's id: the JSON array <c>["item","annotator"]</c>, unambiguous whatever characters the ids hold.</summary>
+    /// <remarks>Derived, so not stored with the frame (a third of a frame blob's bytes were these two properties).</remarks>
+    [JsonIgnore]
     public string Id => IdOf(Item, Annotator);
 
     /// <summary>The item's scene: each frame-tag field's most frequent value among the item's annotators (ties: the ordinally first).</summary>
     public IReadOnlyDictionary<string, string> Scene { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
 
     /// <summary>Risk weight for risk-weighted selection: 0.05 + (1 − agreement), so a unit in full disagreement is 21 times as likely as one in full agreement.</summary>
+    [JsonIgnore]
     public double RiskWeight => 0.05 + (1 - (Agreement ?? UnknownAgreement));
 
     public static string IdOf(string item, string annotator) => JsonSerializer.Serialize(new[] { item, annotator });

@@ -11,12 +11,17 @@ namespace Quality.Domain.Sampling;
 /// </remarks>
 internal static class SelectionKey
 {
+    private const int StackLimit = 256;
+
     public static double Uniform(string seed, string itemId)
     {
         var seedBytes = Encoding.UTF8.GetByteCount(seed);
-        var buffer = new byte[seedBytes + 1 + Encoding.UTF8.GetByteCount(itemId)];
+        var length = seedBytes + 1 + Encoding.UTF8.GetByteCount(itemId);
+        // Called once per unit of the frame: the message stays on the stack unless the ids are unusually long.
+        var buffer = (length <= StackLimit ? stackalloc byte[StackLimit] : new byte[length])[..length];
         Encoding.UTF8.GetBytes(seed, buffer);
-        Encoding.UTF8.GetBytes(itemId, buffer.AsSpan(seedBytes + 1));
+        buffer[seedBytes] = 0;
+        Encoding.UTF8.GetBytes(itemId, buffer[(seedBytes + 1)..]);
         Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
         SHA256.HashData(buffer, hash);
         var bits = BinaryPrimitives.ReadUInt64BigEndian(hash) >> 11;

@@ -32,8 +32,21 @@ internal static class SequentialPoissonSampling
         var certain = new bool[weights.Length];
         while (true)
         {
-            var remaining = n - certain.Count(c => c);
-            var sum = weights.Where((_, i) => !certain[i]).Sum();
+            // Summed in index order, as before, so λ keeps its last bit.
+            var remaining = n;
+            var sum = 0.0;
+            for (var i = 0; i < weights.Length; i++)
+            {
+                if (certain[i])
+                {
+                    remaining--;
+                }
+                else
+                {
+                    sum += weights[i];
+                }
+            }
+
             var changed = false;
             for (var i = 0; i < weights.Length; i++)
             {

@@ -1,8 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using Quality.Domain.Annotations;
 using Quality.Domain.Audit;
-using Quality.Domain.Geometry;
 
 namespace Quality.Benchmarks.Audit;
 
@@ -14,8 +12,6 @@ namespace Quality.Benchmarks.Audit;
 /// </summary>
 internal static class SpatialAuditThroughput
 {
-    private static readonly string[] Classes = ["car", "car", "car", "truck", "pedestrian", "pedestrian", "cyclist", "barrier"];
-
     public static int Run(int frames)
     {
         foreach (var threads in new[] { 1, 2 })
@@ -31,7 +27,7 @@ internal static class SpatialAuditThroughput
                     var options = new SpatialOptions();
                     for (var f = t; f < frames; f += threads)
                     {
-                        shards[t].AddItem(Frame(f, random), options, evidence: null);
+                        shards[t].AddItem(LidarSweep.Generate(f, random, cuboids: 40, annotators: 3, withGold: true), options, evidence: null);
                     }
                 });
                 for (var t = 1; t < threads; t++)
@@ -51,46 +47,4 @@ internal static class SpatialAuditThroughput
 
         return 0;
     }
-
-    /// <summary>One lidar sweep: 40 gold cuboids and three annotators' noisy copies (some missed, some relabeled).</summary>
-    private static List<Annotation> Frame(int frame, Random random)
-    {
-        var item = "sweep-" + frame.ToString(CultureInfo.InvariantCulture);
-        var annotations = new List<Annotation>(160);
-        var gold = new List<(string Class, Cuboid Box)>(40);
-        for (var k = 0; k < 40; k++)
-        {
-            var objectClass = Classes[random.Next(Classes.Length)];
-            var (length, width, height) = objectClass switch
-            {
-                "truck" => (8.0, 2.5, 3.2),
-                "pedestrian" => (0.7, 0.7, 1.75),
-                "cyclist" => (1.8, 0.7, 1.7),
-                "barrier" => (2.0, 0.5, 1.0),
-                _ => (4.5, 1.9, 1.6),
-            };
-            var box = new Cuboid(random.NextDouble() * 100 - 50, random.NextDouble() * 100 - 50, 0, length, width, height, random.NextDouble() * 6.28 - 3.14);
-            gold.Add((objectClass, box));
-            annotations.Add(new Annotation(item, "gold", AnnotatorRole.Gold, Annotation.DefaultField, objectClass, 0) { Cuboid = box });
-        }
-
-        foreach (var annotator in new[] { "a1", "a2", "a3" })
-        {
-            foreach (var (objectClass, box) in gold)
-            {
-                if (random.NextDouble() < 0.05)
-                {
-                    continue;
-                }
-
-                var label = random.NextDouble() < 0.03 ? Classes[random.Next(Classes.Length)] : objectClass;
-                var noisy = box with { X = box.X + Noise(random, 0.1), Y = box.Y + Noise(random, 0.1), Yaw = box.Yaw + Noise(random, 0.05) };
-                annotations.Add(new Annotation(item, annotator, AnnotatorRole.Annotator, Annotation.DefaultField, label, 0) { Cuboid = noisy });
-            }
-        }
-
-        return annotations;
-    }
-
-    private static double Noise(Random random, double scale) => (random.NextDouble() - 0.5) * 2 * scale;
 }
