@@ -9,8 +9,8 @@ namespace Quality.Domain.Sampling;
 /// <remarks>
 /// Agreement of annotator a on an item with the other annotators b: the mean over b of
 /// (2·objects matched with the same class + 2·tags with the same value) / (objects and tags of a + objects and tags of b),
-/// an F1 over everything the two labeled; objects are matched as the gold audit matches them, with b as the reference.
-/// Two annotators who both labeled nothing agree fully.
+/// an F1 over everything the two labeled; objects are matched as the gold audit matches them, with the ordinally first
+/// annotator of the pair as the reference, so agreement is symmetric. Two annotators who both labeled nothing agree fully.
 /// </remarks>
 public static class ReviewFrame
 {
@@ -45,11 +45,23 @@ public static class ReviewFrame
                 field => field.Key,
                 field => field.GroupBy(a => a.Label, StringComparer.Ordinal).OrderByDescending(v => v.Count()).ThenBy(v => v.Key, StringComparer.Ordinal).First().Key,
                 StringComparer.Ordinal);
-        return [.. byAnnotator.Select(a => new ReviewUnit(
+        // Each pair once, the ordinally first annotator's objects as the reference: agreement is symmetric by definition,
+        // and the pairs cost half of comparing every ordered pair (the frame's share of a shard's audit).
+        var k = byAnnotator.Count;
+        var agreement = new double[k, k];
+        for (var i = 0; i < k; i++)
+        {
+            for (var j = i + 1; j < k; j++)
+            {
+                agreement[i, j] = agreement[j, i] = Agreement(byAnnotator[i].Labels, byAnnotator[j].Labels, options);
+            }
+        }
+
+        return [.. byAnnotator.Select((a, i) => new ReviewUnit(
             a.Labels[0].Item,
             a.Annotator,
             [.. a.Labels.Select(ClassOf).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)],
-            byAnnotator.Count < 2 ? null : byAnnotator.Where(b => b.Annotator != a.Annotator).Average(b => Agreement(a.Labels, b.Labels, options)))
+            k < 2 ? null : Enumerable.Range(0, k).Where(j => j != i).Average(j => agreement[i, j]))
         {
             Scene = scene,
         })];
@@ -117,12 +129,13 @@ public static class ReviewFrame
     /// <summary>An object's class, or a tag as <c>field=value</c>.</summary>
     internal static string ClassOf(Annotation annotation) => annotation.IsTag ? $"{annotation.Field}={annotation.Label}" : annotation.Label;
 
-    private static double Agreement(IReadOnlyList<Annotation> labels, IReadOnlyList<Annotation> other, SpatialOptions options)
+    /// <summary>The F1 of two annotators' labels on an item, <paramref name="reference"/>'s objects as the matching's reference.</summary>
+    private static double Agreement(IReadOnlyList<Annotation> reference, IReadOnlyList<Annotation> labels, SpatialOptions options)
     {
-        var matched = SpatialAudit.CompareObjects(other, labels, options).Count(o => o.Outcome == MatchOutcome.TruePositive);
-        var tags = other.Where(a => a.IsTag).ToDictionary(a => a.Field, a => a.Label, StringComparer.Ordinal);
+        var matched = SpatialAudit.CompareObjects(reference, labels, options).Count(o => o.Outcome == MatchOutcome.TruePositive);
+        var tags = reference.Where(a => a.IsTag).ToDictionary(a => a.Field, a => a.Label, StringComparer.Ordinal);
         var sameTags = labels.Count(a => a.IsTag && tags.TryGetValue(a.Field, out var value) && value == a.Label);
-        var total = labels.Count + other.Count;
+        var total = labels.Count + reference.Count;
         return total == 0 ? 1 : 2.0 * (matched + sameTags) / total;
     }
 }
