@@ -1,15 +1,15 @@
 using Microsoft.Extensions.Logging;
 using Quality.Domain.Agreement;
 using Quality.Domain.Audit;
-using Quality.Domain.Formats.Canonical;
 using Quality.Domain.Findings;
+using Quality.Domain.Formats;
+using Quality.Domain.Formats.Canonical;
 using Quality.Domain.Standards;
 using Quality.Domain.Taxonomy;
 using Quality.Pipeline.Messages;
 using Quality.Pipeline.Monitoring;
 using Quality.Pipeline.Runs;
 using Quality.Pipeline.Sampling;
-using Quality.Domain.Formats;
 using Quality.Pipeline.Storage;
 
 namespace Quality.Pipeline.Activities;

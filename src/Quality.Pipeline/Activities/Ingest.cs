@@ -1,8 +1,8 @@
 using Azure;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Quality.Domain.Formats;
 using Quality.Domain.Annotations;
+using Quality.Domain.Formats;
 using Quality.Domain.Formats.Canonical;
 using Quality.Domain.Formats.Manifest;
 using Quality.Pipeline.Deliveries;

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Quality.Domain.Annotations;
 using Quality.Domain.Audit;
 using Quality.Domain.Formats;
@@ -6,7 +7,6 @@ using Quality.Domain.Sampling;
 using Quality.Pipeline.Deliveries;
 using Quality.Pipeline.Runs;
 using Quality.Pipeline.Storage;
-using Microsoft.Extensions.Options;
 
 namespace Quality.Pipeline.Sampling;
 
@@ -138,33 +138,5 @@ public sealed class LotReview(
         }
 
         list.Add(annotation);
-    }
-}
-
-/// <summary>
-/// The decision on a lot as <c>GET /api/batches/{id}/disposition</c> shows it, for the reviewed batch and for the review.
-/// </summary>
-/// <param name="Batch">The reviewed batch (the lot).</param>
-/// <param name="ReviewBatch">The review delivery.</param>
-/// <param name="UnsampledItems">Items the review labeled that were not in the sample: not counted.</param>
-/// <param name="Lot">The lot as the vendor's inspection recorded it; null while the decision is incomplete.</param>
-/// <param name="AlreadyDecided">The lot had been decided by an earlier review; this one did not move the inspection state.</param>
-public sealed record LotDecision(
-    string Batch,
-    string ReviewBatch,
-    string? Standard,
-    LotDispositionView Disposition,
-    IReadOnlyList<string> UnsampledItems,
-    DecidedLot? Lot,
-    bool AlreadyDecided,
-    InspectionSummary? Inspection);
-
-/// <summary>The vendor's inspection state after the lot: the severity the next lot is sampled at.</summary>
-public sealed record InspectionSummary(string Severity, bool Discontinued, int SwitchingScore, int LotsDecided)
-{
-    public static InspectionSummary From(VendorInspection inspection)
-    {
-        ArgumentNullException.ThrowIfNull(inspection);
-        return new(InspectionLevelNames.Name(inspection.State.Severity), inspection.State.IsDiscontinued, inspection.State.SwitchingScore, inspection.Lots.Count);
     }
 }

@@ -132,17 +132,3 @@ public sealed class TableInspectionStore(StorageClients storage)
 
     private static string Partition(string pipeline, string vendor) => $"{pipeline}|{vendor}";
 }
-
-/// <summary>Where a vendor's lots on a pipeline stand: the state the next lot is sampled under, and every decided lot.</summary>
-public sealed record VendorInspection(string Pipeline, string Vendor, InspectionState State, IReadOnlyList<DecidedLot> Lots);
-
-/// <summary>One decided lot of a vendor.</summary>
-/// <param name="Number">1-based, in the order the lots were decided.</param>
-/// <param name="Batch">The batch (lot) that was sampled.</param>
-/// <param name="ReviewBatch">The review delivery that decided it.</param>
-/// <param name="Record">How the switching rules took it; null when inspection was discontinued and the lot did not count.</param>
-public sealed record DecidedLot(
-    int Number, string Batch, string ReviewBatch, DateTimeOffset Decided, AuditPlan Plan, int Reviewed, int Nonconforming, string Decision, InspectionRecord? Record)
-{
-    public LotOutcome Outcome => new(Nonconforming, Plan.Accept, Plan.Reject);
-}
