@@ -68,7 +68,7 @@ internal static class SampleCommand
             return ExitCodes.BadInput;
         }
 
-        var severity = InspectionLevelNames.TryParseSeverity(inspection ?? settings.Inspection, out var given) ? given : InspectionSeverity.Normal;
+        var severity = inspection is null ? settings.StartingSeverity : Enum.Parse<InspectionSeverity>(inspection, ignoreCase: true);
 
         // Matched as the pipeline matches: its defaults, with the standard's IoU thresholds.
         var spatial = standard.Matching is { } matching ? new SpatialOptions { Thresholds = matching } : new SpatialOptions();

@@ -27,8 +27,9 @@ public static class AuditSampling
         ArgumentNullException.ThrowIfNull(frame);
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(seed);
-        // In ordinal id order, stable (a duplicate id keeps the frame's order). Each id is a JSON serialization: computed
-        // once per unit, and the drawn units found again by binary search.
+        // In ordinal id order, stable (a duplicate id keeps the frame's order): the stratum weight sums are then added in the
+        // same order whatever order the shards delivered the frame in, so π agrees to the last bit. Each id is a JSON
+        // serialization: computed once per unit, and the drawn units found again by binary search.
         var frameIds = frame.Select(u => u.Id).ToArray();
         var order = Enumerable.Range(0, frameIds.Length).ToArray();
         Array.Sort(order, (x, y) => string.CompareOrdinal(frameIds[x], frameIds[y]) is var c and not 0 ? c : x.CompareTo(y));

@@ -12,4 +12,9 @@ namespace Quality.Domain.Standards;
 /// <param name="MinimumPerStratum">Items drawn from every stratum at least (0 = proportional only).</param>
 /// <param name="RiskWeighted">Weight items by risk (e.g. vulnerable road users) when drawing.</param>
 public sealed record SamplingSettings(
-    double Aql, string Level, string Inspection, long? Seed, IReadOnlyList<string> Strata, int MinimumPerStratum, bool RiskWeighted);
+    double Aql, string Level, string Inspection, long? Seed, IReadOnlyList<string> Strata, int MinimumPerStratum, bool RiskWeighted)
+{
+    /// <summary>The severity a vendor's lots are inspected at before any lot of theirs is decided (<see cref="Inspection"/>, validated when read).</summary>
+    public Sampling.InspectionSeverity StartingSeverity =>
+        Sampling.InspectionLevelNames.TryParseSeverity(Inspection, out var severity) ? severity : Sampling.InspectionSeverity.Normal;
+}

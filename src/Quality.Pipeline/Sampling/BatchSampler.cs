@@ -40,7 +40,7 @@ public sealed class BatchSampler(BlobWorkStore work, BlobReportStore reports, Ta
         }
 
         var (pipeline, vendor, delivery) = (run.Pipeline ?? "unknown", run.Vendor ?? "unknown", run.DeliveryId ?? run.Id);
-        var severity = (await inspections.GetAsync(pipeline, vendor, cancellationToken))?.State.Severity ?? InitialState(settings).Severity;
+        var severity = (await inspections.GetAsync(pipeline, vendor, cancellationToken))?.State.Severity ?? settings.StartingSeverity;
         var sample = AuditSampling.Draw(frame, settings, AuditSampling.SeedFor(settings, pipeline, vendor, delivery), severity);
         await reports.WriteAsync(run.Id, BlobReportStore.Sample, ReportJson.Serialize(sample), cancellationToken);
         return sample;
@@ -50,9 +50,6 @@ public sealed class BatchSampler(BlobWorkStore work, BlobReportStore reports, Ta
     public static InspectionState InitialState(SamplingSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        return InspectionState.Start(reducedInspectionApproved: false) with
-        {
-            Severity = InspectionLevelNames.TryParseSeverity(settings.Inspection, out var severity) ? severity : InspectionSeverity.Normal,
-        };
+        return InspectionState.Start(reducedInspectionApproved: false) with { Severity = settings.StartingSeverity };
     }
 }

@@ -24,7 +24,7 @@ public sealed class TableInspectionStore(StorageClients storage)
     public async Task<VendorInspection?> GetAsync(string pipeline, string vendor, CancellationToken cancellationToken)
     {
         var (state, _, lots) = await ReadAsync(pipeline, vendor, cancellationToken);
-        return state is null ? null : new VendorInspection(pipeline, vendor, state with { History = [.. lots.Select(l => l.Record).OfType<InspectionRecord>()] }, lots);
+        return state is null ? null : new VendorInspection(pipeline, vendor, state, lots);
     }
 
     /// <summary>
@@ -42,28 +42,15 @@ public sealed class TableInspectionStore(StorageClients storage)
             var (state, etag, lots) = await ReadAsync(pipeline, vendor, cancellationToken);
             if (lots.FirstOrDefault(l => l.Batch == lot.Batch) is { } decided)
             {
-                return (Inspect(pipeline, vendor, state!, lots), decided, true);
+                return (new VendorInspection(pipeline, vendor, state!, lots), decided, true);
             }
 
-            var current = (state ?? initial) with { History = [.. lots.Select(l => l.Record).OfType<InspectionRecord>()] };
+            var current = state ?? initial;
             var next = current.IsDiscontinued ? current : current.Next(lot.Outcome);
             var applied = lot with { Number = lots.Count + 1, Record = current.IsDiscontinued ? null : next.History[^1] };
-            var partition = Partition(pipeline, vendor);
-            var stateEntity = new TableEntity(partition, StateRow) { ["Json"] = ReportJson.Serialize(next with { History = [] }) };
-            var lotEntity = new TableEntity(partition, LotPrefix + lot.Batch) { ["Json"] = ReportJson.Serialize(applied), ["Number"] = applied.Number };
-            TableTransactionAction[] actions =
-            [
-                etag is { } tag ? new(TableTransactionActionType.UpdateReplace, stateEntity, tag) : new(TableTransactionActionType.Add, stateEntity),
-                new(TableTransactionActionType.Add, lotEntity),
-            ];
-            try
+            if (await TrySaveAsync(pipeline, vendor, next, etag, applied, cancellationToken))
             {
-                await _table.SubmitTransactionAsync(actions, cancellationToken);
-                return (Inspect(pipeline, vendor, next, [.. lots, applied]), applied, false);
-            }
-            catch (TableTransactionFailedException ex) when (ex.Status is 409 or 412)
-            {
-                // Another lot of this vendor was applied first, or this one was: read again.
+                return (new VendorInspection(pipeline, vendor, next, [.. lots, applied]), applied, false);
             }
         }
 
@@ -84,32 +71,44 @@ public sealed class TableInspectionStore(StorageClients storage)
         {
             var (state, etag, lots) = await ReadAsync(pipeline, vendor, cancellationToken);
             var changed = change(state ?? initial);
-            var entity = new TableEntity(Partition(pipeline, vendor), StateRow) { ["Json"] = ReportJson.Serialize(changed with { History = [] }) };
-            try
+            if (await TrySaveAsync(pipeline, vendor, changed, etag, null, cancellationToken))
             {
-                if (etag is { } tag)
-                {
-                    await _table.UpdateEntityAsync(entity, tag, TableUpdateMode.Replace, cancellationToken);
-                }
-                else
-                {
-                    await _table.AddEntityAsync(entity, cancellationToken);
-                }
-
-                return Inspect(pipeline, vendor, changed, lots);
-            }
-            catch (RequestFailedException ex) when (ex.Status is 409 or 412)
-            {
-                // A lot was applied meanwhile: change the state as it is now.
+                return new VendorInspection(pipeline, vendor, changed, lots);
             }
         }
 
         throw new InvalidOperationException($"The inspection state of {vendor} on {pipeline} kept changing under {MaxAttempts} attempts to change it.");
     }
 
-    private static VendorInspection Inspect(string pipeline, string vendor, InspectionState state, IReadOnlyList<DecidedLot> lots) =>
-        new(pipeline, vendor, state with { History = [.. lots.Select(l => l.Record).OfType<InspectionRecord>()] }, lots);
+    /// <summary>
+    /// Writes the state (without its history, which the lot rows hold) under the ETag it was read with, and the lot's row if
+    /// any, in one transaction; false when another writer came first (the state changed, or the lot's row exists).
+    /// </summary>
+    private async Task<bool> TrySaveAsync(string pipeline, string vendor, InspectionState state, ETag? etag, DecidedLot? lot, CancellationToken cancellationToken)
+    {
+        var partition = Partition(pipeline, vendor);
+        var stateEntity = new TableEntity(partition, StateRow) { ["Json"] = ReportJson.Serialize(state with { History = [] }) };
+        List<TableTransactionAction> actions =
+        [
+            etag is { } tag ? new(TableTransactionActionType.UpdateReplace, stateEntity, tag) : new(TableTransactionActionType.Add, stateEntity),
+        ];
+        if (lot is not null)
+        {
+            actions.Add(new(TableTransactionActionType.Add, new TableEntity(partition, LotPrefix + lot.Batch) { ["Json"] = ReportJson.Serialize(lot), ["Number"] = lot.Number }));
+        }
 
+        try
+        {
+            await _table.SubmitTransactionAsync(actions, cancellationToken);
+            return true;
+        }
+        catch (TableTransactionFailedException ex) when (ex.Status is 409 or 412)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>The state with its history (the decided lots' switching records, in order), its ETag, and the lots.</summary>
     private async Task<(InspectionState? State, ETag? ETag, List<DecidedLot> Lots)> ReadAsync(string pipeline, string vendor, CancellationToken cancellationToken)
     {
         InspectionState? state = null;
@@ -127,7 +126,8 @@ public sealed class TableInspectionStore(StorageClients storage)
             }
         }
 
-        return (state, etag, [.. lots.OrderBy(l => l.Number)]);
+        lots.Sort((a, b) => a.Number.CompareTo(b.Number));
+        return (state is null ? null : state with { History = [.. lots.Select(l => l.Record).OfType<InspectionRecord>()] }, etag, lots);
     }
 
     private static string Partition(string pipeline, string vendor) => $"{pipeline}|{vendor}";
