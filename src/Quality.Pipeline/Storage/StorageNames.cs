@@ -1,6 +1,9 @@
 namespace Quality.Pipeline.Storage;
 
-/// <summary>Every container, queue and table name in one place (ARCHITECTURE §4).</summary>
+/// <summary>
+/// Every container and table name in one place (ARCHITECTURE §4). The app has no queues of its own: Durable's queues,
+/// tables and containers belong to its task hub.
+/// </summary>
 public sealed class StorageNames
 {
     public StorageNames(string prefix)
@@ -18,10 +21,6 @@ public sealed class StorageNames
         Quarantine = dash + "quarantine";
         Taxonomies = dash + "taxonomies";
         Standards = dash + "standards";
-        BatchArrivals = dash + "batch-arrivals";
-        Ingest = dash + "ingest";
-        Compute = dash + "compute";
-        Finalize = dash + "finalize";
         Runs = "t" + prefix + "runs";
         Batches = "t" + prefix + "batches";
         Rollups = "t" + prefix + "rollups";
@@ -48,14 +47,6 @@ public sealed class StorageNames
     /// <summary>Quality standards, <c>{pipeline}/{version}.yaml</c>; a version once stored never changes.</summary>
     public string Standards { get; }
 
-    public string BatchArrivals { get; }
-
-    public string Ingest { get; }
-
-    public string Compute { get; }
-
-    public string Finalize { get; }
-
     public string Runs { get; }
 
     public string Batches { get; }
@@ -73,10 +64,5 @@ public sealed class StorageNames
 
     public IReadOnlyList<string> Containers => [Incoming, Work, Reports, Quarantine, Taxonomies, Standards];
 
-    public IReadOnlyList<string> Queues => [BatchArrivals, Ingest, Compute, Finalize];
-
     public IReadOnlyList<string> Tables => [Runs, Batches, Rollups, Series, Findings, Inspection];
-
-    /// <summary>Where the Functions host moves a message after its last failed dequeue.</summary>
-    public static string PoisonQueue(string queue) => queue + "-poison";
 }
