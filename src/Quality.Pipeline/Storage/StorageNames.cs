@@ -6,6 +6,8 @@ namespace Quality.Pipeline.Storage;
 /// </summary>
 public sealed class StorageNames
 {
+    private readonly string _dash;
+
     public StorageNames(string prefix)
     {
         ArgumentNullException.ThrowIfNull(prefix);
@@ -15,6 +17,7 @@ public sealed class StorageNames
         }
 
         var dash = prefix.Length > 0 ? prefix + "-" : "";
+        _dash = dash;
         Incoming = dash + "incoming";
         Work = dash + "work";
         Reports = dash + "reports";
@@ -61,6 +64,9 @@ public sealed class StorageNames
 
     /// <summary>Each vendor's acceptance-sampling state per pipeline and the lots it decided.</summary>
     public string Inspection { get; }
+
+    /// <summary>A container's name with this pipeline's prefix: how a trigger's <c>incoming/{name}</c> finds the prefixed container.</summary>
+    public string Prefixed(string container) => _dash + container;
 
     public IReadOnlyList<string> Containers => [Incoming, Work, Reports, Quarantine, Taxonomies, Standards];
 

@@ -1,0 +1,17 @@
+using System.Reflection;
+using Microsoft.Azure.Functions.Worker;
+
+namespace Quality.LocalHost.Catalog;
+
+/// <summary>A <c>[Function]</c> method of the app: its name, its trigger and its bindings, read from its attributes.</summary>
+internal sealed record FunctionDescriptor(string Name, MethodInfo Method, TriggerKind Kind, ParameterInfo Trigger, IReadOnlyList<FunctionBinding> Bindings)
+{
+    public HttpTriggerAttribute HttpTrigger => Attribute<HttpTriggerAttribute>();
+
+    public BlobTriggerAttribute BlobTrigger => Attribute<BlobTriggerAttribute>();
+
+    public TimerTriggerAttribute TimerTrigger => Attribute<TimerTriggerAttribute>();
+
+    private T Attribute<T>() where T : System.Attribute =>
+        Trigger.GetCustomAttribute<T>() ?? throw new InvalidOperationException($"{Name} has no {typeof(T).Name}.");
+}
