@@ -1,7 +1,10 @@
-using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
 using Quality.Domain.Audit;
 using Quality.Domain.Findings;
 using Quality.Domain.Formats.Canonical;
+using Quality.Functions.Batches;
+using Quality.Functions.Http;
 using Quality.Pipeline.Runs;
 using Quality.Pipeline.Storage;
 
@@ -12,30 +15,25 @@ namespace Quality.Functions.Findings;
 /// moved through open → acknowledged → resolved; <c>/api/batches/{id}/findings</c>: what one batch raised, with the
 /// verdict on every error type it had.
 /// </summary>
-internal static class FindingEndpoints
+internal sealed class FindingFunctions(TableFindingStore findings, TableRunStore runs, BlobReportStore reports)
 {
-    public static IEndpointRouteBuilder MapFindingEndpoints(this IEndpointRouteBuilder app)
+    [Function("ListFindings")]
+    public async Task<IResult> ListAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "findings")] HttpRequest request, CancellationToken cancellationToken)
     {
-        app.MapGet("/api/findings", ListAsync);
-        app.MapGet("/api/findings/{id}", GetAsync);
-        app.MapPost("/api/findings/{id}/status", SetStatusAsync).DisableAntiforgery();
-        app.MapGet("/api/batches/{id}/findings", BatchAsync);
-        return app;
-    }
-
-    private static async Task<IResult> ListAsync(
-        [FromQuery] string? pipeline, [FromQuery] string? status, [FromQuery] string? kind, TableFindingStore findings, CancellationToken cancellationToken)
-    {
+        var pipeline = Query.String(request, "pipeline");
         if (pipeline is not null && !CanonicalFormat.IsSafeName(pipeline))
         {
             return Problems.BadRequest("pipeline", $"'{pipeline}' is not a pipeline name (letters, digits, '.', '_', '-'; up to 63).");
         }
 
+        var status = Query.String(request, "status");
         if (!TryParse<FindingStatus>(status, out var statusFilter))
         {
             return Problems.BadRequest("status", $"'{status}' is not one of {Names<FindingStatus>()}.");
         }
 
+        var kind = Query.String(request, "kind");
         if (!TryParse<FindingKind>(kind, out var kindFilter))
         {
             return Problems.BadRequest("kind", $"'{kind}' is not one of {Names<FindingKind>()}.");
@@ -44,18 +42,23 @@ internal static class FindingEndpoints
         return Json(new FindingListView(await findings.ListAsync(pipeline, statusFilter, kindFilter, cancellationToken)));
     }
 
-    private static async Task<IResult> GetAsync(string id, TableFindingStore findings, CancellationToken cancellationToken) =>
+    [Function("GetFinding")]
+    public async Task<IResult> GetAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "findings/{id}")] HttpRequest request, string id, CancellationToken cancellationToken) =>
         !RunIds.IsValid(id) ? BadId()
         : await findings.GetAsync(id, cancellationToken) is { } finding ? Json(finding)
         : Problems.NotFound($"No finding {id}.");
 
-    private static async Task<IResult> SetStatusAsync(string id, [FromBody] FindingStatusChange? change, TableFindingStore findings, CancellationToken cancellationToken)
+    [Function("SetFindingStatus")]
+    public async Task<IResult> SetStatusAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "findings/{id}/status")] HttpRequest request, string id, CancellationToken cancellationToken)
     {
         if (!RunIds.IsValid(id))
         {
             return BadId();
         }
 
+        var change = await JsonBody.ReadAsync<FindingStatusChange>(request, cancellationToken);
         if (change?.Status is not { } requested || !TryParse<FindingStatus>(requested, out var status) || status is null)
         {
             return Problems.BadRequest("status", $"the body is {{\"status\": one of {Names<FindingStatus>()}}}.");
@@ -66,8 +69,10 @@ internal static class FindingEndpoints
             : Problems.NotFound($"No finding {id}.");
     }
 
-    private static Task<IResult> BatchAsync(string id, TableRunStore runs, BlobReportStore reports, CancellationToken cancellationToken) =>
-        BatchEndpoints.ReportAsync(id, runs, async () => await reports.ReadAsync(id, BlobReportStore.Findings, cancellationToken) is { } json
+    [Function("GetBatchFindings")]
+    public Task<IResult> GetBatchFindingsAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "batches/{id}/findings")] HttpRequest request, string id, CancellationToken cancellationToken) =>
+        CompletedBatch.ReportAsync(id, runs, async () => await reports.ReadAsync(id, BlobReportStore.Findings, cancellationToken) is { } json
             ? TypedResults.Text(json, "application/json")
             : Problems.NotFound($"Batch {id} has no findings report: it has no pipeline, or it completed before findings existed."), cancellationToken);
 

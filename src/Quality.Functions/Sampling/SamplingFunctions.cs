@@ -1,8 +1,9 @@
-using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
 using Quality.Domain.Audit;
 using Quality.Domain.Formats.Canonical;
-using Quality.Domain.Sampling;
-using Quality.Pipeline.Runs;
+using Quality.Functions.Batches;
+using Quality.Functions.Http;
 using Quality.Pipeline.Sampling;
 using Quality.Pipeline.Storage;
 
@@ -13,19 +14,12 @@ namespace Quality.Functions.Sampling;
 /// (<c>/api/batches/{id}/disposition</c>, for the batch and for the review that decided it), and where a vendor's lots
 /// stand in the switching rules (<c>/api/vendors/{vendor}/inspection?pipeline=</c>). See docs/sampling.md.
 /// </summary>
-internal static class SamplingEndpoints
+internal sealed class SamplingFunctions(TableRunStore runs, BlobReportStore reports, TableInspectionStore inspections, BlobStandardStore standards)
 {
-    public static IEndpointRouteBuilder MapSamplingEndpoints(this IEndpointRouteBuilder app)
-    {
-        app.MapGet("/api/batches/{id}/sample", SampleAsync);
-        app.MapGet("/api/batches/{id}/disposition", DispositionAsync);
-        app.MapGet("/api/vendors/{vendor}/inspection", InspectionAsync);
-        app.MapPost("/api/vendors/{vendor}/inspection", ChangeInspectionAsync).DisableAntiforgery();
-        return app;
-    }
-
-    private static Task<IResult> SampleAsync(string id, TableRunStore runs, BlobReportStore reports, CancellationToken cancellationToken) =>
-        BatchEndpoints.ReportAsync(id, runs, async () =>
+    [Function("GetBatchSample")]
+    public Task<IResult> GetSampleAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "batches/{id}/sample")] HttpRequest request, string id, CancellationToken cancellationToken) =>
+        CompletedBatch.ReportAsync(id, runs, async () =>
         {
             if (await reports.ReadAsync(id, BlobReportStore.Sample, cancellationToken) is { } json)
             {
@@ -38,14 +32,18 @@ internal static class SamplingEndpoints
                 : $"Batch {id} has no review sample: its standard ({run?.Standard ?? "none"}) has no sampling plan. Add a sampling section to the pipeline's standard (PUT /api/standards/{{pipeline}}) and re-deliver.");
         }, cancellationToken);
 
-    private static Task<IResult> DispositionAsync(string id, TableRunStore runs, BlobReportStore reports, CancellationToken cancellationToken) =>
-        BatchEndpoints.ReportAsync(id, runs, async () => await reports.ReadAsync(id, BlobReportStore.Disposition, cancellationToken) is { } json
+    [Function("GetBatchDisposition")]
+    public Task<IResult> GetDispositionAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "batches/{id}/disposition")] HttpRequest request, string id, CancellationToken cancellationToken) =>
+        CompletedBatch.ReportAsync(id, runs, async () => await reports.ReadAsync(id, BlobReportStore.Disposition, cancellationToken) is { } json
             ? TypedResults.Text(json, "application/json")
             : Problems.NotFound($"Batch {id} has no decided lot: no review of its sample has been delivered (a delivery whose header says \"reviews\": \"{id}\")."), cancellationToken);
 
-    private static async Task<IResult> InspectionAsync(
-        string vendor, [FromQuery] string? pipeline, TableInspectionStore inspections, BlobStandardStore standards, CancellationToken cancellationToken)
+    [Function("GetVendorInspection")]
+    public async Task<IResult> GetInspectionAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "vendors/{vendor}/inspection")] HttpRequest request, string vendor, CancellationToken cancellationToken)
     {
+        var pipeline = Query.String(request, "pipeline");
         if (BadVendorOrPipeline(vendor, pipeline) is { } bad)
         {
             return bad;
@@ -63,15 +61,17 @@ internal static class SamplingEndpoints
     }
 
     /// <summary>Resumes a discontinued inspection, or approves or withdraws reduced inspection; answers the state as changed.</summary>
-    private static async Task<IResult> ChangeInspectionAsync(
-        string vendor, [FromQuery] string? pipeline, [FromBody] InspectionChange? change, TableInspectionStore inspections, BlobStandardStore standards,
-        CancellationToken cancellationToken)
+    [Function("ChangeVendorInspection")]
+    public async Task<IResult> ChangeInspectionAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "vendors/{vendor}/inspection")] HttpRequest request, string vendor, CancellationToken cancellationToken)
     {
+        var pipeline = Query.String(request, "pipeline");
         if (BadVendorOrPipeline(vendor, pipeline) is { } bad)
         {
             return bad;
         }
 
+        var change = await JsonBody.ReadAsync<InspectionChange>(request, cancellationToken);
         if (change is null || (change.Resume is null) == (change.ReducedInspectionApproved is null) || change.Resume == false)
         {
             return Problems.BadRequest("body", "the body is {\"resume\": true} or {\"reducedInspectionApproved\": true|false}, one of them.");

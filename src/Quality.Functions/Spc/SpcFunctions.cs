@@ -1,7 +1,9 @@
-using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
 using Quality.Domain.Audit;
 using Quality.Domain.Formats.Canonical;
 using Quality.Domain.Spc.Series;
+using Quality.Functions.Http;
 using Quality.Pipeline.Monitoring;
 using Quality.Pipeline.Storage;
 
@@ -15,29 +17,23 @@ namespace Quality.Functions.Spc;
 /// proportion gets a p chart unless its baseline is overdispersed, when Laney's p′ is used and the answer says so (u and
 /// u′ alike); a continuous figure gets an individuals chart. The answer says where each setting came from.
 /// </summary>
-internal static class SpcEndpoints
+internal sealed class SpcFunctions(TableSeriesStore series, BlobStandardStore standards)
 {
     private const int MaxBaseline = 1000;
 
-    public static IEndpointRouteBuilder MapSpcEndpoints(this IEndpointRouteBuilder app)
-    {
-        app.MapGet("/api/pipelines/{pipeline}/spc", (string pipeline) => !CanonicalFormat.IsSafeName(pipeline)
+    /// <summary><c>GET /api/pipelines/{pipeline}/spc</c>: the metrics a pipeline's deliveries are charted on.</summary>
+    [Function("ListSpcMetrics")]
+    public static IResult ListMetrics(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "pipelines/{pipeline}/spc")] HttpRequest request, string pipeline) =>
+        !CanonicalFormat.IsSafeName(pipeline)
             ? BadPipeline(pipeline)
-            : TypedResults.Ok(new { pipeline, metrics = MonitoredMetric.All.Select(m => new { m.Name, Kind = m.Kind.ToString(), m.Description }) }));
-        app.MapGet("/api/pipelines/{pipeline}/spc/{metric}", ChartAsync);
-        return app;
-    }
+            : TypedResults.Ok(new { pipeline, metrics = MonitoredMetric.All.Select(m => new { m.Name, Kind = m.Kind.ToString(), m.Description }) });
 
-    private static async Task<IResult> ChartAsync(
+    [Function("GetSpcChart")]
+    public async Task<IResult> GetChartAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "pipelines/{pipeline}/spc/{metric}")] HttpRequest request,
         string pipeline,
         string metric,
-        [FromQuery(Name = "class")] string? subject,
-        [FromQuery] string? vendor,
-        [FromQuery] string? chart,
-        [FromQuery] int? baseline,
-        [FromQuery] string? rules,
-        TableSeriesStore series,
-        BlobStandardStore standards,
         CancellationToken cancellationToken)
     {
         if (!CanonicalFormat.IsSafeName(pipeline))
@@ -51,7 +47,7 @@ internal static class SpcEndpoints
         }
 
         ChartKind? requested = null;
-        if (chart is not null)
+        if (Query.String(request, "chart") is { } chart)
         {
             if (!ChartKinds.TryParse(chart, out var kind) || !MetricChart.Fits(kind, monitored.Kind))
             {
@@ -62,7 +58,7 @@ internal static class SpcEndpoints
         }
 
         RuleSet? requestedRules = null;
-        if (rules is not null)
+        if (Query.String(request, "rules") is { } rules)
         {
             if (!RuleSets.TryParse(rules, out var ruleSet))
             {
@@ -72,11 +68,18 @@ internal static class SpcEndpoints
             requestedRules = ruleSet;
         }
 
+        if (!Query.TryInt(request, "baseline", out var baseline))
+        {
+            return Problems.BadRequest("baseline", $"must be a whole number between 2 and {MaxBaseline} deliveries.");
+        }
+
         if (baseline is < 2 or > MaxBaseline)
         {
             return Problems.BadRequest("baseline", $"must be between 2 and {MaxBaseline} deliveries.");
         }
 
+        var subject = Query.String(request, "class");
+        var vendor = Query.String(request, "vendor");
         var standard = await standards.CurrentAsync(pipeline, cancellationToken);
         var settings = SeriesSettings.Of(standard, monitored).WithQuery(requested, requestedRules, baseline);
         var stored = await series.ReadAsync(new SeriesKey(pipeline, monitored.Name, subject, vendor), cancellationToken);

@@ -1,8 +1,11 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
 using Quality.Domain.Audit;
 using Quality.Domain.Formats.Canonical;
 using Quality.Domain.Standards;
 using Quality.Domain.Taxonomy;
-using Quality.Pipeline.Runs;
+using Quality.Functions.Batches;
+using Quality.Functions.Http;
 using Quality.Pipeline.Storage;
 
 namespace Quality.Functions.Standards;
@@ -11,28 +14,27 @@ namespace Quality.Functions.Standards;
 /// <c>/api/standards</c>: each pipeline's quality standard, versioned and immutable per version; the highest version is
 /// the one Finalize applies. <c>/api/batches/{id}/verdict</c>: a batch's verdict with every rule's reason.
 /// </summary>
-internal static class StandardEndpoints
+internal sealed class StandardFunctions(BlobStandardStore standards, TableRunStore runs, BlobReportStore reports)
 {
     private const int MaxDocumentBytes = 1 << 20;
 
-    public static IEndpointRouteBuilder MapStandardEndpoints(this IEndpointRouteBuilder app)
-    {
-        app.MapGet("/api/standards", async (BlobStandardStore standards, CancellationToken cancellationToken) =>
-            TypedResults.Ok(new StandardListView([.. (await standards.ListAsync(cancellationToken))
-                .Select(s => new StandardEntryView(s.Pipeline, s.Version, $"{s.Pipeline}@{s.Version}", $"/api/standards/{s.Pipeline}?version={s.Version}"))])));
-        app.MapGet("/api/standards/{pipeline}", GetAsync);
-        app.MapPut("/api/standards/{pipeline}", PutAsync);
-        app.MapGet("/api/batches/{id}/verdict", VerdictAsync);
-        return app;
-    }
+    [Function("ListStandards")]
+    public async Task<IResult> ListAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "standards")] HttpRequest request, CancellationToken cancellationToken) =>
+        TypedResults.Ok(new StandardListView([.. (await standards.ListAsync(cancellationToken))
+            .Select(s => new StandardEntryView(s.Pipeline, s.Version, $"{s.Pipeline}@{s.Version}", $"/api/standards/{s.Pipeline}?version={s.Version}"))]));
 
-    private static async Task<IResult> GetAsync(string pipeline, string? version, HttpRequest request, BlobStandardStore standards, CancellationToken cancellationToken)
+    [Function("GetStandard")]
+    public async Task<IResult> GetAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "standards/{pipeline}")] HttpRequest request, string pipeline, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(request);
         if (!CanonicalFormat.IsSafeName(pipeline))
         {
             return BadPipeline(pipeline);
         }
 
+        var version = Query.String(request, "version");
         var standard = version is null
             ? await standards.CurrentAsync(pipeline, cancellationToken)
             : await standards.GetAsync(pipeline, version, cancellationToken);
@@ -46,7 +48,9 @@ internal static class StandardEndpoints
             : TypedResults.Text(ReportJson.Serialize(StandardView.From(standard)), "application/json");
     }
 
-    private static async Task<IResult> PutAsync(string pipeline, HttpRequest request, BlobStandardStore standards, CancellationToken cancellationToken)
+    [Function("PutStandard")]
+    public async Task<IResult> PutAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "put", Route = "standards/{pipeline}")] HttpRequest request, string pipeline, CancellationToken cancellationToken)
     {
         if (!CanonicalFormat.IsSafeName(pipeline))
         {
@@ -89,8 +93,10 @@ internal static class StandardEndpoints
         };
     }
 
-    private static Task<IResult> VerdictAsync(string id, TableRunStore runs, BlobReportStore reports, CancellationToken cancellationToken) =>
-        BatchEndpoints.ReportAsync(id, runs, async () => await reports.ReadAsync(id, BlobReportStore.Verdict, cancellationToken) is { } json
+    [Function("GetBatchVerdict")]
+    public Task<IResult> GetVerdictAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "batches/{id}/verdict")] HttpRequest request, string id, CancellationToken cancellationToken) =>
+        CompletedBatch.ReportAsync(id, runs, async () => await reports.ReadAsync(id, BlobReportStore.Verdict, cancellationToken) is { } json
             ? TypedResults.Text(json, "application/json")
             : Problems.NotFound($"Batch {id} has no verdict: its pipeline had no standard when it was ingested. PUT /api/standards/{{pipeline}} and re-deliver."), cancellationToken);
 

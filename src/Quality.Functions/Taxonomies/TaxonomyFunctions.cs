@@ -1,8 +1,9 @@
-using System.Text;
-using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
 using Quality.Domain.Audit;
 using Quality.Domain.Formats.Canonical;
 using Quality.Domain.Taxonomy;
+using Quality.Functions.Http;
 using Quality.Pipeline.Storage;
 
 namespace Quality.Functions.Taxonomies;
@@ -11,29 +12,26 @@ namespace Quality.Functions.Taxonomies;
 /// <c>/api/taxonomies</c>: the registered taxonomy versions, one version's document, the diff between two, and
 /// registering a new version (validated; a stored version never changes).
 /// </summary>
-internal static class TaxonomyEndpoints
+internal sealed class TaxonomyFunctions(BlobTaxonomyStore taxonomies)
 {
     /// <summary>A taxonomy document is a few hundred lines; anything near this is not one.</summary>
     private const int MaxDocumentBytes = 1 << 20;
 
-    public static IEndpointRouteBuilder MapTaxonomyEndpoints(this IEndpointRouteBuilder app)
-    {
-        app.MapGet("/api/taxonomies", ListAsync);
-        app.MapGet("/api/taxonomies/{name}/diff", DiffAsync);
-        app.MapGet("/api/taxonomies/{name}/{version}", GetAsync);
-        app.MapPut("/api/taxonomies/{name}/{version}", PutAsync);
-        return app;
-    }
-
-    private static async Task<IResult> ListAsync(BlobTaxonomyStore taxonomies, CancellationToken cancellationToken)
+    [Function("ListTaxonomies")]
+    public async Task<IResult> ListAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "taxonomies")] HttpRequest request, CancellationToken cancellationToken)
     {
         var all = await taxonomies.ListAsync(cancellationToken);
         return TypedResults.Ok(new TaxonomyListView([.. all.Select(t => new TaxonomyEntryView(t.Name, t.Version, t.ToString(), Uri(t.Name, t.Version)))]));
     }
 
     /// <summary>The parsed document as JSON, or the stored YAML byte for byte when the client accepts YAML.</summary>
-    private static async Task<IResult> GetAsync(string name, string version, HttpRequest request, BlobTaxonomyStore taxonomies, CancellationToken cancellationToken)
+    [Function("GetTaxonomy")]
+    public async Task<IResult> GetAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "taxonomies/{name}/{version}")] HttpRequest request,
+        string name, string version, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(request);
         if (Invalid(name, version) is { } invalid)
         {
             return invalid;
@@ -52,9 +50,16 @@ internal static class TaxonomyEndpoints
     }
 
     /// <summary>Classes added, removed and deprecated, attributes and plausibility changed, and whether the bump fits.</summary>
-    private static async Task<IResult> DiffAsync(
-        string name, [FromQuery] string? from, [FromQuery] string? to, BlobTaxonomyStore taxonomies, CancellationToken cancellationToken)
+    /// <remarks>
+    /// The Functions host tries routes in the order of the functions' names, not by ASP.NET Core's precedence: this
+    /// function's name must sort before <c>GetTaxonomy</c>, whose <c>{version}</c> also matches <c>diff</c>.
+    /// </remarks>
+    [Function("DiffTaxonomies")]
+    public async Task<IResult> DiffAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "taxonomies/{name}/diff")] HttpRequest request, string name, CancellationToken cancellationToken)
     {
+        var from = Query.String(request, "from");
+        var to = Query.String(request, "to");
         foreach (var (parameter, value) in new[] { ("from", from), ("to", to) })
         {
             if (value is null || !SemanticVersion.TryParse(value, out _))
@@ -80,7 +85,10 @@ internal static class TaxonomyEndpoints
     /// different document holds that version, 400 naming the line, column and path of the first problem, or when the
     /// version bump is smaller than the changes since the previous registered version require (semver).
     /// </summary>
-    private static async Task<IResult> PutAsync(string name, string version, HttpRequest request, BlobTaxonomyStore taxonomies, CancellationToken cancellationToken)
+    [Function("PutTaxonomy")]
+    public async Task<IResult> PutAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "put", Route = "taxonomies/{name}/{version}")] HttpRequest request,
+        string name, string version, CancellationToken cancellationToken)
     {
         if (Invalid(name, version) is { } invalid)
         {
@@ -141,7 +149,3 @@ internal static class TaxonomyEndpoints
 
     private static string Uri(string name, string version) => $"/api/taxonomies/{name}/{version}";
 }
-
-internal sealed record TaxonomyListView(IReadOnlyList<TaxonomyEntryView> Taxonomies);
-
-internal sealed record TaxonomyEntryView(string Name, string Version, string Reference, string Uri);
