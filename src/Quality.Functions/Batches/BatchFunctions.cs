@@ -24,9 +24,14 @@ internal sealed class BatchFunctions(TableBatchStore batches, TableRunStore runs
             return Problems.BadRequest("pipeline", $"'{pipeline}' is not a pipeline name (letters, digits, '.', '_', '-'; up to 63).");
         }
 
-        if (!Query.TryInt(request, "top", out var top) || (top ?? DefaultPageSize) is < 1 or > MaxPageSize)
+        if (!Query.TryInt(request, "top", out var top))
         {
             return Problems.BadRequest("top", $"must be a whole number between 1 and {MaxPageSize}.");
+        }
+
+        if ((top ?? DefaultPageSize) is < 1 or > MaxPageSize)
+        {
+            return Problems.BadRequest("top", $"must be between 1 and {MaxPageSize}.");
         }
 
         var page = await batches.ListAsync(pipeline, top ?? DefaultPageSize, Query.String(request, "continuationToken"), cancellationToken);
@@ -111,14 +116,24 @@ internal sealed class BatchFunctions(TableBatchStore batches, TableRunStore runs
             return Problems.BadRequest("rule", $"'{rule}' is not a rule: {string.Join(", ", Domain.Taxonomy.TaxonomyRules.All.Select(r => r.Rule))}.");
         }
 
-        if (!Query.TryInt(request, "offset", out var offset) || offset is < 0)
+        if (!Query.TryInt(request, "offset", out var offset))
         {
             return Problems.BadRequest("offset", "must be a whole number, 0 or more.");
         }
 
-        if (!Query.TryInt(request, "limit", out var limit) || limit is < 1 or > MaxPageSize)
+        if (offset is < 0)
+        {
+            return Problems.BadRequest("offset", "must be 0 or more.");
+        }
+
+        if (!Query.TryInt(request, "limit", out var limit))
         {
             return Problems.BadRequest("limit", $"must be a whole number between 1 and {MaxPageSize}.");
+        }
+
+        if (limit is < 1 or > MaxPageSize)
+        {
+            return Problems.BadRequest("limit", $"must be between 1 and {MaxPageSize}.");
         }
 
         return await CompletedBatch.ReportAsync(id, runs, async () =>

@@ -12,11 +12,11 @@ internal static class Query
         return request.Query.TryGetValue(name, out var values) ? values.FirstOrDefault() : null;
     }
 
-    /// <returns>False when the parameter is present but not a whole number; <paramref name="value"/> is null when absent.</returns>
+    /// <returns>False when the parameter is given but not a whole number; <paramref name="value"/> is null when absent or empty.</returns>
     public static bool TryInt(HttpRequest request, string name, out int? value)
     {
         value = null;
-        if (String(request, name) is not { } text)
+        if (String(request, name) is not { Length: > 0 } text)
         {
             return true;
         }
