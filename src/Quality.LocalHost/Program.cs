@@ -9,6 +9,3 @@ builder.AddFunctionsHost();
 var app = builder.Build();
 app.MapFunctions();
 await app.RunAsync();
-
-/// <summary>The dev host's entry point; public so tests can host it with WebApplicationFactory.</summary>
-public partial class Program;

@@ -21,6 +21,7 @@ internal sealed partial class DurableEngine : IHostedService, IDisposable
     private readonly IServiceProvider _services;
     private readonly ILogger<DurableEngine> _logger;
     private readonly CancellationTokenSource _stopping = new();
+    private readonly bool _processes;
     private TaskHubWorker? _worker;
 
     public DurableEngine(
@@ -39,6 +40,7 @@ internal sealed partial class DurableEngine : IHostedService, IDisposable
         _logger = loggerFactory.CreateLogger<DurableEngine>();
         var o = options.Value;
         HubName = storage.Value.Prefix + o.HubName;
+        _processes = o.Worker;
         Service = new AzureStorageOrchestrationService(new AzureStorageOrchestrationServiceSettings
         {
             StorageAccountClientProvider = new StorageAccountClientProvider(storage.Value.ConnectionString),
@@ -64,6 +66,12 @@ internal sealed partial class DurableEngine : IHostedService, IDisposable
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await Service.CreateIfNotExistsAsync();
+        if (!_processes)
+        {
+            LogClientOnly(_logger, HubName);
+            return;
+        }
+
         var invoker = _services.GetRequiredService<FunctionInvoker>();
         var shims = new DurableTaskShimFactory(new DurableTaskWorkerOptions(), _services.GetRequiredService<ILoggerFactory>());
         _worker = new TaskHubWorker(Service, _services.GetRequiredService<ILoggerFactory>());
@@ -89,18 +97,23 @@ internal sealed partial class DurableEngine : IHostedService, IDisposable
     /// <summary>Stops at once: what was in flight is redelivered (activities are at-least-once, orchestrations replay).</summary>
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        await _stopping.CancelAsync();
-        if (_worker is not null)
+        // Once: a host can be stopped twice (Ctrl-C, then disposal), and a stopped worker cannot stop again.
+        if (Interlocked.Exchange(ref _worker, null) is { } worker)
         {
-            await _worker.StopAsync(isForced: true);
+            await _stopping.CancelAsync();
+            await worker.StopAsync(isForced: true);
+            worker.Dispose();
         }
     }
 
     public void Dispose()
     {
-        _worker?.Dispose();
+        Interlocked.Exchange(ref _worker, null)?.Dispose();
         _stopping.Dispose();
     }
+
+    [LoggerMessage(EventId = 4001, Level = LogLevel.Information, Message = "Task hub {HubName}: this host processes no orchestrations or activities (Durable:Worker is false)")]
+    private static partial void LogClientOnly(ILogger logger, string hubName);
 
     [LoggerMessage(EventId = 4000, Level = LogLevel.Information, Message = "Task hub {HubName}: {Orchestrators} orchestrators and {Activities} activities registered")]
     private static partial void LogStarted(ILogger logger, string hubName, int orchestrators, int activities);

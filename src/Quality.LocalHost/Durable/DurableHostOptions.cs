@@ -33,4 +33,10 @@ internal sealed class DurableHostOptions
     public int MaxConcurrentActivityFunctions { get; set; } = 10;
 
     public int MaxConcurrentOrchestratorFunctions { get; set; } = 10;
+
+    /// <summary>
+    /// Process orchestrations and activities in this host. False makes a host that serves the API and starts audits
+    /// for other hosts on the same task hub to run (and lets tests hold a run where it is).
+    /// </summary>
+    public bool Worker { get; set; } = true;
 }

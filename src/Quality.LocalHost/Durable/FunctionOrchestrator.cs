@@ -1,3 +1,4 @@
+using System.Reflection;
 using Microsoft.DurableTask;
 using Quality.LocalHost.Catalog;
 using Quality.LocalHost.Invocation;
@@ -10,19 +11,14 @@ namespace Quality.LocalHost.Durable;
 /// </summary>
 internal sealed class FunctionOrchestrator(FunctionDescriptor function, FunctionInvoker invoker) : ITaskOrchestrator
 {
-    public Type InputType { get; } = FunctionInvoker.OrchestrationInputType(function) ?? typeof(object);
+    private readonly ParameterInfo? _input = FunctionInvoker.OrchestrationInput(function);
+
+    public Type InputType => _input?.ParameterType ?? typeof(object);
 
     public Type OutputType => typeof(object);
 
-    public Task<object?> RunAsync(TaskOrchestrationContext context, object? input)
-    {
-        var bindingData = new Dictionary<string, object?>(StringComparer.Ordinal);
-        if (FunctionInvoker.OrchestrationInputType(function) is not null)
-        {
-            var parameter = function.Method.GetParameters().First(p => p.ParameterType == InputType && p != function.Trigger);
-            bindingData[parameter.Name!] = input;
-        }
-
-        return invoker.InvokeAsync(function, context, bindingData, CancellationToken.None);
-    }
+    public Task<object?> RunAsync(TaskOrchestrationContext context, object? input) =>
+        invoker.InvokeAsync(function, context,
+            _input is null ? new Dictionary<string, object?>() : new Dictionary<string, object?> { [_input.Name!] = input },
+            CancellationToken.None);
 }

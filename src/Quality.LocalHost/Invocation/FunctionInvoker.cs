@@ -19,7 +19,7 @@ internal sealed class FunctionInvoker(IServiceProvider services, DurableTaskClie
         var inputs = 0;
         foreach (var parameter in function.Method.GetParameters())
         {
-            var bindable = parameter == function.Trigger
+            var bindable = function.IsTrigger(parameter)
                 || parameter.ParameterType == typeof(CancellationToken)
                 || parameter.GetCustomAttribute<DurableClientAttribute>() is not null
                 || (function.Kind is TriggerKind.Http or TriggerKind.Blob && parameter.ParameterType == typeof(string))
@@ -32,13 +32,13 @@ internal sealed class FunctionInvoker(IServiceProvider services, DurableTaskClie
         }
     }
 
-    /// <summary>The type of an orchestrator's input: its first parameter that is not a binding (as the Durable worker extension decides).</summary>
-    public static Type? OrchestrationInputType(FunctionDescriptor function)
+    /// <summary>An orchestrator's input parameter: its first parameter that is not a binding (as the Durable worker extension decides).</summary>
+    public static ParameterInfo? OrchestrationInput(FunctionDescriptor function)
     {
         ArgumentNullException.ThrowIfNull(function);
         return function.Method.GetParameters()
-            .FirstOrDefault(p => p != function.Trigger && p.ParameterType != typeof(CancellationToken)
-                && p.GetCustomAttribute<DurableClientAttribute>() is null)?.ParameterType;
+            .FirstOrDefault(p => !function.IsTrigger(p) && p.ParameterType != typeof(CancellationToken)
+                && p.GetCustomAttribute<DurableClientAttribute>() is null);
     }
 
     /// <returns>What the method returned, awaited; null for a method that returns nothing.</returns>
@@ -52,7 +52,7 @@ internal sealed class FunctionInvoker(IServiceProvider services, DurableTaskClie
         await using var scope = method.IsStatic ? null : (AsyncServiceScope?)services.CreateAsyncScope();
         var instance = scope is { } s ? ActivatorUtilities.CreateInstance(s.ServiceProvider, method.DeclaringType!) : null;
         var arguments = method.GetParameters().Select(p =>
-            p == function.Trigger ? trigger
+            function.IsTrigger(p) ? trigger
             : p.ParameterType == typeof(CancellationToken) ? cancellationToken
             : p.GetCustomAttribute<DurableClientAttribute>() is not null ? durableClient
             : bindingData.GetValueOrDefault(p.Name!)).ToArray();

@@ -25,6 +25,11 @@ internal sealed partial class BlobTriggerWatcher(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!options.Value.Blobs)
+        {
+            return;
+        }
+
         var watches = catalog.OfKind(TriggerKind.Blob).Select(Watch.For).ToList();
         using var timer = new PeriodicTimer(options.Value.BlobScanInterval, time);
         do

@@ -11,6 +11,9 @@ internal sealed class TriggerOptions
     /// <summary>Attempts per blob version before a failing blob trigger gives up on it (the Functions host's default is 5).</summary>
     public int MaxBlobAttempts { get; set; } = 5;
 
-    /// <summary>Run the timer triggers on their schedules; tests that drive rollups themselves turn this off.</summary>
+    /// <summary>Watch the blob triggers' containers; off, a blob-triggered function runs only when invoked.</summary>
+    public bool Blobs { get; set; } = true;
+
+    /// <summary>Run the timer triggers on their schedules.</summary>
     public bool Timers { get; set; } = true;
 }
