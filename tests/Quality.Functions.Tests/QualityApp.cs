@@ -18,10 +18,12 @@ namespace Quality.Functions.Tests;
 internal sealed class QualityApp : WebApplicationFactory<FunctionCatalog>
 {
     private readonly Dictionary<string, string?> _settings;
+    private readonly bool _ownsStorage;
 
-    private QualityApp(Dictionary<string, string?> settings, string prefix, string connectionString)
+    private QualityApp(Dictionary<string, string?> settings, string prefix, string connectionString, bool ownsStorage)
     {
         _settings = settings;
+        _ownsStorage = ownsStorage;
         Prefix = prefix;
         ConnectionString = connectionString;
     }
@@ -30,17 +32,18 @@ internal sealed class QualityApp : WebApplicationFactory<FunctionCatalog>
 
     public string ConnectionString { get; }
 
-    public static async Task<QualityApp> StartAsync(bool processing, IDictionary<string, string?>? overrides = null)
+    /// <param name="sharing">Another app whose storage and task hub this one uses, as a second host process would; that app cleans up.</param>
+    public static async Task<QualityApp> StartAsync(bool processing, IDictionary<string, string?>? overrides = null, QualityApp? sharing = null)
     {
         var connectionString = await SharedAzurite.ConnectionStringAsync();
-        var prefix = TestPipeline.NewPrefix();
+        var prefix = sharing?.Prefix ?? TestPipeline.NewPrefix();
         var settings = Settings(connectionString, prefix, processing);
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
         {
             settings[key] = value;
         }
 
-        var app = new QualityApp(settings, prefix, connectionString);
+        var app = new QualityApp(settings, prefix, connectionString, ownsStorage: sharing is null);
         app.UseKestrel(0);
         app.StartServer(); // storage and the task hub exist before the test acts
         return app;
@@ -77,11 +80,18 @@ internal sealed class QualityApp : WebApplicationFactory<FunctionCatalog>
         }
     }
 
+    public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
+
     public override async ValueTask DisposeAsync()
     {
         var storage = Services.GetRequiredService<StorageClients>();
         var hub = Services.GetRequiredService<DurableEngine>().Service;
         await base.DisposeAsync();
+        if (!_ownsStorage)
+        {
+            return;
+        }
+
         await hub.DeleteAsync();
         await Task.WhenAll(storage.Names.Containers.Select(c => storage.Container(c).DeleteIfExistsAsync())
             .Concat(storage.Names.Tables.Select(t => (Task)storage.Tables.DeleteTableAsync(t))));
