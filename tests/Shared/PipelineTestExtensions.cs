@@ -14,13 +14,14 @@ internal static class PipelineTestExtensions
     public static BlobClient IncomingBlob(this TestPipeline pipeline, string name) =>
         pipeline.Storage.Container(pipeline.Storage.Names.Incoming).GetBlobClient(name);
 
-    /// <summary>Uploads in one shot (so the service records Content-MD5) and reports the arrival; the run is then Pending (or Rejected).</summary>
+    /// <summary>
+    /// Uploads in one shot (so the service records Content-MD5) and reports the arrival; the run is then Pending (or
+    /// Rejected). A file of a multi-file delivery starts no run: its name is returned instead of a run id.
+    /// </summary>
     public static async Task<string> DeliverAsync(this TestPipeline pipeline, string name, string content)
     {
         await pipeline.IncomingBlob(name).UploadAsync(BinaryData.FromString(content), overwrite: true);
-        await pipeline.ArriveAsync(name);
-        var blob = await pipeline.Get<BlobDeliveryStore>().GetAsync(name, CancellationToken.None);
-        return RunIds.For(name, blob!.ContentKey);
+        return (await pipeline.ArriveAsync(name))?.RunId ?? name;
     }
 
     /// <summary>The blob trigger's work: the arrival validated and its run listed.</summary>

@@ -64,7 +64,7 @@ public sealed class TableRunStore(StorageClients storage)
             actions.Add(new TableTransactionAction(TableTransactionActionType.Add, HistoryEntity(state, host)));
         }
 
-        return await SubmitAsync(state, actions, cancellationToken) is { } etag ? state with { ETag = etag } : null;
+        return await SubmitAsync(actions, cancellationToken) is { } etag ? state with { ETag = etag } : null;
     }
 
     /// <summary>The status changes of a run, oldest first.</summary>
@@ -84,7 +84,7 @@ public sealed class TableRunStore(StorageClients storage)
         return history;
     }
 
-    private async Task<string?> SubmitAsync(Run state, List<TableTransactionAction> actions, CancellationToken cancellationToken)
+    private async Task<string?> SubmitAsync(List<TableTransactionAction> actions, CancellationToken cancellationToken)
     {
         try
         {
@@ -93,7 +93,6 @@ public sealed class TableRunStore(StorageClients storage)
         }
         catch (TableTransactionFailedException ex) when (ex.Status is 412 or 409 or 404)
         {
-            _ = state;
             return null;
         }
     }
@@ -166,6 +165,3 @@ public sealed class TableRunStore(StorageClients storage)
     /// <summary>A reason is for people; keep it well inside the 64 KiB property limit.</summary>
     private static string? Truncate(string? reason) => reason is { Length: > 8000 } ? reason[..8000] + " …" : reason;
 }
-
-/// <summary>A status change of a run, as its history row records it.</summary>
-public sealed record RunTransition(RunStatus Status, DateTimeOffset Time, string Host, string? Reason);
