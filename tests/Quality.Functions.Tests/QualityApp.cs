@@ -37,7 +37,7 @@ internal sealed class QualityApp : WebApplicationFactory<FunctionCatalog>
     {
         var connectionString = await SharedAzurite.ConnectionStringAsync();
         var prefix = sharing?.Prefix ?? TestPipeline.NewPrefix();
-        var settings = Settings(connectionString, prefix, processing);
+        var settings = DevHostSettings.For(connectionString, prefix, processing);
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
         {
             settings[key] = value;
@@ -47,21 +47,6 @@ internal sealed class QualityApp : WebApplicationFactory<FunctionCatalog>
         app.UseKestrel(0);
         app.StartServer(); // storage and the task hub exist before the test acts
         return app;
-    }
-
-    /// <summary>What every test host runs with: fast polling and scans, two partitions, the storage prefix in front of the hub.</summary>
-    public static Dictionary<string, string?> Settings(string connectionString, string prefix, bool processing)
-    {
-        var settings = TestPipeline.Settings(connectionString, prefix);
-        settings["urls"] = "http://127.0.0.1:0";
-        settings["Durable:Worker"] = processing ? "true" : "false";
-        settings["Durable:PartitionCount"] = "2";
-        settings["Durable:MaxQueuePollingInterval"] = "00:00:00.200";
-        settings["Triggers:Blobs"] = processing ? "true" : "false";
-        settings["Triggers:Timers"] = "false";
-        settings["Triggers:BlobScanInterval"] = "00:00:00.200";
-        settings["Logging:LogLevel:Default"] = "Warning";
-        return settings;
     }
 
     /// <summary>Invokes the blob-triggered OnBatchArrived for a delivered blob, as Event Grid would.</summary>

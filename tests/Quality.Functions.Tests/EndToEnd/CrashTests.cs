@@ -24,7 +24,7 @@ public sealed class CrashTests(ITestOutputHelper output)
         // An observer on the same storage and task hub: it reads, and processes nothing itself.
         var settings = new Dictionary<string, string?> { ["Pipeline:ShardTargetBytes"] = "400000" };
         await using var observer = await QualityApp.StartAsync(processing: false, settings);
-        var hostSettings = QualityApp.Settings(observer.ConnectionString, observer.Prefix, processing: true);
+        var hostSettings = DevHostSettings.For(observer.ConnectionString, observer.Prefix, processing: true);
         foreach (var (key, value) in settings)
         {
             hostSettings[key] = value;
