@@ -13,7 +13,12 @@ namespace Quality.Functions.Rollups;
 /// </summary>
 internal sealed partial class DailyRollupFunctions(DailyRollupJob job, TimeProvider time, ILogger<DailyRollupFunctions> logger)
 {
+    /// <summary>NCRONTAB with seconds, UTC: 00:30 every day.</summary>
     public const string Schedule = "0 30 0 * * *";
+
+    public const string RollupDay = nameof(RollupDay);
+
+    public const string ComputeDailyRollup = nameof(ComputeDailyRollup);
 
     [Function("DailyRollup")]
     public async Task StartAsync(
@@ -31,16 +36,12 @@ internal sealed partial class DailyRollupFunctions(DailyRollupJob job, TimeProvi
         LogScheduled(logger, day, timer?.IsPastDue ?? false);
     }
 
-    public const string RollupDay = nameof(RollupDay);
-
     [Function(RollupDay)]
     public static Task<int> RollupDayAsync([OrchestrationTrigger] TaskOrchestrationContext context, string date)
     {
         ArgumentNullException.ThrowIfNull(context);
         return context.CallActivityAsync<int>(ComputeDailyRollup, date, Orchestration.AuditBatch.Retry);
     }
-
-    public const string ComputeDailyRollup = nameof(ComputeDailyRollup);
 
     /// <returns>How many pipelines had deliveries that day.</returns>
     [Function(ComputeDailyRollup)]
