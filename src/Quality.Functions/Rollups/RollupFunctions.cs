@@ -13,22 +13,19 @@ internal sealed class RollupFunctions(TableRollupStore rollups, DailyRollupJob j
     [Function("GetDailyRollup")]
     public async Task<IResult> GetAsync(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "rollups/daily")] HttpRequest request, CancellationToken cancellationToken)
-    {
-        var date = Query.String(request, "date");
-        return ParseDate(date) is { } day
-            ? TypedResults.Ok(new DailyRollupListView(DailyRollup.DateKey(day),
-                (await rollups.ReadDayAsync(DailyRollup.DateKey(day), cancellationToken)).Select(DailyRollupView.From).ToList()))
-            : BadDate(date);
-    }
+        => await ForDayAsync(request, async day => await rollups.ReadDayAsync(DailyRollup.DateKey(day), cancellationToken));
 
     [Function("ComputeDailyRollupNow")]
     public async Task<IResult> ComputeNowAsync(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "rollups/daily")] HttpRequest request, CancellationToken cancellationToken)
+        => await ForDayAsync(request, async day => await job.RunAsync(day, cancellationToken));
+
+    /// <summary>The day's rollups as <paramref name="rollupsOf"/> gives them, or 400 naming <c>date</c>.</summary>
+    private static async Task<IResult> ForDayAsync(HttpRequest request, Func<DateOnly, Task<IReadOnlyList<DailyRollup>>> rollupsOf)
     {
         var date = Query.String(request, "date");
         return ParseDate(date) is { } day
-            ? TypedResults.Ok(new DailyRollupListView(DailyRollup.DateKey(day),
-                (await job.RunAsync(day, cancellationToken)).Select(DailyRollupView.From).ToList()))
+            ? TypedResults.Ok(new DailyRollupListView(DailyRollup.DateKey(day), (await rollupsOf(day)).Select(DailyRollupView.From).ToList()))
             : BadDate(date);
     }
 
