@@ -14,7 +14,8 @@ namespace Quality.Benchmarks.Pipeline;
 /// most 256), and the host's resident memory sampled every 200 ms from before the upload until the run is Completed.
 /// Prints the times per phase from the run's history and the working set at the upload's end, at ingest's end, at the
 /// end, the highest sample and the kernel's peak (VmHWM). The delivery's taxonomy (driving@1.0.0) is not registered,
-/// so the run is audited unchecked, as any delivery of an unpublished taxonomy is.
+/// so the run is audited unchecked, as any delivery of an unpublished taxonomy is. <c>--set Key=Value</c> changes one
+/// of the dev host's settings.
 /// </summary>
 internal static class DevHostMemory
 {
@@ -27,6 +28,16 @@ internal static class DevHostMemory
         var megabytes = args.Length > 1 ? long.Parse(args[1], CultureInfo.InvariantCulture) : 200;
         await using var pipeline = await TestPipeline.StartAsync();
         var settings = DevHostDefaults.Settings(pipeline.ConnectionString, pipeline.Prefix);
+        // --set Key=Value, repeatable: one setting changed from the defaults, to see what the memory follows (e.g.
+        // Durable:MaxConcurrentActivityFunctions=2). A key without ':' reaches the process as an environment variable
+        // of that name: DOTNET_gcServer=0 runs workstation GC instead of the Web SDK's server GC, whose heaps grow with
+        // what is free, which tells data that grows with the delivery from GC slack.
+        for (var i = Array.IndexOf(args, "--set"); i >= 0 && i + 1 < args.Length; i = Array.IndexOf(args, "--set", i + 2))
+        {
+            var (key, value) = (args[i + 1].Split('=', 2)[0], args[i + 1].Split('=', 2)[^1]);
+            settings[key] = value;
+        }
+
         Console.WriteLine(DevHostDefaults.Describe(settings));
 
         var before = ChildProcesses.Find("Quality.LocalHost.dll");
