@@ -8,8 +8,11 @@ public sealed class PipelineOptions
     /// <summary>Target size of a shard of the delivered file; the shard count is the blob size over this.</summary>
     public long ShardTargetBytes { get; set; } = 4 * 1024 * 1024;
 
-    /// <summary>Upper bound on shards per run (each holds an open write buffer during ingest).</summary>
-    public int MaxShards { get; set; } = 256;
+    /// <summary>
+    /// Upper bound on shards per run. Each holds an open write buffer during ingest (about 384 KiB), and each Compute
+    /// holds one shard's audit: 512 keeps shards at the target size up to 2 GiB, so neither grows with the delivery.
+    /// </summary>
+    public int MaxShards { get; set; } = 512;
 
     /// <summary>IoU threshold τ for matching boxes and cuboids (per-class thresholds come with quality standards).</summary>
     public double IouThreshold { get; set; } = Quality.Domain.Matching.MaximumWeightMatching.DefaultThreshold;

@@ -23,6 +23,9 @@ internal sealed class HostProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
+    /// <summary>The process id: <c>dotnet X.dll</c> runs the app in the process it starts, so this is the dev host's own.</summary>
+    public int Id => _process.Id;
+
     public string Output => string.Join('\n', _output);
 
     /// <param name="settings">Configuration keys (<c>Section:Key</c>) passed as environment variables.</param>

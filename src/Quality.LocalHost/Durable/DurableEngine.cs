@@ -53,6 +53,7 @@ internal sealed partial class DurableEngine : IHostedService, IDisposable
             LeaseInterval = o.LeaseInterval,
             LeaseRenewInterval = o.LeaseRenewInterval,
             LeaseAcquireInterval = o.LeaseAcquireInterval,
+            PartitionTableOperationTimeout = o.PartitionTableOperationTimeout,
             MaxConcurrentTaskActivityWorkItems = o.MaxConcurrentActivityFunctions,
             MaxConcurrentTaskOrchestrationWorkItems = o.MaxConcurrentOrchestratorFunctions,
             LoggerFactory = loggerFactory,

@@ -30,6 +30,9 @@ internal sealed class DurableHostOptions
 
     public TimeSpan LeaseAcquireInterval { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>How long a read or write of the partition table may take; one that takes longer counts as a lost lease.</summary>
+    public TimeSpan PartitionTableOperationTimeout { get; set; } = TimeSpan.FromSeconds(2);
+
     public int MaxConcurrentActivityFunctions { get; set; } = 10;
 
     public int MaxConcurrentOrchestratorFunctions { get; set; } = 10;

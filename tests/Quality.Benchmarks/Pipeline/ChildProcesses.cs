@@ -4,10 +4,9 @@ using System.Globalization;
 namespace Quality.Benchmarks.Pipeline;
 
 /// <summary>
-/// This process's children found by a word of their command line, from <c>/proc</c> (Linux). HostProcess does not
-/// expose the dev host's process id, and a name lookup (<c>dotnet</c>) would also find other work on a shared machine;
-/// the parent's id makes it exact. <c>dotnet Quality.LocalHost.dll</c> runs the app in the process it starts, so that
-/// child is the dev host itself.
+/// This process's children found by a word of their command line, from <c>/proc</c> (Linux): the shared Azurite, which
+/// the tests' helper starts without handing out its process. A name lookup (<c>node</c>) would also find other work on
+/// a shared machine; the parent's id makes it exact.
 /// </summary>
 internal static class ChildProcesses
 {
@@ -31,16 +30,6 @@ internal static class ChildProcesses
         }
 
         return found;
-    }
-
-    /// <summary>The one child with <paramref name="argument"/> that was not among <paramref name="before"/>: a process just started.</summary>
-    public static Process Started(string argument, IReadOnlySet<int> before)
-    {
-        ArgumentNullException.ThrowIfNull(before);
-        var started = Find(argument).Except(before).ToList();
-        return started.Count == 1
-            ? Process.GetProcessById(started[0])
-            : throw new InvalidOperationException($"Expected one new child process running {argument}, found {started.Count}.");
     }
 
     private static int ParentOf(string directory)

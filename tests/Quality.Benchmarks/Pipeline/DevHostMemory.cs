@@ -40,9 +40,8 @@ internal static class DevHostMemory
 
         Console.WriteLine(DevHostDefaults.Describe(settings));
 
-        var before = ChildProcesses.Find("Quality.LocalHost.dll");
         await using var host = HostProcess.Start(settings, "bench-memory");
-        using var devHost = ChildProcesses.Started("Quality.LocalHost.dll", before);
+        using var devHost = Process.GetProcessById(host.Id);
         using var sampling = new CancellationTokenSource();
         var samples = SampleAsync(devHost, sampling.Token);
 
