@@ -78,7 +78,7 @@ internal sealed class QualityApp : WebApplicationFactory<FunctionCatalog>
         }
 
         await hub.DeleteAsync();
-        await Task.WhenAll(storage.Names.Containers.Select(c => storage.Container(c).DeleteIfExistsAsync())
+        await Task.WhenAll(storage.Names.Containers.Append(storage.Names.Prefixed("azure-webjobs-hosts")).Select(c => storage.Container(c).DeleteIfExistsAsync())
             .Concat(storage.Names.Tables.Select(t => (Task)storage.Tables.DeleteTableAsync(t))));
     }
 }

@@ -3,15 +3,16 @@ using Azure;
 using Microsoft.Extensions.Options;
 using Quality.LocalHost.Catalog;
 using Quality.LocalHost.Invocation;
+using Quality.Pipeline;
 using Quality.Pipeline.Storage;
 
 namespace Quality.LocalHost.Triggers;
 
 /// <summary>
 /// Stands in for Event Grid's BlobCreated: lists each blob-triggered function's container, and invokes the function
-/// once for every blob version (name, ETag) it has not handled. A failed invocation is tried again on the next scans,
-/// up to <see cref="TriggerOptions.MaxBlobAttempts"/> times, as the Functions host retries a blob trigger. After a
-/// restart every blob is new once; the functions are idempotent, so that costs a lookup per blob.
+/// once for every blob version (name, ETag), across all dev hosts on the account — Event Grid delivers an event to one
+/// instance, and blob receipts (<see cref="BlobReceipts"/>) do the same here. A failed invocation is tried again on the
+/// next scans, up to <see cref="TriggerOptions.MaxBlobAttempts"/> times, as the Functions host retries a blob trigger.
 /// </summary>
 internal sealed partial class BlobTriggerWatcher(
     FunctionCatalog catalog,
@@ -19,9 +20,14 @@ internal sealed partial class BlobTriggerWatcher(
     StorageClients storage,
     TimeProvider time,
     IOptions<TriggerOptions> options,
+    IOptions<PipelineOptions> pipeline,
     ILogger<BlobTriggerWatcher> logger) : BackgroundService
 {
+    /// <summary>The Functions host's container for its own bookkeeping, blob receipts among it.</summary>
+    private const string HostsContainer = "azure-webjobs-hosts";
+
     private readonly Dictionary<(string Function, string Blob), (string ETag, int Attempts, bool Done)> _seen = [];
+    private readonly BlobReceipts _receipts = new(storage.Container(storage.Names.Prefixed(HostsContainer)), pipeline.Value.HostId, time);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -31,6 +37,7 @@ internal sealed partial class BlobTriggerWatcher(
         }
 
         var watches = catalog.OfKind(TriggerKind.Blob).Select(Watch.For).ToList();
+        await _receipts.CreateAsync(stoppingToken);
         using var timer = new PeriodicTimer(options.Value.BlobScanInterval, time);
         do
         {
@@ -62,11 +69,20 @@ internal sealed partial class BlobTriggerWatcher(
                 continue;
             }
 
+            var receipt = await _receipts.ClaimAsync(watch.Function.Name, container.Name, item.Name, etag, cancellationToken);
+            if (receipt != ReceiptState.Claimed)
+            {
+                // Done elsewhere: never look again. Busy elsewhere: look again on the next scan.
+                _seen[key] = (etag, seen.Attempts, receipt == ReceiptState.Done);
+                continue;
+            }
+
             var bindingData = watch.Pattern.GetGroupNames().Where(g => !int.TryParse(g, out _))
                 .ToDictionary(g => g, g => (object?)match.Groups[g].Value, StringComparer.Ordinal);
             try
             {
                 await invoker.InvokeAsync(watch.Function, container.GetBlobClient(item.Name), bindingData, cancellationToken);
+                await _receipts.CompleteAsync(watch.Function.Name, container.Name, item.Name, etag, cancellationToken);
                 _seen[key] = (etag, seen.Attempts + 1, true);
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
@@ -75,6 +91,9 @@ internal sealed partial class BlobTriggerWatcher(
                 var givingUp = attempts >= options.Value.MaxBlobAttempts;
                 _seen[key] = (etag, attempts, givingUp);
                 LogInvocationFailed(logger, ex, watch.Function.Name, item.Name, attempts, givingUp);
+                await (givingUp
+                    ? _receipts.CompleteAsync(watch.Function.Name, container.Name, item.Name, etag, cancellationToken)
+                    : _receipts.ReleaseAsync(watch.Function.Name, container.Name, item.Name, etag, cancellationToken));
             }
         }
     }
