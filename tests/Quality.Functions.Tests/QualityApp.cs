@@ -67,6 +67,17 @@ internal sealed class QualityApp : WebApplicationFactory<FunctionCatalog>
 
     public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
 
+    /// <summary>This app's settings for a dev host process on the same storage and task hub that does the processing.</summary>
+    public Dictionary<string, string?> SettingsForProcessingHost()
+    {
+        var settings = new Dictionary<string, string?>(_settings)
+        {
+            ["Durable:Worker"] = "true",
+            ["Triggers:Blobs"] = "true",
+        };
+        return settings;
+    }
+
     public override async ValueTask DisposeAsync()
     {
         var storage = Services.GetRequiredService<StorageClients>();

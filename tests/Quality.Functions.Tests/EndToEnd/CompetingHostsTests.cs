@@ -16,11 +16,7 @@ public sealed class CompetingHostsTests
     {
         var settings = new Dictionary<string, string?> { ["Pipeline:ShardTargetBytes"] = "20000" };
         await using var observer = await QualityApp.StartAsync(processing: false, settings);
-        var hostSettings = DevHostSettings.For(observer.ConnectionString, observer.Prefix, processing: true);
-        foreach (var (key, value) in settings)
-        {
-            hostSettings[key] = value;
-        }
+        var hostSettings = observer.SettingsForProcessingHost();
 
         await using var a = HostProcess.Start(hostSettings, "host-a");
         await using var b = HostProcess.Start(hostSettings, "host-b");
