@@ -1,10 +1,8 @@
+using Microsoft.Azure.Functions.Worker.Builder;
+using Microsoft.Extensions.Hosting;
 using Quality.Functions;
 
-var builder = WebApplication.CreateBuilder(args);
-await using var azurite = await builder.AddQualityHostAsync();
-var app = builder.Build();
-await app.MapQualityAsync();
-await app.RunAsync();
-
-/// <summary>The custom handler's entry point; public so WebApplicationFactory can host it in tests.</summary>
-public partial class Program;
+var builder = FunctionsApplication.CreateBuilder(args);
+builder.ConfigureFunctionsWebApplication();
+builder.Services.AddQualityFunctions(builder.Configuration);
+await builder.Build().RunAsync();

@@ -1,6 +1,6 @@
 namespace Quality.Pipeline;
 
-/// <summary>How the pipeline shards, retries and sweeps. Defaults suit production; tests shrink the times.</summary>
+/// <summary>How the pipeline shards and matches. Defaults suit production.</summary>
 public sealed class PipelineOptions
 {
     public const string Section = "Pipeline";
@@ -8,17 +8,11 @@ public sealed class PipelineOptions
     /// <summary>Target size of a shard of the delivered file; the shard count is the blob size over this.</summary>
     public long ShardTargetBytes { get; set; } = 4 * 1024 * 1024;
 
-    /// <summary>Upper bound on shards per run (each holds an open write buffer during ingest).</summary>
-    public int MaxShards { get; set; } = 256;
-
-    /// <summary>Attempts per message before its run fails and the message goes to the poison queue (host.json agrees).</summary>
-    public int MaxDequeueCount { get; set; } = 5;
-
-    /// <summary>A run with no progress for this long is re-driven by the sweeper.</summary>
-    public TimeSpan StuckAfter { get; set; } = TimeSpan.FromMinutes(5);
-
-    /// <summary>Re-drives without progress before the sweeper fails a run.</summary>
-    public int MaxRedrives { get; set; } = 3;
+    /// <summary>
+    /// Upper bound on shards per run. Each holds an open write buffer during ingest (about 384 KiB), and each Compute
+    /// holds one shard's audit: 512 keeps shards at the target size up to 2 GiB, so neither grows with the delivery.
+    /// </summary>
+    public int MaxShards { get; set; } = 512;
 
     /// <summary>IoU threshold τ for matching boxes and cuboids (per-class thresholds come with quality standards).</summary>
     public double IouThreshold { get; set; } = Quality.Domain.Matching.MaximumWeightMatching.DefaultThreshold;
@@ -40,6 +34,6 @@ public sealed class PipelineOptions
         CuboidMode = CuboidIouBirdsEyeView ? Quality.Domain.Geometry.CuboidIouMode.BirdsEyeView : Quality.Domain.Geometry.CuboidIouMode.ThreeD,
     };
 
-    /// <summary>Names this process in run history and work completions; defaults to machine and process id.</summary>
+    /// <summary>Names this process in run history; defaults to machine and process id.</summary>
     public string HostId { get; set; } = $"{Environment.MachineName}-{Environment.ProcessId}";
 }

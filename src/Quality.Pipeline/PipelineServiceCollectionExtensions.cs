@@ -4,8 +4,6 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Quality.Pipeline.Activities;
 using Quality.Pipeline.Deliveries;
-using Quality.Pipeline.Local;
-using Quality.Pipeline.Messages;
 using Quality.Pipeline.Monitoring;
 using Quality.Pipeline.Rollups;
 using Quality.Pipeline.Runs;
@@ -32,7 +30,6 @@ public static class PipelineServiceCollectionExtensions
             }
         });
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<IQueueSignal, NoQueueSignal>();
         services.AddSingleton(sp => new StorageClients(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
         services.AddSingleton<BlobDeliveryStore>();
         services.AddSingleton<BlobWorkStore>();
@@ -45,8 +42,7 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<TableSeriesStore>();
         services.AddSingleton<TableFindingStore>();
         services.AddSingleton<TableInspectionStore>();
-        services.AddSingleton<PipelineQueues>();
-        services.AddSingleton<RunLedger>();
+        services.AddSingleton<RunChanges>();
         services.AddSingleton<BatchArrival>();
         services.AddSingleton<Ingest>();
         services.AddSingleton<Compute>();
@@ -54,20 +50,9 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<BatchSampler>();
         services.AddSingleton<LotReview>();
         services.AddSingleton<Finalize>();
-        services.AddSingleton<RunSweeper>();
         services.AddSingleton<DailyRollupJob>();
-        services.AddSingleton<MessageDispatcher>();
         services.AddSingleton<DeliverySubmission>();
-        services.AddOptions<QueuePumpOptions>().Bind(configuration.GetSection(QueuePumpOptions.Section));
-        services.AddSingleton<QueuePump>();
         services.AddSingleton(sp => sp.GetRequiredService<StorageClients>().Names);
         return services;
-    }
-
-    private sealed class NoQueueSignal : IQueueSignal
-    {
-        public void Notify(string queue)
-        {
-        }
     }
 }

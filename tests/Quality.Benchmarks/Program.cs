@@ -6,9 +6,10 @@ using Quality.Benchmarks.Sampling;
 // Micro benchmarks run through BenchmarkDotNet; macro benchmarks (real host processes on Azurite) print their own figures.
 return args.FirstOrDefault() switch
 {
-    "latency" => await PipelineBenchmarks.LatencyAsync(runs: 10),
-    "hosts" => await PipelineBenchmarks.HostsAsync(deliveries: 20, repeats: 3),
+    "latency" => await MacroAsync(() => PipelineBenchmarks.LatencyAsync(runs: 10, maxPause: TimeSpan.FromSeconds(args.Length > 1 ? double.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1))),
+    "hosts" => await MacroAsync(() => PipelineBenchmarks.HostsAsync(deliveries: 20, repeats: 3, settle: !args.Contains("--unsettled"))),
     "ingest" => await IngestThroughput.RunAsync(args),
+    "memory" => await MacroAsync(() => DevHostMemory.RunAsync(args)),
     "spatial" => SpatialAuditThroughput.Run(frames: args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100_000),
     "frame-memory" => FrameFootprint.Run(units: args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1_000_000),
     _ => Run(args),
@@ -18,4 +19,19 @@ static int Run(string[] args)
 {
     BenchmarkSwitcher.FromAssembly(typeof(PipelineBenchmarks).Assembly).Run(args);
     return 0;
+}
+
+// An unhandled exception ends the process without ProcessExit, which is what stops the shared Azurite: it would be
+// left running, holding every blob in memory. A failed macro benchmark prints its error and exits normally instead.
+static async Task<int> MacroAsync(Func<Task<int>> benchmark)
+{
+    try
+    {
+        return await benchmark();
+    }
+    catch (Exception ex) when (ex is TimeoutException or InvalidOperationException or Azure.RequestFailedException)
+    {
+        Console.Error.WriteLine(ex);
+        return 1;
+    }
 }

@@ -4,8 +4,8 @@ using System.Diagnostics;
 namespace Quality.Tests.Shared;
 
 /// <summary>
-/// The host as a separate operating-system process (<c>dotnet Quality.Functions.dll</c>), configured through
-/// environment variables as in deployment: what a crash test needs to kill for real.
+/// The dev host as a separate operating-system process (<c>dotnet Quality.LocalHost.dll</c>), configured through
+/// environment variables as in deployment: what a crash test kills for real (SIGKILL, no clean-up).
 /// </summary>
 internal sealed class HostProcess : IAsyncDisposable
 {
@@ -23,10 +23,12 @@ internal sealed class HostProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
-    public int ExitCode => _process.ExitCode;
+    /// <summary>The process id: <c>dotnet X.dll</c> runs the app in the process it starts, so this is the dev host's own.</summary>
+    public int Id => _process.Id;
 
     public string Output => string.Join('\n', _output);
 
+    /// <param name="settings">Configuration keys (<c>Section:Key</c>) passed as environment variables.</param>
     public static HostProcess Start(IReadOnlyDictionary<string, string?> settings, string hostId)
     {
         var start = new ProcessStartInfo("dotnet")
@@ -36,7 +38,7 @@ internal sealed class HostProcess : IAsyncDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Quality.Functions.dll"));
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Quality.LocalHost.dll"));
         foreach (var (key, value) in settings)
         {
             start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
@@ -45,26 +47,23 @@ internal sealed class HostProcess : IAsyncDisposable
         start.Environment["Pipeline__HostId"] = hostId;
         start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
-        start.Environment["Local__MaxPollingInterval"] = "00:00:00.500";
-        start.Environment["Local__BlobScanInterval"] = "00:00:00.500";
-        start.Environment.Remove("FUNCTIONS_CUSTOMHANDLER_PORT");
         return new HostProcess(Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start"));
     }
 
-    public async Task WaitForExitAsync(TimeSpan patience)
-    {
-        using var timeout = new CancellationTokenSource(patience);
-        await _process.WaitForExitAsync(timeout.Token);
-    }
-
-    public async ValueTask DisposeAsync()
+    /// <summary>SIGKILL: the process gets no chance to release a lease, finish a write or stop its workers.</summary>
+    public async Task KillAsync()
     {
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
         }
 
+        await _process.WaitForExitAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await KillAsync();
         _process.Dispose();
     }
 

@@ -2,14 +2,13 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Quality.Pipeline;
-using Quality.Pipeline.Local;
 using Quality.Pipeline.Storage;
 
 namespace Quality.Tests.Shared;
 
 /// <summary>
-/// A pipeline of its own on the shared Azurite: every container, queue and table carries a unique prefix, created
-/// at start and deleted at the end. Settings default to fast retries so failure paths run in seconds.
+/// A pipeline of its own on the shared Azurite: every container and table carries a unique prefix (and a dev host
+/// given the same settings puts it in front of its task hub), created at start and deleted at the end.
 /// </summary>
 internal sealed class TestPipeline : IAsyncDisposable
 {
@@ -28,8 +27,6 @@ internal sealed class TestPipeline : IAsyncDisposable
 
     public StorageClients Storage => Services.GetRequiredService<StorageClients>();
 
-    public QueuePump Pump => Services.GetRequiredService<QueuePump>();
-
     public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
 
     /// <summary>Settings every test pipeline uses, so a child host process can be given the same.</summary>
@@ -37,9 +34,6 @@ internal sealed class TestPipeline : IAsyncDisposable
     {
         ["Storage:ConnectionString"] = connectionString,
         ["Storage:Prefix"] = prefix,
-        ["Local:RetryDelay"] = "00:00:00",
-        ["Local:VisibilityTimeout"] = "00:00:05",
-        ["Local:BatchSize"] = "8",
     };
 
     public static async Task<TestPipeline> StartAsync(IDictionary<string, string?>? overrides = null, TimeProvider? time = null)
@@ -71,7 +65,6 @@ internal sealed class TestPipeline : IAsyncDisposable
         var names = storage.Names;
         var deletions = new List<Task>();
         deletions.AddRange(names.Containers.Select(c => storage.Container(c).DeleteIfExistsAsync()));
-        deletions.AddRange(names.Queues.SelectMany(q => new[] { q, StorageNames.PoisonQueue(q) }).Select(q => storage.Queue(q).DeleteIfExistsAsync()));
         deletions.AddRange(names.Tables.Select(t => storage.Tables.DeleteTableAsync(t)));
         await Task.WhenAll(deletions);
         await Services.DisposeAsync();

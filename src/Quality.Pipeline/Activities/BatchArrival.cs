@@ -4,7 +4,6 @@ using Quality.Domain.Formats;
 using Quality.Domain.Formats.Canonical;
 using Quality.Domain.Formats.Manifest;
 using Quality.Pipeline.Deliveries;
-using Quality.Pipeline.Messages;
 using Quality.Pipeline.Runs;
 using Quality.Pipeline.Storage;
 
@@ -12,47 +11,46 @@ namespace Quality.Pipeline.Activities;
 
 /// <summary>
 /// <c>OnBatchArrived</c>: a blob landed in <c>incoming</c>. Reads its header (a canonical file's first line, or a
-/// manifest, whose listed files must all be there), creates the run (idempotent on blob name and content) and enqueues
-/// ingest; a bad header rejects the run at once. A file of a multi-file delivery starts nothing: its manifest does.
+/// manifest, whose listed files must all be there) and creates the run, Pending and listed from this moment
+/// (idempotent on blob name and content); a bad header rejects the run at once. A file of a multi-file delivery
+/// starts nothing: its manifest does. Starting the audit is the caller's: it starts every run this leaves Pending.
 /// </summary>
 public sealed partial class BatchArrival(
     BlobDeliveryStore deliveries,
     TableRunStore runs,
     TableBatchStore batches,
-    PipelineQueues queues,
-    RunLedger ledger,
+    RunChanges changes,
     ILogger<BatchArrival> logger)
 {
     /// <summary>The header must fit in this many bytes (it is one short line).</summary>
     private const int HeaderBytes = 64 * 1024;
 
-    public async Task HandleAsync(BlobCreatedEvent arrival, CancellationToken cancellationToken)
+    /// <returns>The run the blob is, as stored now (whoever created it); null for a blob that starts nothing.</returns>
+    public async Task<Arrival?> HandleAsync(string blobName, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(arrival);
-        if (arrival.ParseSubject() is not { } target || target.Container != deliveries.IncomingContainer
-            || DeliveryLayout.Classify(target.BlobName) == DeliveryLayout.Kind.PartOfMultiFileDelivery)
+        ArgumentNullException.ThrowIfNull(blobName);
+        if (DeliveryLayout.Classify(blobName) == DeliveryLayout.Kind.PartOfMultiFileDelivery)
         {
-            LogIgnored(logger, arrival.Subject);
-            return;
+            LogIgnored(logger, blobName);
+            return null;
         }
 
-        var blob = await deliveries.GetAsync(target.BlobName, cancellationToken);
+        var blob = await deliveries.GetAsync(blobName, cancellationToken);
         if (blob is null)
         {
-            LogIgnored(logger, arrival.Subject);
-            return;
+            LogIgnored(logger, blobName);
+            return null;
         }
 
         var (header, error, size, missing) = await ReadHeaderAsync(blob, cancellationToken);
         var runId = missing.Count > 0 ? RunIds.ForIncomplete(blob.Name, blob.ContentKey, missing) : RunIds.For(blob.Name, blob.ContentKey);
-        if (await runs.GetAsync(runId, cancellationToken) is not null)
+        if (await runs.GetAsync(runId, cancellationToken) is { } existing)
         {
-            // The same delivery reported again (several watchers, an Event Grid retry). Its ingest message is on its way;
-            // were it lost, the sweeper re-drives the pending run. Sending another here made every watcher ingest twice.
-            return;
+            // The same delivery reported again (an Event Grid retry, a restarted watcher): the run is already there.
+            return new Arrival(existing.Id, existing.Status);
         }
 
-        var now = ledger.Now;
+        var now = changes.Now;
         var run = new Run
         {
             Id = runId,
@@ -69,9 +67,10 @@ public sealed partial class BatchArrival(
             CreatedTime = now,
             LastUpdatedTime = now,
         };
-        if (!await runs.TryCreateAsync(run, ledger.Host, cancellationToken))
+        if (!await runs.TryCreateAsync(run, changes.Host, cancellationToken))
         {
-            return; // Another worker created it and sends the ingest message.
+            var raced = await runs.GetAsync(runId, cancellationToken);
+            return raced is null ? null : new Arrival(raced.Id, raced.Status);
         }
 
         LogCreated(logger, runId, blob.Name, run.Status);
@@ -82,10 +81,9 @@ public sealed partial class BatchArrival(
             await deliveries.QuarantineAsync(blob.Name, blob.ETag,
                 new RejectionReport(runId, blob.Name, error.File, error.Line, error.Field, error.Problem, error.Message, now),
                 cancellationToken);
-            return;
         }
 
-        await queues.SendIngestAsync(runId, cancellationToken);
+        return new Arrival(created.Id, created.Status);
     }
 
     /// <summary>The delivery's header or why it has none, its size in bytes (a manifest's with all its files), and the listed files not delivered.</summary>
@@ -185,8 +183,8 @@ public sealed partial class BatchArrival(
         return format is null || format.Name == "canonical" ? null : format.Name;
     }
 
-    [LoggerMessage(EventId = 1000, Level = LogLevel.Debug, Message = "Ignored blob event for {Subject}")]
-    private static partial void LogIgnored(ILogger logger, string subject);
+    [LoggerMessage(EventId = 1000, Level = LogLevel.Debug, Message = "Ignored {BlobName}: it starts no run")]
+    private static partial void LogIgnored(ILogger logger, string blobName);
 
     [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Run {RunId} created for {BlobName}: {Status}")]
     private static partial void LogCreated(ILogger logger, string runId, string blobName, RunStatus status);

@@ -6,7 +6,6 @@ using Quality.Domain.Formats;
 using Quality.Domain.Formats.Canonical;
 using Quality.Domain.Standards;
 using Quality.Domain.Taxonomy;
-using Quality.Pipeline.Messages;
 using Quality.Pipeline.Monitoring;
 using Quality.Pipeline.Runs;
 using Quality.Pipeline.Sampling;
@@ -15,38 +14,40 @@ using Quality.Pipeline.Storage;
 namespace Quality.Pipeline.Activities;
 
 /// <summary>
-/// <c>Finalize</c>: merges the partials in shard order, computes the agreement suite (report blob) and completes the run. Exactly once in effect: the merge is
-/// a pure function of the partials, and only one writer can move the run from Running to Completed under its ETag;
-/// a duplicate finds it Completed and stops.
+/// <c>Finalize</c>: merges the partials in shard order, computes the agreement suite (report blob) and completes the
+/// run. Exactly once in effect: the merge is a pure function of the partials, and only one writer can move the run from
+/// Running to Completed under its ETag; a second execution finds it Completed and stops.
 /// </summary>
 public sealed partial class Finalize(
     BlobWorkStore work,
     BlobReportStore reports,
     TableRunStore runs,
-    RunLedger ledger,
+    RunChanges changes,
     BatchMonitor monitor,
     BlobStandardStore standards,
     BatchSampler sampler,
     LotReview review,
     ILogger<Finalize> logger)
 {
-    public async Task HandleAsync(RunMessage message, CancellationToken cancellationToken)
+    /// <returns>The run's status afterwards: Completed, or Rejected for a review that cannot be held against its batch.</returns>
+    public async Task<RunStatus> RunAsync(string runId, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(message);
-        var run = await runs.GetAsync(message.RunId, cancellationToken);
-        if (run is null || run.IsTerminal)
+        var run = await runs.GetAsync(runId, cancellationToken)
+            ?? throw new InvalidOperationException($"Run {runId} has no record; it is created when its delivery arrives.");
+        if (run.IsTerminal)
         {
-            return;
+            return run.Status;
         }
 
-        if (!run.AllWorkDone)
+        if (run.Status != RunStatus.Running)
         {
-            throw new InvalidOperationException($"Run {run.Id} is not ready to finalise: {run.WorkDone} of {run.WorkTotal} work items done.");
+            throw new InvalidOperationException($"Run {run.Id} is {run.Status}; only an ingested run is finalised.");
         }
 
         var batch = new BatchAudit();
         for (var shard = 0; shard < run.ShardCount; shard++)
         {
+            // Every shard's Compute has returned before Finalize is called: a missing partial is a fault, not a wait.
             var partial = await work.ReadPartialAsync(run.Id, WorkKeys.For(WorkKeys.BatchAudit, shard), cancellationToken);
             batch.Merge(BatchAudit.FromState(partial));
         }
@@ -65,8 +66,7 @@ public sealed partial class Finalize(
 
         if (run.Reviews is not null)
         {
-            await CompleteReviewAsync(run, result.Metrics, cancellationToken);
-            return;
+            return await CompleteReviewAsync(run, result.Metrics, cancellationToken);
         }
 
         // The standard pinned at ingest: its spc settings judge the process signals, its rules the verdict.
@@ -95,10 +95,10 @@ public sealed partial class Finalize(
         }
 
         var metrics = result.Metrics;
-        var completed = await ledger.ChangeAsync(run.Id, current => current.Status != RunStatus.Running ? null : current with
+        var completed = await changes.ChangeAsync(run.Id, current => current.Status != RunStatus.Running ? null : current with
         {
             Status = RunStatus.Completed,
-            CompletedTime = ledger.Now,
+            CompletedTime = changes.Now,
             Metrics = metrics,
             Verdict = verdict?.Outcome.ToString(),
         }, cancellationToken);
@@ -106,13 +106,15 @@ public sealed partial class Finalize(
         {
             LogCompleted(logger, run.Id, metrics.Items, metrics.KrippendorffAlphaNominal);
         }
+
+        return completed?.Status ?? RunStatus.Completed;
     }
 
     /// <summary>
     /// A review delivery decides the lot it reviews instead of being judged itself: no verdict, series or findings (its
     /// labels are a reviewer's, not a vendor's). A review that cannot be held against its batch is rejected with the reason.
     /// </summary>
-    private async Task CompleteReviewAsync(Run run, BatchMetrics metrics, CancellationToken cancellationToken)
+    private async Task<RunStatus> CompleteReviewAsync(Run run, BatchMetrics metrics, CancellationToken cancellationToken)
     {
         LotDecision decision;
         try
@@ -121,14 +123,13 @@ public sealed partial class Finalize(
         }
         catch (DeliveryFormatException ex)
         {
-            await ledger.RejectAsync(run.Id, ex, cancellationToken);
-            return;
+            return (await changes.RejectAsync(run.Id, ex, cancellationToken))?.Status ?? RunStatus.Rejected;
         }
 
-        var completed = await ledger.ChangeAsync(run.Id, current => current.Status != RunStatus.Running ? null : current with
+        var completed = await changes.ChangeAsync(run.Id, current => current.Status != RunStatus.Running ? null : current with
         {
             Status = RunStatus.Completed,
-            CompletedTime = ledger.Now,
+            CompletedTime = changes.Now,
             Metrics = metrics,
             Disposition = decision.Disposition.Decision,
         }, cancellationToken);
@@ -136,6 +137,8 @@ public sealed partial class Finalize(
         {
             LogDecided(logger, run.Id, decision.Batch, decision.Disposition.Decision, decision.Disposition.Nonconforming, decision.Disposition.Reviewed);
         }
+
+        return completed?.Status ?? RunStatus.Completed;
     }
 
     /// <summary>The shards' evidence in shard order, streamed into one downloadable report.</summary>

@@ -6,7 +6,6 @@ using Quality.Domain.Formats;
 using Quality.Domain.Formats.Canonical;
 using Quality.Domain.Formats.Manifest;
 using Quality.Pipeline.Deliveries;
-using Quality.Pipeline.Messages;
 using Quality.Pipeline.Runs;
 using Quality.Pipeline.Storage;
 
@@ -15,8 +14,8 @@ namespace Quality.Pipeline.Activities;
 /// <summary>
 /// <c>Ingest</c>: streams the delivery once (a canonical file, or every file a manifest lists, each in its format),
 /// validates every annotation, writes them as normalised shards (all annotations of an item in one shard), then moves
-/// the run to Running and fans out one compute work item per (kind, shard).
-/// Redelivered after the move, it only re-sends the work items not yet done.
+/// the run to Running with its shard count, the taxonomy and the standard every shard is held to.
+/// Run again (activities are at-least-once), it answers what the first run decided.
 /// </summary>
 public sealed partial class Ingest(
     BlobDeliveryStore deliveries,
@@ -24,18 +23,18 @@ public sealed partial class Ingest(
     BlobTaxonomyStore taxonomies,
     BlobStandardStore standards,
     TableRunStore runs,
-    PipelineQueues queues,
-    RunLedger ledger,
+    RunChanges changes,
     IOptions<PipelineOptions> options,
     ILogger<Ingest> logger)
 {
-    public async Task HandleAsync(RunMessage message, CancellationToken cancellationToken)
+    /// <returns>The run's status after ingest, and how many shards to compute when it is Running.</returns>
+    public async Task<Ingested> RunAsync(string runId, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(message);
-        var run = await runs.GetAsync(message.RunId, cancellationToken);
-        if (run is null || run.IsTerminal)
+        var run = await runs.GetAsync(runId, cancellationToken)
+            ?? throw new InvalidOperationException($"Run {runId} has no record; it is created when its delivery arrives.");
+        if (run.IsTerminal)
         {
-            return;
+            return new Ingested(run.Status, 0);
         }
 
         if (run.Status == RunStatus.Pending)
@@ -50,38 +49,34 @@ public sealed partial class Ingest(
             }
             catch (DeliveryFormatException ex)
             {
-                await ledger.RejectAsync(run.Id, ex, cancellationToken);
-                return;
+                return Ingested.Of(await changes.RejectAsync(run.Id, ex, cancellationToken));
             }
             catch (RequestFailedException ex) when (ex.Status is 404 or 412 && ex.ErrorCode is "BlobNotFound" or "ConditionNotMet")
             {
-                await OnBlobChangedAsync(run, ex, cancellationToken);
-                return;
+                return Ingested.Of(await OnBlobChangedAsync(run, ex, cancellationToken));
             }
 
             // The standard is pinned here, so every shard is matched with its IoU rules and the verdict applies the same version.
             var standard = run.Pipeline is null ? null : await standards.CurrentAsync(run.Pipeline, cancellationToken);
-            run = await ledger.ChangeAsync(run.Id, current => current.Status != RunStatus.Pending ? null : current with
+            run = await changes.ChangeAsync(run.Id, current => current.Status != RunStatus.Pending ? null : current with
             {
                 Standard = standard?.Reference,
                 Status = RunStatus.Running,
                 ShardCount = shards,
                 ShardSet = shardSet,
-                WorkTotal = shards * WorkKeys.Kinds.Count,
                 Taxonomy = header.Taxonomy.ToString(),
                 TaxonomyChecked = taxonomy is not null,
                 Fields = header.Fields,
                 Reviews = header.Reviews,
             }, cancellationToken);
-            if (run is null || run.Status != RunStatus.Running)
+            if (run is { Status: RunStatus.Running, ShardSet: var set } && set == shardSet)
             {
-                return;
+                LogIngested(logger, run.Id, shards);
             }
-
-            LogIngested(logger, run.Id, shards);
         }
 
-        await FanOutAsync(run, cancellationToken);
+        // Also when another attempt moved the run first: its shards are the ones computed.
+        return Ingested.Of(run);
     }
 
     /// <summary>The taxonomy's attribute and tag levels, overridden by what the delivery's header declares itself.</summary>
@@ -100,7 +95,7 @@ public sealed partial class Ingest(
     /// The blob is not the version the run was made for. Re-uploaded byte for byte (same content, new ETag): follow the
     /// ETag and retry. Deleted or changed: this run fails; a changed blob has its own run.
     /// </summary>
-    private async Task OnBlobChangedAsync(Run run, RequestFailedException ex, CancellationToken cancellationToken)
+    private async Task<Run?> OnBlobChangedAsync(Run run, RequestFailedException ex, CancellationToken cancellationToken)
     {
         var now = await deliveries.GetAsync(run.BlobName, cancellationToken);
         if (now is not null && now.ETag == run.BlobETag)
@@ -114,11 +109,11 @@ public sealed partial class Ingest(
 
         if (now is not null && now.ContentKey == run.ContentKey)
         {
-            await ledger.ChangeAsync(run.Id, current => current with { BlobETag = now.ETag }, cancellationToken);
+            await changes.ChangeAsync(run.Id, current => current with { BlobETag = now.ETag }, cancellationToken);
             throw new InvalidOperationException($"{run.BlobName} was re-uploaded unchanged during ingest; retrying.", ex);
         }
 
-        await ledger.FailAsync(run.Id,
+        return await changes.FailAsync(run.Id,
             $"{run.BlobName} was deleted or replaced before it was ingested ({ex.ErrorCode}); a replaced blob gets its own run.",
             cancellationToken);
     }
@@ -216,16 +211,6 @@ public sealed partial class Ingest(
                 resource.Dispose();
             }
         }
-    }
-
-    private async Task FanOutAsync(Run run, CancellationToken cancellationToken)
-    {
-        var done = await runs.ListCompletedWorkAsync(run.Id, cancellationToken);
-        var pending = WorkKeys.Kinds
-            .SelectMany(kind => Enumerable.Range(0, run.ShardCount).Select(shard => ComputeMessage.For(run.Id, kind, shard)))
-            .Where(m => !done.Contains(m.WorkKey));
-        await Parallel.ForEachAsync(pending, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken },
-            async (message, ct) => await queues.SendComputeAsync(message, ct));
     }
 
     [LoggerMessage(EventId = 1200, Level = LogLevel.Information, Message = "Run {RunId} ingested into {Shards} shards")]

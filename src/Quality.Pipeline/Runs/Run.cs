@@ -3,7 +3,11 @@ using Quality.Domain.Formats.Canonical;
 
 namespace Quality.Pipeline.Runs;
 
-/// <summary>The state of one run: the orchestration (status, work done) and, once finalised, the batch's figures.</summary>
+/// <summary>
+/// The record of one run: the delivery it audits, what ingest fixed (shards, taxonomy, standard), its status as the
+/// batch list shows it and, once finalised, the batch's figures. Its progress through the steps is the AuditBatch
+/// orchestration's; this record is what the steps read and what the API serves.
+/// </summary>
 public sealed record Run
 {
     public required string Id { get; init; }
@@ -62,15 +66,8 @@ public sealed record Run
     /// </summary>
     public string? ShardSet { get; init; }
 
-    public int WorkTotal { get; init; }
-
-    public int WorkDone { get; init; }
-
     /// <summary>How many status changes the run has had; orders its history and its projections.</summary>
     public int Transitions { get; init; }
-
-    /// <summary>Times the sweeper re-drove the run because it made no progress.</summary>
-    public int Redrives { get; init; }
 
     public string? Reason { get; init; }
 
@@ -80,6 +77,4 @@ public sealed record Run
     public string? ETag { get; init; }
 
     public bool IsTerminal => Status is RunStatus.Completed or RunStatus.Failed or RunStatus.Rejected;
-
-    public bool AllWorkDone => WorkTotal > 0 && WorkDone >= WorkTotal;
 }

@@ -1,6 +1,6 @@
 namespace Quality.Pipeline.Runs;
 
-/// <summary>The life of a run, in the spirit of Durable Functions' runtimeStatus.</summary>
+/// <summary>The life of a batch as the API lists it; the orchestration's own runtime status is served at /api/runs/{id}.</summary>
 public enum RunStatus
 {
     /// <summary>Arrived and validated; waiting for ingest.</summary>
@@ -11,7 +11,7 @@ public enum RunStatus
 
     Completed,
 
-    /// <summary>The pipeline could not finish (a message failed every attempt, or the run was stuck); see the reason.</summary>
+    /// <summary>The pipeline could not finish (a step failed on every retry); see the reason.</summary>
     Failed,
 
     /// <summary>The delivery itself is bad; the reason names the file, line and field. The blob is kept.</summary>

@@ -26,7 +26,7 @@ public sealed class LotReview(
     BlobReportStore reports,
     BlobStandardStore standards,
     TableInspectionStore inspections,
-    RunLedger ledger,
+    RunChanges changes,
     IOptions<PipelineOptions> options)
 {
     /// <exception cref="DeliveryFormatException">The review cannot be held against the batch it names.</exception>
@@ -97,7 +97,7 @@ public sealed class LotReview(
         var alreadyDecided = false;
         if (disposition.IsDecided && standard?.Sampling is { } settings)
         {
-            var decided = new DecidedLot(0, original.Id, run.Id, ledger.Now, sample.Plan, disposition.Reviewed, disposition.Nonconforming, disposition.Decision, null);
+            var decided = new DecidedLot(0, original.Id, run.Id, changes.Now, sample.Plan, disposition.Reviewed, disposition.Nonconforming, disposition.Decision, null);
             (inspection, lot, alreadyDecided) = await inspections.ApplyAsync(
                 run.Pipeline!, run.Vendor!, BatchSampler.InitialState(settings), decided, cancellationToken);
         }

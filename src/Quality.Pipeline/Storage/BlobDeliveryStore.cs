@@ -4,7 +4,7 @@ using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Quality.Domain.Formats;
 using Quality.Domain.Formats.Manifest;
-using Quality.Pipeline.Messages;
+using Quality.Pipeline.Deliveries;
 
 namespace Quality.Pipeline.Storage;
 

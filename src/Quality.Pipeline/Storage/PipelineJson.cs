@@ -2,12 +2,12 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Quality.Domain.Audit;
 using Quality.Domain.Formats.Canonical;
-using Quality.Pipeline.Messages;
+using Quality.Pipeline.Deliveries;
 
 namespace Quality.Pipeline.Storage;
 
 /// <summary>
-/// Source-generated JSON for everything the pipeline persists or enqueues. Undefined statistics are NaN and are
+/// Source-generated JSON for everything the pipeline persists. Undefined statistics are NaN and are
 /// written as the literal "NaN" rather than dropped, so a stored figure never silently becomes a number.
 /// </summary>
 [JsonSourceGenerationOptions(
@@ -18,9 +18,6 @@ namespace Quality.Pipeline.Storage;
 [JsonSerializable(typeof(BatchAuditState))]
 [JsonSerializable(typeof(BatchErrorCounts))]
 [JsonSerializable(typeof(IReadOnlyDictionary<string, FieldDeclaration>))]
-[JsonSerializable(typeof(BlobCreatedEvent))]
-[JsonSerializable(typeof(RunMessage))]
-[JsonSerializable(typeof(ComputeMessage))]
 [JsonSerializable(typeof(RejectionReport))]
 [JsonSerializable(typeof(List<Quality.Domain.Sampling.ReviewUnit>))]
 [JsonSerializable(typeof(IReadOnlyList<Quality.Domain.Sampling.ReviewUnit>))]

@@ -1,8 +1,13 @@
 namespace Quality.Pipeline.Storage;
 
-/// <summary>Every container, queue and table name in one place (ARCHITECTURE §4).</summary>
+/// <summary>
+/// Every container and table name in one place (ARCHITECTURE §4). The app has no queues of its own: Durable's queues,
+/// tables and containers belong to its task hub.
+/// </summary>
 public sealed class StorageNames
 {
+    private readonly string _dash;
+
     public StorageNames(string prefix)
     {
         ArgumentNullException.ThrowIfNull(prefix);
@@ -12,16 +17,13 @@ public sealed class StorageNames
         }
 
         var dash = prefix.Length > 0 ? prefix + "-" : "";
+        _dash = dash;
         Incoming = dash + "incoming";
         Work = dash + "work";
         Reports = dash + "reports";
         Quarantine = dash + "quarantine";
         Taxonomies = dash + "taxonomies";
         Standards = dash + "standards";
-        BatchArrivals = dash + "batch-arrivals";
-        Ingest = dash + "ingest";
-        Compute = dash + "compute";
-        Finalize = dash + "finalize";
         Runs = "t" + prefix + "runs";
         Batches = "t" + prefix + "batches";
         Rollups = "t" + prefix + "rollups";
@@ -48,14 +50,6 @@ public sealed class StorageNames
     /// <summary>Quality standards, <c>{pipeline}/{version}.yaml</c>; a version once stored never changes.</summary>
     public string Standards { get; }
 
-    public string BatchArrivals { get; }
-
-    public string Ingest { get; }
-
-    public string Compute { get; }
-
-    public string Finalize { get; }
-
     public string Runs { get; }
 
     public string Batches { get; }
@@ -71,12 +65,10 @@ public sealed class StorageNames
     /// <summary>Each vendor's acceptance-sampling state per pipeline and the lots it decided.</summary>
     public string Inspection { get; }
 
+    /// <summary>A container's name with this pipeline's prefix: how a trigger's <c>incoming/{name}</c> finds the prefixed container.</summary>
+    public string Prefixed(string container) => _dash + container;
+
     public IReadOnlyList<string> Containers => [Incoming, Work, Reports, Quarantine, Taxonomies, Standards];
 
-    public IReadOnlyList<string> Queues => [BatchArrivals, Ingest, Compute, Finalize];
-
     public IReadOnlyList<string> Tables => [Runs, Batches, Rollups, Series, Findings, Inspection];
-
-    /// <summary>Where the Functions host moves a message after its last failed dequeue.</summary>
-    public static string PoisonQueue(string queue) => queue + "-poison";
 }

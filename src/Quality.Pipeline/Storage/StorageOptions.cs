@@ -1,6 +1,6 @@
 namespace Quality.Pipeline.Storage;
 
-/// <summary>Where the pipeline's containers, queues and tables live.</summary>
+/// <summary>Where the pipeline's containers and tables live.</summary>
 public sealed class StorageOptions
 {
     public const string Section = "Storage";
@@ -9,8 +9,8 @@ public sealed class StorageOptions
     public string ConnectionString { get; set; } = "";
 
     /// <summary>
-    /// Prefix for every container, queue and table name. Empty in production; tests set a unique one so many
-    /// isolated pipelines share one Azurite.
+    /// Prefix for every container and table name (and the dev host's task hub). Empty in production; tests set a
+    /// unique one so many isolated pipelines share one Azurite.
     /// </summary>
     public string Prefix { get; set; } = "";
 }

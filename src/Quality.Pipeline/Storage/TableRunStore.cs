@@ -8,14 +8,13 @@ using Quality.Pipeline.Runs;
 namespace Quality.Pipeline.Storage;
 
 /// <summary>
-/// Runs in the <c>runs</c> table. One partition per run holds the run entity, one row per completed work item and
-/// one row per status change; rows of a partition change together in one entity-group transaction, and the run
-/// entity only ever changes under its ETag (never an upsert), so concurrent workers cannot lose an update.
+/// Runs in the <c>runs</c> table. One partition per run holds the run entity and one row per status change; both
+/// change together in one entity-group transaction, and the run entity only ever changes under its ETag (never an
+/// upsert), so a step that runs twice (activities are at-least-once) cannot lose an update or record a change twice.
 /// </summary>
 public sealed class TableRunStore(StorageClients storage)
 {
     private const string RunRow = "run";
-    private const string WorkPrefix = "work-";
     private const string HistoryPrefix = "history-";
 
     private readonly TableClient _table = storage.Table(storage.Names.Runs);
@@ -65,61 +64,7 @@ public sealed class TableRunStore(StorageClients storage)
             actions.Add(new TableTransactionAction(TableTransactionActionType.Add, HistoryEntity(state, host)));
         }
 
-        return await SubmitAsync(state, actions, cancellationToken) is { } etag ? state with { ETag = etag } : null;
-    }
-
-    /// <summary>
-    /// Counts one work item exactly once: its completion row and the run's WorkDone+1 commit together, so a
-    /// redelivered message finds the row and counts nothing, and a lost race (412) changes nothing.
-    /// </summary>
-    public async Task<WorkRecording> TryRecordWorkAsync(Run current, string workKey, string host, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(current);
-        var next = current with { WorkDone = current.WorkDone + 1, LastUpdatedTime = now };
-        var completion = new TableEntity(current.Id, WorkPrefix + workKey) { ["Host"] = host, ["CompletedTime"] = now };
-        try
-        {
-            var response = await _table.SubmitTransactionAsync(
-            [
-                new TableTransactionAction(TableTransactionActionType.Add, completion),
-                new TableTransactionAction(TableTransactionActionType.UpdateReplace, ToEntity(next), new ETag(current.ETag!)),
-            ], cancellationToken);
-            return new WorkRecording(WorkRecordingOutcome.Recorded, next with { ETag = response.Value[1].Headers.ETag?.ToString() });
-        }
-        catch (TableTransactionFailedException ex) when (ex.Status == 409)
-        {
-            return new WorkRecording(WorkRecordingOutcome.AlreadyRecorded, null);
-        }
-        catch (TableTransactionFailedException ex) when (ex.Status == 412)
-        {
-            return new WorkRecording(WorkRecordingOutcome.Conflict, null);
-        }
-    }
-
-    /// <summary>The work keys of a run that have completed.</summary>
-    public async Task<IReadOnlySet<string>> ListCompletedWorkAsync(string runId, CancellationToken cancellationToken)
-    {
-        var done = new HashSet<string>(StringComparer.Ordinal);
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {runId} and RowKey ge {WorkPrefix} and RowKey lt {"work."}");
-        await foreach (var row in _table.QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: cancellationToken))
-        {
-            done.Add(row.RowKey[WorkPrefix.Length..]);
-        }
-
-        return done;
-    }
-
-    /// <summary>Which host completed each work item: evidence that competing hosts shared the work.</summary>
-    public async Task<IReadOnlyDictionary<string, string>> ListWorkHostsAsync(string runId, CancellationToken cancellationToken)
-    {
-        var hosts = new Dictionary<string, string>(StringComparer.Ordinal);
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {runId} and RowKey ge {WorkPrefix} and RowKey lt {"work."}");
-        await foreach (var row in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
-        {
-            hosts[row.RowKey[WorkPrefix.Length..]] = row.GetString("Host") ?? "";
-        }
-
-        return hosts;
+        return await SubmitAsync(actions, cancellationToken) is { } etag ? state with { ETag = etag } : null;
     }
 
     /// <summary>The status changes of a run, oldest first.</summary>
@@ -139,21 +84,7 @@ public sealed class TableRunStore(StorageClients storage)
         return history;
     }
 
-    /// <summary>Runs not finished whose last progress is older than <paramref name="before"/>: candidates for the sweeper.</summary>
-    public async Task<IReadOnlyList<Run>> ListStaleAsync(DateTimeOffset before, CancellationToken cancellationToken)
-    {
-        var stale = new List<Run>();
-        var filter = TableClient.CreateQueryFilter(
-            $"RowKey eq {RunRow} and LastUpdatedTime lt {before} and (Status eq {nameof(RunStatus.Pending)} or Status eq {nameof(RunStatus.Running)})");
-        await foreach (var row in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
-        {
-            stale.Add(ToRun(row));
-        }
-
-        return stale;
-    }
-
-    private async Task<string?> SubmitAsync(Run state, List<TableTransactionAction> actions, CancellationToken cancellationToken)
+    private async Task<string?> SubmitAsync(List<TableTransactionAction> actions, CancellationToken cancellationToken)
     {
         try
         {
@@ -162,7 +93,6 @@ public sealed class TableRunStore(StorageClients storage)
         }
         catch (TableTransactionFailedException ex) when (ex.Status is 412 or 409 or 404)
         {
-            _ = state;
             return null;
         }
     }
@@ -198,10 +128,7 @@ public sealed class TableRunStore(StorageClients storage)
         ["CompletedTime"] = run.CompletedTime,
         ["ShardCount"] = run.ShardCount,
         ["ShardSet"] = run.ShardSet,
-        ["WorkTotal"] = run.WorkTotal,
-        ["WorkDone"] = run.WorkDone,
         ["Transitions"] = run.Transitions,
-        ["Redrives"] = run.Redrives,
         ["Reason"] = Truncate(run.Reason),
         ["Metrics"] = run.Metrics is null ? null : PipelineJson.Serialize(run.Metrics),
     };
@@ -229,10 +156,7 @@ public sealed class TableRunStore(StorageClients storage)
         CompletedTime = e.GetDateTimeOffset("CompletedTime"),
         ShardCount = e.GetInt32("ShardCount") ?? 0,
         ShardSet = e.GetString("ShardSet"),
-        WorkTotal = e.GetInt32("WorkTotal") ?? 0,
-        WorkDone = e.GetInt32("WorkDone") ?? 0,
         Transitions = e.GetInt32("Transitions") ?? 0,
-        Redrives = e.GetInt32("Redrives") ?? 0,
         Reason = e.GetString("Reason"),
         Metrics = e.GetString("Metrics") is { } json ? PipelineJson.Deserialize<BatchMetrics>(json) : null,
         ETag = e.ETag.ToString(),
@@ -241,16 +165,3 @@ public sealed class TableRunStore(StorageClients storage)
     /// <summary>A reason is for people; keep it well inside the 64 KiB property limit.</summary>
     private static string? Truncate(string? reason) => reason is { Length: > 8000 } ? reason[..8000] + " …" : reason;
 }
-
-/// <summary>A status change of a run, as its history row records it.</summary>
-public sealed record RunTransition(RunStatus Status, DateTimeOffset Time, string Host, string? Reason);
-
-public enum WorkRecordingOutcome
-{
-    Recorded,
-    AlreadyRecorded,
-    Conflict,
-}
-
-/// <param name="Run">The run after the recording, when <see cref="WorkRecordingOutcome.Recorded"/>.</param>
-public readonly record struct WorkRecording(WorkRecordingOutcome Outcome, Run? Run);

@@ -18,7 +18,7 @@ public sealed class FindingsApiTests
     [Fact]
     public async Task Findings_SystemAndIndividualErrorInjected_EachServedAsWhatItIsWithEvidence()
     {
-        await using var app = await QualityApp.StartAsync(localDrivers: true);
+        await using var app = await QualityApp.StartAsync(processing: true);
         using var client = app.CreateClient();
         var batches = new List<string>();
         for (var d = 1; d <= 4; d++)
@@ -80,7 +80,7 @@ public sealed class FindingsApiTests
     [InlineData("/api/pipelines/lidar/spc/alpha?baseline=1", HttpStatusCode.BadRequest)]
     public async Task BadQuery_IsAProblemNamingTheParameter(string path, HttpStatusCode expected)
     {
-        await using var app = await QualityApp.StartAsync(localDrivers: false);
+        await using var app = await QualityApp.StartAsync(processing: false);
         using var client = app.CreateClient();
 
         using var response = await client.GetAsync(path);

@@ -28,7 +28,7 @@ public sealed class ReviewLoopApiTests
     [Fact]
     public async Task Review_DecidesTheLotFromTheSampledUnits_AndTwoRejectedLotsTightenInspection()
     {
-        await using var app = await QualityApp.StartAsync(localDrivers: true);
+        await using var app = await QualityApp.StartAsync(processing: true);
         using var client = app.CreateClient();
         using (var published = await client.PutAsync($"/api/standards/{Pipeline}", new StringContent(Standard, Encoding.UTF8, "application/yaml")))
         {
@@ -86,7 +86,7 @@ public sealed class ReviewLoopApiTests
     [Fact]
     public async Task Review_OfABatchThatDoesNotExist_IsRejectedNamingTheHeaderField()
     {
-        await using var app = await QualityApp.StartAsync(localDrivers: true);
+        await using var app = await QualityApp.StartAsync(processing: true);
         using var client = app.CreateClient();
         var missing = new string('0', 32);
         var delivery = Header("review-x", missing) + "\n" + Line("f1", "car", 0) + "\n";

@@ -11,7 +11,7 @@ public sealed class RollupApiTests
     [Fact]
     public async Task DailyRollup_PostedForToday_ListsTheCompletedBatchAndIsStored()
     {
-        await using var app = await QualityApp.StartAsync(localDrivers: true);
+        await using var app = await QualityApp.StartAsync(processing: true);
         using var client = app.CreateClient();
         var submitted = await BatchApiTests.SubmitAsync(client, DeliveryGenerator.Generate(items: 120, seed: 8, pipeline: "rollup-pipeline"));
         var batch = await LocalHostTests.WaitForEndAsync(client, (string)submitted["id"]!);

@@ -29,7 +29,7 @@ public sealed class SpcApiTests
     [Fact]
     public async Task Chart_StandardSetsRulesBaselineAndChart_UsedWhereTheQueryGivesNoneAndSaysWhereEachCameFrom()
     {
-        await using var app = await QualityApp.StartAsync(localDrivers: true);
+        await using var app = await QualityApp.StartAsync(processing: true);
         using var client = app.CreateClient();
         using (var published = await client.PutAsync($"/api/standards/{Pipeline}", new StringContent(Standard, Encoding.UTF8, "application/yaml")))
         {

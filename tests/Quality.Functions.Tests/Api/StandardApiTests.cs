@@ -15,7 +15,7 @@ public sealed class StandardApiTests
     [Fact]
     public async Task Standard_PublishedThenSampleDelivered_BatchGetsTheVerdictWithReasonsOnIntervals()
     {
-        await using var app = await QualityApp.StartAsync(localDrivers: true);
+        await using var app = await QualityApp.StartAsync(processing: true);
         using var client = app.CreateClient();
         using (var created = await PutAsync(client, SampleStandard))
         {
@@ -71,7 +71,7 @@ public sealed class StandardApiTests
     [Fact]
     public async Task Standard_Invalid_IsRejectedNamingLineColumnAndPath()
     {
-        await using var app = await QualityApp.StartAsync(localDrivers: false);
+        await using var app = await QualityApp.StartAsync(processing: false);
         using var client = app.CreateClient();
 
         using var response = await PutAsync(client, SampleStandard.Replace("version: 1.2.0", "version: 1.2", StringComparison.Ordinal));

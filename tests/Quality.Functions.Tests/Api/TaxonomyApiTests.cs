@@ -18,7 +18,7 @@ public sealed class TaxonomyApiTests
     [Fact]
     public async Task Taxonomies_RegisterListReadDiff_AndAVersionNeverChanges()
     {
-        await using var app = await QualityApp.StartAsync(localDrivers: false);
+        await using var app = await QualityApp.StartAsync(processing: false);
         using var client = app.CreateClient();
 
         using (var created = await PutAsync(client, "/api/taxonomies/driving/1.0.0", Sample("1.0.0")))
@@ -86,7 +86,7 @@ public sealed class TaxonomyApiTests
     [Fact]
     public async Task PutTaxonomy_Invalid_400NamingLineColumnAndPath()
     {
-        await using var app = await QualityApp.StartAsync(localDrivers: false);
+        await using var app = await QualityApp.StartAsync(processing: false);
         using var client = app.CreateClient();
         var broken = Sample("1.0.0").Replace("size3d: {length: [2.5, 6.5]", "size3d: {length: [6.5, 2.5]", StringComparison.Ordinal);
         var line = broken.Split('\n').ToList().FindIndex(l => l.Contains("[6.5, 2.5]", StringComparison.Ordinal)) + 1;
@@ -105,7 +105,7 @@ public sealed class TaxonomyApiTests
     [Fact]
     public async Task Delivery_UnderARegisteredTaxonomy_ViolationsCountedPerRuleWithExamples()
     {
-        await using var app = await QualityApp.StartAsync(localDrivers: true);
+        await using var app = await QualityApp.StartAsync(processing: true);
         using var client = app.CreateClient();
         (await PutAsync(client, "/api/taxonomies/driving/1.0.0", Sample("1.0.0"))).Dispose();
         const string image = "\"image\":{\"width\":100,\"height\":100}";
@@ -152,7 +152,7 @@ public sealed class TaxonomyApiTests
     [Fact]
     public async Task Delivery_AValueTheTaxonomyDoesNotList_RejectedAsAHeaderDeclarationWouldBe()
     {
-        await using var app = await QualityApp.StartAsync(localDrivers: true);
+        await using var app = await QualityApp.StartAsync(processing: true);
         using var client = app.CreateClient();
         (await PutAsync(client, "/api/taxonomies/driving/1.0.0", Sample("1.0.0"))).Dispose();
         string[] lines =
@@ -173,7 +173,7 @@ public sealed class TaxonomyApiTests
     [Fact]
     public async Task Delivery_UnregisteredTaxonomy_AuditedUncheckedAndSaysSo()
     {
-        await using var app = await QualityApp.StartAsync(localDrivers: true);
+        await using var app = await QualityApp.StartAsync(processing: true);
         using var client = app.CreateClient();
 
         var submitted = await BatchApiTests.SubmitAsync(client, DeliveryGenerator.Generate(items: 5, seed: 2));

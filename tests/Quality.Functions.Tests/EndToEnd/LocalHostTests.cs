@@ -13,7 +13,7 @@ public sealed class LocalHostTests
     [Fact]
     public async Task PostDelivery_SampleDelivery_CompletedWithTheFiguresAndSuiteOfQualityAudit()
     {
-        await using var app = await QualityApp.StartAsync(localDrivers: true);
+        await using var app = await QualityApp.StartAsync(processing: true);
         using var client = app.CreateClient();
         var path = Repository.Sample("front-camera-tags.jsonl");
 
@@ -37,7 +37,7 @@ public sealed class LocalHostTests
     [Fact]
     public async Task PostDelivery_CuboidsWithGold_ScorecardsConfusionAndEvidenceAsQualityAudit()
     {
-        await using var app = await QualityApp.StartAsync(localDrivers: true);
+        await using var app = await QualityApp.StartAsync(processing: true);
         using var client = app.CreateClient();
         var path = Repository.Sample("front-lidar-cuboids.jsonl");
 
@@ -68,7 +68,7 @@ public sealed class LocalHostTests
     [Fact]
     public async Task BlobUpload_AnyStorageClient_PickedUpByTheWatcher()
     {
-        await using var app = await QualityApp.StartAsync(localDrivers: true);
+        await using var app = await QualityApp.StartAsync(processing: true);
         using var client = app.CreateClient();
         var delivery = await File.ReadAllTextAsync(Repository.Sample("krippendorff-2011.jsonl"));
         var blob = new BlobServiceClient(app.ConnectionString).GetBlobContainerClient(app.Prefix + "-incoming").GetBlobClient("dropped/by-hand.jsonl");

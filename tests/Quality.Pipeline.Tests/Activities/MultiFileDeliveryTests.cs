@@ -1,3 +1,4 @@
+using Quality.Pipeline.Activities;
 using Quality.Pipeline.Runs;
 using Quality.Tests.Shared;
 
@@ -32,9 +33,8 @@ public sealed class MultiFileDeliveryTests
             """{"path":"gold.csv","role":"gold","format":"csv"}""",
             """{"path":"tables/ann-01.csv"}""",
             """{"path":"tables/ann-02.csv","format":"csv"}"""));
-        await pipeline.Pump.DrainAsync(CancellationToken.None);
+        var run = await pipeline.AuditAsync(runId);
 
-        var run = await pipeline.RunAsync(runId);
         Assert.Equal(RunStatus.Completed, run.Status);
         Assert.Equal(("front-camera", "acme", "d-0042", "driving@1.0.0"), (run.Pipeline, run.Vendor, run.DeliveryId, run.Taxonomy));
         Assert.Equal(3, run.Metrics!.Items);
@@ -50,21 +50,22 @@ public sealed class MultiFileDeliveryTests
         await pipeline.DeliverAsync(Folder + "gold.csv", Gold);
         var manifest = Manifest("""{"path":"gold.csv","role":"gold"}""", """{"path":"ann-01.csv"}""");
 
-        await pipeline.DeliverAsync(Folder + "manifest.json", manifest);
-        await pipeline.Pump.DrainAsync(CancellationToken.None);
+        await pipeline.IncomingBlob(Folder + "manifest.json").UploadAsync(BinaryData.FromString(manifest), overwrite: true);
+        var arrival = await pipeline.ArriveAsync(Folder + "manifest.json");
 
+        // Rejected by the arrival itself: no audit starts.
         var blob = await pipeline.Get<Quality.Pipeline.Storage.BlobDeliveryStore>().GetAsync(Folder + "manifest.json", CancellationToken.None);
         var rejected = await pipeline.RunAsync(RunIds.ForIncomplete(Folder + "manifest.json", blob!.ContentKey, ["ann-01.csv"]));
+        Assert.Equal(new Arrival(rejected.Id, RunStatus.Rejected), arrival);
         Assert.Equal(RunStatus.Rejected, rejected.Status);
         Assert.Equal(Folder + "manifest.json, field 'files[1].path': 'ann-01.csv' is listed but was not delivered; upload a delivery's files first and its manifest last, then upload the manifest again", rejected.Reason);
 
         // The vendor uploads the missing file, then the very same manifest: a new run, which completes.
         await pipeline.DeliverAsync(Folder + "ann-01.csv", Ann1);
         var runId = await pipeline.DeliverAsync(Folder + "manifest.json", manifest);
-        await pipeline.Pump.DrainAsync(CancellationToken.None);
 
         Assert.NotEqual(rejected.Id, runId);
-        Assert.Equal(RunStatus.Completed, (await pipeline.RunAsync(runId)).Status);
+        Assert.Equal(RunStatus.Completed, (await pipeline.AuditAsync(runId)).Status);
     }
 
     [Fact]
@@ -76,9 +77,8 @@ public sealed class MultiFileDeliveryTests
 
         var runId = await pipeline.DeliverAsync(Folder + "manifest.json", Manifest(
             """{"path":"ann-01.csv"}""", """{"path":"gold.csv","role":"gold"}"""));
-        await pipeline.Pump.DrainAsync(CancellationToken.None);
+        var run = await pipeline.AuditAsync(runId);
 
-        var run = await pipeline.RunAsync(runId);
         Assert.Equal(RunStatus.Rejected, run.Status);
         Assert.Equal(Folder + "ann-01.csv line 2, field 'item': none of its items is an item of the gold file gold.csv (the first, 'frame-1'); the files' item ids do not match", run.Reason);
         var quarantine = pipeline.Storage.Container(pipeline.Storage.Names.Quarantine);
@@ -99,9 +99,8 @@ public sealed class MultiFileDeliveryTests
         await pipeline.DeliverAsync(Folder + "ann-01.csv", Ann1);
 
         var runId = await pipeline.DeliverAsync(Folder + "manifest.json", Manifest("""{"path":"gold.csv","role":"gold"}""", """{"path":"ann-01.csv"}"""));
-        await pipeline.Pump.DrainAsync(CancellationToken.None);
+        var run = await pipeline.AuditAsync(runId);
 
-        var run = await pipeline.RunAsync(runId);
         Assert.Equal((RunStatus.Completed, 3L, 4L), (run.Status, run.Metrics!.Items, run.Metrics.Annotations));
     }
 
@@ -112,9 +111,8 @@ public sealed class MultiFileDeliveryTests
         var coco = await File.ReadAllTextAsync(Path.Combine(Repository.Shared, "data", "coco-val2014-100", "instances_val2014_100.json"));
 
         var runId = await pipeline.DeliverAsync("coco/acme/d-1.json", coco);
-        await pipeline.Pump.DrainAsync(CancellationToken.None);
+        var run = await pipeline.AuditAsync(runId);
 
-        var run = await pipeline.RunAsync(runId);
         Assert.Equal(RunStatus.Rejected, run.Status);
         Assert.Equal("coco/acme/d-1.json, field 'format': is a coco file; a single-file delivery is canonical JSON Lines, other formats come in a folder with a manifest.json (docs/formats/manifest.md)", run.Reason);
     }

@@ -1,5 +1,6 @@
 using Quality.Domain.Audit;
 using Quality.Pipeline.Activities;
+using Quality.Pipeline.Monitoring;
 using Quality.Pipeline.Runs;
 using Quality.Pipeline.Storage;
 using Quality.Tests.Shared;
@@ -20,12 +21,11 @@ public sealed class PipelineRunTests
         });
 
         var runId = await pipeline.DeliverAsync("test/d-001.jsonl", delivery);
-        await pipeline.Pump.DrainAsync(CancellationToken.None);
+        var run = await pipeline.AuditAsync(runId);
 
-        var run = await pipeline.RunAsync(runId);
         Assert.Equal(RunStatus.Completed, run.Status);
         Assert.Equal(20, run.ShardCount);
-        Assert.Equal(20, run.WorkDone);
+        Assert.Equal(Enumerable.Range(0, 20).Select(shard => WorkKeys.For(WorkKeys.BatchAudit, shard)), await PartialsAsync(pipeline, runId));
         var offline = await OfflineAsync(delivery);
         Assert.Equal(offline.Items, run.Metrics!.Items);
         Assert.Equal(offline.Annotations, run.Metrics.Annotations);
@@ -43,9 +43,8 @@ public sealed class PipelineRunTests
         var sample = await File.ReadAllTextAsync(Path.Combine(Repository.Root, "samples", "krippendorff-2011.jsonl"));
 
         var runId = await pipeline.DeliverAsync("reference/krippendorff.jsonl", sample);
-        await pipeline.Pump.DrainAsync(CancellationToken.None);
+        var run = await pipeline.AuditAsync(runId);
 
-        var run = await pipeline.RunAsync(runId);
         Assert.Equal(RunStatus.Completed, run.Status);
         // Krippendorff (2011): nominal alpha 0.743 on the 4 x 12 reliability data; exactly 113/152.
         Assert.Equal(113.0 / 152, run.Metrics!.KrippendorffAlphaNominal, 12);
@@ -67,9 +66,8 @@ public sealed class PipelineRunTests
         lines[0] = lines[0][..^1] + ",\"fields\":{\"value\":{\"level\":\"" + level + "\"}}}";
 
         var runId = await pipeline.DeliverAsync($"reference/{level}.jsonl", string.Join('\n', lines) + "\n");
-        await pipeline.Pump.DrainAsync(CancellationToken.None);
+        var run = await pipeline.AuditAsync(runId);
 
-        var run = await pipeline.RunAsync(runId);
         Assert.Equal(RunStatus.Completed, run.Status);
         var field = run.Metrics!.Fields["value"];
         Assert.Equal(alpha, field.KrippendorffAlpha, 12);
@@ -81,53 +79,107 @@ public sealed class PipelineRunTests
     }
 
     [Fact]
-    public async Task Run_EveryMessageDeliveredTwice_ChangesNothing()
+    public async Task Run_EveryStepExecutedTwice_ChangesNothing()
     {
+        // Activities are at-least-once: any step may run again, right after itself or once the run has completed.
         var delivery = DeliveryGenerator.Generate(items: 300, seed: 11);
         await using var pipeline = await TestPipeline.StartAsync(new Dictionary<string, string?> { ["Pipeline:ShardTargetBytes"] = "4000" });
+        var ingest = pipeline.Get<Ingest>();
+        var compute = pipeline.Get<Compute>();
+        var finalize = pipeline.Get<Finalize>();
         var runId = await pipeline.DeliverAsync("test/dup.jsonl", delivery);
 
-        // Re-send every message of every step a second time, as at-least-once delivery may.
-        await pipeline.Pump.DrainAsync(CancellationToken.None);
-        var once = await pipeline.RunAsync(runId);
-        var queues = pipeline.Get<PipelineQueues>();
-        await pipeline.ReportArrivalAsync("test/dup.jsonl");
-        await queues.SendIngestAsync(runId, CancellationToken.None);
-        for (var shard = 0; shard < once.ShardCount; shard++)
+        Assert.Equal(new Arrival(runId, RunStatus.Pending), await pipeline.ArriveAsync("test/dup.jsonl"));
+        var ingested = await ingest.RunAsync(runId, CancellationToken.None);
+        Assert.True(ingested.Shards > 1, $"{ingested.Shards} shards");
+        var shardSet = (await pipeline.RunAsync(runId)).ShardSet;
+        Assert.Equal(ingested, await ingest.RunAsync(runId, CancellationToken.None));
+        Assert.Equal(shardSet, (await pipeline.RunAsync(runId)).ShardSet);
+        foreach (var kind in WorkKeys.Kinds)
         {
-            await queues.SendComputeAsync(Messages.ComputeMessage.For(runId, Messages.WorkKeys.BatchAudit, shard), CancellationToken.None);
+            for (var shard = 0; shard < ingested.Shards; shard++)
+            {
+                await compute.RunAsync(runId, kind, shard, CancellationToken.None);
+                await compute.RunAsync(runId, kind, shard, CancellationToken.None);
+            }
         }
 
-        await queues.SendFinalizeAsync(runId, CancellationToken.None);
-        await pipeline.Pump.DrainAsync(CancellationToken.None);
+        Assert.Equal(RunStatus.Completed, await finalize.RunAsync(runId, CancellationToken.None));
+        var once = await pipeline.RunAsync(runId);
+        Assert.Equal(RunStatus.Completed, await finalize.RunAsync(runId, CancellationToken.None));
+        // And every step once more after the run completed, as a late retry would.
+        Assert.Equal(new Arrival(runId, RunStatus.Completed), await pipeline.ArriveAsync("test/dup.jsonl"));
+        await pipeline.AuditAsync(runId);
 
         var twice = await pipeline.RunAsync(runId);
-        Assert.Equal(RunStatus.Completed, twice.Status);
-        Assert.Equal(once.WorkTotal, twice.WorkDone);
-        Assert.Equal(once.Metrics!.KrippendorffAlphaNominal, twice.Metrics!.KrippendorffAlphaNominal);
-        Assert.Equal(once.CompletedTime, twice.CompletedTime);
+        // The same ETag: not one of the repeats wrote the run again.
+        Assert.Equal((RunStatus.Completed, once.ETag, once.CompletedTime), (twice.Status, twice.ETag, twice.CompletedTime));
+        var offline = await OfflineAsync(delivery);
+        Assert.Equal((offline.Items, offline.Annotations, offline.KrippendorffAlphaNominal),
+            (twice.Metrics!.Items, twice.Metrics.Annotations, twice.Metrics.KrippendorffAlphaNominal));
+        Assert.Equal(ingested.Shards, (await PartialsAsync(pipeline, runId)).Count);
         var history = await pipeline.Get<TableRunStore>().ListHistoryAsync(runId, CancellationToken.None);
         Assert.Equal([RunStatus.Pending, RunStatus.Running, RunStatus.Completed], history.Select(h => h.Status));
         var page = await pipeline.Get<TableBatchStore>().ListAsync(null, 100, null, CancellationToken.None);
-        Assert.Single(page.Batches);
+        Assert.Equal(RunStatus.Completed, Assert.Single(page.Batches).Status);
+    }
+
+    [Fact]
+    public async Task Run_EveryStepExecutedTwiceAtOnce_OneOutcomeAndFiguresAreExact()
+    {
+        // A step retried while its first execution is still running: both execute at the same moment, on two hosts.
+        var delivery = DeliveryGenerator.Generate(items: 600, seed: 23);
+        await using var pipeline = await TestPipeline.StartAsync(new Dictionary<string, string?> { ["Pipeline:ShardTargetBytes"] = "8000" });
+        var ingest = pipeline.Get<Ingest>();
+        var compute = pipeline.Get<Compute>();
+        var finalize = pipeline.Get<Finalize>();
+        await pipeline.IncomingBlob("test/at-once.jsonl").UploadAsync(BinaryData.FromString(delivery), overwrite: true);
+
+        var arrivals = await AtOnceAsync(() => pipeline.ArriveAsync("test/at-once.jsonl"));
+        var runId = arrivals[0]!.RunId;
+        var ingested = await AtOnceAsync(() => ingest.RunAsync(runId, CancellationToken.None));
+        foreach (var kind in WorkKeys.Kinds)
+        {
+            for (var shard = 0; shard < ingested[0].Shards; shard++)
+            {
+                var k = shard;
+                await AtOnceAsync(() => compute.RunAsync(runId, kind, k, CancellationToken.None));
+            }
+        }
+
+        var finalized = await AtOnceAsync(() => finalize.RunAsync(runId, CancellationToken.None));
+
+        Assert.All(arrivals, arrival => Assert.Equal(new Arrival(runId, RunStatus.Pending), arrival));
+        Assert.Equal(RunStatus.Running, ingested[0].Status);
+        Assert.Equal(ingested[0], ingested[1]);
+        Assert.Equal([RunStatus.Completed, RunStatus.Completed], finalized);
+        var run = await pipeline.RunAsync(runId);
+        Assert.Equal((RunStatus.Completed, ingested[0].Shards), (run.Status, run.ShardCount));
+        var offline = await OfflineAsync(delivery);
+        Assert.Equal((offline.Items, offline.Annotations, offline.KrippendorffAlphaNominal),
+            (run.Metrics!.Items, run.Metrics.Annotations, run.Metrics.KrippendorffAlphaNominal));
+        var history = await pipeline.Get<TableRunStore>().ListHistoryAsync(runId, CancellationToken.None);
+        Assert.Equal([RunStatus.Pending, RunStatus.Running, RunStatus.Completed], history.Select(h => h.Status));
+        var page = await pipeline.Get<TableBatchStore>().ListAsync(null, 100, null, CancellationToken.None);
+        Assert.Equal((runId, RunStatus.Completed), (Assert.Single(page.Batches).BatchId, page.Batches[0].Status));
+        var alpha = await pipeline.Get<TableSeriesStore>().ReadAsync(new SeriesKey("test-pipeline", MonitoredMetric.Alpha.Name, null, null), CancellationToken.None);
+        Assert.Equal(runId, Assert.Single(alpha).BatchId);
     }
 
     [Fact]
     public async Task Ingest_TwoWorkersIngestTheSameRunAtOnce_OneShardSetWinsAndFiguresAreExact()
     {
-        // What two hosts do when both watchers report the same blob: two ingest messages for one pending run.
+        // An ingest retried while its first attempt still runs: two ingests of one pending run at once, each writing a shard set.
         var delivery = DeliveryGenerator.Generate(items: 1500, seed: 21);
         await using var pipeline = await TestPipeline.StartAsync(new Dictionary<string, string?> { ["Pipeline:ShardTargetBytes"] = "20000" });
         var runId = await pipeline.DeliverAsync("test/concurrent.jsonl", delivery);
-        await pipeline.Pump.PumpOnceAsync(Messages.PipelineFunction.OnBatchArrived, CancellationToken.None);
         var ingest = pipeline.Get<Ingest>();
-        var message = new Messages.RunMessage(Messages.RunMessage.CurrentVersion, runId);
 
-        await Task.WhenAll(ingest.HandleAsync(message, CancellationToken.None), ingest.HandleAsync(message, CancellationToken.None));
-        await pipeline.Pump.DrainAsync(CancellationToken.None);
+        var ingested = await AtOnceAsync(() => ingest.RunAsync(runId, CancellationToken.None));
+        var run = await pipeline.AuditAsync(runId);
 
-        var run = await pipeline.RunAsync(runId);
-        Assert.Equal(RunStatus.Completed, run.Status);
+        Assert.Equal(ingested[0], ingested[1]);
+        Assert.Equal((RunStatus.Completed, ingested[0].Shards), (run.Status, run.ShardCount));
         var offline = await OfflineAsync(delivery);
         Assert.Equal(offline.Annotations, run.Metrics!.Annotations);
         Assert.Equal(offline.KrippendorffAlphaNominal, run.Metrics.KrippendorffAlphaNominal);
@@ -140,9 +192,9 @@ public sealed class PipelineRunTests
         await using var pipeline = await TestPipeline.StartAsync();
 
         var first = await pipeline.DeliverAsync("vendor/same.jsonl", delivery);
-        await pipeline.Pump.DrainAsync(CancellationToken.None);
+        await pipeline.AuditAsync(first);
         var second = await pipeline.DeliverAsync("vendor/same.jsonl", delivery);
-        await pipeline.Pump.DrainAsync(CancellationToken.None);
+        await pipeline.AuditAsync(second);
 
         Assert.Equal(first, second);
         var page = await pipeline.Get<TableBatchStore>().ListAsync("test-pipeline", 100, null, CancellationToken.None);
@@ -156,9 +208,9 @@ public sealed class PipelineRunTests
         await using var pipeline = await TestPipeline.StartAsync();
 
         var first = await pipeline.DeliverAsync("vendor/changing.jsonl", DeliveryGenerator.Generate(items: 50, seed: 3));
-        await pipeline.Pump.DrainAsync(CancellationToken.None);
+        await pipeline.AuditAsync(first);
         var second = await pipeline.DeliverAsync("vendor/changing.jsonl", DeliveryGenerator.Generate(items: 60, seed: 4));
-        await pipeline.Pump.DrainAsync(CancellationToken.None);
+        await pipeline.AuditAsync(second);
 
         Assert.NotEqual(first, second);
         Assert.Equal(50, (await pipeline.RunAsync(first)).Metrics!.Items);
@@ -177,9 +229,8 @@ public sealed class PipelineRunTests
 
         var runId = await pipeline.DeliverAsync("vendor/bad.jsonl", delivery);
         var before = (await pipeline.IncomingBlob("vendor/bad.jsonl").GetPropertiesAsync()).Value;
-        await pipeline.Pump.DrainAsync(CancellationToken.None);
+        var run = await pipeline.AuditAsync(runId);
 
-        var run = await pipeline.RunAsync(runId);
         Assert.Equal(RunStatus.Rejected, run.Status);
         Assert.Equal("vendor/bad.jsonl line 8, field 'label': must be a string, not a number", run.Reason);
         var after = (await pipeline.IncomingBlob("vendor/bad.jsonl").GetPropertiesAsync()).Value;
@@ -197,34 +248,31 @@ public sealed class PipelineRunTests
     {
         await using var pipeline = await TestPipeline.StartAsync();
 
+        // No step runs: the arrival itself rejects the run.
         var runId = await pipeline.DeliverAsync("vendor/no-header.jsonl", """{"item":"a","annotator":"b","label":"c"}""" + "\n");
-        await pipeline.Pump.DrainAsync(CancellationToken.None);
 
         var run = await pipeline.RunAsync(runId);
         Assert.Equal(RunStatus.Rejected, run.Status);
         Assert.Equal("vendor/no-header.jsonl line 1, field 'item': unknown header property", run.Reason);
     }
 
-    [Fact]
-    public async Task Sweeper_LostComputeMessages_RedrivesToCompletion()
+    /// <summary>The same step executed twice at the same moment, on two pool threads.</summary>
+    private static Task<T[]> AtOnceAsync<T>(Func<Task<T>> step) => Task.WhenAll(Task.Run(step), Task.Run(step));
+
+    private static Task AtOnceAsync(Func<Task> step) => Task.WhenAll(Task.Run(step), Task.Run(step));
+
+    /// <summary>The work keys whose partial a Compute wrote for the run, in name order.</summary>
+    private static async Task<List<string>> PartialsAsync(TestPipeline pipeline, string runId)
     {
-        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.Parse("2026-11-25T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
-        await using var pipeline = await TestPipeline.StartAsync(new Dictionary<string, string?> { ["Pipeline:ShardTargetBytes"] = "3000" }, time);
-        var runId = await pipeline.DeliverAsync("vendor/lost.jsonl", DeliveryGenerator.Generate(items: 100, seed: 9));
-        await pipeline.Pump.PumpOnceAsync(Messages.PipelineFunction.OnBatchArrived, CancellationToken.None);
-        await pipeline.Pump.PumpOnceAsync(Messages.PipelineFunction.Ingest, CancellationToken.None);
-        await pipeline.Storage.Queue(pipeline.Storage.Names.Compute).ClearMessagesAsync(); // the fan-out is lost
+        var prefix = $"{runId}/partials/";
+        var keys = new List<string>();
+        await foreach (var blob in pipeline.Storage.Container(pipeline.Storage.Names.Work).GetBlobsAsync(
+            Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, prefix, CancellationToken.None))
+        {
+            keys.Add(blob.Name[prefix.Length..^".json".Length]);
+        }
 
-        var sweeper = pipeline.Get<RunSweeper>();
-        Assert.Equal(0, await sweeper.SweepAsync(CancellationToken.None)); // not stale yet
-        time.Advance(TimeSpan.FromMinutes(6));
-        Assert.Equal(1, await sweeper.SweepAsync(CancellationToken.None));
-        await pipeline.Pump.DrainAsync(CancellationToken.None);
-
-        var run = await pipeline.RunAsync(runId);
-        Assert.Equal(RunStatus.Completed, run.Status);
-        Assert.Equal(1, run.Redrives);
-        Assert.Equal(100, run.Metrics!.Items);
+        return keys;
     }
 
     private static async Task<BatchMetrics> OfflineAsync(string delivery)

@@ -12,9 +12,8 @@ public sealed class TaxonomyIngestTests
         await using var pipeline = await TestPipeline.StartAsync(new Dictionary<string, string?> { ["Pipeline:RequireRegisteredTaxonomy"] = "true" });
 
         var runId = await pipeline.DeliverAsync("scenes/acme/d-1.jsonl", DeliveryGenerator.Generate(items: 5, seed: 3));
-        await pipeline.Pump.DrainAsync(CancellationToken.None);
+        var run = await pipeline.AuditAsync(runId);
 
-        var run = await pipeline.RunAsync(runId);
         Assert.Equal(RunStatus.Rejected, run.Status);
         Assert.Equal("scenes/acme/d-1.jsonl line 1, field 'taxonomy': driving-scenes@1.0.0 is not registered, and this pipeline audits only against registered taxonomies; register it (PUT /api/taxonomies/driving-scenes/1.0.0) and deliver again", run.Reason);
     }

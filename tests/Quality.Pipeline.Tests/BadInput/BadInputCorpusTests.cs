@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Azure.Storage.Blobs.Models;
+using Quality.Pipeline.Activities;
 using Quality.Pipeline.Runs;
 using Quality.Tests.Shared;
 
@@ -34,20 +35,24 @@ public sealed class BadInputCorpusTests(BadInputCorpusTests.Pipeline fixture) : 
         var bad = BadDeliveries.All.Single(c => c.Name == name);
         var pipeline = fixture.Test;
         var (trigger, blobs) = Names(bad);
+        var arrivals = new List<Arrival?>();
         foreach (var (path, bytes) in bad.Files.Where(f => f.Key != "manifest.json"))
         {
             await pipeline.IncomingBlob(blobs[path]).UploadAsync(BinaryData.FromBytes(bytes), overwrite: true);
-            await pipeline.ReportArrivalAsync(blobs[path]);
+            arrivals.Add(await pipeline.ArriveAsync(blobs[path]));
         }
 
         if (bad.IsMultiFile)
         {
             await pipeline.IncomingBlob(trigger).UploadAsync(BinaryData.FromBytes(bad.Files["manifest.json"]), overwrite: true);
-            await pipeline.ReportArrivalAsync(trigger);
+            arrivals.Add(await pipeline.ArriveAsync(trigger));
         }
 
         var before = await ETagsAsync(pipeline, blobs.Values);
-        await pipeline.Pump.DrainAsync(CancellationToken.None);
+        foreach (var arrival in arrivals.OfType<Arrival>())
+        {
+            await pipeline.AuditAsync(arrival.RunId);
+        }
 
         var blob = await pipeline.Get<Quality.Pipeline.Storage.BlobDeliveryStore>().GetAsync(trigger, CancellationToken.None);
         var missing = bad.IsMultiFile ? ManifestPaths(bad).Where(path => !bad.Files.ContainsKey(path)).ToList() : [];
@@ -75,10 +80,9 @@ public sealed class BadInputCorpusTests(BadInputCorpusTests.Pipeline fixture) : 
     [Fact]
     public async Task AfterTheCorpus_AGoodDeliveryCompletes()
     {
-        var runId = await fixture.Test.DeliverAsync("good/acme/after-bad.jsonl", DeliveryGenerator.Generate(items: 30, seed: 4));
-        await fixture.Test.Pump.DrainAsync(CancellationToken.None);
+        var run = await fixture.Test.DeliverAndAuditAsync("good/acme/after-bad.jsonl", DeliveryGenerator.Generate(items: 30, seed: 4));
 
-        Assert.Equal(RunStatus.Completed, (await fixture.Test.RunAsync(runId)).Status);
+        Assert.Equal(RunStatus.Completed, run.Status);
     }
 
     /// <summary>The blob that starts the delivery, and every file's blob name.</summary>

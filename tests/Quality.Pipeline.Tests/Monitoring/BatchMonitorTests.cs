@@ -20,9 +20,8 @@ public sealed class BatchMonitorTests
             injections: [new("wheelchair_user", "pedestrian", 1.0, ["ann-00"])]);
 
         var runId = await pipeline.DeliverAsync("scenario/acme/d-1.jsonl", delivery);
-        await pipeline.Pump.DrainAsync(CancellationToken.None);
 
-        Assert.Equal(RunStatus.Completed, (await pipeline.RunAsync(runId)).Status);
+        Assert.Equal(RunStatus.Completed, (await pipeline.AuditAsync(runId)).Status);
         var store = pipeline.Get<TableSeriesStore>();
         var overall = Assert.Single(await store.ReadAsync(new SeriesKey("scenario", "gold-error-rate", null, null), CancellationToken.None));
         Assert.Equal((runId, 40.0, 1000.0), (overall.BatchId, overall.Count!.Value, overall.Size!.Value));
@@ -60,9 +59,8 @@ public sealed class BatchMonitorTests
             injections: [new("wheelchair_user", "pedestrian", 1.0, ["ann-00"])]);
 
         var runId = await pipeline.DeliverAsync("scenario/acme/d-16.jsonl", delivery);
-        await pipeline.Pump.DrainAsync(CancellationToken.None);
+        var run = await pipeline.AuditAsync(runId);
 
-        var run = await pipeline.RunAsync(runId);
         Assert.Equal((RunStatus.Completed, "scenario@1.0.0"), (run.Status, run.Standard));
         var series = await store.ReadAsync(new SeriesKey("scenario", MonitoredMetric.GoldErrorRate.Name, null, null), CancellationToken.None);
         Assert.Equal((runId, 40.0, 16), (series[^1].BatchId, series[^1].Count!.Value, series.Count));

@@ -15,11 +15,14 @@ public sealed class DailyRollupJobTests
         await using var pipeline = await TestPipeline.StartAsync(time: time);
         var a = await pipeline.DeliverAsync("v/a.jsonl", DeliveryGenerator.Generate(items: 30, seed: 1, deliveryId: "a"));
         var b = await pipeline.DeliverAsync("v/b.jsonl", DeliveryGenerator.Generate(items: 40, seed: 2, deliveryId: "b"));
-        await pipeline.DeliverAsync("v/c.jsonl", "not a delivery\n");
-        await pipeline.Pump.DrainAsync(CancellationToken.None);
+        var c = await pipeline.DeliverAsync("v/c.jsonl", "not a delivery\n");
+        foreach (var runId in new[] { a, b, c })
+        {
+            await pipeline.AuditAsync(runId);
+        }
+
         time.Advance(TimeSpan.FromDays(1)); // a batch of the next day must not count
-        await pipeline.DeliverAsync("v/d.jsonl", DeliveryGenerator.Generate(items: 10, seed: 3, deliveryId: "d"));
-        await pipeline.Pump.DrainAsync(CancellationToken.None);
+        await pipeline.DeliverAndAuditAsync("v/d.jsonl", DeliveryGenerator.Generate(items: 10, seed: 3, deliveryId: "d"));
 
         var rollups = await pipeline.Get<DailyRollupJob>().RunAsync(new DateOnly(2026, 11, 24), CancellationToken.None);
 

@@ -17,20 +17,13 @@ public sealed class LotReviewTests
         await pipeline.Get<BlobStandardStore>().PutAsync(StandardDocument.Parse(ReviewDeliveries.SamplingStandard("scenario"), null), CancellationToken.None);
         var delivery = ObjectDeliveryGenerator.Generate(seed: 11, "d-1", baseErrorRate: 0);
         var batch = await pipeline.DeliverAsync("scenario/acme/d-1.jsonl", delivery);
-        await pipeline.Pump.DrainAsync(CancellationToken.None);
+        await pipeline.AuditAsync(batch);
         var json = await pipeline.Get<BlobReportStore>().ReadAsync(batch, BlobReportStore.Sample, CancellationToken.None);
         return (batch, delivery, ReportJson.Deserialize<AuditSample>(json!));
     }
 
     private static string Review(string batch, string delivery, IEnumerable<string> items, string vendor = "acme", Func<int, string>? reviewerOf = null) =>
         ReviewDeliveries.FromGold(batch, delivery, items, "scenario", vendor, "review-1", reviewerOf);
-
-    private static async Task<Run> DeliverReviewAsync(TestPipeline pipeline, string name, string review)
-    {
-        var run = await pipeline.DeliverAsync(name, review);
-        await pipeline.Pump.DrainAsync(CancellationToken.None);
-        return await pipeline.RunAsync(run);
-    }
 
     [Fact]
     public async Task Review_HalfTheSample_IsIncompleteAndMovesNothing_ThenTheWholeSampleIsAccepted()
@@ -42,11 +35,11 @@ public sealed class LotReviewTests
         var plan = AcceptanceSampling.Plan(200, 1.0);
         Assert.Equal((200L, plan.SampleSize, plan.Accept), (sample.LotSize, sample.Plan.SampleSize, sample.Plan.Accept));
 
-        var half = await DeliverReviewAsync(pipeline, "scenario/acme/review-half.jsonl", Review(batch, delivery, items.Take(items.Count / 2)));
+        var half = await pipeline.DeliverAndAuditAsync("scenario/acme/review-half.jsonl", Review(batch, delivery, items.Take(items.Count / 2)));
         Assert.Equal((RunStatus.Completed, "incomplete", batch), (half.Status, half.Disposition, half.Reviews));
         Assert.Null(await pipeline.Get<TableInspectionStore>().GetAsync("scenario", "acme", CancellationToken.None));
 
-        var whole = await DeliverReviewAsync(pipeline, "scenario/acme/review-whole.jsonl", Review(batch, delivery, items));
+        var whole = await pipeline.DeliverAndAuditAsync("scenario/acme/review-whole.jsonl", Review(batch, delivery, items));
         Assert.Equal("accepted", whole.Disposition);
         var inspection = await pipeline.Get<TableInspectionStore>().GetAsync("scenario", "acme", CancellationToken.None);
         var lot = Assert.Single(inspection!.Lots);
@@ -64,7 +57,7 @@ public sealed class LotReviewTests
         var first = sample.Items[0].Item;
 
         // The gold key's objects of the first sampled item alternate between two reviewers.
-        var run = await DeliverReviewAsync(pipeline, "scenario/acme/review-2.jsonl",
+        var run = await pipeline.DeliverAndAuditAsync("scenario/acme/review-2.jsonl",
             Review(batch, delivery, [first], reviewerOf: index => index % 2 == 0 ? "qa-a" : "qa-b"));
 
         Assert.Equal(RunStatus.Rejected, run.Status);
@@ -79,7 +72,7 @@ public sealed class LotReviewTests
         await using var pipeline = await TestPipeline.StartAsync();
         var (batch, delivery, sample) = await SampledAsync(pipeline);
 
-        var run = await DeliverReviewAsync(pipeline, "scenario/other/review-1.jsonl", Review(batch, delivery, [sample.Items[0].Item], vendor: "other"));
+        var run = await pipeline.DeliverAndAuditAsync("scenario/other/review-1.jsonl", Review(batch, delivery, [sample.Items[0].Item], vendor: "other"));
 
         Assert.Equal(RunStatus.Rejected, run.Status);
         Assert.Contains("reviews", run.Reason, StringComparison.Ordinal);

@@ -1,6 +1,0 @@
-using Quality.Domain.Findings;
-
-namespace Quality.Functions.Api;
-
-/// <summary>The answer of <c>GET /api/findings</c>.</summary>
-internal sealed record FindingListView(IReadOnlyList<Finding> Findings);

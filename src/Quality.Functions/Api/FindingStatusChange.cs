@@ -1,4 +1,0 @@
-namespace Quality.Functions.Api;
-
-/// <summary>The body of <c>POST /api/findings/{id}/status</c>.</summary>
-internal sealed record FindingStatusChange(string? Status);

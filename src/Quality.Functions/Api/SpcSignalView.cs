@@ -1,4 +1,0 @@
-namespace Quality.Functions.Api;
-
-/// <summary>A signal: its rule and the 1-based points (and their batches) involved.</summary>
-internal sealed record SpcSignalView(string Rule, IReadOnlyList<int> Points, IReadOnlyList<string> Batches);

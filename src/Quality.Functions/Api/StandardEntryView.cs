@@ -1,4 +1,0 @@
-namespace Quality.Functions.Api;
-
-/// <summary>One published standard version.</summary>
-internal sealed record StandardEntryView(string Pipeline, string Version, string Reference, string Uri);

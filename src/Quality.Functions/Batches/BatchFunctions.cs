@@ -1,0 +1,166 @@
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
+using Quality.Domain.Formats.Canonical;
+using Quality.Functions.Http;
+using Quality.Pipeline.Runs;
+using Quality.Pipeline.Storage;
+
+namespace Quality.Functions.Batches;
+
+/// <summary><c>/api/batches</c>: list audited batches and read each one's figures and reports.</summary>
+internal sealed class BatchFunctions(TableBatchStore batches, TableRunStore runs, BlobReportStore reports)
+{
+    private const int DefaultPageSize = 50;
+    private const int MaxPageSize = 1000;
+
+    [Function("ListBatches")]
+    public async Task<IResult> ListAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "batches")] HttpRequest request, CancellationToken cancellationToken)
+    {
+        var pipeline = Query.String(request, "pipeline");
+        if (pipeline is not null && !CanonicalFormat.IsSafeName(pipeline))
+        {
+            return Problems.BadRequest("pipeline", $"'{pipeline}' is not a pipeline name (letters, digits, '.', '_', '-'; up to 63).");
+        }
+
+        if (!Query.TryInt(request, "top", out var top))
+        {
+            return Problems.BadRequest("top", $"must be a whole number between 1 and {MaxPageSize}.");
+        }
+
+        if ((top ?? DefaultPageSize) is < 1 or > MaxPageSize)
+        {
+            return Problems.BadRequest("top", $"must be between 1 and {MaxPageSize}.");
+        }
+
+        var page = await batches.ListAsync(pipeline, top ?? DefaultPageSize, Query.String(request, "continuationToken"), cancellationToken);
+        return TypedResults.Ok(new BatchListView(page.Batches.Select(BatchView.From).ToList(), page.ContinuationToken));
+    }
+
+    [Function("GetBatch")]
+    public async Task<IResult> GetAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "batches/{id}")] HttpRequest request, string id, CancellationToken cancellationToken)
+    {
+        if (!RunIds.IsValid(id))
+        {
+            return Problems.BadRequest("id", "a batch id is 32 lowercase hexadecimal digits.");
+        }
+
+        var run = await runs.GetAsync(id, cancellationToken);
+        return run is null ? Problems.NotFound($"No batch {id}.") : TypedResults.Ok(BatchView.From(run));
+    }
+
+    /// <summary>
+    /// The whole agreement suite of a completed batch, per field with intervals, per class and per annotator: the
+    /// stored report, byte for byte. 409 while the batch is not completed (it has no suite yet, or never will).
+    /// </summary>
+    [Function("GetBatchAgreement")]
+    public Task<IResult> GetAgreementAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "batches/{id}/agreement")] HttpRequest request, string id, CancellationToken cancellationToken) =>
+        CompletedBatch.ReportAsync(id, runs, async () => await reports.ReadAsync(id, BlobReportStore.Agreement, cancellationToken) is { } json
+            ? TypedResults.Text(json, "application/json")
+            : Problems.NotFound($"Batch {id} completed before agreement reports existed; re-deliver it to compute one."), cancellationToken);
+
+    /// <summary>Gold audit (scorecards, per class, confusion) and pairwise spatial agreement of boxes and cuboids.</summary>
+    [Function("GetBatchAudit")]
+    public Task<IResult> GetAuditAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "batches/{id}/audit")] HttpRequest request, string id, CancellationToken cancellationToken) =>
+        AuditPartAsync(id, audit => audit, cancellationToken);
+
+    [Function("GetBatchConfusion")]
+    public Task<IResult> GetConfusionAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "batches/{id}/confusion")] HttpRequest request, string id, CancellationToken cancellationToken) =>
+        AuditPartAsync(id, audit => audit["audit"]?["confusion"], cancellationToken);
+
+    [Function("GetBatchAnnotators")]
+    public Task<IResult> GetAnnotatorsAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "batches/{id}/annotators")] HttpRequest request, string id, CancellationToken cancellationToken) =>
+        AuditPartAsync(id, audit => audit["audit"]?["perAnnotator"], cancellationToken);
+
+    /// <summary>One annotator's scorecard and their pairwise agreement with every other annotator.</summary>
+    [Function("GetBatchAnnotator")]
+    public Task<IResult> GetAnnotatorAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "batches/{id}/annotators/{annotatorId}")] HttpRequest request,
+        string id, string annotatorId, CancellationToken cancellationToken) =>
+        AuditPartAsync(id, audit => audit["audit"]?["perAnnotator"]?[annotatorId] is { } scorecard
+            ? new JsonObject
+            {
+                ["annotator"] = annotatorId,
+                ["scorecard"] = scorecard.DeepClone(),
+                ["pairwise"] = new JsonArray([.. audit["spatial"]!["pairwise"]!.AsArray()
+                    .Where(p => (string?)p!["a"] == annotatorId || (string?)p!["b"] == annotatorId)
+                    .Select(p => p!.DeepClone())]),
+            }
+            : null, cancellationToken);
+
+    /// <summary>The evidence behind every figure: one JSON line per matched pair, miss and extra, as a download.</summary>
+    [Function("GetBatchPairs")]
+    public Task<IResult> GetPairsAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "batches/{id}/pairs")] HttpRequest request, string id, CancellationToken cancellationToken) =>
+        CompletedBatch.ReportAsync(id, runs, async () => await reports.OpenReadAsync(id, BlobReportStore.Pairs, cancellationToken) is { } pairs
+            ? TypedResults.Stream(pairs, "application/x-ndjson", fileDownloadName: $"{id}-pairs.jsonl")
+            : Problems.NotFound($"Batch {id} has no boxes or cuboids compared with gold or each other."), cancellationToken);
+
+    /// <summary>
+    /// Taxonomy violations of a completed batch: per rule the count, rate and Wilson interval with examples, and a page
+    /// of (rule, class) counts (<c>?rule=&amp;offset=&amp;limit=</c>); or why no taxonomy was checked.
+    /// </summary>
+    [Function("GetBatchViolations")]
+    public async Task<IResult> GetViolationsAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "batches/{id}/violations")] HttpRequest request, string id, CancellationToken cancellationToken)
+    {
+        var rule = Query.String(request, "rule");
+        if (rule is not null && !Domain.Taxonomy.TaxonomyRules.All.Any(r => r.Rule == rule))
+        {
+            return Problems.BadRequest("rule", $"'{rule}' is not a rule: {string.Join(", ", Domain.Taxonomy.TaxonomyRules.All.Select(r => r.Rule))}.");
+        }
+
+        if (!Query.TryInt(request, "offset", out var offset))
+        {
+            return Problems.BadRequest("offset", "must be a whole number, 0 or more.");
+        }
+
+        if (offset is < 0)
+        {
+            return Problems.BadRequest("offset", "must be 0 or more.");
+        }
+
+        if (!Query.TryInt(request, "limit", out var limit))
+        {
+            return Problems.BadRequest("limit", $"must be a whole number between 1 and {MaxPageSize}.");
+        }
+
+        if (limit is < 1 or > MaxPageSize)
+        {
+            return Problems.BadRequest("limit", $"must be between 1 and {MaxPageSize}.");
+        }
+
+        return await CompletedBatch.ReportAsync(id, runs, async () =>
+        {
+            if (await reports.ReadAsync(id, BlobReportStore.Violations, cancellationToken) is not { } json)
+            {
+                return Problems.NotFound($"Batch {id} completed before taxonomy checks existed; re-deliver it to check it.");
+            }
+
+            var report = Domain.Audit.ReportJson.Deserialize<Domain.Taxonomy.ViolationReport>(json);
+            return TypedResults.Text(Domain.Audit.ReportJson.Serialize(new ViolationsView(
+                id, report.Taxonomy, report.Checked, report.NotCheckedReason,
+                report.Tally is { } tally ? Domain.Taxonomy.ViolationTally.FromState(tally).ToView(rule, offset ?? 0, limit ?? DefaultPageSize) : null)),
+                "application/json");
+        }, cancellationToken);
+    }
+
+    private Task<IResult> AuditPartAsync(string id, Func<JsonNode, JsonNode?> part, CancellationToken cancellationToken) =>
+        CompletedBatch.ReportAsync(id, runs, async () =>
+        {
+            if (await reports.ReadAsync(id, BlobReportStore.Audit, cancellationToken) is not { } json)
+            {
+                return Problems.NotFound($"Batch {id} has no boxes or cuboids to audit.");
+            }
+
+            return part(JsonNode.Parse(json)!) is { } found
+                ? TypedResults.Text(found.ToJsonString(), "application/json")
+                : Problems.NotFound($"Batch {id} has no such part in its audit.");
+        }, cancellationToken);
+}

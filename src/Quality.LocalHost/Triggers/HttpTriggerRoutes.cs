@@ -1,0 +1,42 @@
+using Quality.LocalHost.Catalog;
+using Quality.LocalHost.Invocation;
+
+namespace Quality.LocalHost.Triggers;
+
+/// <summary>
+/// Every HTTP-triggered function on its own route, as the Functions host routes it: <c>/{routePrefix}/{route}</c> (the
+/// function's name when it has no route), for its methods. The function gets the ASP.NET Core request and the route
+/// values; its <see cref="IResult"/> writes the response, as the worker's ASP.NET Core integration executes it.
+/// Function keys are not checked, as under Core Tools locally.
+/// </summary>
+internal static class HttpTriggerRoutes
+{
+    public static WebApplication MapHttpFunctions(this WebApplication app, string routePrefix)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var catalog = app.Services.GetRequiredService<FunctionCatalog>();
+        foreach (var function in catalog.OfKind(TriggerKind.Http))
+        {
+            var trigger = function.HttpTrigger;
+            var route = "/" + string.Join('/', new[] { routePrefix, trigger.Route ?? function.Name }.Where(p => p.Length > 0));
+            var methods = (trigger.Methods is { Length: > 0 } m ? m : ["get", "post", "put", "delete", "patch", "head", "options"])
+                .Select(method => method.ToUpperInvariant()).ToArray();
+            app.MapMethods(route, methods, (HttpContext context, FunctionInvoker invoker) => InvokeAsync(function, context, invoker))
+                .WithName(function.Name);
+        }
+
+        return app;
+    }
+
+    private static async Task InvokeAsync(FunctionDescriptor function, HttpContext context, FunctionInvoker invoker)
+    {
+        var bindingData = context.Request.RouteValues.ToDictionary(v => v.Key, v => (object?)v.Value?.ToString(), StringComparer.OrdinalIgnoreCase);
+        var result = await invoker.InvokeAsync(function, context.Request, bindingData, context.RequestAborted);
+        if (result is not IResult answer)
+        {
+            throw new InvalidOperationException($"Function {function.Name} returned {result?.GetType().Name ?? "nothing"}; HTTP functions here answer an IResult.");
+        }
+
+        await answer.ExecuteAsync(context);
+    }
+}

@@ -1,0 +1,165 @@
+using System.Diagnostics;
+using System.Globalization;
+using Azure.Storage;
+using Azure.Storage.Blobs.Models;
+using Quality.Pipeline.Runs;
+using Quality.Pipeline.Storage;
+using Quality.Tests.Shared;
+
+namespace Quality.Benchmarks.Pipeline;
+
+/// <summary>
+/// Whether a dev host's memory stays flat with the size of a delivery: one <see cref="SyntheticDelivery"/> of the
+/// given size streamed to <c>incoming</c> as one blob, one dev host process under its own defaults (4 MiB shards, at
+/// most 256), and the host's resident memory sampled every 200 ms from before the upload until the run is Completed.
+/// Prints the times per phase from the run's history and the working set at the upload's end, at ingest's end, at the
+/// end, the highest sample and the kernel's peak (VmHWM). The delivery's taxonomy (driving@1.0.0) is not registered,
+/// so the run is audited unchecked, as any delivery of an unpublished taxonomy is. <c>--set Key=Value</c> changes one
+/// of the dev host's settings.
+/// </summary>
+internal static class DevHostMemory
+{
+    private const int Mebibyte = 1024 * 1024;
+    private static readonly TimeSpan SampleInterval = TimeSpan.FromMilliseconds(200);
+    private static readonly TimeSpan Patience = TimeSpan.FromMinutes(60);
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var megabytes = args.Length > 1 ? long.Parse(args[1], CultureInfo.InvariantCulture) : 200;
+        await using var pipeline = await TestPipeline.StartAsync();
+        var settings = DevHostDefaults.Settings(pipeline.ConnectionString, pipeline.Prefix);
+        // --set Key=Value, repeatable: one setting changed from the defaults, to see what the memory follows (e.g.
+        // Durable:MaxConcurrentActivityFunctions=2). A key without ':' reaches the process as an environment variable
+        // of that name: DOTNET_gcServer=0 runs workstation GC instead of the Web SDK's server GC, whose heaps grow with
+        // what is free, which tells data that grows with the delivery from GC slack.
+        for (var i = Array.IndexOf(args, "--set"); i >= 0 && i + 1 < args.Length; i = Array.IndexOf(args, "--set", i + 2))
+        {
+            var (key, value) = (args[i + 1].Split('=', 2)[0], args[i + 1].Split('=', 2)[^1]);
+            settings[key] = value;
+        }
+
+        Console.WriteLine(DevHostDefaults.Describe(settings));
+
+        await using var host = HostProcess.Start(settings, "bench-memory");
+        using var devHost = Process.GetProcessById(host.Id);
+        using var sampling = new CancellationTokenSource();
+        var samples = SampleAsync(devHost, sampling.Token);
+
+        await using var delivery = new SyntheticDelivery(megabytes * 1_000_000);
+        var blobName = string.Create(CultureInfo.InvariantCulture, $"bench/memory-{megabytes}.jsonl");
+        var blob = pipeline.IncomingBlob(blobName);
+        var started = TimeProvider.System.GetUtcNow();
+        var clock = Stopwatch.StartNew();
+        // Staged in 8 MiB blocks whatever the size, so 200 MB and 2 GB land the same way (the SDK would otherwise
+        // send up to 256 MiB in a single request) and this process never holds more than a few blocks.
+        await blob.UploadAsync(delivery, new BlobUploadOptions
+        {
+            TransferOptions = new StorageTransferOptions { InitialTransferSize = 8 * Mebibyte, MaximumTransferSize = 8 * Mebibyte, MaximumConcurrency = 4 },
+        });
+        var uploaded = TimeProvider.System.GetUtcNow();
+        var properties = await pipeline.Get<BlobDeliveryStore>().GetAsync(blobName, CancellationToken.None);
+        var runId = RunIds.For(blobName, properties!.ContentKey);
+
+        var run = await WaitTerminalAsync(pipeline.Get<TableRunStore>(), runId, host);
+        var total = clock.Elapsed;
+        devHost.Refresh();
+        var peak = devHost.PeakWorkingSet64;
+        var azurite = AzuritePeak();
+        await sampling.CancelAsync();
+        var sampled = await samples;
+        if (run.Status != RunStatus.Completed)
+        {
+            Console.WriteLine($"run {runId} ended {run.Status}: {run.Reason}\n{host.Output}");
+            return 1;
+        }
+
+        var timeline = await RunTimeline.ReadAsync(pipeline.Get<TableRunStore>(), runId, CancellationToken.None);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"delivery {delivery.Length / 1e6:N0} MB, {run.Metrics?.Annotations:N0} annotations, {run.Metrics?.Items:N0} items, {run.ShardCount} shards, " +
+            $"taxonomy checked: {run.TaxonomyChecked}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  times: upload {(uploaded - started).TotalSeconds:N1} s, upload → listed Pending {(timeline.Pending - uploaded).TotalSeconds:N1} s, " +
+            $"Pending → Running (orchestration start + Ingest) {timeline.Ingesting.TotalSeconds:N1} s, " +
+            $"Running → Completed (Compute x {run.ShardCount} shards + Finalize) {timeline.Computing.TotalSeconds:N1} s; " +
+            $"upload start → Completed seen {total.TotalSeconds:N1} s"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  dev host working set: at upload end {MiB(At(sampled, uploaded))} MiB, highest while ingesting {MiB(Max(sampled, timeline.Pending, timeline.Running))} MiB, " +
+            $"at ingest end {MiB(At(sampled, timeline.Running))} MiB, highest while computing {MiB(Max(sampled, timeline.Running, timeline.Completed))} MiB, " +
+            $"at the end {MiB(sampled[^1].WorkingSet)} MiB; highest sample {MiB(sampled.Max(s => s.WorkingSet))} MiB, " +
+            $"peak working set (VmHWM) {MiB(peak)} MiB; {sampled.Count} samples every {SampleInterval.TotalMilliseconds:0} ms"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  Azurite (in memory, holding the delivery and its shards) peak working set {(azurite is { } a ? MiB(a) : "?")} MiB"));
+        return 0;
+    }
+
+    /// <summary>The shared Azurite's peak resident memory: it holds every blob in memory, so it grows with the delivery.</summary>
+    private static long? AzuritePeak()
+    {
+        if (ChildProcesses.Find("azurite.js") is not { Count: 1 } found)
+        {
+            return null;
+        }
+
+        using var node = Process.GetProcessById(found.Single());
+        return node.PeakWorkingSet64;
+    }
+
+    /// <summary>The process's resident memory every <see cref="SampleInterval"/> until cancelled or the process exits.</summary>
+    private static async Task<List<Sample>> SampleAsync(Process process, CancellationToken cancellationToken)
+    {
+        var samples = new List<Sample>();
+        using var timer = new PeriodicTimer(SampleInterval);
+        try
+        {
+            do
+            {
+                process.Refresh();
+                if (process.HasExited)
+                {
+                    break;
+                }
+
+                samples.Add(new Sample(TimeProvider.System.GetUtcNow(), process.WorkingSet64));
+            }
+            while (await timer.WaitForNextTickAsync(cancellationToken));
+        }
+        catch (OperationCanceledException)
+        {
+            // The run ended: sampling stops with it.
+        }
+
+        return samples;
+    }
+
+    private static async Task<Run> WaitTerminalAsync(TableRunStore runs, string runId, HostProcess host)
+    {
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < Patience)
+        {
+            if (host.HasExited)
+            {
+                throw new InvalidOperationException($"The dev host exited during run {runId}:\n{host.Output}");
+            }
+
+            if (await runs.GetAsync(runId, CancellationToken.None) is { IsTerminal: true } run)
+            {
+                return run;
+            }
+
+            await Task.Delay(SampleInterval);
+        }
+
+        throw new TimeoutException($"Run {runId} did not end within {Patience}.");
+    }
+
+    /// <summary>The sample nearest to a moment.</summary>
+    private static long At(List<Sample> samples, DateTimeOffset time) =>
+        samples.MinBy(s => Math.Abs((s.Time - time).Ticks)).WorkingSet;
+
+    private static long Max(List<Sample> samples, DateTimeOffset from, DateTimeOffset to) =>
+        samples.Where(s => s.Time >= from && s.Time <= to).Select(s => s.WorkingSet).DefaultIfEmpty(0).Max();
+
+    private static string MiB(long bytes) => (bytes / (double)Mebibyte).ToString("N0", CultureInfo.InvariantCulture);
+
+    private readonly record struct Sample(DateTimeOffset Time, long WorkingSet);
+}

@@ -1,0 +1,99 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Quality.Domain.Audit;
+using Quality.LocalHost.Durable;
+using Quality.Pipeline.Activities;
+using Quality.Pipeline.Runs;
+using Quality.Pipeline.Storage;
+using Quality.Tests.Shared;
+
+namespace Quality.Functions.Tests.Orchestration;
+
+/// <summary>The AuditBatch orchestration on the real Durable Task engine over Azurite: its fan-out and fan-in, and how it fails.</summary>
+public sealed class AuditBatchTests
+{
+    [Fact]
+    public async Task AuditBatch_130Shards_SubOrchestrationsOf64ComputeEveryShardOnceAndFiguresEqualOffline()
+    {
+        var delivery = DeliveryGenerator.Generate(items: 1300, seed: 5);
+        var shardBytes = (System.Text.Encoding.UTF8.GetByteCount(delivery) + 129) / 130;
+        await using var app = await QualityApp.StartAsync(processing: true, new Dictionary<string, string?>
+        {
+            ["Pipeline:ShardTargetBytes"] = shardBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
+        using var client = app.CreateClient();
+
+        var id = (string)(await Api.BatchApiTests.SubmitAsync(client, delivery))["id"]!;
+        var batch = await EndToEnd.LocalHostTests.WaitForEndAsync(client, id);
+
+        Assert.Equal("Completed", (string?)batch["status"]);
+        var hub = app.Get<DurableEngine>().Service;
+        var parent = await OrchestrationHistory.ReadAsync(hub, id);
+        // The parent's history holds three sub-orchestrations, not 130 activity results: 64 + 64 + 2 shards.
+        Assert.Equal(3, parent.Count(e => e.Type == "SubOrchestrationInstanceCreated" && e.Name == "ComputeShards"));
+        Assert.DoesNotContain(parent, e => e.Type == "TaskScheduled" && e.Name == "Compute");
+        Assert.Equal(["Ingest", "Finalize"], parent.Where(e => e.Type == "TaskScheduled").Select(e => e.Name));
+        var computes = new List<int>();
+        foreach (var first in new[] { 0, 64, 128 })
+        {
+            var part = await OrchestrationHistory.ReadAsync(hub, $"{id}:shards-{first}");
+            computes.Add(part.Count(e => e.Type == "TaskScheduled" && e.Name == "Compute"));
+        }
+
+        Assert.Equal([64, 64, 2], computes);
+        // Each shard's partial, and only those: every shard was computed, none twice under another name.
+        var partials = new List<string>();
+        await foreach (var blob in app.Get<StorageClients>().Container(app.Prefix + "-work").GetBlobsAsync(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, $"{id}/partials/", CancellationToken.None))
+        {
+            partials.Add(blob.Name);
+        }
+
+        Assert.Equal(Enumerable.Range(0, 130).Select(k => BlobWorkStore.PartialBlob(id, WorkKeys.For(WorkKeys.BatchAudit, k))), partials.Order(StringComparer.Ordinal));
+        using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(delivery));
+        var offline = (await DeliveryAuditor.AuditAsync(stream, "offline", CancellationToken.None)).Metrics;
+        var run = await app.Get<TableRunStore>().GetAsync(id, CancellationToken.None);
+        Assert.Equal(130, run!.ShardCount);
+        Assert.Equal(offline.KrippendorffAlphaNominal, run.Metrics!.KrippendorffAlphaNominal);
+        Assert.Equal(offline.Items, run.Metrics.Items);
+    }
+
+    [Fact]
+    public async Task AuditBatch_ComputeFailsOnEveryRetry_RunFailsWithTheReasonServedOverHttp()
+    {
+        // A host that only starts audits takes the delivery to Running; then one shard's blob is lost, which no retry can bring back.
+        await using var starter = await QualityApp.StartAsync(processing: false, new Dictionary<string, string?> { ["Pipeline:ShardTargetBytes"] = "4000" });
+        using var client = starter.CreateClient();
+        var submitted = await Api.BatchApiTests.SubmitAsync(client, DeliveryGenerator.Generate(items: 100, seed: 9));
+        var id = (string)submitted["id"]!;
+        await starter.ArriveAsync((string)submitted["blobName"]!);
+        var ingested = await starter.Get<Ingest>().RunAsync(id, CancellationToken.None);
+        Assert.True(ingested.Shards > 1);
+        var run = (await starter.Get<TableRunStore>().GetAsync(id, CancellationToken.None))!;
+        await starter.Get<StorageClients>().Container(starter.Prefix + "-work").DeleteBlobAsync(BlobWorkStore.ShardBlob(id, run.ShardSet!, 1));
+
+        await using var worker = await QualityApp.StartAsync(processing: true, new Dictionary<string, string?> { ["Pipeline:ShardTargetBytes"] = "4000" }, sharing: starter);
+        using var ended = await Eventually.UntilAsync(async () =>
+        {
+            var response = await client.GetAsync($"/api/runs/{id}");
+            return response.StatusCode == HttpStatusCode.OK ? response : null;
+        }, "the failed run", TimeSpan.FromSeconds(90));
+
+        var status = (await ended.Content.ReadFromJsonAsync<JsonObject>())!;
+        Assert.Equal("Failed", (string?)status["runtimeStatus"]);
+        Assert.Equal("Failed", (string?)status["batchStatus"]);
+        var reason = (string)status["reason"]!;
+        Assert.StartsWith("Compute failed on every retry; last error: Azure.RequestFailedException: ", reason, StringComparison.Ordinal);
+        Assert.Contains("BlobNotFound", reason, StringComparison.Ordinal);
+        var batch = await client.GetFromJsonAsync<JsonObject>($"/api/batches/{id}");
+        Assert.Equal(("Failed", reason), ((string?)batch!["status"], (string?)batch["reason"]));
+        // The retry policy's four attempts at the lost shard, then the run failed once; other shards were computed once each.
+        var history = await OrchestrationHistory.ReadAsync(worker.Get<DurableEngine>().Service, id);
+        Assert.Equal(ingested.Shards - 1 + 4, history.Count(e => e.Type == "TaskScheduled" && e.Name == "Compute"));
+        Assert.Equal(4, history.Count(e => e.Type == "TaskFailed"));
+        Assert.Single(history, e => e.Type == "TaskScheduled" && e.Name == "FailRun");
+        Assert.Single(history, e => e.Type == "ExecutionCompleted");
+        var transitions = await worker.Get<TableRunStore>().ListHistoryAsync(id, CancellationToken.None);
+        Assert.Equal([RunStatus.Pending, RunStatus.Running, RunStatus.Failed], transitions.Select(t => t.Status));
+    }
+}
