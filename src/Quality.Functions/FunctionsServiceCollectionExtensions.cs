@@ -6,7 +6,7 @@ using Quality.Pipeline.Storage;
 
 namespace Quality.Functions;
 
-public static class FunctionsServiceCollectionExtensions
+internal static class FunctionsServiceCollectionExtensions
 {
     /// <summary>
     /// What the functions need, whoever hosts them (the Functions worker in Azure, the dev host locally): the pipeline's

@@ -1,6 +1,5 @@
 using Azure.Storage.Blobs;
 using Microsoft.Azure.Functions.Worker;
-using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using Quality.Functions.Orchestration;
@@ -25,33 +24,12 @@ internal sealed partial class OnBatchArrived(BatchArrival arrival, ILogger<OnBat
     {
         ArgumentNullException.ThrowIfNull(blob);
         ArgumentNullException.ThrowIfNull(client);
-        if (await arrival.HandleAsync(blob.Name, cancellationToken) is not { Status: RunStatus.Pending } arrived
-            || await client.GetInstanceAsync(arrived.RunId, cancellationToken) is not null)
+        if (await arrival.HandleAsync(blob.Name, cancellationToken) is { Status: RunStatus.Pending } arrived
+            && await SingleInstance.StartAsync(client, AuditBatch.Name, new AuditRequest(arrived.RunId), arrived.RunId, cancellationToken))
         {
-            return;
-        }
-
-        try
-        {
-            await client.ScheduleNewOrchestrationInstanceAsync(AuditBatch.Name, new AuditRequest(arrived.RunId),
-                new StartOrchestrationOptions(arrived.RunId), cancellationToken);
             LogStarted(logger, arrived.RunId, blob.Name);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            // Two arrivals of the same blob at once (two instances, an Event Grid retry) both found no audit; the client
-            // refuses the second start of a running instance, in whatever exception its transport uses.
-            if (await client.GetInstanceAsync(arrived.RunId, cancellationToken) is null)
-            {
-                throw;
-            }
-
-            LogStartedElsewhere(logger, arrived.RunId, blob.Name);
-        }
     }
-
-    [LoggerMessage(EventId = 3001, Level = LogLevel.Debug, Message = "Audit {RunId} for {BlobName} was started by another arrival")]
-    private static partial void LogStartedElsewhere(ILogger logger, string runId, string blobName);
 
     [LoggerMessage(EventId = 3000, Level = LogLevel.Information, Message = "Audit {RunId} started for {BlobName}")]
     private static partial void LogStarted(ILogger logger, string runId, string blobName);

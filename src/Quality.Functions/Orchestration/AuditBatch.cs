@@ -21,10 +21,6 @@ internal static class AuditBatch
     /// </summary>
     public const int ShardsPerOrchestration = 64;
 
-    /// <summary>Retries where a retry can help: a step's bad-input outcomes are results, so what throws is transient or a fault.</summary>
-    public static readonly TaskOptions Retry = TaskOptions.FromRetryPolicy(new RetryPolicy(
-        maxNumberOfAttempts: 4, firstRetryInterval: TimeSpan.FromSeconds(2), backoffCoefficient: 2));
-
     [Function(Name)]
     public static async Task<AuditOutcome> RunAsync([OrchestrationTrigger] TaskOrchestrationContext context, AuditRequest request)
     {
@@ -33,7 +29,7 @@ internal static class AuditBatch
         try
         {
             context.SetCustomStatus(new AuditProgress(AuditPhase.Ingesting, 0));
-            var ingested = await context.CallActivityAsync<Ingested>(AuditActivities.Ingest, request.RunId, Retry);
+            var ingested = await context.CallActivityAsync<Ingested>(AuditActivities.Ingest, request.RunId, StepRetry.Options);
             if (ingested.Status != RunStatus.Running)
             {
                 return new AuditOutcome(request.RunId, ingested.Status, 0);
@@ -43,13 +39,13 @@ internal static class AuditBatch
             await ComputeAsync(context, new ShardRange(request.RunId, 0, ingested.Shards));
 
             context.SetCustomStatus(new AuditProgress(AuditPhase.Finalizing, ingested.Shards));
-            var status = await context.CallActivityAsync<RunStatus>(AuditActivities.Finalize, request.RunId, Retry);
+            var status = await context.CallActivityAsync<RunStatus>(AuditActivities.Finalize, request.RunId, StepRetry.Options);
             context.SetCustomStatus(new AuditProgress(AuditPhase.Ended, ingested.Shards));
             return new AuditOutcome(request.RunId, status, ingested.Shards);
         }
         catch (TaskFailedException ex)
         {
-            await context.CallActivityAsync(AuditActivities.FailRun, new RunFailure(request.RunId, Reason(ex)), Retry);
+            await context.CallActivityAsync(AuditActivities.FailRun, new RunFailure(request.RunId, Reason(ex)), StepRetry.Options);
             throw;
         }
     }
@@ -62,7 +58,7 @@ internal static class AuditBatch
             return Task.WhenAll(
                 from kind in WorkKeys.Kinds
                 from shard in Enumerable.Range(range.First, range.Count)
-                select context.CallActivityAsync(AuditActivities.Compute, new ShardWork(range.RunId, kind, shard), Retry));
+                select context.CallActivityAsync(AuditActivities.Compute, new ShardWork(range.RunId, kind, shard), StepRetry.Options));
         }
 
         return Task.WhenAll(
@@ -70,10 +66,13 @@ internal static class AuditBatch
             let start = range.First + first * ShardsPerOrchestration
             let part = new ShardRange(range.RunId, start, Math.Min(ShardsPerOrchestration, range.First + range.Count - start))
             select context.CallSubOrchestratorAsync(ComputeShards.Name, part,
-                new SubOrchestrationOptions(Retry, instanceId: $"{range.RunId}:shards-{part.First}")));
+                new SubOrchestrationOptions { InstanceId = $"{range.RunId}:shards-{part.First}" }));
     }
 
-    /// <summary>What a user reads at /api/batches/{id}: which step gave up, and the last error it saw.</summary>
+    /// <summary>
+    /// What a user reads at /api/batches/{id}: which step gave up, and the last error it saw. A part of the fan-out fails
+    /// because one of its Compute activities did: that activity is the step, its exception the error.
+    /// </summary>
     private static string Reason(TaskFailedException failure)
     {
         var details = failure.FailureDetails;
@@ -82,6 +81,7 @@ internal static class AuditBatch
             details = inner;
         }
 
-        return $"{failure.TaskName} failed on every retry; last error: {details.ErrorType}: {details.ErrorMessage}";
+        var step = failure.TaskName == ComputeShards.Name ? AuditActivities.Compute : failure.TaskName;
+        return $"{step} failed on every retry; last error: {details.ErrorType}: {details.ErrorMessage}";
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
+using Quality.Functions.Orchestration;
 using Quality.Pipeline.Rollups;
 
 namespace Quality.Functions.Rollups;
@@ -26,21 +27,18 @@ internal sealed partial class DailyRollupFunctions(DailyRollupJob job, TimeProvi
     {
         ArgumentNullException.ThrowIfNull(client);
         var day = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime).AddDays(-1);
-        var instanceId = "rollup-" + DailyRollup.DateKey(day);
-        if (await client.GetInstanceAsync(instanceId, cancellationToken) is { RuntimeStatus: not OrchestrationRuntimeStatus.Failed })
+        if (await SingleInstance.StartAsync(client, RollupDay, DailyRollup.DateKey(day), "rollup-" + DailyRollup.DateKey(day), cancellationToken,
+                startAgain: existing => existing.RuntimeStatus == OrchestrationRuntimeStatus.Failed))
         {
-            return;
+            LogScheduled(logger, day, timer?.IsPastDue ?? false);
         }
-
-        await client.ScheduleNewOrchestrationInstanceAsync(RollupDay, DailyRollup.DateKey(day), new StartOrchestrationOptions(instanceId), cancellationToken);
-        LogScheduled(logger, day, timer?.IsPastDue ?? false);
     }
 
     [Function(RollupDay)]
     public static Task<int> RollupDayAsync([OrchestrationTrigger] TaskOrchestrationContext context, string date)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return context.CallActivityAsync<int>(ComputeDailyRollup, date, Orchestration.AuditBatch.Retry);
+        return context.CallActivityAsync<int>(ComputeDailyRollup, date, StepRetry.Options);
     }
 
     /// <returns>How many pipelines had deliveries that day.</returns>

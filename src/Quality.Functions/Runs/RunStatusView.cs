@@ -29,15 +29,17 @@ internal sealed record RunStatusView(
         ArgumentNullException.ThrowIfNull(run);
         // Without an instance the run never started an audit: rejected on arrival (ended), or not started yet.
         var ended = instance?.IsCompleted ?? run.IsTerminal;
+        // An audit that ended without ending its batch (it failed even to record its failure) failed it.
+        var abandoned = ended && !run.IsTerminal;
         return new RunStatusView(
             AuditBatch.Name,
             run.Id,
             instance?.RuntimeStatus.ToString(),
-            run.Status.ToString(),
+            abandoned ? nameof(RunStatus.Failed) : run.Status.ToString(),
             instance?.CreatedAt ?? run.CreatedTime,
             instance?.LastUpdatedAt ?? run.LastUpdatedTime,
-            instance?.ReadCustomStatusAs<AuditProgress>(),
-            run.Reason,
+            instance?.SerializedCustomStatus is null ? null : instance.ReadCustomStatusAs<AuditProgress>(),
+            abandoned ? $"The audit ended {instance!.RuntimeStatus} without finishing the batch: {instance.FailureDetails?.ErrorMessage ?? "no error recorded"}" : run.Reason,
             ended ? BatchLinks.For(run.Id).Self : null)
         {
             HasEnded = ended,

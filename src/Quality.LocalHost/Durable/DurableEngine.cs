@@ -75,7 +75,12 @@ internal sealed partial class DurableEngine : IHostedService, IDisposable
 
         var invoker = _services.GetRequiredService<FunctionInvoker>();
         var shims = new DurableTaskShimFactory(new DurableTaskWorkerOptions(), _services.GetRequiredService<ILoggerFactory>());
-        _worker = new TaskHubWorker(Service, _services.GetRequiredService<ILoggerFactory>());
+        _worker = new TaskHubWorker(Service, _services.GetRequiredService<ILoggerFactory>())
+        {
+            // Failures travel as FailureDetails, as the Functions host's extension runs isolated workers: the shims read
+            // them to raise TaskFailedException for a failed activity or sub-orchestration, with its inner failure.
+            ErrorPropagationMode = ErrorPropagationMode.UseFailureDetails,
+        };
         var (orchestrators, activities) = (0, 0);
         foreach (var function in _catalog.OfKind(TriggerKind.Orchestration))
         {

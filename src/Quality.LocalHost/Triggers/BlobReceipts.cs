@@ -7,12 +7,12 @@ namespace Quality.LocalHost.Triggers;
 /// <summary>
 /// Which blob versions a blob-triggered function has handled, shared by every dev host on the storage account, as the
 /// Functions host keeps blob receipts in <c>azure-webjobs-hosts</c>: a version is claimed by one host (a receipt created
-/// only if none exists), marked done when its invocation succeeds, released when it fails so it is tried again, and
-/// taken over when its claimant stopped without either (a claim older than <see cref="StaleAfter"/>).
+/// only if none exists), kept while its invocation runs, marked done when it succeeds and given back when it fails, each
+/// only by the claim's holder; a claim not kept for <see cref="StaleAfter"/> (its host died) is taken over.
 /// </summary>
 internal sealed class BlobReceipts(BlobContainerClient container, string hostId, TimeProvider time)
 {
-    /// <summary>An invocation that has not finished in this long is taken to have died with its process.</summary>
+    /// <summary>A claim not renewed for this long is taken to have died with its host.</summary>
     public static readonly TimeSpan StaleAfter = TimeSpan.FromSeconds(30);
 
     private const string StateKey = "state";
@@ -21,18 +21,21 @@ internal sealed class BlobReceipts(BlobContainerClient container, string hostId,
     public async Task CreateAsync(CancellationToken cancellationToken) =>
         await container.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
 
-    /// <returns>Done: another invocation handled this version. Claimed: this host invokes it now. Busy: another host is invoking it.</returns>
-    public async Task<ReceiptState> ClaimAsync(string function, string blobContainer, string blobName, string etag, CancellationToken cancellationToken)
+    /// <returns>
+    /// Claimed, with the claim this host now holds; Busy: another host is invoking it; Done: an invocation succeeded.
+    /// </returns>
+    public async Task<(ReceiptState State, ReceiptClaim? Claim)> ClaimAsync(
+        string function, string blobContainer, string blobName, string etag, CancellationToken cancellationToken)
     {
-        var receipt = container.GetBlobClient(Name(function, blobContainer, blobName, etag));
+        var receipt = container.GetBlobClient($"blobreceipts/{function}/{etag.Trim('"')}/{blobContainer}/{blobName}");
         try
         {
-            await receipt.UploadAsync(BinaryData.Empty, new BlobUploadOptions
+            var created = await receipt.UploadAsync(BinaryData.Empty, new BlobUploadOptions
             {
                 Metadata = Claim(),
                 Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
             }, cancellationToken);
-            return ReceiptState.Claimed;
+            return (ReceiptState.Claimed, new ReceiptClaim(this, receipt, created.Value.ETag));
         }
         catch (RequestFailedException ex) when (ex.Status == 409)
         {
@@ -40,22 +43,25 @@ internal sealed class BlobReceipts(BlobContainerClient container, string hostId,
         }
     }
 
-    public async Task CompleteAsync(string function, string blobContainer, string blobName, string etag, CancellationToken cancellationToken) =>
-        await container.GetBlobClient(Name(function, blobContainer, blobName, etag))
-            .SetMetadataAsync(new Dictionary<string, string> { [StateKey] = "done", ["host"] = hostId }, cancellationToken: cancellationToken);
+    internal Dictionary<string, string> Claim() => new()
+    {
+        [StateKey] = "processing",
+        [ClaimedKey] = time.GetUtcNow().UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["host"] = hostId,
+    };
 
-    /// <summary>Gives the version back after a failed invocation: the next scan, here or elsewhere, tries it again.</summary>
-    public async Task ReleaseAsync(string function, string blobContainer, string blobName, string etag, CancellationToken cancellationToken) =>
-        await container.GetBlobClient(Name(function, blobContainer, blobName, etag)).DeleteIfExistsAsync(cancellationToken: cancellationToken);
+    internal Dictionary<string, string> Done() => new() { [StateKey] = "done", ["host"] = hostId };
 
-    private async Task<ReceiptState> TakeOverIfStaleAsync(BlobClient receipt, CancellationToken cancellationToken)
+    internal TimeProvider Time => time;
+
+    private async Task<(ReceiptState, ReceiptClaim?)> TakeOverIfStaleAsync(BlobClient receipt, CancellationToken cancellationToken)
     {
         try
         {
             var properties = (await receipt.GetPropertiesAsync(cancellationToken: cancellationToken)).Value;
             if (properties.Metadata.TryGetValue(StateKey, out var state) && state == "done")
             {
-                return ReceiptState.Done;
+                return (ReceiptState.Done, null);
             }
 
             var claimed = properties.Metadata.TryGetValue(ClaimedKey, out var ticks) && long.TryParse(ticks, out var t)
@@ -63,26 +69,16 @@ internal sealed class BlobReceipts(BlobContainerClient container, string hostId,
                 : DateTimeOffset.MinValue;
             if (time.GetUtcNow() - claimed < StaleAfter)
             {
-                return ReceiptState.Busy;
+                return (ReceiptState.Busy, null);
             }
 
             // Only one host can replace the stale claim: the write is conditional on the version it read.
-            await receipt.SetMetadataAsync(Claim(), new BlobRequestConditions { IfMatch = properties.ETag }, cancellationToken);
-            return ReceiptState.Claimed;
+            var taken = await receipt.SetMetadataAsync(Claim(), new BlobRequestConditions { IfMatch = properties.ETag }, cancellationToken);
+            return (ReceiptState.Claimed, new ReceiptClaim(this, receipt, taken.Value.ETag));
         }
         catch (RequestFailedException ex) when (ex.Status is 404 or 412)
         {
-            return ReceiptState.Busy; // released or taken over meanwhile: look again on the next scan
+            return (ReceiptState.Busy, null); // released or taken over meanwhile: look again on the next scan
         }
     }
-
-    private Dictionary<string, string> Claim() => new()
-    {
-        [StateKey] = "processing",
-        [ClaimedKey] = time.GetUtcNow().UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ["host"] = hostId,
-    };
-
-    private static string Name(string function, string blobContainer, string blobName, string etag) =>
-        $"blobreceipts/{function}/{etag.Trim('"')}/{blobContainer}/{blobName}";
 }

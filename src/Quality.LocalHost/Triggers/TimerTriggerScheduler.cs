@@ -35,7 +35,8 @@ internal sealed partial class TimerTriggerScheduler(
         {
             try
             {
-                await Task.Delay(next - time.GetUtcNow(), time, stoppingToken);
+                var wait = next - time.GetUtcNow();
+                await Task.Delay(wait > TimeSpan.Zero ? wait : TimeSpan.Zero, time, stoppingToken);
             }
             catch (OperationCanceledException)
             {

@@ -49,6 +49,7 @@ public sealed partial class Ingest(
             }
             catch (DeliveryFormatException ex)
             {
+                await work.DeleteShardSetAsync(run.Id, shardSet, shards, cancellationToken);
                 return Ingested.Of(await changes.RejectAsync(run.Id, ex, cancellationToken));
             }
             catch (RequestFailedException ex) when (ex.Status is 404 or 412 && ex.ErrorCode is "BlobNotFound" or "ConditionNotMet")
@@ -72,6 +73,11 @@ public sealed partial class Ingest(
             if (run is { Status: RunStatus.Running, ShardSet: var set } && set == shardSet)
             {
                 LogIngested(logger, run.Id, shards);
+            }
+            else
+            {
+                // Another attempt moved the run first (activities are at-least-once): its shards are computed, not these.
+                await work.DeleteShardSetAsync(runId, shardSet, shards, cancellationToken);
             }
         }
 

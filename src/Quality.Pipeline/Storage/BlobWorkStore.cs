@@ -34,6 +34,11 @@ public sealed class BlobWorkStore(StorageClients storage)
     public async Task<Stream> OpenShardAsync(string runId, string shardSet, int shard, CancellationToken cancellationToken) =>
         await _container.GetBlobClient(ShardBlob(runId, shardSet, shard)).OpenReadAsync(cancellationToken: cancellationToken);
 
+    /// <summary>Deletes an ingest attempt's shards: one that lost the race to another attempt, or whose delivery was rejected.</summary>
+    public async Task DeleteShardSetAsync(string runId, string shardSet, int shards, CancellationToken cancellationToken) =>
+        await Task.WhenAll(Enumerable.Range(0, shards).Select(k =>
+            _container.GetBlobClient(ShardBlob(runId, shardSet, k)).DeleteIfExistsAsync(cancellationToken: cancellationToken)));
+
     public async Task WritePartialAsync(string runId, string workKey, BatchAuditState partial, CancellationToken cancellationToken) =>
         await _container.GetBlobClient(PartialBlob(runId, workKey))
             .UploadAsync(BinaryData.FromString(PipelineJson.Serialize(partial)), overwrite: true, cancellationToken);

@@ -1,4 +1,6 @@
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using Quality.LocalHost.Catalog;
 
 namespace Quality.Functions.Tests.Contract;
@@ -25,6 +27,22 @@ public sealed class FunctionsMetadataContractTests
         {
             Assert.Equal($"{name}\n{bindings}", $"{name}\n{registered[name]}");
         }
+    }
+
+    [Fact]
+    public async Task DevHostRoutes_EqualTheHttpTriggersOfTheGeneratedMetadata()
+    {
+        // The routes Kestrel serves in the dev host, not the attributes they were made from: host.json's prefix included.
+        await using var app = await QualityApp.StartAsync(processing: false);
+        var served = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .SelectMany(e => e.Metadata.GetMetadata<IHttpMethodMetadata>()!.HttpMethods.Select(m => $"{m} /{e.RoutePattern.RawText!.TrimStart('/')} → {e.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName}"))
+            .Order(StringComparer.Ordinal);
+        var generated = System.Text.Json.Nodes.JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(FunctionsMetadata.BuildOutput, "functions.metadata")))!.AsArray()
+            .SelectMany(f => f!["bindings"]!.AsArray().Where(b => (string?)b!["type"] == "httpTrigger")
+                .SelectMany(b => b!["methods"]!.AsArray().Select(m => $"{((string)m!).ToUpperInvariant()} /api/{(string)b["route"]!} → {(string)f["name"]!}")))
+            .Order(StringComparer.Ordinal);
+
+        Assert.Equal(generated, served);
     }
 
     [Fact]

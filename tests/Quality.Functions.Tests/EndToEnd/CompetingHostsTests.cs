@@ -1,4 +1,5 @@
 using Quality.Domain.Audit;
+using Quality.Pipeline.Monitoring;
 using Quality.Pipeline.Runs;
 using Quality.Pipeline.Storage;
 using Quality.Tests.Shared;
@@ -48,5 +49,9 @@ public sealed class CompetingHostsTests
 
         // Who listed each run, ingested and finalized it: the two processes shared the arrivals and the task hub's work.
         Assert.Equal(["host-a", "host-b"], hosts.Order(StringComparer.Ordinal));
+        // Finalize's side effects once each: one point per delivery in the pipeline's alpha series.
+        var alpha = await observer.Get<TableSeriesStore>().ReadAsync(
+            new SeriesKey("test-pipeline", MonitoredMetric.Alpha.Name, null, null), CancellationToken.None);
+        Assert.Equal(deliveries.Select(d => d.RunId).Order(StringComparer.Ordinal), alpha.Select(p => p.BatchId).Order(StringComparer.Ordinal));
     }
 }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Microsoft.DurableTask.Client;
 using Quality.Domain.Audit;
+using Quality.Pipeline.Monitoring;
 using Quality.Pipeline.Runs;
 using Quality.Pipeline.Storage;
 using Quality.Tests.Shared;
@@ -105,6 +106,10 @@ public sealed class CrashTests(ITestOutputHelper output)
 
         var listed = await observer.Get<TableBatchStore>().ListAsync(null, 100, null, CancellationToken.None);
         Assert.Equal(Deliveries, listed.Batches.Count);
+        // Finalize's side effects once each: one point per delivery in the pipeline's alpha series, none repeated.
+        var alpha = await observer.Get<TableSeriesStore>().ReadAsync(
+            new SeriesKey("test-pipeline", MonitoredMetric.Alpha.Name, null, null), CancellationToken.None);
+        Assert.Equal(runIds.Order(StringComparer.Ordinal), alpha.Select(p => p.BatchId).Order(StringComparer.Ordinal));
     }
 
     /// <summary>A run moved on from Pending or Running since <paramref name="before"/>.</summary>

@@ -180,6 +180,15 @@ public sealed class PipelineRunTests
 
         Assert.Equal(ingested[0], ingested[1]);
         Assert.Equal((RunStatus.Completed, ingested[0].Shards), (run.Status, run.ShardCount));
+        // The losing attempt deleted its shards: only the winner's set is left in work/.
+        var shards = new List<string>();
+        await foreach (var blob in pipeline.Storage.Container(pipeline.Storage.Names.Work).GetBlobsAsync(
+            Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, $"{runId}/shards/", CancellationToken.None))
+        {
+            shards.Add(blob.Name);
+        }
+
+        Assert.Equal(Enumerable.Range(0, run.ShardCount).Select(k => BlobWorkStore.ShardBlob(runId, run.ShardSet!, k)), shards.Order(StringComparer.Ordinal));
         var offline = await OfflineAsync(delivery);
         Assert.Equal(offline.Annotations, run.Metrics!.Annotations);
         Assert.Equal(offline.KrippendorffAlphaNominal, run.Metrics.KrippendorffAlphaNominal);

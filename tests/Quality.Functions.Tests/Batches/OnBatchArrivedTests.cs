@@ -3,13 +3,13 @@ using Quality.Pipeline.Activities;
 using Quality.Pipeline.Runs;
 using Quality.Tests.Shared;
 
-namespace Quality.Functions.Tests.Orchestration;
+namespace Quality.Functions.Tests.Batches;
 
 /// <summary>
 /// OnBatchArrived starts one audit per delivered blob version: the same blob twice starts nothing new, a changed blob
 /// is a new run, and a run whose audit never started is started when the blob is seen again.
 /// </summary>
-public sealed class ArrivalTests
+public sealed class OnBatchArrivedTests
 {
     [Fact]
     public async Task Arrival_SameBlobTwice_OneRunAndOneInstance()
@@ -63,6 +63,22 @@ public sealed class ArrivalTests
         var instance = await app.Get<DurableTaskClient>().GetInstanceAsync(arrived.RunId);
         Assert.Equal(OrchestrationRuntimeStatus.Pending, instance!.RuntimeStatus);
         Assert.Equal("AuditBatch", instance.Name);
+    }
+
+    [Fact]
+    public async Task Arrival_EightAtOnce_OneRunOneInstanceAndNoFailure()
+    {
+        // Eight triggers for one blob at the same moment: all look before any starts, so most starts race.
+        await using var app = await QualityApp.StartAsync(processing: false);
+        var blob = app.Get<Pipeline.Storage.StorageClients>().Container(app.Prefix + "-incoming").GetBlobClient("p/v/d-4.jsonl");
+        await blob.UploadAsync(BinaryData.FromString(DeliveryGenerator.Generate(items: 20, seed: 5)));
+
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => app.ArriveAsync(blob.Name))));
+
+        var instance = await app.Get<DurableTaskClient>().GetInstanceAsync(await RunIdOfAsync(app, blob.Name));
+        Assert.Equal(OrchestrationRuntimeStatus.Pending, instance!.RuntimeStatus);
+        var history = await app.Get<Pipeline.Storage.TableRunStore>().ListHistoryAsync(await RunIdOfAsync(app, blob.Name), CancellationToken.None);
+        Assert.Equal([RunStatus.Pending], history.Select(h => h.Status));
     }
 
     private static async Task<string> RunIdOfAsync(QualityApp app, string blobName)
