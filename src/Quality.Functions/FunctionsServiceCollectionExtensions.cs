@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Quality.Functions.Access;
 using Quality.Pipeline;
 using Quality.Pipeline.Storage;
 
@@ -18,6 +19,19 @@ internal static class FunctionsServiceCollectionExtensions
         services.AddProblemDetails();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddHostedService<StorageInitializer>();
+        services.AddOptions<AccessOptions>()
+            .Bind(configuration.GetSection(AccessOptions.Section))
+            .Configure(o =>
+            {
+                o.PlatformAuthentication = string.Equals(configuration["WEBSITE_AUTH_ENABLED"], "True", StringComparison.OrdinalIgnoreCase);
+                o.InAzure = !string.IsNullOrEmpty(configuration["WEBSITE_SITE_NAME"]);
+            })
+            .Validate(o => !(o.InAzure && o.EffectiveMode == AccessMode.Open),
+                "Auth:Mode is Open in Azure (WEBSITE_SITE_NAME is set): every caller would be an admin. Remove the setting; Azure always runs in Roles mode.")
+            .ValidateOnStart();
+        services.AddSingleton<ApiAccess>();
+        services.AddSingleton<AuditLog.Changes>();
+        services.AddHostedService<AccessModeNotice>();
         return services;
     }
 

@@ -42,6 +42,7 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<TableSeriesStore>();
         services.AddSingleton<TableFindingStore>();
         services.AddSingleton<TableInspectionStore>();
+        services.AddSingleton<TableAuditLogStore>();
         services.AddSingleton<RunChanges>();
         services.AddSingleton<BatchArrival>();
         services.AddSingleton<Ingest>();

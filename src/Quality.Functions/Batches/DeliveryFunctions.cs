@@ -1,13 +1,14 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using Quality.Domain.Formats;
+using Quality.Functions.AuditLog;
 using Quality.Functions.Http;
 using Quality.Pipeline.Deliveries;
 
 namespace Quality.Functions.Batches;
 
 /// <summary><c>POST /api/deliveries</c>: lands a delivery in <c>incoming</c>, where its blob trigger starts the audit.</summary>
-internal sealed class DeliveryFunctions(DeliverySubmission submission)
+internal sealed class DeliveryFunctions(DeliverySubmission submission, Changes changes)
 {
     /// <summary>
     /// Accepts the delivery as the raw body (application/x-ndjson) or as the file of a multipart form; the header is
@@ -44,6 +45,8 @@ internal sealed class DeliveryFunctions(DeliverySubmission submission)
             {
                 var submitted = await submission.SubmitAsync(content, file, cancellationToken);
                 var links = BatchLinks.For(submitted.BatchId);
+                await changes.RecordAsync(request, "delivery.submitted", submitted.Header.Pipeline, submitted.Blob.Name,
+                    submitted.Header.Reviews is { } reviewed ? $"batch {submitted.BatchId}, a review of batch {reviewed}" : $"batch {submitted.BatchId}", cancellationToken);
                 return TypedResults.Accepted(links.Run, new SubmissionView(
                     submitted.BatchId, submitted.Blob.Name, submitted.Header.Pipeline, submitted.Header.Vendor, submitted.Header.DeliveryId,
                     links.Self, links.Run));

@@ -3,6 +3,7 @@ using Microsoft.Azure.Functions.Worker;
 using Quality.Domain.Audit;
 using Quality.Domain.Findings;
 using Quality.Domain.Formats.Canonical;
+using Quality.Functions.AuditLog;
 using Quality.Functions.Batches;
 using Quality.Functions.Http;
 using Quality.Pipeline.Runs;
@@ -15,7 +16,7 @@ namespace Quality.Functions.Findings;
 /// moved through open → acknowledged → resolved; <c>/api/batches/{id}/findings</c>: what one batch raised, with the
 /// verdict on every error type it had.
 /// </summary>
-internal sealed class FindingFunctions(TableFindingStore findings, TableRunStore runs, BlobReportStore reports)
+internal sealed class FindingFunctions(TableFindingStore findings, TableRunStore runs, BlobReportStore reports, Changes changes)
 {
     [Function("ListFindings")]
     public async Task<IResult> ListAsync(
@@ -64,9 +65,13 @@ internal sealed class FindingFunctions(TableFindingStore findings, TableRunStore
             return Problems.BadRequest("status", $"the body is {{\"status\": one of {Names<FindingStatus>()}}}.");
         }
 
-        return await findings.SetStatusAsync(id, status.Value, cancellationToken) is { } changed
-            ? Json(changed)
-            : Problems.NotFound($"No finding {id}.");
+        if (await findings.SetStatusAsync(id, status.Value, cancellationToken) is not { } changed)
+        {
+            return Problems.NotFound($"No finding {id}.");
+        }
+
+        await changes.RecordAsync(request, "finding.status", changed.Pipeline, id, $"{status.Value}: {changed.Statement}", cancellationToken);
+        return Json(changed);
     }
 
     [Function("GetBatchFindings")]

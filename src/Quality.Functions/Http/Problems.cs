@@ -3,9 +3,23 @@ using Quality.Domain.Formats;
 
 namespace Quality.Functions.Http;
 
-/// <summary>RFC 7807 problem details for every error the API returns.</summary>
+/// <summary>RFC 9457 problem details for every error the API returns.</summary>
 internal static class Problems
 {
+    /// <summary>No caller, or none the app can identify: 401, naming the role the route needs.</summary>
+    public static IResult Unauthorized(string detail, Access.QualityRole needed) =>
+        TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in required",
+            extensions: new Dictionary<string, object?> { ["requiredRole"] = Access.QualityRoles.Name(needed) });
+
+    /// <summary>A caller without the role the route needs: 403, naming it.</summary>
+    public static IResult Forbidden(string detail, Access.QualityRole needed) =>
+        TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status403Forbidden, title: "Role required",
+            extensions: new Dictionary<string, object?> { ["requiredRole"] = Access.QualityRoles.Name(needed) });
+
+    /// <summary>The app cannot serve safely as configured: 503, saying what to fix.</summary>
+    public static IResult Unavailable(string detail) =>
+        TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status503ServiceUnavailable, title: "Service unavailable");
+
     public static IResult BadRequest(string parameter, string detail) =>
         TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status400BadRequest, title: $"Invalid '{parameter}'",
             extensions: new Dictionary<string, object?> { ["parameter"] = parameter });

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
+using Quality.Functions.AuditLog;
 using Quality.Functions.Http;
 using Quality.Pipeline.Rollups;
 using Quality.Pipeline.Storage;
@@ -8,7 +9,7 @@ using Quality.Pipeline.Storage;
 namespace Quality.Functions.Rollups;
 
 /// <summary><c>/api/rollups/daily?date=YYYY-MM-DD</c>: read a day's rollup (GET) or compute it now (POST).</summary>
-internal sealed class RollupFunctions(TableRollupStore rollups, DailyRollupJob job)
+internal sealed class RollupFunctions(TableRollupStore rollups, DailyRollupJob job, Changes changes)
 {
     [Function("GetDailyRollup")]
     public async Task<IResult> GetAsync(
@@ -18,7 +19,12 @@ internal sealed class RollupFunctions(TableRollupStore rollups, DailyRollupJob j
     [Function("ComputeDailyRollupNow")]
     public async Task<IResult> ComputeNowAsync(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "rollups/daily")] HttpRequest request, CancellationToken cancellationToken)
-        => await ForDayAsync(request, async day => await job.RunAsync(day, cancellationToken));
+        => await ForDayAsync(request, async day =>
+        {
+            var computed = await job.RunAsync(day, cancellationToken);
+            await changes.RecordAsync(request, "rollup.recomputed", null, DailyRollup.DateKey(day), $"{computed.Count} pipelines", cancellationToken);
+            return computed;
+        });
 
     /// <summary>The day's rollups as <paramref name="rollupsOf"/> gives them, or 400 naming <c>date</c>.</summary>
     private static async Task<IResult> ForDayAsync(HttpRequest request, Func<DateOnly, Task<IReadOnlyList<DailyRollup>>> rollupsOf)

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using Quality.Domain.Audit;
 using Quality.Domain.Formats.Canonical;
+using Quality.Functions.AuditLog;
 using Quality.Functions.Batches;
 using Quality.Functions.Http;
 using Quality.Pipeline.Sampling;
@@ -14,7 +15,7 @@ namespace Quality.Functions.Sampling;
 /// (<c>/api/batches/{id}/disposition</c>, for the batch and for the review that decided it), and where a vendor's lots
 /// stand in the switching rules (<c>/api/vendors/{vendor}/inspection?pipeline=</c>). See docs/sampling.md.
 /// </summary>
-internal sealed class SamplingFunctions(TableRunStore runs, BlobReportStore reports, TableInspectionStore inspections, BlobStandardStore standards)
+internal sealed class SamplingFunctions(TableRunStore runs, BlobReportStore reports, TableInspectionStore inspections, BlobStandardStore standards, Changes changes)
 {
     [Function("GetBatchSample")]
     public Task<IResult> GetSampleAsync(
@@ -87,6 +88,8 @@ internal sealed class SamplingFunctions(TableRunStore runs, BlobReportStore repo
             var changed = await inspections.ChangeAsync(pipeline!, vendor, BatchSampler.InitialState(settings),
                 state => change.Resume is true ? state.Resume() : state with { ReducedInspectionApproved = change.ReducedInspectionApproved!.Value },
                 cancellationToken);
+            await changes.RecordAsync(request, "inspection.changed", pipeline, vendor,
+                change.Resume is true ? "resumed on tightened inspection" : $"reduced inspection approved: {change.ReducedInspectionApproved}", cancellationToken);
             return Json(InspectionView.From(changed));
         }
         catch (InvalidOperationException ex) when (change.Resume is true)

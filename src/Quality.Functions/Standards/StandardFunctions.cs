@@ -5,6 +5,7 @@ using Quality.Domain.Formats.Canonical;
 using Quality.Domain.Standards;
 using Quality.Domain.Taxonomy;
 using Quality.Functions.Batches;
+using Quality.Functions.AuditLog;
 using Quality.Functions.Http;
 using Quality.Pipeline.Storage;
 
@@ -14,7 +15,7 @@ namespace Quality.Functions.Standards;
 /// <c>/api/standards</c>: each pipeline's quality standard, versioned and immutable per version; the highest version is
 /// the one Finalize applies. <c>/api/batches/{id}/verdict</c>: a batch's verdict with every rule's reason.
 /// </summary>
-internal sealed class StandardFunctions(BlobStandardStore standards, TableRunStore runs, BlobReportStore reports)
+internal sealed class StandardFunctions(BlobStandardStore standards, TableRunStore runs, BlobReportStore reports, Changes changes)
 {
     private const int MaxDocumentBytes = 1 << 20;
 
@@ -84,7 +85,13 @@ internal sealed class StandardFunctions(BlobStandardStore standards, TableRunSto
         }
 
         var uri = $"/api/standards/{pipeline}?version={standard.Version}";
-        return await standards.PutAsync(standard, cancellationToken) switch
+        var outcome = await standards.PutAsync(standard, cancellationToken);
+        if (outcome == DocumentPutOutcome.Created)
+        {
+            await changes.RecordAsync(request, "standard.published", pipeline, standard.Reference, uri, cancellationToken);
+        }
+
+        return outcome switch
         {
             DocumentPutOutcome.Created => TypedResults.Created(uri, StandardView.From(standard)),
             DocumentPutOutcome.Unchanged => TypedResults.Ok(StandardView.From(standard)),

@@ -3,6 +3,7 @@ using Microsoft.Azure.Functions.Worker;
 using Quality.Domain.Audit;
 using Quality.Domain.Formats.Canonical;
 using Quality.Domain.Taxonomy;
+using Quality.Functions.AuditLog;
 using Quality.Functions.Http;
 using Quality.Pipeline.Storage;
 
@@ -12,7 +13,7 @@ namespace Quality.Functions.Taxonomies;
 /// <c>/api/taxonomies</c>: the registered taxonomy versions, one version's document, the diff between two, and
 /// registering a new version (validated; a stored version never changes).
 /// </summary>
-internal sealed class TaxonomyFunctions(BlobTaxonomyStore taxonomies)
+internal sealed class TaxonomyFunctions(BlobTaxonomyStore taxonomies, Changes changes)
 {
     /// <summary>A taxonomy document is a few hundred lines; anything near this is not one.</summary>
     private const int MaxDocumentBytes = 1 << 20;
@@ -129,7 +130,13 @@ internal sealed class TaxonomyFunctions(BlobTaxonomyStore taxonomies)
                 extensions: new Dictionary<string, object?> { ["parameter"] = "version", ["changes"] = diff.Changes });
         }
 
-        return await taxonomies.PutAsync(taxonomy, yaml, cancellationToken) switch
+        var outcome = await taxonomies.PutAsync(taxonomy, yaml, cancellationToken);
+        if (outcome == DocumentPutOutcome.Created)
+        {
+            await changes.RecordAsync(request, "taxonomy.registered", null, $"{name}@{version}", Uri(name, version), cancellationToken);
+        }
+
+        return outcome switch
         {
             DocumentPutOutcome.Created => TypedResults.Created(Uri(name, version), TaxonomyView.From(taxonomy)),
             DocumentPutOutcome.Unchanged => TypedResults.Ok(TaxonomyView.From(taxonomy)),

@@ -1,3 +1,4 @@
+using Quality.Functions.Access;
 using Quality.LocalHost.Catalog;
 using Quality.LocalHost.Invocation;
 
@@ -6,7 +7,8 @@ namespace Quality.LocalHost.Triggers;
 /// <summary>
 /// Every HTTP-triggered function on its own route, as the Functions host routes it: <c>/{routePrefix}/{route}</c> (the
 /// function's name when it has no route), for its methods. The function gets the ASP.NET Core request and the route
-/// values; its <see cref="IResult"/> writes the response, as the worker's ASP.NET Core integration executes it.
+/// values; its <see cref="IResult"/> writes the response, as the worker's ASP.NET Core integration executes it. First
+/// <see cref="ApiAccess"/> decides whether the caller may call it, as the app's worker middleware does in Azure.
 /// Function keys are not checked, as under Core Tools locally.
 /// </summary>
 internal static class HttpTriggerRoutes
@@ -21,15 +23,21 @@ internal static class HttpTriggerRoutes
             var route = "/" + string.Join('/', new[] { routePrefix, trigger.Route ?? function.Name }.Where(p => p.Length > 0));
             var methods = (trigger.Methods is { Length: > 0 } m ? m : ["get", "post", "put", "delete", "patch", "head", "options"])
                 .Select(method => method.ToUpperInvariant()).ToArray();
-            app.MapMethods(route, methods, (HttpContext context, FunctionInvoker invoker) => InvokeAsync(function, context, invoker))
+            app.MapMethods(route, methods, (HttpContext context, FunctionInvoker invoker, ApiAccess access) => InvokeAsync(function, context, invoker, access))
                 .WithName(function.Name);
         }
 
         return app;
     }
 
-    private static async Task InvokeAsync(FunctionDescriptor function, HttpContext context, FunctionInvoker invoker)
+    private static async Task InvokeAsync(FunctionDescriptor function, HttpContext context, FunctionInvoker invoker, ApiAccess access)
     {
+        if (access.Refusal(function.Name, context) is { } refusal)
+        {
+            await refusal.ExecuteAsync(context);
+            return;
+        }
+
         var bindingData = context.Request.RouteValues.ToDictionary(v => v.Key, v => (object?)v.Value?.ToString(), StringComparer.OrdinalIgnoreCase);
         var result = await invoker.InvokeAsync(function, context.Request, bindingData, context.RequestAborted);
         if (result is not IResult answer)

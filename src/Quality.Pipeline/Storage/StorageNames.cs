@@ -30,9 +30,10 @@ public sealed class StorageNames
         Series = "t" + prefix + "series";
         Findings = "t" + prefix + "findings";
         Inspection = "t" + prefix + "inspection";
+        AuditLog = "t" + prefix + "auditlog";
         if (prefix.Length == 0)
         {
-            (Runs, Batches, Rollups, Series, Findings, Inspection) = ("runs", "batches", "rollups", "series", "findings", "inspection");
+            (Runs, Batches, Rollups, Series, Findings, Inspection, AuditLog) = ("runs", "batches", "rollups", "series", "findings", "inspection", "auditlog");
         }
     }
 
@@ -68,7 +69,10 @@ public sealed class StorageNames
     /// <summary>A container's name with this pipeline's prefix: how a trigger's <c>incoming/{name}</c> finds the prefixed container.</summary>
     public string Prefixed(string container) => _dash + container;
 
+    /// <summary>Every change made through the API: who, when, what.</summary>
+    public string AuditLog { get; }
+
     public IReadOnlyList<string> Containers => [Incoming, Work, Reports, Quarantine, Taxonomies, Standards];
 
-    public IReadOnlyList<string> Tables => [Runs, Batches, Rollups, Series, Findings, Inspection];
+    public IReadOnlyList<string> Tables => [Runs, Batches, Rollups, Series, Findings, Inspection, AuditLog];
 }
