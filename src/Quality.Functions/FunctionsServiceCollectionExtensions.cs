@@ -30,6 +30,8 @@ internal static class FunctionsServiceCollectionExtensions
                 "Auth:Mode is Open in Azure (WEBSITE_SITE_NAME is set): every caller would be an admin. Remove the setting; Azure always runs in Roles mode.")
             .ValidateOnStart();
         services.AddSingleton<ApiAccess>();
+        services.AddSingleton<Http.HttpFailures>();
+        services.AddSingleton<Health.HealthCheck>();
         services.AddSingleton<AuditLog.Changes>();
         services.AddHostedService<AccessModeNotice>();
         return services;

@@ -1,10 +1,10 @@
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Hosting;
 using Quality.Functions;
-using Quality.Functions.Access;
+using Quality.Functions.Http;
 
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
-builder.UseMiddleware<AccessMiddleware>();
+builder.UseMiddleware<HttpFunctionMiddleware>();
 builder.Services.AddQualityFunctions(builder.Configuration);
 await builder.Build().RunAsync();

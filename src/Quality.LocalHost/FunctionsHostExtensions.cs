@@ -15,6 +15,12 @@ internal static class FunctionsHostExtensions
 {
     private const string DefaultUrl = "http://localhost:7071";
 
+    /// <summary>
+    /// The Functions host's own request limit (100 MB). Below it the server reads a body the app refused and the caller
+    /// gets the app's 413, which says how to deliver more; above Kestrel's default 30 MB it would reset the connection.
+    /// </summary>
+    private const long HostRequestBodyLimit = 100L * 1024 * 1024;
+
     public static WebApplicationBuilder AddFunctionsHost(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -22,6 +28,8 @@ internal static class FunctionsHostExtensions
         {
             builder.WebHost.UseUrls(DefaultUrl);
         }
+
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = HostRequestBodyLimit);
 
         var hostJson = HostJson();
         var services = builder.Services;
@@ -34,7 +42,7 @@ internal static class FunctionsHostExtensions
         services.AddSingleton<DurableEngine>();
         services.AddHostedService(sp => sp.GetRequiredService<DurableEngine>());
         services.AddSingleton(sp => (Microsoft.DurableTask.Client.DurableTaskClient)new LocalDurableTaskClient(
-            sp.GetRequiredService<DurableEngine>().Service, Microsoft.DurableTask.Converters.JsonDataConverter.Default));
+            sp.GetRequiredService<DurableEngine>().HubName, sp.GetRequiredService<DurableEngine>().Service, Microsoft.DurableTask.Converters.JsonDataConverter.Default));
         services.AddSingleton<FunctionInvoker>();
         services.AddHostedService<BlobTriggerWatcher>();
         services.AddHostedService<TimerTriggerScheduler>();

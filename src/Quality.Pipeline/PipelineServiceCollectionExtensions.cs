@@ -38,6 +38,9 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<BlobStandardStore>();
         services.AddSingleton<TableRunStore>();
         services.AddSingleton<TableBatchStore>();
+        services.AddSingleton<KnownSubjects>();
+        services.AddSingleton<StorageProbe>();
+        services.AddSingleton<DeliveryUploads>();
         services.AddSingleton<TableRollupStore>();
         services.AddSingleton<TableSeriesStore>();
         services.AddSingleton<TableFindingStore>();

@@ -24,7 +24,8 @@ internal static class ApiRoutes
         ["GetBatchSample"] = new(QualityRole.Reader, "The batch's review sample."),
         ["GetBatchDisposition"] = new(QualityRole.Reader, "The decision on the batch's lot."),
         ["GetRun"] = new(QualityRole.Reader, "The batch's audit orchestration status."),
-        ["SubmitDelivery"] = new(QualityRole.Reviewer, "Submit a delivery (or a review of a batch's sample)."),
+        ["SubmitDelivery"] = new(QualityRole.Reviewer, "Submit a delivery (or a review of a batch's sample) of up to 25 MiB."),
+        ["CreateDeliveryUpload"] = new(QualityRole.Reviewer, "Short-lived URLs to upload a delivery of any size straight to blob storage."),
 
         // Findings, SPC, inspection, rollups
         ["ListFindings"] = new(QualityRole.Reader, "Findings of all pipelines or one, by status and kind."),
@@ -45,6 +46,9 @@ internal static class ApiRoutes
         ["DiffTaxonomies"] = new(QualityRole.Reader, "What changed between two taxonomy versions."),
         ["GetTaxonomy"] = new(QualityRole.Reader, "A registered taxonomy version."),
         ["PutTaxonomy"] = new(QualityRole.Admin, "Register a taxonomy version."),
+
+        // The app itself
+        ["GetHealth"] = new(QualityRole.Anonymous, "Version, storage and the Durable task hub: 200 when all answer, 503 naming what does not."),
 
         // Who changed what
         ["ListAuditLog"] = new(QualityRole.Reader, "Every change made through the API: who, when and what, newest first."),

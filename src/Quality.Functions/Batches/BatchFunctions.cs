@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
-using Quality.Domain.Formats.Canonical;
 using Quality.Functions.Http;
 using Quality.Pipeline.Runs;
 using Quality.Pipeline.Storage;
@@ -11,32 +10,14 @@ namespace Quality.Functions.Batches;
 /// <summary><c>/api/batches</c>: list audited batches and read each one's figures and reports.</summary>
 internal sealed class BatchFunctions(TableBatchStore batches, TableRunStore runs, BlobReportStore reports)
 {
-    private const int DefaultPageSize = 50;
-    private const int MaxPageSize = 1000;
-
     [Function("ListBatches")]
-    public async Task<IResult> ListAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "batches")] HttpRequest request, CancellationToken cancellationToken)
-    {
-        var pipeline = Query.String(request, "pipeline");
-        if (pipeline is not null && !CanonicalFormat.IsSafeName(pipeline))
+    public Task<IResult> ListAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "batches")] HttpRequest request, CancellationToken cancellationToken) =>
+        PageQuery.AnswerAsync(request, async query =>
         {
-            return Problems.BadRequest("pipeline", $"'{pipeline}' is not a pipeline name (letters, digits, '.', '_', '-'; up to 63).");
-        }
-
-        if (!Query.TryInt(request, "top", out var top))
-        {
-            return Problems.BadRequest("top", $"must be a whole number between 1 and {MaxPageSize}.");
-        }
-
-        if ((top ?? DefaultPageSize) is < 1 or > MaxPageSize)
-        {
-            return Problems.BadRequest("top", $"must be between 1 and {MaxPageSize}.");
-        }
-
-        var page = await batches.ListAsync(pipeline, top ?? DefaultPageSize, Query.String(request, "continuationToken"), cancellationToken);
-        return TypedResults.Ok(new BatchListView(page.Batches.Select(BatchView.From).ToList(), page.ContinuationToken));
-    }
+            var page = await batches.ListAsync(query.Pipeline, query.Top, query.ContinuationToken, cancellationToken);
+            return new BatchListView([.. page.Batches.Select(BatchView.From)], page.ContinuationToken);
+        });
 
     [Function("GetBatch")]
     public async Task<IResult> GetAsync(
@@ -116,24 +97,14 @@ internal sealed class BatchFunctions(TableBatchStore batches, TableRunStore runs
             return Problems.BadRequest("rule", $"'{rule}' is not a rule: {string.Join(", ", Domain.Taxonomy.TaxonomyRules.All.Select(r => r.Rule))}.");
         }
 
-        if (!Query.TryInt(request, "offset", out var offset))
+        if (!Query.TryInt(request, "offset", out var offset) || offset is < 0)
         {
             return Problems.BadRequest("offset", "must be a whole number, 0 or more.");
         }
 
-        if (offset is < 0)
+        if (!Query.TryInt(request, "limit", out var limit) || limit is < 1 or > PageQuery.MaxTop)
         {
-            return Problems.BadRequest("offset", "must be 0 or more.");
-        }
-
-        if (!Query.TryInt(request, "limit", out var limit))
-        {
-            return Problems.BadRequest("limit", $"must be a whole number between 1 and {MaxPageSize}.");
-        }
-
-        if (limit is < 1 or > MaxPageSize)
-        {
-            return Problems.BadRequest("limit", $"must be between 1 and {MaxPageSize}.");
+            return Problems.BadRequest("limit", $"must be a whole number between 1 and {PageQuery.MaxTop}.");
         }
 
         return await CompletedBatch.ReportAsync(id, runs, async () =>
@@ -146,7 +117,7 @@ internal sealed class BatchFunctions(TableBatchStore batches, TableRunStore runs
             var report = Domain.Audit.ReportJson.Deserialize<Domain.Taxonomy.ViolationReport>(json);
             return TypedResults.Text(Domain.Audit.ReportJson.Serialize(new ViolationsView(
                 id, report.Taxonomy, report.Checked, report.NotCheckedReason,
-                report.Tally is { } tally ? Domain.Taxonomy.ViolationTally.FromState(tally).ToView(rule, offset ?? 0, limit ?? DefaultPageSize) : null)),
+                report.Tally is { } tally ? Domain.Taxonomy.ViolationTally.FromState(tally).ToView(rule, offset ?? 0, limit ?? PageQuery.DefaultTop) : null)),
                 "application/json");
         }, cancellationToken);
     }

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using Quality.Domain.Audit;
 using Quality.Domain.Findings;
-using Quality.Domain.Formats.Canonical;
 using Quality.Functions.AuditLog;
 using Quality.Functions.Batches;
 using Quality.Functions.Http;
@@ -23,9 +22,9 @@ internal sealed class FindingFunctions(TableFindingStore findings, TableRunStore
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "findings")] HttpRequest request, CancellationToken cancellationToken)
     {
         var pipeline = Query.String(request, "pipeline");
-        if (pipeline is not null && !CanonicalFormat.IsSafeName(pipeline))
+        if (pipeline is not null && PipelineName.Problem(pipeline) is { } badPipeline)
         {
-            return Problems.BadRequest("pipeline", $"'{pipeline}' is not a pipeline name (letters, digits, '.', '_', '-'; up to 63).");
+            return badPipeline;
         }
 
         var status = Query.String(request, "status");
@@ -59,8 +58,13 @@ internal sealed class FindingFunctions(TableFindingStore findings, TableRunStore
             return BadId();
         }
 
-        var change = await JsonBody.ReadAsync<FindingStatusChange>(request, cancellationToken);
-        if (change?.Status is not { } requested || !TryParse<FindingStatus>(requested, out var status) || status is null)
+        var change = await RequestBody.JsonAsync<FindingStatusChange>(request, cancellationToken);
+        if (change.Problem is not null)
+        {
+            return change.Problem;
+        }
+
+        if (change.Value!.Status is not { } requested || !TryParse<FindingStatus>(requested, out var status) || status is null)
         {
             return Problems.BadRequest("status", $"the body is {{\"status\": one of {Names<FindingStatus>()}}}.");
         }

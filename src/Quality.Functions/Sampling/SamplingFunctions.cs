@@ -5,6 +5,7 @@ using Quality.Domain.Formats.Canonical;
 using Quality.Functions.AuditLog;
 using Quality.Functions.Batches;
 using Quality.Functions.Http;
+using Quality.Pipeline.Deliveries;
 using Quality.Pipeline.Sampling;
 using Quality.Pipeline.Storage;
 
@@ -15,7 +16,7 @@ namespace Quality.Functions.Sampling;
 /// (<c>/api/batches/{id}/disposition</c>, for the batch and for the review that decided it), and where a vendor's lots
 /// stand in the switching rules (<c>/api/vendors/{vendor}/inspection?pipeline=</c>). See docs/sampling.md.
 /// </summary>
-internal sealed class SamplingFunctions(TableRunStore runs, BlobReportStore reports, TableInspectionStore inspections, BlobStandardStore standards, Changes changes)
+internal sealed class SamplingFunctions(TableRunStore runs, BlobReportStore reports, TableInspectionStore inspections, BlobStandardStore standards, KnownSubjects known, Changes changes)
 {
     [Function("GetBatchSample")]
     public Task<IResult> GetSampleAsync(
@@ -45,7 +46,7 @@ internal sealed class SamplingFunctions(TableRunStore runs, BlobReportStore repo
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "vendors/{vendor}/inspection")] HttpRequest request, string vendor, CancellationToken cancellationToken)
     {
         var pipeline = Query.String(request, "pipeline");
-        if (BadVendorOrPipeline(vendor, pipeline) is { } bad)
+        if ((BadVendorOrPipeline(vendor, pipeline) ?? await UnknownAsync(pipeline!, vendor, cancellationToken)) is { } bad)
         {
             return bad;
         }
@@ -67,13 +68,19 @@ internal sealed class SamplingFunctions(TableRunStore runs, BlobReportStore repo
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "vendors/{vendor}/inspection")] HttpRequest request, string vendor, CancellationToken cancellationToken)
     {
         var pipeline = Query.String(request, "pipeline");
-        if (BadVendorOrPipeline(vendor, pipeline) is { } bad)
+        if ((BadVendorOrPipeline(vendor, pipeline) ?? await UnknownAsync(pipeline!, vendor, cancellationToken)) is { } bad)
         {
             return bad;
         }
 
-        var change = await JsonBody.ReadAsync<InspectionChange>(request, cancellationToken);
-        if (change is null || (change.Resume is null) == (change.ReducedInspectionApproved is null) || change.Resume == false)
+        var body = await RequestBody.JsonAsync<InspectionChange>(request, cancellationToken);
+        if (body.Problem is not null)
+        {
+            return body.Problem;
+        }
+
+        var change = body.Value!;
+        if ((change.Resume is null) == (change.ReducedInspectionApproved is null) || change.Resume == false)
         {
             return Problems.BadRequest("body", "the body is {\"resume\": true} or {\"reducedInspectionApproved\": true|false}, one of them.");
         }
@@ -101,7 +108,12 @@ internal sealed class SamplingFunctions(TableRunStore runs, BlobReportStore repo
     private static IResult? BadVendorOrPipeline(string vendor, string? pipeline) =>
         !CanonicalFormat.IsSafeName(vendor) ? Problems.BadRequest("vendor", $"'{vendor}' is not a vendor name (letters, digits, '.', '_', '-'; up to 63).")
         : pipeline is null ? Problems.BadRequest("pipeline", "required: inspection is kept per vendor and pipeline (?pipeline=name).")
-        : !CanonicalFormat.IsSafeName(pipeline) ? Problems.BadRequest("pipeline", $"'{pipeline}' is not a pipeline name (letters, digits, '.', '_', '-'; up to 63).")
+        : PipelineName.Problem(pipeline);
+
+    /// <summary>404 for a pipeline or a vendor the API does not know (a vendor is known once it has delivered to the pipeline).</summary>
+    private async Task<IResult?> UnknownAsync(string pipeline, string vendor, CancellationToken cancellationToken) =>
+        !await known.PipelineAsync(pipeline, cancellationToken) ? Problems.UnknownPipeline(pipeline)
+        : !await known.VendorAsync(pipeline, vendor, cancellationToken) ? Problems.UnknownVendor(pipeline, vendor)
         : null;
 
     private static IResult NotInspected(string pipeline, string vendor) =>

@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using Quality.Domain.Audit;
-using Quality.Domain.Formats.Canonical;
 using Quality.Domain.Spc.Series;
 using Quality.Functions.Http;
+using Quality.Pipeline.Deliveries;
 using Quality.Pipeline.Monitoring;
 using Quality.Pipeline.Storage;
 
@@ -17,17 +17,17 @@ namespace Quality.Functions.Spc;
 /// proportion gets a p chart unless its baseline is overdispersed, when Laney's p′ is used and the answer says so (u and
 /// u′ alike); a continuous figure gets an individuals chart. The answer says where each setting came from.
 /// </summary>
-internal sealed class SpcFunctions(TableSeriesStore series, BlobStandardStore standards)
+internal sealed class SpcFunctions(TableSeriesStore series, BlobStandardStore standards, KnownSubjects known)
 {
     private const int MaxBaseline = 1000;
 
     /// <summary><c>GET /api/pipelines/{pipeline}/spc</c>: the metrics a pipeline's deliveries are charted on.</summary>
     [Function("ListSpcMetrics")]
-    public static IResult ListMetrics(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "pipelines/{pipeline}/spc")] HttpRequest request, string pipeline) =>
-        !CanonicalFormat.IsSafeName(pipeline)
-            ? BadPipeline(pipeline)
-            : TypedResults.Ok(new { pipeline, metrics = MonitoredMetric.All.Select(m => new { m.Name, Kind = m.Kind.ToString(), m.Description }) });
+    public async Task<IResult> ListMetricsAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "pipelines/{pipeline}/spc")] HttpRequest request, string pipeline, CancellationToken cancellationToken) =>
+        PipelineName.Problem(pipeline)
+        ?? (await known.PipelineAsync(pipeline, cancellationToken) ? null : Problems.UnknownPipeline(pipeline))
+        ?? TypedResults.Ok(new SpcMetricListView(pipeline, [.. MonitoredMetric.All.Select(m => new SpcMetricView(m.Name, m.Kind.ToString(), m.Description))]));
 
     [Function("GetSpcChart")]
     public async Task<IResult> GetChartAsync(
@@ -36,9 +36,9 @@ internal sealed class SpcFunctions(TableSeriesStore series, BlobStandardStore st
         string metric,
         CancellationToken cancellationToken)
     {
-        if (!CanonicalFormat.IsSafeName(pipeline))
+        if (PipelineName.Problem(pipeline) is { } badPipeline)
         {
-            return BadPipeline(pipeline);
+            return badPipeline;
         }
 
         if (MonitoredMetric.Find(metric) is not { } monitored)
@@ -80,6 +80,16 @@ internal sealed class SpcFunctions(TableSeriesStore series, BlobStandardStore st
 
         var subject = Query.String(request, "class");
         var vendor = Query.String(request, "vendor");
+        if (!await known.PipelineAsync(pipeline, cancellationToken))
+        {
+            return Problems.UnknownPipeline(pipeline);
+        }
+
+        if (vendor is not null && !await known.VendorAsync(pipeline, vendor, cancellationToken))
+        {
+            return Problems.UnknownVendor(pipeline, vendor);
+        }
+
         var standard = await standards.CurrentAsync(pipeline, cancellationToken);
         var settings = SeriesSettings.Of(standard, monitored).WithQuery(requested, requestedRules, baseline);
         var stored = await series.ReadAsync(new SeriesKey(pipeline, monitored.Name, subject, vendor), cancellationToken);
@@ -87,7 +97,4 @@ internal sealed class SpcFunctions(TableSeriesStore series, BlobStandardStore st
         var (result, reason) = settings.Compute(points, monitored.Kind);
         return TypedResults.Ok(SpcChartView.From(pipeline, monitored, subject, vendor, stored, result, reason, settings));
     }
-
-    private static IResult BadPipeline(string pipeline) =>
-        Problems.BadRequest("pipeline", $"'{pipeline}' is not a pipeline name (letters, digits, '.', '_', '-'; up to 63).");
 }

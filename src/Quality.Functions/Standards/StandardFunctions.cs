@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using Quality.Domain.Audit;
-using Quality.Domain.Formats.Canonical;
 using Quality.Domain.Standards;
 using Quality.Domain.Taxonomy;
 using Quality.Functions.Batches;
@@ -17,7 +16,6 @@ namespace Quality.Functions.Standards;
 /// </summary>
 internal sealed class StandardFunctions(BlobStandardStore standards, TableRunStore runs, BlobReportStore reports, Changes changes)
 {
-    private const int MaxDocumentBytes = 1 << 20;
 
     [Function("ListStandards")]
     public async Task<IResult> ListAsync(
@@ -30,9 +28,9 @@ internal sealed class StandardFunctions(BlobStandardStore standards, TableRunSto
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "standards/{pipeline}")] HttpRequest request, string pipeline, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (!CanonicalFormat.IsSafeName(pipeline))
+        if (PipelineName.Problem(pipeline) is { } badPipeline)
         {
-            return BadPipeline(pipeline);
+            return badPipeline;
         }
 
         var version = Query.String(request, "version");
@@ -53,15 +51,18 @@ internal sealed class StandardFunctions(BlobStandardStore standards, TableRunSto
     public async Task<IResult> PutAsync(
         [HttpTrigger(AuthorizationLevel.Function, "put", Route = "standards/{pipeline}")] HttpRequest request, string pipeline, CancellationToken cancellationToken)
     {
-        if (!CanonicalFormat.IsSafeName(pipeline))
+        if (PipelineName.Problem(pipeline) is { } badPipeline)
         {
-            return BadPipeline(pipeline);
+            return badPipeline;
         }
 
-        if (await RequestText.ReadAsync(request, MaxDocumentBytes, cancellationToken) is not { } yaml)
+        var body = await RequestBody.TextAsync(request, RequestBody.MaxDocumentBytes, "A standard", cancellationToken);
+        if (body.Problem is not null)
         {
-            return Problems.BadRequest("body", $"a standard may have at most {MaxDocumentBytes} bytes.");
+            return body.Problem;
         }
+
+        var yaml = body.Value!;
 
         QualityStandard standard;
         try
@@ -108,7 +109,4 @@ internal sealed class StandardFunctions(BlobStandardStore standards, TableRunSto
             : Problems.NotFound($"Batch {id} has no verdict: its pipeline had no standard when it was ingested. PUT /api/standards/{{pipeline}} and re-deliver."), cancellationToken);
 
     private static string Next(SemanticVersion version) => (version with { Patch = version.Patch + 1 }).ToString();
-
-    private static IResult BadPipeline(string pipeline) =>
-        Problems.BadRequest("pipeline", $"'{pipeline}' is not a pipeline name (letters, digits, '.', '_', '-'; up to 63).");
 }

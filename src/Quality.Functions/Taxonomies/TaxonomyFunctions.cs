@@ -16,7 +16,6 @@ namespace Quality.Functions.Taxonomies;
 internal sealed class TaxonomyFunctions(BlobTaxonomyStore taxonomies, Changes changes)
 {
     /// <summary>A taxonomy document is a few hundred lines; anything near this is not one.</summary>
-    private const int MaxDocumentBytes = 1 << 20;
 
     [Function("ListTaxonomies")]
     public async Task<IResult> ListAsync(
@@ -96,10 +95,13 @@ internal sealed class TaxonomyFunctions(BlobTaxonomyStore taxonomies, Changes ch
             return invalid;
         }
 
-        if (await RequestText.ReadAsync(request, MaxDocumentBytes, cancellationToken) is not { } yaml)
+        var body = await RequestBody.TextAsync(request, RequestBody.MaxDocumentBytes, "A taxonomy document", cancellationToken);
+        if (body.Problem is not null)
         {
-            return Problems.BadRequest("body", $"a taxonomy document may have at most {MaxDocumentBytes} bytes.");
+            return body.Problem;
         }
+
+        var yaml = body.Value!;
 
         Taxonomy taxonomy;
         try

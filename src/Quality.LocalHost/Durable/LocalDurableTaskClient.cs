@@ -15,7 +15,7 @@ namespace Quality.LocalHost.Durable;
 /// id is running fails and an ended one is replaced, as under host.json's default <c>overridableExistingInstanceStates</c>
 /// (NonRunningStates). Input, output and custom status use the engine's converter, so both sides read each other.
 /// </summary>
-internal sealed class LocalDurableTaskClient(IOrchestrationServiceClient client, DataConverter converter) : DurableTaskClient("local")
+internal sealed class LocalDurableTaskClient(string hubName, IOrchestrationServiceClient client, DataConverter converter) : DurableTaskClient(hubName)
 {
     private static readonly CoreStatus[] RunningStatuses = [CoreStatus.Pending, CoreStatus.Running, CoreStatus.Suspended];
 

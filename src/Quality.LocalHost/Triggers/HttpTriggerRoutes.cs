@@ -1,4 +1,5 @@
 using Quality.Functions.Access;
+using Quality.Functions.Http;
 using Quality.LocalHost.Catalog;
 using Quality.LocalHost.Invocation;
 
@@ -9,6 +10,7 @@ namespace Quality.LocalHost.Triggers;
 /// function's name when it has no route), for its methods. The function gets the ASP.NET Core request and the route
 /// values; its <see cref="IResult"/> writes the response, as the worker's ASP.NET Core integration executes it. First
 /// <see cref="ApiAccess"/> decides whether the caller may call it, as the app's worker middleware does in Azure.
+/// A function that throws answers <see cref="HttpFailures"/>' problem, as the app's failure middleware makes it in Azure.
 /// Function keys are not checked, as under Core Tools locally.
 /// </summary>
 internal static class HttpTriggerRoutes
@@ -23,14 +25,15 @@ internal static class HttpTriggerRoutes
             var route = "/" + string.Join('/', new[] { routePrefix, trigger.Route ?? function.Name }.Where(p => p.Length > 0));
             var methods = (trigger.Methods is { Length: > 0 } m ? m : ["get", "post", "put", "delete", "patch", "head", "options"])
                 .Select(method => method.ToUpperInvariant()).ToArray();
-            app.MapMethods(route, methods, (HttpContext context, FunctionInvoker invoker, ApiAccess access) => InvokeAsync(function, context, invoker, access))
+            app.MapMethods(route, methods, (HttpContext context, FunctionInvoker invoker, ApiAccess access, HttpFailures failures) =>
+                    InvokeAsync(function, context, invoker, access, failures))
                 .WithName(function.Name);
         }
 
         return app;
     }
 
-    private static async Task InvokeAsync(FunctionDescriptor function, HttpContext context, FunctionInvoker invoker, ApiAccess access)
+    private static async Task InvokeAsync(FunctionDescriptor function, HttpContext context, FunctionInvoker invoker, ApiAccess access, HttpFailures failures)
     {
         if (access.Refusal(function.Name, context) is { } refusal)
         {
@@ -38,13 +41,24 @@ internal static class HttpTriggerRoutes
             return;
         }
 
-        var bindingData = context.Request.RouteValues.ToDictionary(v => v.Key, v => (object?)v.Value?.ToString(), StringComparer.OrdinalIgnoreCase);
-        var result = await invoker.InvokeAsync(function, context.Request, bindingData, context.RequestAborted);
-        if (result is not IResult answer)
+        IResult answer;
+        try
         {
-            throw new InvalidOperationException($"Function {function.Name} returned {result?.GetType().Name ?? "nothing"}; HTTP functions here answer an IResult.");
+            answer = await InvokeAsync(function, context, invoker);
+        }
+        catch (Exception ex)
+        {
+            answer = failures.Answer(function.Name, context, ex);
         }
 
         await answer.ExecuteAsync(context);
+    }
+
+    private static async Task<IResult> InvokeAsync(FunctionDescriptor function, HttpContext context, FunctionInvoker invoker)
+    {
+        var bindingData = context.Request.RouteValues.ToDictionary(v => v.Key, v => (object?)v.Value?.ToString(), StringComparer.OrdinalIgnoreCase);
+        var result = await invoker.InvokeAsync(function, context.Request, bindingData, context.RequestAborted);
+        return result as IResult
+            ?? throw new InvalidOperationException($"Function {function.Name} returned {result?.GetType().Name ?? "nothing"}; HTTP functions here answer an IResult.");
     }
 }

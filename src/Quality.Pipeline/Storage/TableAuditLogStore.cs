@@ -28,17 +28,12 @@ public sealed class TableAuditLogStore(StorageClients storage)
     }
 
     /// <summary>One page of changes, newest first, of all pipelines or one.</summary>
+    /// <exception cref="InvalidPageTokenException">The continuation token is not one this list gave out.</exception>
     public async Task<AuditLogPage> ListAsync(string? pipeline, int pageSize, string? continuationToken, CancellationToken cancellationToken)
     {
-        var partition = pipeline is null ? AllPartition : PipelinePartition(pipeline);
-        var pages = _table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partition}"), maxPerPage: pageSize, cancellationToken: cancellationToken)
-            .AsPages(continuationToken, pageSize);
-        await foreach (var page in pages)
-        {
-            return new AuditLogPage([.. page.Values.Select(ToEntry)], page.ContinuationToken);
-        }
-
-        return new AuditLogPage([], null);
+        var (entries, next) = await TablePages.ReadAsync(
+            _table, pipeline is null ? AllPartition : PipelinePartition(pipeline), pageSize, continuationToken, ToEntry, cancellationToken);
+        return new AuditLogPage(entries, next);
     }
 
     private static string PipelinePartition(string pipeline) => "pipeline-" + pipeline;

@@ -28,19 +28,26 @@ public sealed class TableBatchStore(StorageClients storage)
     }
 
     /// <summary>One page of batches, newest first.</summary>
+    /// <exception cref="InvalidPageTokenException">The continuation token is not one this list gave out.</exception>
     public async Task<BatchPage> ListAsync(string? pipeline, int pageSize, string? continuationToken, CancellationToken cancellationToken)
     {
-        var partition = pipeline is null ? AllPartition : PipelinePartition(pipeline);
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition}");
-        var pages = _table.QueryAsync<TableEntity>(filter, maxPerPage: pageSize, cancellationToken: cancellationToken)
-            .AsPages(continuationToken, pageSize);
-        await foreach (var page in pages)
+        var (batches, next) = await TablePages.ReadAsync(
+            _table, pipeline is null ? AllPartition : PipelinePartition(pipeline), pageSize, continuationToken, ToSummary, cancellationToken);
+        return new BatchPage(batches, next);
+    }
+
+    /// <summary>Whether the pipeline has any batch (of the vendor, when one is named): what makes a pipeline or a vendor known.</summary>
+    public async Task<bool> HasDeliveredAsync(string pipeline, string? vendor, CancellationToken cancellationToken)
+    {
+        var filter = vendor is null
+            ? TableClient.CreateQueryFilter($"PartitionKey eq {PipelinePartition(pipeline)}")
+            : TableClient.CreateQueryFilter($"PartitionKey eq {PipelinePartition(pipeline)} and Vendor eq {vendor}");
+        await foreach (var _ in _table.QueryAsync<TableEntity>(filter, maxPerPage: 1, select: ["BatchId"], cancellationToken: cancellationToken))
         {
-            // A page may be empty yet carry a continuation (Table service pagination); the caller follows it.
-            return new BatchPage(page.Values.Select(ToSummary).ToList(), page.ContinuationToken);
+            return true;
         }
 
-        return new BatchPage([], null);
+        return false;
     }
 
     /// <summary>Every batch created in [<paramref name="from"/>, <paramref name="to"/>): the day the rollup aggregates.</summary>
