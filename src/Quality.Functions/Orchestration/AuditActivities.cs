@@ -1,4 +1,5 @@
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Logging;
 using Quality.Pipeline.Activities;
 using Quality.Pipeline.Runs;
 
@@ -8,7 +9,7 @@ namespace Quality.Functions.Orchestration;
 /// The audit's steps as activities: each calls one pipeline use case. At-least-once: every use case is idempotent
 /// (the same run and shard write the same blobs and keys; a terminal run never changes).
 /// </summary>
-internal sealed class AuditActivities(Ingest ingest, Compute compute, Finalize finalize, RunChanges changes)
+internal sealed partial class AuditActivities(Ingest ingest, Compute compute, Finalize finalize, RunChanges changes, ILogger<AuditActivities> logger)
 {
     public const string Ingest = nameof(Ingest);
     public const string Compute = nameof(Compute);
@@ -34,6 +35,11 @@ internal sealed class AuditActivities(Ingest ingest, Compute compute, Finalize f
     public async Task FailRunAsync([ActivityTrigger] RunFailure failure, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(failure);
+        LogRunFailed(logger, failure.RunId, failure.Step, failure.ErrorType, failure.ErrorMessage, failure.StackTrace);
         await changes.FailAsync(failure.RunId, failure.Reason, cancellationToken);
     }
+
+    [LoggerMessage(EventId = 3100, Level = LogLevel.Error,
+        Message = "Run {RunId} failed: {Step} failed on every retry with {ErrorType}: {ErrorMessage}\n{StackTrace}")]
+    private static partial void LogRunFailed(ILogger logger, string runId, string step, string errorType, string errorMessage, string? stackTrace);
 }

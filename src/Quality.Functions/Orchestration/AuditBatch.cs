@@ -45,7 +45,7 @@ internal static class AuditBatch
         }
         catch (TaskFailedException ex)
         {
-            await context.CallActivityAsync(AuditActivities.FailRun, new RunFailure(request.RunId, Reason(ex)), StepRetry.Options);
+            await context.CallActivityAsync(AuditActivities.FailRun, Failure(request.RunId, ex), StepRetry.Options);
             throw;
         }
     }
@@ -70,10 +70,10 @@ internal static class AuditBatch
     }
 
     /// <summary>
-    /// What a user reads at /api/batches/{id}: which step gave up, and the last error it saw. A part of the fan-out fails
-    /// because one of its Compute activities did: that activity is the step, its exception the error.
+    /// Which step gave up, and the last error it saw. A part of the fan-out fails because one of its Compute activities
+    /// did: that activity is the step, its exception the error.
     /// </summary>
-    private static string Reason(TaskFailedException failure)
+    private static RunFailure Failure(string runId, TaskFailedException failure)
     {
         var details = failure.FailureDetails;
         while (details.InnerFailure is { } inner && details.ErrorType == typeof(TaskFailedException).FullName)
@@ -82,6 +82,6 @@ internal static class AuditBatch
         }
 
         var step = failure.TaskName == ComputeShards.Name ? AuditActivities.Compute : failure.TaskName;
-        return $"{step} failed on every retry; last error: {details.ErrorType}: {details.ErrorMessage}";
+        return new RunFailure(runId, step, details.ErrorType, details.ErrorMessage, details.StackTrace);
     }
 }
