@@ -7,4 +7,5 @@ var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
 builder.UseMiddleware<HttpFunctionMiddleware>();
 builder.Services.AddQualityFunctions(builder.Configuration);
+builder.Services.AddQualityTelemetry(builder.Configuration);
 await builder.Build().RunAsync();

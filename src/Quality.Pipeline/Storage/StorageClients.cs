@@ -3,21 +3,29 @@ using Azure.Storage.Blobs;
 
 namespace Quality.Pipeline.Storage;
 
-/// <summary>The blob and table service clients, created once and shared (they are thread-safe).</summary>
+/// <summary>The blob and table service clients, created once and shared (they are thread-safe): by connection string, or by endpoint and identity.</summary>
 public sealed class StorageClients
 {
     public StorageClients(StorageOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        if (string.IsNullOrWhiteSpace(options.ConnectionString))
+        Names = new StorageNames(options.Prefix);
+        if (!string.IsNullOrWhiteSpace(options.ConnectionString))
+        {
+            Blobs = new BlobServiceClient(options.ConnectionString);
+            Tables = new TableServiceClient(options.ConnectionString);
+        }
+        else if (options is { BlobServiceUri: { } blobs, TableServiceUri: { } tables, Credential: { } credential })
+        {
+            Blobs = new BlobServiceClient(blobs, credential);
+            Tables = new TableServiceClient(tables, credential);
+        }
+        else
         {
             throw new InvalidOperationException(
-                "No storage connection string: set Storage:ConnectionString (or AzureWebJobsStorage), or run locally without one to start Azurite.");
+                "No storage: set AzureWebJobsStorage (a connection string, or AzureWebJobsStorage__accountName with __credential=managedidentity "
+                + "and __clientId for an identity-based connection) or Storage:ConnectionString; or run the dev host without either to start Azurite.");
         }
-
-        Names = new StorageNames(options.Prefix);
-        Blobs = new BlobServiceClient(options.ConnectionString);
-        Tables = new TableServiceClient(options.ConnectionString);
     }
 
     public StorageNames Names { get; }

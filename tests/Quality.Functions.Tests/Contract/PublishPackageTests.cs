@@ -1,48 +1,62 @@
 using System.Diagnostics;
+using System.IO.Compression;
 using System.Text.Json.Nodes;
 using Quality.Tests.Shared;
 
 namespace Quality.Functions.Tests.Contract;
 
 /// <summary>
-/// <c>dotnet publish</c> of the app makes a package the Functions host can run: the worker executable with its
-/// runtime config, functions.metadata, host.json with the task hub, and the host's extensions for Durable and Blobs.
+/// <c>eng/package.sh</c>, the one command that builds the deployment zip, makes a package the Functions host can run:
+/// the worker executable with its runtime config, functions.metadata, host.json (task hub, OpenTelemetry) at the root,
+/// and the host's extensions for Durable and Blobs — and nothing local (settings files, Azurite).
 /// </summary>
 public sealed class PublishPackageTests
 {
     [Fact]
-    public async Task Publish_FunctionsApp_DeployablePackage()
+    public async Task PackageScript_BuildsADeployableZip()
     {
-        var output = Directory.CreateTempSubdirectory("quality-publish-").FullName;
+        var folder = Directory.CreateTempSubdirectory("quality-package-").FullName;
         try
         {
-            var configuration = Path.GetFileName(Path.GetDirectoryName(FunctionsMetadata.BuildOutput))!;
-            var (exitCode, log) = await RunAsync("dotnet", "publish", Path.Combine(Repository.Root, "src", "Quality.Functions"),
-                "-c", configuration, "--no-build", "-o", output);
+            var zipPath = Path.Combine(folder, "quality-functions.zip");
+            var (exitCode, log) = await RunAsync(Path.Combine(Repository.Root, "eng", "package.sh"), zipPath);
             Assert.True(exitCode == 0, log);
 
-            foreach (var file in new[] { "Quality.Functions", "Quality.Functions.dll", "Quality.Functions.runtimeconfig.json", "worker.config.json", "host.json", "functions.metadata", "extensions.json" })
+            using var zip = ZipFile.OpenRead(zipPath);
+            var entries = zip.Entries.Select(e => e.FullName.Replace('\\', '/')).ToHashSet(StringComparer.Ordinal);
+            foreach (var file in new[]
             {
-                Assert.True(File.Exists(Path.Combine(output, file)), $"{file} is missing from the package");
+                "Quality.Functions", "Quality.Functions.dll", "Quality.Functions.runtimeconfig.json", "worker.config.json", "host.json",
+                "functions.metadata", "extensions.json", ".azurefunctions/Microsoft.Azure.WebJobs.Extensions.DurableTask.dll",
+            })
+            {
+                Assert.True(entries.Contains(file), $"{file} is missing from the package");
             }
 
-            var worker = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(output, "worker.config.json")))!;
+            Assert.DoesNotContain(entries, e => e.Contains("local.settings", StringComparison.Ordinal) || e.StartsWith("appsettings", StringComparison.Ordinal));
+            var worker = Read(zip, "worker.config.json");
             Assert.Equal("dotnet-isolated", (string?)worker["description"]!["language"]);
-            var host = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(output, "host.json")))!;
+            var host = Read(zip, "host.json");
             Assert.Equal("QualityAudit", (string?)host["extensions"]!["durableTask"]!["hubName"]);
+            Assert.Equal("OpenTelemetry", (string?)host["telemetryMode"]);
             Assert.Null(host["customHandler"]);
-            var extensions = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(output, "extensions.json")))!["extensions"]!.AsArray()
-                .Select(e => (string)e!["name"]!).ToHashSet();
+            var extensions = Read(zip, "extensions.json")["extensions"]!.AsArray().Select(e => (string)e!["name"]!).ToHashSet();
             Assert.Contains("DurableTask", extensions);
             Assert.Contains("AzureStorageBlobs", extensions);
-            Assert.True(File.Exists(Path.Combine(output, ".azurefunctions", "Microsoft.Azure.WebJobs.Extensions.DurableTask.dll")));
-            Assert.Equal(FunctionsMetadata.Read(Path.Combine(FunctionsMetadata.BuildOutput, "functions.metadata")),
-                FunctionsMetadata.Read(Path.Combine(output, "functions.metadata")));
+            var packaged = Path.Combine(folder, "functions.metadata");
+            zip.GetEntry("functions.metadata")!.ExtractToFile(packaged);
+            Assert.Equal(FunctionsMetadata.Read(Path.Combine(FunctionsMetadata.BuildOutput, "functions.metadata")), FunctionsMetadata.Read(packaged));
         }
         finally
         {
-            Directory.Delete(output, recursive: true);
+            Directory.Delete(folder, recursive: true);
         }
+    }
+
+    private static JsonNode Read(ZipArchive zip, string entry)
+    {
+        using var stream = zip.GetEntry(entry)!.Open();
+        return JsonNode.Parse(stream)!;
     }
 
     private static async Task<(int ExitCode, string Log)> RunAsync(string command, params string[] arguments)
