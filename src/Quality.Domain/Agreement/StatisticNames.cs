@@ -15,7 +15,10 @@ public static class StatisticNames
     public const string PercentAgreement = "percent agreement";
 
     /// <summary>"Krippendorff's alpha (ordinal)": alpha's value depends on the level its difference function assumes.</summary>
-    public static string KrippendorffAlpha(MeasurementLevel level) => $"Krippendorff's alpha ({Level(level)})";
+    public static string KrippendorffAlpha(MeasurementLevel level) => KrippendorffAlpha(Level(level));
+
+    /// <summary>As <see cref="KrippendorffAlpha(MeasurementLevel)"/>, for a level as the views write it (<see cref="Level"/>).</summary>
+    public static string KrippendorffAlpha(string level) => $"Krippendorff's alpha ({level})";
 
     /// <summary>The level as written in deliveries and JSON: <c>nominal</c>, <c>ordinal</c>, <c>interval</c>, <c>ratio</c>.</summary>
     public static string Level(MeasurementLevel level) => level switch

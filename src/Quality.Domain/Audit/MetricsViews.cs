@@ -46,9 +46,7 @@ public sealed record AgreementView(
 
     /// <summary>The batch's alpha is the weakest defined field's: undefined when no field has one.</summary>
     internal static string? HeadlineUndefinedReason(BatchMetrics m) =>
-        !double.IsNaN(m.KrippendorffAlpha) ? null
-        : m.Fields.Count == 0 ? "the batch has no frame-tag field"
-        : "no field has a defined alpha (each field's alphaUndefinedReason says why)";
+        double.IsNaN(m.KrippendorffAlpha) ? m.WhyAlphaUndefined() : null;
 }
 
 /// <summary>One field's headline agreement; <c>units</c> and <c>pairableValues</c> are the n behind alpha.</summary>

@@ -4,16 +4,13 @@ namespace Quality.Domain.Audit;
 
 /// <summary>
 /// How figures read in human text — CLI output, statements, evidence details, log lines — as <see cref="ReportJson"/>
-/// is how they are written in JSON: invariant culture ('.' decimals), dates in ISO 8601 UTC, statistics rounded for
+/// is how they are written in JSON: invariant culture ('.' decimals, ISO 8601 dates), statistics rounded for
 /// reading to four decimal places (the JSON beside them keeps every digit), and an undefined figure said in words with
 /// its reason, never "NaN" (docs/api.md, "Numbers, dates and undefined values").
 /// </summary>
 public static class ReportText
 {
-    /// <summary>Decimal places of a statistic in text: enough to tell 0.7999 from 0.8 and agree with a hand calculation.</summary>
-    public const int Decimals = 4;
-
-    /// <summary><paramref name="value"/> to <see cref="Decimals"/> places without trailing zeros; "undefined" when it is not finite.</summary>
+    /// <summary><paramref name="value"/> to four decimal places without trailing zeros; "undefined" when it is not finite.</summary>
     public static string Figure(double value) => double.IsFinite(value) ? value.ToString("0.####", CultureInfo.InvariantCulture) : "undefined";
 
     /// <summary>As <see cref="Figure(double)"/>, but an undefined figure says why: <c>undefined (no unit has two or more values)</c>.</summary>
@@ -24,12 +21,6 @@ public static class ReportText
         value is { } v ? Figure(v) : whyUndefined is null ? "undefined" : Undefined(whyUndefined);
 
     public static string Undefined(string why) => $"undefined ({why})";
-
-    /// <summary>An instant as ISO 8601 in UTC to the second: <c>2026-11-25T08:30:00Z</c>.</summary>
-    public static string Utc(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
-
-    /// <summary>A day as ISO 8601: <c>2026-11-25</c>.</summary>
-    public static string Date(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     /// <summary>Interpolated text in the invariant culture, whatever the thread's culture.</summary>
     public static string Invariant(FormattableString text)
