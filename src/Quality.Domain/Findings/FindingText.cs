@@ -5,8 +5,8 @@ namespace Quality.Domain.Findings;
 
 /// <summary>
 /// How figures are written in statements: invariant culture, rates as percentages to one decimal (three below 0.1%),
-/// p-values to two significant digits, test statistics to one decimal; an undefined figure reads "undefined (why)",
-/// never "NaN" (<see cref="ReportText"/>).
+/// p-values to two decimals (three below 0.01, "&lt;0.001" below 0.001), test statistics to one decimal; an undefined
+/// figure reads "undefined (why)", never "NaN" (<see cref="ReportText"/>).
 /// </summary>
 internal static class FindingText
 {
