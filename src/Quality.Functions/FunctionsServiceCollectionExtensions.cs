@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Quality.Domain.Audit;
 using Quality.Functions.Access;
 using Quality.Pipeline;
 using Quality.Pipeline.Storage;
@@ -17,7 +18,13 @@ internal static class FunctionsServiceCollectionExtensions
     {
         services.AddQualityPipeline(configuration);
         services.AddProblemDetails();
-        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            // Text, numbers and dates as every JSON answer writes them (ReportJson); enums keep their names as written
+            // in C# here (batch status "Completed"), while stored reports are camelCase ("systemError"), as documented.
+            ReportJson.ApplyConventions(o.SerializerOptions);
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+        });
         services.AddHostedService<StorageInitializer>();
         services.AddOptions<AccessOptions>()
             .Bind(configuration.GetSection(AccessOptions.Section))

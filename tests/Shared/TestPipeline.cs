@@ -36,7 +36,8 @@ internal sealed class TestPipeline : IAsyncDisposable
         ["Storage:Prefix"] = prefix,
     };
 
-    public static async Task<TestPipeline> StartAsync(IDictionary<string, string?>? overrides = null, TimeProvider? time = null)
+    /// <param name="logs">Receives the pipeline's log lines from Information up; without it only warnings are logged, nowhere.</param>
+    public static async Task<TestPipeline> StartAsync(IDictionary<string, string?>? overrides = null, TimeProvider? time = null, ILoggerProvider? logs = null)
     {
         var connectionString = await SharedAzurite.ConnectionStringAsync();
         var prefix = NewPrefix();
@@ -48,7 +49,14 @@ internal sealed class TestPipeline : IAsyncDisposable
 
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection()
-            .AddLogging(b => b.SetMinimumLevel(LogLevel.Warning))
+            .AddLogging(b =>
+            {
+                b.SetMinimumLevel(logs is null ? LogLevel.Warning : LogLevel.Information);
+                if (logs is not null)
+                {
+                    b.AddProvider(logs);
+                }
+            })
             .AddSingleton(time ?? TimeProvider.System)
             .AddQualityPipeline(configuration)
             .BuildServiceProvider();

@@ -180,34 +180,38 @@ internal static class AuditCommand
                 await output.WriteLineAsync(Invariant($"    {rule.Rule}: {rule.Annotations} annotations, rate {Figure(rule.Rate)} {Interval(rule.RateCi95)}{example}"));
             }
         }
-        await output.WriteLineAsync(Invariant(
-            $"  alpha (weakest field {agreement.WeakestField ?? "-"}) {Figure(agreement.KrippendorffAlpha)}, percent agreement {Figure(agreement.PercentAgreement)}"));
+        await output.WriteLineAsync(Headline(agreement));
         foreach (var (name, field) in agreement.Fields)
         {
-            await output.WriteLineAsync(
-                Invariant($"  field {name} ({field.Level}): alpha {Figure(field.KrippendorffAlpha)} {Interval(field.AlphaCi95)}, ") +
-                Invariant($"Fleiss kappa {Figure(field.FleissKappa)}, Gwet AC1 {Figure(field.GwetAc1)}, percent agreement {Figure(field.PercentAgreement)} ") +
+            await output.WriteLineAsync(Invariant(
+                $"  field {name}: {StatisticNames.KrippendorffAlpha(field.Level)} {Alpha(field)}, {StatisticNames.FleissKappa} {Coefficient(field, "fleissKappa")}, ") +
+                Invariant($"{StatisticNames.GwetAc1} {Coefficient(field, "gwetAc1")}, {StatisticNames.PercentAgreement} {Figure(field.PercentAgreement, NoPairableUnit)} ") +
                 Invariant($"(units {field.Units}, pairable values {field.PairableValues})"));
             foreach (var (annotator, a) in field.PerAnnotator)
             {
+                var without = a.AlphaWithout is null
+                    ? Figure(null, "without them no unit has two values, or none varies")
+                    : Invariant($"{Figure(a.AlphaWithout)} (change {Figure(a.AlphaChange)})");
                 await output.WriteLineAsync(Invariant(
-                    $"    annotator {annotator}: {a.Values} values, alpha without {Figure(a.AlphaWithout)} (change {Figure(a.AlphaChange)}), mean pairwise kappa {Figure(a.MeanPairwiseKappa)}"));
+                    $"    annotator {annotator}: {a.Values} values, Krippendorff's alpha without them {without}, mean pairwise {StatisticNames.CohenKappa} {Figure(a.MeanPairwiseKappa, "no defined kappa with another annotator")}"));
             }
         }
 
         if (report.Audit is { } audit)
         {
-            await output.WriteLineAsync(Invariant($"  objects against gold: precision {Figure(audit.Overall.Precision)}, recall {Figure(audit.Overall.Recall)}, F1 {Figure(audit.Overall.F1)} {Interval(audit.Overall.F1Ci95)}, mean IoU {Figure(audit.Overall.MeanIou)}"));
+            var o = audit.Overall;
+            await output.WriteLineAsync(Invariant(
+                $"  objects against gold: precision {Figure(o.Precision, NoObjects)}, recall {Figure(o.Recall, NoGold)}, F1 {Figure(o.F1, NoObjects)} {Interval(o.F1Ci95)}, mean IoU {Figure(o.MeanIou, NoMatch)}"));
             foreach (var (annotator, a) in audit.PerAnnotator)
             {
                 await output.WriteLineAsync(a.Tp is null
                     ? Invariant($"    annotator {annotator}: {a.Objects} objects on {a.Items} items; no gold on them to compare with")
-                    : Invariant($"    annotator {annotator}: {a.Objects} objects on {a.Items} items; tp {a.Tp}, misclassified {a.Misclassified}, missed {a.Fn}, extra {a.Fp}; F1 {Figure(a.F1)}, mean IoU {Figure(a.MeanIou)}"));
+                    : Invariant($"    annotator {annotator}: {a.Objects} objects on {a.Items} items; tp {a.Tp}, misclassified {a.Misclassified}, missed {a.Fn}, extra {a.Fp}; F1 {Figure(a.F1, NoObjects)}, mean IoU {Figure(a.MeanIou, NoMatch)}"));
             }
 
             foreach (var (objectClass, c) in audit.PerClass)
             {
-                await output.WriteLineAsync(Invariant($"    class {objectClass}: precision {Figure(c.Precision)}, recall {Figure(c.Recall)}, F1 {Figure(c.F1)}"));
+                await output.WriteLineAsync(Invariant($"    class {objectClass}: precision {Figure(c.Precision, NoObjects)}, recall {Figure(c.Recall, NoGold)}, F1 {Figure(c.F1, NoObjects)}"));
             }
         }
 
@@ -216,7 +220,7 @@ internal static class AuditCommand
             foreach (var pair in spatial.Pairwise)
             {
                 await output.WriteLineAsync(Invariant(
-                    $"  objects {pair.A} vs {pair.B}: {pair.Matches} matched of {pair.ObjectsA} and {pair.ObjectsB}, F1 {Figure(pair.F1)}, mean IoU {Figure(pair.MeanIou)}"));
+                    $"  objects {pair.A} vs {pair.B}: {pair.Matches} matched of {pair.ObjectsA} and {pair.ObjectsB}, F1 {Figure(pair.F1, NoObjects)}, mean IoU {Figure(pair.MeanIou, NoMatch)}"));
             }
         }
 
@@ -237,11 +241,38 @@ internal static class AuditCommand
         _ => "not evaluable",
     };
 
+    private const string NoPairableUnit = "no unit has two or more values";
+    private const string NoObjects = "no objects to count";
+    private const string NoGold = "no gold objects";
+    private const string NoMatch = "no matched pair";
+
+    /// <summary>The batch's alpha, named with the level of the field it comes from, or why there is none.</summary>
+    private static string Headline(AgreementSuiteView agreement)
+    {
+        var alpha = agreement.WeakestField is { } weakest
+            ? Invariant($"{StatisticNames.KrippendorffAlpha(agreement.Fields[weakest].Level)} of the weakest field, {weakest}: {Figure(agreement.KrippendorffAlpha)}")
+            : $"Krippendorff's alpha {Figure(null, agreement.AlphaUndefinedReason)}";
+        return $"  {alpha}; {StatisticNames.PercentAgreement} {Figure(agreement.PercentAgreement, NoPairableUnit)}";
+    }
+
+    private static string Alpha(FieldAgreementSuiteView field) => field.KrippendorffAlpha is null
+        ? Figure(null, field.AlphaUndefinedReason)
+        : $"{Figure(field.KrippendorffAlpha)} {Interval(field.AlphaCi95)}";
+
+    /// <summary>A kappa-family coefficient of the field, or why it is not defined (or not computed at the field's level).</summary>
+    private static string Coefficient(FieldAgreementSuiteView field, string estimate) => field.Estimates.GetValueOrDefault(estimate) is { } e
+        ? Figure(e.Value, e.UndefinedReason)
+        : Figure(null, $"not computed for {field.Level} fields");
+
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
-    private static string Figure(double? value) => value?.ToString("0.0000", CultureInfo.InvariantCulture) ?? "undefined";
+    /// <summary>A statistic to four decimals, as a column of figures reads; "undefined (why)" when it is null.</summary>
+    private static string Figure(double? value, string? whyUndefined = null) =>
+        value is { } v ? v.ToString("0.0000", CultureInfo.InvariantCulture) : ReportText.Figure(null, whyUndefined);
 
-    private static string Interval(double[]? ci) => ci is null ? "[95% CI undefined]" : $"[95% CI {Figure(ci[0])}, {Figure(ci[1])}]";
+    private static string Interval(double[]? ci) => ci is null
+        ? "[95% CI undefined: no bootstrap replicate has a defined value]"
+        : $"[95% CI {Figure(ci[0])}, {Figure(ci[1])}]";
 }
 
 /// <summary>

@@ -15,4 +15,12 @@ public readonly record struct KrippendorffAlphaResult(
 {
     /// <summary>False when there is no pairable unit or no variation among the pairable values.</summary>
     public bool IsDefined => !double.IsNaN(Value);
+
+    /// <summary>Why <see cref="Value"/> is NaN, in words; null when it is defined.</summary>
+    public string? UndefinedReason => IsDefined ? null : WhyUndefined(Units);
+
+    /// <summary>Why alpha over <paramref name="units"/> units with two or more values is undefined, knowing it is.</summary>
+    internal static string WhyUndefined(long units) => units == 0
+        ? "no unit has two or more values"
+        : "no variation: every pairable value is the same (D_e = 0)";
 }

@@ -19,6 +19,9 @@ public sealed record BatchMetrics(
     IReadOnlyDictionary<string, FieldAgreement> Fields)
 {
     public double KrippendorffAlpha { get; init; } = double.NaN;
+
+    /// <summary>Why the headline alphas are NaN, knowing they are: no field, or no field whose alpha is defined.</summary>
+    public string WhyAlphaUndefined() => Fields.Count == 0 ? "the batch has no frame-tag field" : "no field has a defined alpha";
 }
 
 /// <summary>

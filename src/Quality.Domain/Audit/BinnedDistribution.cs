@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Quality.Domain.Audit;
 
 /// <summary>
@@ -43,7 +45,7 @@ public sealed class BinnedDistribution(double binWidth)
         ArgumentNullException.ThrowIfNull(other);
         if (other.BinWidth != BinWidth)
         {
-            throw new ArgumentException($"bins of width {other.BinWidth} cannot merge into bins of width {BinWidth}", nameof(other));
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"bins of width {other.BinWidth} cannot merge into bins of width {BinWidth}"), nameof(other));
         }
 
         foreach (var (bin, count) in other._bins)

@@ -24,26 +24,29 @@ public sealed record AgreementView(
     double? KrippendorffAlpha,
     IReadOnlyDictionary<string, FieldAgreementView> Fields)
 {
+    /// <summary>Why <see cref="KrippendorffAlpha"/> (and the nominal headline) is null; null when it is not.</summary>
+    public string? AlphaUndefinedReason { get; init; }
+
     public static AgreementView? From(BatchMetrics? m) => m is null ? null : new(
         Defined(m.KrippendorffAlphaNominal),
         m.WeakestField,
         Defined(m.PercentAgreement),
         Defined(m.KrippendorffAlpha),
-        m.Fields.ToDictionary(f => f.Key, f => FieldAgreementView.From(f.Value), StringComparer.Ordinal));
+        m.Fields.ToDictionary(f => f.Key, f => FieldAgreementView.From(f.Value), StringComparer.Ordinal))
+    {
+        AlphaUndefinedReason = HeadlineUndefinedReason(m),
+    };
 
-    public static double? Defined(double value) => double.IsNaN(value) ? null : value;
+    /// <summary>A figure for JSON: NaN and ±∞ (undefined) become null.</summary>
+    public static double? Defined(double value) => double.IsFinite(value) ? value : null;
 
     /// <summary>An interval as [low, high], or null when either bound is undefined.</summary>
     public static double[]? Interval(double lower, double upper) =>
-        double.IsNaN(lower) || double.IsNaN(upper) ? null : [lower, upper];
+        double.IsFinite(lower) && double.IsFinite(upper) ? [lower, upper] : null;
 
-    public static string LevelName(MeasurementLevel level) => level switch
-    {
-        MeasurementLevel.Ordinal => "ordinal",
-        MeasurementLevel.Interval => "interval",
-        MeasurementLevel.Ratio => "ratio",
-        _ => "nominal",
-    };
+    /// <summary>The batch's alpha is the weakest defined field's: undefined when no field has one.</summary>
+    internal static string? HeadlineUndefinedReason(BatchMetrics m) =>
+        double.IsNaN(m.KrippendorffAlpha) ? m.WhyAlphaUndefined() : null;
 }
 
 /// <summary>One field's headline agreement; <c>units</c> and <c>pairableValues</c> are the n behind alpha.</summary>
@@ -56,9 +59,19 @@ public record FieldAgreementView(
     double? KrippendorffAlpha,
     double[]? AlphaCi95)
 {
-    public static FieldAgreementView From(FieldAgreement f) => new(
-        f.Units, f.PairableValues, AgreementView.Defined(f.KrippendorffAlphaNominal), AgreementView.Defined(f.PercentAgreement),
-        AgreementView.LevelName(f.Level), AgreementView.Defined(f.KrippendorffAlpha), AgreementView.Interval(f.AlphaLower, f.AlphaUpper));
+    /// <summary>Why <see cref="KrippendorffAlpha"/> and its interval are null; null when alpha is defined.</summary>
+    public string? AlphaUndefinedReason { get; init; }
+
+    public static FieldAgreementView From(FieldAgreement f)
+    {
+        ArgumentNullException.ThrowIfNull(f);
+        return new(
+            f.Units, f.PairableValues, AgreementView.Defined(f.KrippendorffAlphaNominal), AgreementView.Defined(f.PercentAgreement),
+            StatisticNames.Level(f.Level), AgreementView.Defined(f.KrippendorffAlpha), AgreementView.Interval(f.AlphaLower, f.AlphaUpper))
+        {
+            AlphaUndefinedReason = double.IsNaN(f.KrippendorffAlpha) ? KrippendorffAlphaResult.WhyUndefined(f.Units) : null,
+        };
+    }
 }
 
 /// <summary>The whole agreement suite of a batch: <c>GET /api/batches/{id}/agreement</c> and <c>quality audit --json</c>.</summary>
@@ -70,6 +83,9 @@ public sealed record AgreementSuiteView(
     BootstrapView Bootstrap,
     IReadOnlyDictionary<string, FieldAgreementSuiteView> Fields)
 {
+    /// <summary>Why <see cref="KrippendorffAlpha"/> (and the nominal headline) is null; null when it is not.</summary>
+    public string? AlphaUndefinedReason { get; init; }
+
     public static AgreementSuiteView From(BatchAuditResult result, BootstrapOptions bootstrap)
     {
         ArgumentNullException.ThrowIfNull(result);
@@ -81,7 +97,10 @@ public sealed record AgreementSuiteView(
             AgreementView.Defined(m.PercentAgreement),
             AgreementView.Defined(m.KrippendorffAlpha),
             new BootstrapView("percentile bootstrap over units (docs/statistics-conventions.md)", bootstrap.Seed, bootstrap.Replicates, bootstrap.Confidence),
-            result.Suites.ToDictionary(f => f.Key, f => FieldAgreementSuiteView.From(m.Fields[f.Key], f.Value), StringComparer.Ordinal));
+            result.Suites.ToDictionary(f => f.Key, f => FieldAgreementSuiteView.From(m.Fields[f.Key], f.Value), StringComparer.Ordinal))
+        {
+            AlphaUndefinedReason = AgreementView.HeadlineUndefinedReason(m),
+        };
     }
 }
 

@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -7,6 +8,10 @@ namespace Quality.Domain.Audit;
 /// The one JSON form of the views every interface shows (camelCase, nulls written: an undefined statistic is an
 /// explicit null), so the API's stored report and <c>quality audit --json</c> are the same document.
 /// </summary>
+/// <remarks>
+/// How numbers, dates and text are written is <see cref="ApplyConventions"/>, which the HTTP API's own options apply
+/// too (docs/api.md, "Numbers, dates and undefined values").
+/// </remarks>
 public static class ReportJson
 {
     private static readonly JsonSerializerOptions Compact = Options(indented: false);
@@ -19,9 +24,36 @@ public static class ReportJson
     public static T Deserialize<T>(string json) =>
         JsonSerializer.Deserialize<T>(json, Compact) ?? throw new JsonException($"The report is empty; expected a {typeof(T).Name}.");
 
-    private static JsonSerializerOptions Options(bool indented) => new(JsonSerializerDefaults.Web)
+    /// <summary>
+    /// How every JSON answer writes text, numbers and dates, for options another layer owns (the HTTP API's):
+    /// <list type="bullet">
+    /// <item>Text as it is: "Fußgänger", "行人" and "Krippendorff's alpha" are not written as \u escapes. The relaxed
+    /// encoder still escapes what JSON itself needs (quotes, backslash, control characters) but not HTML-sensitive
+    /// characters (&lt;, &gt;, &amp;, ', +): these documents are served as application/json and written to files, never
+    /// into an HTML page by this app, and escaping ' and + would make statistic names and statements unreadable. A
+    /// page that embeds them in a script block must encode them itself.</item>
+    /// <item>Dates as ISO 8601 in UTC with a Z (<see cref="UtcDateTimeOffsetJsonConverter"/>).</item>
+    /// <item>Numbers at full precision (the shortest form that reads back to the same double), never rounded. NaN and
+    /// ±∞ are not written: the number handling stays strict, so a view that would carry one fails loudly instead of
+    /// writing "NaN" — views map undefined figures to null with the reason beside them.</item>
+    /// </list>
+    /// </summary>
+    public static void ApplyConventions(JsonSerializerOptions options)
     {
-        WriteIndented = indented,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
-    };
+        ArgumentNullException.ThrowIfNull(options);
+        options.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+        options.NumberHandling &= ~JsonNumberHandling.AllowNamedFloatingPointLiterals;
+        options.Converters.Add(new UtcDateTimeOffsetJsonConverter());
+    }
+
+    private static JsonSerializerOptions Options(bool indented)
+    {
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
+        {
+            WriteIndented = indented,
+            Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+        };
+        ApplyConventions(options);
+        return options;
+    }
 }

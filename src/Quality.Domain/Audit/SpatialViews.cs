@@ -113,12 +113,18 @@ public sealed record GeometryAlphaView(long Units, long Drawings, double? Alpha)
 /// <summary>Nominal alpha, its 95% bootstrap interval and the n behind it.</summary>
 public sealed record NominalAlphaView(long Units, long PairableValues, double? Alpha, double[]? AlphaCi95)
 {
+    /// <summary>Why <see cref="Alpha"/> is null; null when it is defined.</summary>
+    public string? AlphaUndefinedReason { get; init; }
+
     public static NominalAlphaView From(Agreement.RatingPatterns ratings)
     {
         var alpha = Agreement.KrippendorffAlpha.Compute(ratings, Agreement.MeasurementLevel.Nominal);
         var interval = Agreement.KrippendorffAlpha.Bootstrap(
             ratings, Agreement.MeasurementLevel.Nominal, new Agreement.BootstrapOptions { Seed = BatchAudit.DefaultSeed });
-        return new(alpha.Units, alpha.PairableValues, AgreementView.Defined(alpha.Value), AgreementView.Interval(interval.Lower, interval.Upper));
+        return new(alpha.Units, alpha.PairableValues, AgreementView.Defined(alpha.Value), AgreementView.Interval(interval.Lower, interval.Upper))
+        {
+            AlphaUndefinedReason = alpha.UndefinedReason,
+        };
     }
 }
 

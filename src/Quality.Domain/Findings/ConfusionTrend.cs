@@ -66,9 +66,10 @@ public static class ConfusionTrend
 
     private static string Statement(ErrorType type, PooledRate current, PooledRate baseline, double p0, double p, double cusum, double h, string? since)
     {
-        var head = $"{type.Describe()}: {Percent(current.Rate.Value)} (95% CI {Percent(current.Rate.Lower)}–{Percent(current.Rate.Upper)}) of "
-            + $"{Count(current.Opportunities)} in this delivery vs {Percent(baseline.Rate.Value)} (95% CI {Percent(baseline.Rate.Lower)}–{Percent(baseline.Rate.Upper)}) "
-            + $"of {Count(baseline.Opportunities)} in the baseline (one-sided Fisher p={P(p)})";
+        var head = $"{type.Describe()}: {Rate(current, "no opportunities")} of {Count(current.Opportunities)} in this delivery vs "
+            + (baseline.Opportunities == 0
+                ? "no baseline (no earlier delivery had opportunities for it)"
+                : $"{Rate(baseline, "no opportunities")} of {Count(baseline.Opportunities)} in the baseline (one-sided Fisher p={P(p)})");
         return since is null
             ? $"{head}; CUSUM C⁺={Number(cusum)} within h={Number(h)} → no sustained rise"
             : $"{head}; CUSUM C⁺={Number(cusum)} above h={Number(h)} since delivery {since} → systematic confusion rising (p₀={Percent(p0)})";

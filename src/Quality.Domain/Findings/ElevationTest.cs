@@ -11,6 +11,16 @@ namespace Quality.Domain.Findings;
 public sealed record ElevationTest(
     string Method, double ReferenceRate, double RateRatio, long Observed, double Expected, double PValue, double AdjustedPValue)
 {
+    /// <summary>Why a test's figures are NaN when it was not run.</summary>
+    internal const string WhyNotTested = "not tested: the pipeline has no earlier deliveries and no acceptable rate is set";
+
+    internal bool IsTested => Method != "not tested";
+
+    /// <summary>Why <see cref="RateRatio"/> is NaN or infinite.</summary>
+    internal string WhyRatioUndefined => !IsTested ? WhyNotTested
+        : double.IsPositiveInfinity(RateRatio) ? "the reference rate is 0 while this delivery has errors"
+        : "both this delivery's rate and the reference rate are 0, or this delivery has no opportunities";
+
     internal static ElevationTest NotTested(long observed) =>
         new("not tested", double.NaN, double.NaN, observed, double.NaN, double.NaN, double.NaN);
 }

@@ -5,6 +5,8 @@ namespace Quality.Domain.Findings;
 /// <summary>Turns verdicts and trends into findings with their evidence.</summary>
 internal static class FindingFactory
 {
+    private const string NoBaseline = "no baseline: no earlier delivery had opportunities for this error type";
+
     public static Finding? FromVerdict(string pipeline, string batchId, DateTimeOffset seenAt, ErrorSourceVerdict verdict, IReadOnlySet<string>? safety)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(pipeline);
@@ -61,11 +63,11 @@ internal static class FindingFactory
             Classes = classes,
             Evidence =
             [
-                Rate("rate", trend.Current),
-                Rate("baseline.rate", trend.Baseline),
-                FindingEvidence.Of("baseline.p0", trend.BaselineRate, "Jeffreys (E + 0.5)/(N + 1)"),
-                FindingEvidence.Of("elevation.ratio", trend.RateRatio),
-                FindingEvidence.Of("elevation.p", trend.PValue, "one-sided Fisher exact"),
+                Rate("rate", trend.Current, "no opportunities in this delivery"),
+                Rate("baseline.rate", trend.Baseline, NoBaseline),
+                FindingEvidence.Of("baseline.p0", trend.BaselineRate, "Jeffreys (E + 0.5)/(N + 1)", NoBaseline),
+                FindingEvidence.Of("elevation.ratio", trend.RateRatio, whyUndefined: trend.Baseline.Opportunities == 0 ? NoBaseline : "this delivery has no opportunities"),
+                FindingEvidence.Of("elevation.p", trend.PValue, "one-sided Fisher exact", NoBaseline),
                 FindingEvidence.Of("cusum.upper", trend.CusumUpper[^1], $"h={Number(trend.DecisionInterval)}; above h since {trend.FirstSignalBatch}"),
             ],
             Batches = [trend.CurrentBatch],
@@ -78,24 +80,28 @@ internal static class FindingFactory
 
     private static IEnumerable<FindingEvidence> VerdictEvidence(ErrorSourceVerdict v)
     {
-        yield return Rate("rate", v.Pooled);
-        yield return FindingEvidence.Of("baseline.rate", v.Elevation.ReferenceRate, v.Baseline is { } b ? $"{Count(b.Errors)} of {Count(b.Opportunities)}" : null);
-        yield return FindingEvidence.Of("elevation.ratio", v.Elevation.RateRatio);
-        yield return FindingEvidence.Of("elevation.p", v.Elevation.PValue, v.Elevation.Method);
-        yield return FindingEvidence.Of("elevation.adjustedP", v.Elevation.AdjustedPValue);
+        var e = v.Elevation;
+        yield return Rate("rate", v.Pooled, "no opportunities");
+        yield return FindingEvidence.Of("baseline.rate", e.ReferenceRate, v.Baseline is { } b ? $"{Count(b.Errors)} of {Count(b.Opportunities)}" : null, ElevationTest.WhyNotTested);
+        yield return FindingEvidence.Of("elevation.ratio", e.RateRatio, whyUndefined: e.WhyRatioUndefined);
+        yield return FindingEvidence.Of("elevation.p", e.PValue, e.Method, ElevationTest.WhyNotTested);
+        yield return FindingEvidence.Of("elevation.adjustedP", e.AdjustedPValue, whyUndefined: ElevationTest.WhyNotTested);
         var h = v.Homogeneity;
-        yield return FindingEvidence.Of("homogeneity.chiSquare", h.Statistic, $"df={Count(h.DegreesOfFreedom)}; {h.Method}" + (h.Replicates > 0 ? $", {Count(h.Replicates)} tables" : string.Empty));
-        yield return FindingEvidence.Of("homogeneity.p", h.PValue);
-        yield return FindingEvidence.Of("homogeneity.adjustedP", h.AdjustedPValue);
+        yield return FindingEvidence.Of("homogeneity.chiSquare", h.Statistic, $"df={Count(h.DegreesOfFreedom)}; {h.Method}" + (h.Replicates > 0 ? $", {Count(h.Replicates)} tables" : string.Empty),
+            HomogeneityTest.WhyNotDefined);
+        yield return FindingEvidence.Of("homogeneity.p", h.PValue, whyUndefined: HomogeneityTest.WhyNotDefined);
+        yield return FindingEvidence.Of("homogeneity.adjustedP", h.AdjustedPValue, whyUndefined: HomogeneityTest.WhyNotDefined);
     }
 
     private static FindingEvidence AnnotatorEvidence(FunnelPoint p) => FindingEvidence.Of(
         $"annotator.{p.Annotator}.rate",
         p.Rate,
-        $"{Count(p.Errors)} of {Count(p.Opportunities)}; others {Percent(p.ExpectedRate)}; funnel upper {Percent(p.Upper)}; z={Number(p.Z)}");
+        $"{Count(p.Errors)} of {Count(p.Opportunities)}; others {Percent(p.ExpectedRate, "no other annotator has opportunities")}; "
+            + $"funnel upper {Percent(p.Upper, "no other annotator has opportunities")}; z={Number(p.Z, "the others' rate is 0 or 1, so it has no binomial spread")}");
 
-    private static FindingEvidence Rate(string name, PooledRate rate) => FindingEvidence.Of(
+    private static FindingEvidence Rate(string name, PooledRate rate, string whyUndefined) => FindingEvidence.Of(
         name,
         rate.Rate.Value,
-        $"95% CI {Percent(rate.Rate.Lower)}–{Percent(rate.Rate.Upper)}; {Count(rate.Errors)} of {Count(rate.Opportunities)}");
+        (rate.Opportunities == 0 ? "" : $"95% CI {Percent(rate.Rate.Lower)}–{Percent(rate.Rate.Upper)}; ") + $"{Count(rate.Errors)} of {Count(rate.Opportunities)}",
+        whyUndefined);
 }

@@ -11,6 +11,10 @@ namespace Quality.Domain.Findings;
 public sealed record HomogeneityTest(
     string Method, double Statistic, int DegreesOfFreedom, double PValue, double AdjustedPValue, int Replicates, double MinimumExpected)
 {
+    /// <summary>Why the test's figures are NaN when it is not defined.</summary>
+    internal const string WhyNotDefined =
+        "not defined: fewer than two annotators with opportunities, too few opportunities to test, no errors, or only errors";
+
     internal static HomogeneityTest NotDefined(int annotators, double minimumExpected) =>
         new("not defined", double.NaN, Math.Max(annotators - 1, 0), double.NaN, double.NaN, 0, minimumExpected);
 }

@@ -7,9 +7,7 @@ internal static class VerdictWording
 {
     public static string Statement(ErrorTypeEvidence e, VerdictReason reason, ErrorSourceOptions options)
     {
-        var rate = e.Pooled.Rate;
-        var head = $"{e.Observation.Type.Describe()}: {Percent(rate.Value)} (95% CI {Percent(rate.Lower)}–{Percent(rate.Upper)}) "
-            + $"of {Count(e.Pooled.Opportunities)} opportunities{History(e)}";
+        var head = $"{e.Observation.Type.Describe()}: {Rate(e.Pooled, "no opportunities")} of {Count(e.Pooled.Opportunities)} opportunities{History(e)}";
         var k = e.Annotators.Length;
         return reason switch
         {

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Quality.Domain.Matching;
 
 /// <summary>Clusters the objects k annotators drew on one item into consensus objects, one observation per annotator at most.</summary>
@@ -71,7 +73,7 @@ public static class ConsensusClustering
                 var s = similarity(observations[x], observations[y]);
                 if (s > 1)
                 {
-                    throw new ArgumentException($"Similarity {s} of {observations[x]} and {observations[y]} is above 1.", nameof(similarity));
+                    throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"Similarity {s} of {observations[x]} and {observations[y]} is above 1."), nameof(similarity));
                 }
 
                 if (s >= threshold)

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Quality.Domain.Matching;
 
 /// <summary>
@@ -99,7 +101,7 @@ public static class MaximumWeightMatching
 
             if (!(pair.Similarity > 0 && pair.Similarity <= 1))
             {
-                throw new ArgumentException($"Pair ({pair.Left}, {pair.Right}) has similarity {pair.Similarity}; eligible similarities lie in (0, 1].", nameof(pairs));
+                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"Pair ({pair.Left}, {pair.Right}) has similarity {pair.Similarity}; eligible similarities lie in (0, 1]."), nameof(pairs));
             }
 
             if (!seen.Add((pair.Left, pair.Right)))

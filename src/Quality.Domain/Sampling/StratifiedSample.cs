@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Quality.Domain.Sampling;
 
 /// <summary>Reproducible stratified selection of items for review.</summary>
@@ -47,7 +49,7 @@ public static class StratifiedSample
 
             if (!(item.Weight > 0 && double.IsFinite(item.Weight)))
             {
-                throw new ArgumentException($"Item '{item.ItemId}' has weight {item.Weight}; weights are positive and finite.", nameof(items));
+                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"Item '{item.ItemId}' has weight {item.Weight}; weights are positive and finite."), nameof(items));
             }
 
             if (!strata.TryGetValue(item.Stratum, out var list))

@@ -102,7 +102,7 @@ internal static class StandardSettingsReader
         if (!Aqls.Any(a => Math.Abs(a - aql) < 1e-9))
         {
             throw sampling.Error(sampling.Required("aql"), sampling.Child("aql"),
-                StatementFormat.Invariant($"{aql} is not an AQL of ANSI/ASQ Z1.4 (one of {string.Join(", ", Aqls)})"));
+                StatementFormat.Invariant($"{aql} is not an AQL of ANSI/ASQ Z1.4 (one of {string.Join(", ", Aqls.Select(StatementFormat.Number))})"));
         }
 
         var strata = sampling.DistinctStrings("strata", "stratum") ?? [];

@@ -26,8 +26,8 @@ internal sealed partial class DailyRollupFunctions(DailyRollupJob job, TimeProvi
         [TimerTrigger(Schedule)] TimerInfo timer, [DurableClient] DurableTaskClient client, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(client);
-        var day = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime).AddDays(-1);
-        if (await SingleInstance.StartAsync(client, RollupDay, DailyRollup.DateKey(day), "rollup-" + DailyRollup.DateKey(day), cancellationToken,
+        var day = DailyRollup.DateKey(DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime).AddDays(-1));
+        if (await SingleInstance.StartAsync(client, RollupDay, day, "rollup-" + day, cancellationToken,
                 startAgain: existing => existing.RuntimeStatus == OrchestrationRuntimeStatus.Failed))
         {
             LogScheduled(logger, day, timer?.IsPastDue ?? false);
@@ -47,5 +47,5 @@ internal sealed partial class DailyRollupFunctions(DailyRollupJob job, TimeProvi
         (await job.RunAsync(DateOnly.ParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture), cancellationToken)).Count;
 
     [LoggerMessage(EventId = 3100, Level = LogLevel.Information, Message = "Daily rollup of {Day} scheduled (past due: {PastDue})")]
-    private static partial void LogScheduled(ILogger logger, DateOnly day, bool pastDue);
+    private static partial void LogScheduled(ILogger logger, string day, bool pastDue);
 }

@@ -104,7 +104,8 @@ public sealed partial class Finalize(
         }, cancellationToken);
         if (completed is { Status: RunStatus.Completed })
         {
-            LogCompleted(logger, run.Id, metrics.Items, metrics.KrippendorffAlphaNominal);
+            var alpha = ReportText.Figure(metrics.KrippendorffAlphaNominal, metrics.WhyAlphaUndefined());
+            LogCompleted(logger, run.Id, metrics.Items, alpha);
         }
 
         return completed?.Status ?? RunStatus.Completed;
@@ -155,6 +156,8 @@ public sealed partial class Finalize(
     [LoggerMessage(EventId = 1401, Level = LogLevel.Information, Message = "Review {RunId} decided lot {Batch}: {Decision}, {Nonconforming} nonconforming of {Reviewed} reviewed")]
     private static partial void LogDecided(ILogger logger, string runId, string batch, string decision, int nonconforming, int reviewed);
 
-    [LoggerMessage(EventId = 1400, Level = LogLevel.Information, Message = "Run {RunId} completed: {Items} items, alpha {Alpha}")]
-    private static partial void LogCompleted(ILogger logger, string runId, long items, double alpha);
+    // The figure is text, rounded as ReportText rounds, so an undefined alpha reads "undefined (why)" rather than NaN.
+    [LoggerMessage(EventId = 1400, Level = LogLevel.Information,
+        Message = "Run {RunId} completed: {Items} items; Krippendorff's alpha (nominal), lowest of any field: {Alpha}")]
+    private static partial void LogCompleted(ILogger logger, string runId, long items, string alpha);
 }

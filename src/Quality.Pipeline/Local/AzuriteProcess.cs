@@ -78,7 +78,7 @@ public sealed partial class AzuriteProcess : IAsyncDisposable
         {
             Kill(process);
             throw new InvalidOperationException(
-                $"Azurite did not start ({ex.Message}) within {options.StartTimeout.TotalSeconds:0} s from {tool}. " +
+                string.Create(CultureInfo.InvariantCulture, $"Azurite did not start ({ex.Message}) within {options.StartTimeout.TotalSeconds:0} s from {tool}. ") +
                 "If the ports 10000-10002 are taken by another Azurite, set Storage:ConnectionString to use it. Output:\n" +
                 string.Join('\n', output), ex);
         }

@@ -1,7 +1,7 @@
-using System.Globalization;
 using Quality.Domain.Audit;
 using Quality.Domain.Findings;
 using Quality.Domain.Spc.Series;
+using static Quality.Domain.Audit.ReportText;
 
 namespace Quality.Pipeline.Monitoring;
 
@@ -37,8 +37,10 @@ public static class ProcessSignals
         }
 
         var point = chart.Points[index - 1];
-        var figures = string.Create(CultureInfo.InvariantCulture,
-            $"{metric.Name} = {point.Value:0.####} against centre {point.Center:0.####} and limits [{point.Lower:0.####}, {point.Upper:0.####}]");
+        var noLimits = point.DecisionInterval is null ? "no limits: the phase is warming up" : "a CUSUM chart has no control limits; its sums are held against h";
+        var figures = point.DecisionInterval is { } h
+            ? Invariant($"{metric.Title} = {Figure(point.Value)}, CUSUM C+ = {Figure(point.CusumUpper ?? double.NaN)} and C− = {Figure(point.CusumLower ?? double.NaN)} against h = {Figure(h)}")
+            : Invariant($"{metric.Title} = {Figure(point.Value)} against centre {Figure(point.Center)} and limits [{Figure(point.Lower, noLimits)}, {Figure(point.Upper, noLimits)}]");
         return new Finding
         {
             Pipeline = batch.Pipeline,
@@ -47,15 +49,18 @@ public static class ProcessSignals
             Severity = FindingSeverity.Medium,
             Evidence =
             [
-                new("value", point.Value, metric.Description),
-                new("center", point.Center, $"{chart.Chart.ToName()} chart, phase '{point.Phase}': {reason}"),
-                new("lcl", double.IsFinite(point.Lower) ? point.Lower : null, null),
-                new("ucl", double.IsFinite(point.Upper) ? point.Upper : null, null),
-                new("rules", rules.Count, string.Create(CultureInfo.InvariantCulture,
+                FindingEvidence.Of("value", point.Value, metric.Description),
+                FindingEvidence.Of("center", point.Center, $"{chart.Chart.ToName()} chart, phase '{point.Phase}': {reason}", "no centre line: the phase is warming up"),
+                FindingEvidence.Of("lcl", point.Lower, whyUndefined: noLimits),
+                FindingEvidence.Of("ucl", point.Upper, whyUndefined: noLimits),
+                .. point.DecisionInterval is { } decision
+                    ? (FindingEvidence[])[FindingEvidence.Of("cusumUpper", point.CusumUpper ?? double.NaN), FindingEvidence.Of("cusumLower", point.CusumLower ?? double.NaN), FindingEvidence.Of("h", decision)]
+                    : [],
+                new("rules", rules.Count, Invariant(
                     $"{string.Join(", ", rules)}; {settings.Rules.ToName()} rules ({settings.RulesFrom}), baseline of {settings.Baseline} deliveries ({settings.BaselineFrom})")),
             ],
             Batches = [batch.BatchId],
-            Statement = $"Delivery {index} of the series ({batch.BatchId}): {figures} on the {chart.Chart.ToName()} chart; it completes {string.Join(", ", rules)}: the process has shifted.",
+            Statement = Invariant($"Delivery {index} of the series ({batch.BatchId}): {figures} on the {chart.Chart.ToName()} chart; it completes {string.Join(", ", rules)}: the process has shifted."),
             Action = $"Find what changed around this delivery (vendor, guideline, taxonomy, tool, data); this batch's findings say whether one annotator or everyone is behind it. Chart: GET /api/pipelines/{batch.Pipeline}/spc/{metric.Name}.",
             FirstSeen = seenAt,
             LastSeen = seenAt,

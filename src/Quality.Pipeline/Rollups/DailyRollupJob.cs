@@ -19,17 +19,18 @@ public sealed partial class DailyRollupJob(
         var from = new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
         var day = await batches.ListCreatedBetweenAsync(from, from.AddDays(1), cancellationToken);
         var now = time.GetUtcNow();
+        var key = DailyRollup.DateKey(date);
         var result = day
             .GroupBy(b => b.Pipeline ?? "(unknown)", StringComparer.Ordinal)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => Aggregate(DailyRollup.DateKey(date), g.Key, g.ToList(), now))
+            .Select(g => Aggregate(key, g.Key, g.ToList(), now))
             .ToList();
         foreach (var rollup in result)
         {
             await rollups.WriteAsync(rollup, cancellationToken);
         }
 
-        LogRolledUp(logger, date, day.Count, result.Count);
+        LogRolledUp(logger, key, day.Count, result.Count);
         return result;
     }
 
@@ -53,6 +54,7 @@ public sealed partial class DailyRollupJob(
             now);
     }
 
+    // The day as ISO 8601 text: a DateOnly argument is written in the invariant culture's "11/24/2026".
     [LoggerMessage(EventId = 1600, Level = LogLevel.Information, Message = "Daily rollup {Date}: {Batches} batches in {Pipelines} pipelines")]
-    private static partial void LogRolledUp(ILogger logger, DateOnly date, int batches, int pipelines);
+    private static partial void LogRolledUp(ILogger logger, string date, int batches, int pipelines);
 }

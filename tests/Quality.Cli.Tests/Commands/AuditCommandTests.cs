@@ -35,7 +35,7 @@ public sealed class AuditCommandTests
         var run = await CliRun.InvokeAsync("audit", Repository.Sample("krippendorff-2011.jsonl"));
 
         Assert.Equal(ExitCodes.Success, run.ExitCode);
-        Assert.Contains("alpha (weakest field value) 0.7434", run.Output, StringComparison.Ordinal);
+        Assert.Contains("Krippendorff's alpha (nominal) of the weakest field, value: 0.7434", run.Output, StringComparison.Ordinal);
         Assert.Contains("units 11, pairable values 40", run.Output, StringComparison.Ordinal);
     }
 
@@ -142,6 +142,47 @@ public sealed class AuditCommandTests
         var agreement = JsonNode.Parse(run.Output)!["agreement"]!;
         Assert.Null(agreement["krippendorffAlphaNominal"]);
         Assert.Equal(1.0, (double)agreement["percentAgreement"]!);
+        Assert.Equal("no variation: every pairable value is the same (D_e = 0)", (string?)agreement["fields"]!["weather"]!["alphaUndefinedReason"]);
+    }
+
+    [Fact]
+    public async Task Text_report_of_undefined_statistics_names_them_and_says_why()
+    {
+        var file = await WriteDeliveryAsync(
+            """{"item":"a","annotator":"x","field":"weather","label":"clear"}""",
+            """{"item":"a","annotator":"y","field":"weather","label":"clear"}""");
+
+        var run = await CliRun.InvokeAsync("audit", file);
+
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        Assert.DoesNotContain("NaN", run.Output, StringComparison.Ordinal);
+        Assert.Contains("Krippendorff's alpha undefined (no field has a defined alpha); percent agreement 1.0000", run.Output, StringComparison.Ordinal);
+        Assert.Contains(
+            "field weather: Krippendorff's alpha (nominal) undefined (no variation: every pairable value is the same (D_e = 0)), Fleiss' kappa undefined (",
+            run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Reports_under_a_comma_decimal_culture_write_points_and_names_as_they_are()
+    {
+        using var culture = CommaDecimalCulture.Use();
+        var file = await WriteDeliveryAsync(
+            """{"item":"Bild-1","annotator":"Jürgen","field":"Fußgänger","label":"ja"}""",
+            """{"item":"Bild-1","annotator":"行人","field":"Fußgänger","label":"ja"}""",
+            """{"item":"Bild-2","annotator":"Jürgen","field":"Fußgänger","label":"nein"}""",
+            """{"item":"Bild-2","annotator":"行人","field":"Fußgänger","label":"ja"}""");
+
+        var text = await CliRun.InvokeAsync("audit", file);
+        var json = await CliRun.InvokeAsync("audit", file, "--json");
+
+        // Two units, 3 × "ja" and 1 × "nein": nominal alpha = 1 − (n − 1)·D_o/D_e = 1 − 3·2/(2·3) = 0, by hand; agreement 0.5.
+        Assert.Contains("field Fußgänger: Krippendorff's alpha (nominal) 0.0000", text.Output, StringComparison.Ordinal);
+        Assert.Contains("percent agreement 0.5000", text.Output, StringComparison.Ordinal);
+        Assert.Contains("annotator 行人: 2 values", text.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("0,5", text.Output, StringComparison.Ordinal);
+        Assert.Contains("\"Fußgänger\": {", json.Output, StringComparison.Ordinal);
+        Assert.Contains("\"行人\"", json.Output, StringComparison.Ordinal);
+        Assert.Contains("\"percentAgreement\": 0.5", json.Output, StringComparison.Ordinal);
     }
 
     [Fact]

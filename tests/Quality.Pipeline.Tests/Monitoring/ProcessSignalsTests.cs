@@ -88,6 +88,26 @@ public sealed class ProcessSignalsTests
             (queried.Chart, queried.ChartFrom, queried.Rules, queried.RulesFrom, queried.Baseline, queried.BaselineFrom));
     }
 
+    [Fact]
+    public void Detect_CusumChartSignals_StatementAndEvidenceHoldNoNaN()
+    {
+        // Alpha alternating 0.80 and 0.82 for the 20 baseline deliveries, then falling to 0.70: the lower CUSUM crosses h.
+        // A CUSUM chart has no control limits; the statement gives its sums against h instead of "limits [NaN, NaN]".
+        var values = Enumerable.Range(0, 20).Select(i => i % 2 == 0 ? 0.80 : 0.82).Concat(Enumerable.Repeat(0.70, 4)).ToArray();
+        var series = values.Select((v, i) => new StoredSeriesPoint("b" + i, "acme", Day.AddDays(i), "driving@1.0.0", null, null, v)).ToList();
+        var standard = StandardDocument.Parse(GoldStandard("lidar", "spc:\n  charts: {alpha: cusum}\n"), null);
+
+        var finding = ProcessSignals.Detect(Batch("b23"), MonitoredMetric.Alpha, series, SeriesSettings.Of(standard, MonitoredMetric.Alpha), Day);
+
+        Assert.NotNull(finding);
+        Assert.DoesNotContain("NaN", finding.Statement, StringComparison.Ordinal);
+        Assert.Contains("Krippendorff's alpha of the weakest field (at its level) = 0.7, CUSUM C+ = 0 and C− = ", finding.Statement, StringComparison.Ordinal);
+        var lcl = finding.Evidence.Single(e => e.Name == "lcl");
+        Assert.Equal((null, "a CUSUM chart has no control limits; its sums are held against h"), (lcl.Value, lcl.UndefinedReason));
+        Assert.True(finding.Evidence.Single(e => e.Name == "cusumLower").Value > finding.Evidence.Single(e => e.Name == "h").Value);
+        Assert.DoesNotContain("NaN", ReportJson.Serialize(finding), StringComparison.Ordinal);
+    }
+
     /// <summary>Counts per 1000 of the 15 deliveries before one of 40 that completes six points rising within 1σ.</summary>
     internal static double[] RisingWithinOneSigma => [36, 44, 32, 48, 36, 44, 32, 48, 36, 44, 35, 36, 37, 38, 39];
 

@@ -39,4 +39,16 @@ public sealed class DailyRollupJobTests
         var stored = await pipeline.Get<TableRollupStore>().ReadDayAsync("2026-11-24", CancellationToken.None);
         Assert.Equal(rollups.Select(r => (r.Pipeline, r.Deliveries, r.Items)), stored.Select(r => (r.Pipeline, r.Deliveries, r.Items)));
     }
+
+    [Fact]
+    public async Task Run_UnderACommaDecimalCulture_LogsTheDayAsIso8601()
+    {
+        using var culture = CommaDecimalCulture.Use();
+        var logs = new CapturedLogs();
+        await using var pipeline = await TestPipeline.StartAsync(logs: logs);
+
+        await pipeline.Get<DailyRollupJob>().RunAsync(new DateOnly(2026, 11, 24), CancellationToken.None);
+
+        Assert.Contains("Daily rollup 2026-11-24: 0 batches in 0 pipelines", logs.Messages);
+    }
 }

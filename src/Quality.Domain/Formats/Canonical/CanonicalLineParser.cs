@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Quality.Domain.Agreement;
 using Quality.Domain.Annotations;
@@ -198,7 +199,7 @@ internal static class CanonicalLineParser
 
         double Positive(double? value, string name) => value is > 0
             ? value.Value
-            : throw new DeliveryFormatException(file, line, name, value is null ? "missing" : $"{value} is not positive");
+            : throw new DeliveryFormatException(file, line, name, value is null ? "missing" : string.Create(CultureInfo.InvariantCulture, $"{value} is not positive"));
     }
 
     private static AnnotatorRole ParseRole(string value, string file, long line) => value switch
@@ -252,7 +253,7 @@ internal static class CanonicalLineParser
         double TakeSize(ref GeometryValues v, string key)
         {
             var size = Take(ref v, key);
-            return size >= 0 ? size : throw new DeliveryFormatException(file, line, "geometry." + key, $"{size} is negative");
+            return size >= 0 ? size : throw new DeliveryFormatException(file, line, "geometry." + key, string.Create(CultureInfo.InvariantCulture, $"{size} is negative"));
         }
     }
 

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Quality.Domain.Spc.Series;
 
 /// <summary>Checks a series before charting: every point has the fields its chart needs, in range.</summary>
@@ -24,7 +26,7 @@ internal static class SeriesInput
             var count = Require(point, i, nameof(points), nameof(SeriesPoint.Count), point.Count, chart, v => v >= 0 && double.IsFinite(v), "non-negative and finite");
             if (chart.IsProportion() && count > size)
             {
-                throw new ArgumentException(Where(point, i) + $"Count {count} exceeds Size {size}; a {chart.ToName()} chart needs Count ≤ Size.", nameof(points));
+                throw new ArgumentException(Where(point, i) + string.Create(CultureInfo.InvariantCulture, $"Count {count} exceeds Size {size}; a {chart.ToName()} chart needs Count ≤ Size."), nameof(points));
             }
         }
     }
