@@ -12,6 +12,9 @@ public static class ReportJson
     private static readonly JsonSerializerOptions Compact = Options(indented: false);
     private static readonly JsonSerializerOptions Indented = Options(indented: true);
 
+    /// <summary>The settings every report is written with (read-only): what the API's description of a report follows.</summary>
+    public static JsonSerializerOptions SerializerOptions => Compact;
+
     public static string Serialize<T>(T value, bool indented = false) =>
         JsonSerializer.Serialize(value, indented ? Indented : Compact);
 
@@ -19,9 +22,14 @@ public static class ReportJson
     public static T Deserialize<T>(string json) =>
         JsonSerializer.Deserialize<T>(json, Compact) ?? throw new JsonException($"The report is empty; expected a {typeof(T).Name}.");
 
-    private static JsonSerializerOptions Options(bool indented) => new(JsonSerializerDefaults.Web)
+    private static JsonSerializerOptions Options(bool indented)
     {
-        WriteIndented = indented,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
-    };
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
+        {
+            WriteIndented = indented,
+            Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+        };
+        options.MakeReadOnly(populateMissingResolver: true);
+        return options;
+    }
 }
