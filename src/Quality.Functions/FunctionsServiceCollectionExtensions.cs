@@ -32,6 +32,8 @@ internal static class FunctionsServiceCollectionExtensions
         services.AddSingleton<ApiAccess>();
         services.AddSingleton<AuditLog.Changes>();
         services.AddHostedService<AccessModeNotice>();
+        services.AddSingleton<OpenApi.ApiDocument>();
+        services.AddSingleton<OpenApi.ApiDocsPage>();
         return services;
     }
 

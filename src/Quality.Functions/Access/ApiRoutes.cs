@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Quality.Domain.Audit;
 using Quality.Domain.Findings;
 using Quality.Domain.Formats.Canonical;
@@ -247,6 +248,22 @@ internal static class ApiRoutes
         {
             Query = [PipelineFilter("Only this pipeline's changes."), Top, ContinuationToken],
             Responses = [Ok("A page of changes, newest first. Follow continuationToken until it is null.", Http<AuditLogPage>()), Invalid("pipeline", "top")],
+        },
+
+        // The API's description
+        ["GetOpenApiDocument"] = new(QualityRole.Anonymous, "This API as an OpenAPI 3.1 document, generated from the route table.")
+        {
+            Responses = [Ok("The document.", Http<JsonObject>())],
+        },
+        ["GetApiDocs"] = new(QualityRole.Anonymous, "A page that renders the OpenAPI document (Scalar).")
+        {
+            Query = [new("asset", typeof(string), "A file the page loads (the Scalar bundle, from the Scalar.AspNetCore package); the page when absent.") { Values = ["scalar.js"] }],
+            Responses =
+            [
+                Ok("The page, or the asset asked for.", Text("text/html"), Text("text/javascript")),
+                new(304, "The asset has not changed since the ETag sent in If-None-Match."),
+                NotFound("No such asset."),
+            ],
         },
     };
 
