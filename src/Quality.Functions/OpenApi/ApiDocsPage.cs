@@ -10,7 +10,8 @@ namespace Quality.Functions.OpenApi;
 /// <summary>
 /// The page at <c>/api/docs</c>: Scalar's API reference rendering <c>/api/openapi.json</c>. Its script is the bundle the
 /// Scalar.AspNetCore package embeds, served by the page's own function (<c>?asset=scalar.js</c>), so the page needs no
-/// CDN: it works offline and behind a firewall. Scalar's web fonts, telemetry and agent are off for the same reason.
+/// CDN: it works offline and behind a firewall. Scalar's web fonts, telemetry, agent and developer toolbar (links to
+/// Scalar's hosted services) are off for the same reason.
 /// </summary>
 internal sealed class ApiDocsPage
 {
@@ -67,6 +68,7 @@ internal sealed class ApiDocsPage
               withDefaultFonts: false,
               telemetry: false,
               agent: { disabled: true },
+              showDeveloperTools: 'never',
             });
           </script>
         </body>
