@@ -41,6 +41,8 @@ internal static class FunctionsServiceCollectionExtensions
         services.AddSingleton<Health.HealthCheck>();
         services.AddSingleton<AuditLog.Changes>();
         services.AddHostedService<AccessModeNotice>();
+        services.AddSingleton<OpenApi.ApiDocument>();
+        services.AddSingleton<OpenApi.ApiDocsPage>();
         return services;
     }
 

@@ -17,6 +17,9 @@ public static class ReportJson
     private static readonly JsonSerializerOptions Compact = Options(indented: false);
     private static readonly JsonSerializerOptions Indented = Options(indented: true);
 
+    /// <summary>The settings every report is written with (read-only): what the API's description of a report follows.</summary>
+    public static JsonSerializerOptions SerializerOptions => Compact;
+
     public static string Serialize<T>(T value, bool indented = false) =>
         JsonSerializer.Serialize(value, indented ? Indented : Compact);
 
@@ -54,6 +57,7 @@ public static class ReportJson
             Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
         };
         ApplyConventions(options);
+        options.MakeReadOnly(populateMissingResolver: true);
         return options;
     }
 }

@@ -1,7 +1,4 @@
 namespace Quality.Functions.Spc;
 
-/// <summary>The metrics a pipeline's deliveries are charted on.</summary>
+/// <summary>What <c>GET /api/pipelines/{pipeline}/spc</c> answers: the metrics a pipeline's deliveries are charted on.</summary>
 internal sealed record SpcMetricListView(string Pipeline, IReadOnlyList<SpcMetricView> Metrics);
-
-/// <summary>One monitored metric: its name (the chart's route), its kind (proportion, rate, continuous) and what it measures.</summary>
-internal sealed record SpcMetricView(string Name, string Kind, string Description);

@@ -18,6 +18,9 @@ public static partial class CanonicalFormat
         new HashSet<string>(StringComparer.Ordinal) { "frame-tags", "boxes-2d", "cuboids-3d" };
 
     /// <summary>Pipeline, vendor and delivery ids become blob path segments and table keys: a safe alphabet only.</summary>
+    public const string SafeNamePattern = "^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$";
+
+    /// <summary>Whether <paramref name="value"/> matches <see cref="SafeNamePattern"/>.</summary>
     public static bool IsSafeName(string value) => SafeName().IsMatch(value);
 
     /// <summary>Ids may be any printable text without control characters.</summary>
@@ -31,6 +34,6 @@ public static partial class CanonicalFormat
     private static readonly SearchValues<char> ControlCharacters = SearchValues.Create(
         string.Concat(Enumerable.Range(0, 0x20).Concat(Enumerable.Range(0x7F, 0x21)).Select(c => (char)c)));
 
-    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(SafeNamePattern, RegexOptions.CultureInvariant)]
     private static partial Regex SafeName();
 }
