@@ -54,6 +54,11 @@ internal static class SubmitCommand
             await console.Error.WriteLineAsync(e.Message);
             return ExitCodes.BadInput;
         }
+        catch (DeliveryExistsException e)
+        {
+            await console.Error.WriteLineAsync(e.Message);
+            return ExitCodes.BadInput;
+        }
         catch (Exception e) when (e is RequestFailedException or AggregateException or HttpRequestException or FormatException or ArgumentException)
         {
             await console.Error.WriteLineAsync($"storage failed ({options.ConnectionString.Split(';')[0]}…): {e.Message}");

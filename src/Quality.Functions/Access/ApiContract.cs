@@ -92,6 +92,11 @@ internal static class ApiContract
         new ApiField("parameter", typeof(string), "Always version.") { Required = true, Values = ["version"] },
         new ApiField("changes", typeof(IReadOnlyList<Quality.Domain.Taxonomy.TaxonomyChange>), "The changes and the bump each requires.") { Required = true });
 
+    /// <summary>409 for a delivery name already delivered with other content (<c>Problems.AlreadyDelivered</c>): a delivered blob is never replaced.</summary>
+    public static ApiResponse AlreadyDelivered { get; } = Problem(StatusCodes.Status409Conflict,
+        "Another delivery is already stored under this name: a delivered blob is never replaced; deliver it under a new deliveryId.",
+        new ApiField("blobName", typeof(string), "The blob in incoming that exists.") { Required = true });
+
     /// <summary>413 for a body over its limit (<c>Problems.TooLarge</c>), naming the limit and the upload route for larger deliveries.</summary>
     public static ApiResponse TooLarge(string what, long limit) => Problem(StatusCodes.Status413PayloadTooLarge,
         $"{what} is over its limit of {limit:N0} bytes; larger deliveries go straight to blob storage through POST /api/deliveries/uploads.",

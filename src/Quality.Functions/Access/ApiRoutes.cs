@@ -124,8 +124,8 @@ internal static class ApiRoutes
                 Text("application/x-ndjson"), FormFile),
             Responses =
             [
-                Accepted("Stored at incoming/{pipeline}/{vendor}/{deliveryId}.jsonl; the audit starts when the blob trigger sees it.", "The run's status (/api/runs/{id}).", Http<SubmissionView>()),
-                InvalidDelivery, Invalid("file"), TooLarge("A delivery over HTTP", Quality.Functions.Http.RequestBody.MaxDeliveryBytes),
+                Accepted("Stored at incoming/{pipeline}/{vendor}/{deliveryId}.jsonl (the same bytes again: the delivery already stored); the audit starts when the blob trigger sees it.", "The run's status (/api/runs/{id}).", Http<SubmissionView>()),
+                InvalidDelivery, Invalid("file"), AlreadyDelivered, TooLarge("A delivery over HTTP", Quality.Functions.Http.RequestBody.MaxDeliveryBytes),
             ],
         },
         ["CreateDeliveryUpload"] = new(QualityRole.Reviewer, "Short-lived URLs to upload a delivery of any size straight to blob storage.")
@@ -136,8 +136,7 @@ internal static class ApiRoutes
             [
                 Ok("One create-only SAS URL per blob; PUT each with x-ms-blob-type: BlockBlob (manifest.json last), and the arrival starts the audit.", Http<UploadView>()),
                 Invalid("pipeline", "vendor", "deliveryId", "files", "expiresInMinutes", "body"), .. JsonCommand,
-                Problem(409, "The delivery is already in incoming: a delivery is never replaced; deliver it under a new deliveryId.",
-                    new ApiField("blobName", typeof(string), "The blob that exists.") { Required = true }),
+                AlreadyDelivered,
             ],
         },
 
@@ -209,11 +208,11 @@ internal static class ApiRoutes
         },
         ["GetStandard"] = new(QualityRole.Reader, "A pipeline's current standard, or one version.")
         {
-            Query = [new("version", typeof(string), "A published version; the current (highest) one when absent.")],
+            Query = [new("version", typeof(string), "A published version, major.minor.patch; the current (highest) one when absent.") { Pattern = SemanticVersionPattern }],
             Responses =
             [
                 Ok("The standard; the published YAML when the Accept header names yaml.", Report<StandardView>(), Text("application/yaml")),
-                Invalid("pipeline"), NotFound("The pipeline has no standard, or not that version."),
+                Invalid("pipeline", "version"), NotFound("The pipeline has no standard, or not that version."),
             ],
         },
         ["PutStandard"] = new(QualityRole.Admin, "Publish a pipeline's quality standard version.")

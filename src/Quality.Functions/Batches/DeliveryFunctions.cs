@@ -23,7 +23,7 @@ internal sealed class DeliveryFunctions(DeliverySubmission submission, DeliveryU
     /// </summary>
     [Function("SubmitDelivery")]
     public async Task<IResult> SubmitAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "deliveries")] HttpRequest request, CancellationToken cancellationToken)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "deliveries")] HttpRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (RequestBody.DeclaredTooLarge(request, RequestBody.MaxDeliveryBytes, "A delivery over HTTP") is { } tooLarge)
@@ -82,6 +82,10 @@ internal sealed class DeliveryFunctions(DeliverySubmission submission, DeliveryU
         {
             return Problems.BadDelivery(ex);
         }
+        catch (DeliveryExistsException ex)
+        {
+            return Problems.AlreadyDelivered(ex);
+        }
     }
 
     /// <summary>
@@ -91,7 +95,7 @@ internal sealed class DeliveryFunctions(DeliverySubmission submission, DeliveryU
     /// </summary>
     [Function("CreateDeliveryUpload")]
     public async Task<IResult> CreateUploadAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "deliveries/uploads")] HttpRequest request, CancellationToken cancellationToken)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "deliveries/uploads")] HttpRequest request, CancellationToken cancellationToken)
     {
         var body = await RequestBody.JsonAsync<UploadRequest>(request, cancellationToken);
         if (body.Problem is not null)
@@ -116,8 +120,7 @@ internal sealed class DeliveryFunctions(DeliverySubmission submission, DeliveryU
         }
         catch (DeliveryExistsException ex)
         {
-            return TypedResults.Problem(detail: ex.Message, statusCode: StatusCodes.Status409Conflict, title: "Already delivered",
-                extensions: new Dictionary<string, object?> { ["blobName"] = ex.BlobName });
+            return Problems.AlreadyDelivered(ex);
         }
 
         // The URLs are secrets until they expire: the audit log names the blobs, never the URLs.

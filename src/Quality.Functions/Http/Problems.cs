@@ -86,6 +86,14 @@ internal static class Problems
             extensions: new Dictionary<string, object?> { ["parameter"] = "body", ["path"] = path, ["line"] = line, ["position"] = position });
     }
 
+    /// <summary>A delivery under a name already delivered with other content: 409, as a delivered blob is never replaced.</summary>
+    public static IResult AlreadyDelivered(Quality.Pipeline.Deliveries.DeliveryExistsException error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        return TypedResults.Problem(detail: error.Message, statusCode: StatusCodes.Status409Conflict, title: "Already delivered",
+            extensions: new Dictionary<string, object?> { ["blobName"] = error.BlobName });
+    }
+
     /// <summary>A continuation token this list did not give out: 400, as any other bad query value.</summary>
     public static IResult BadPageToken(string detail) => BadRequest("continuationToken", detail);
 

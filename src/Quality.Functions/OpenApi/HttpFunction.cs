@@ -4,10 +4,10 @@ using Microsoft.Azure.Functions.Worker;
 namespace Quality.Functions.OpenApi;
 
 /// <summary>
-/// An HTTP-triggered function as its attributes declare it: its name, methods, route, authorization level, and its area
+/// An HTTP-triggered function as its attributes declare it: its name, methods, route, and its area
 /// (the folder of its class), which tags it in the API's description.
 /// </summary>
-internal sealed record HttpFunction(string Name, IReadOnlyList<string> Methods, string Route, AuthorizationLevel AuthLevel, string Area)
+internal sealed record HttpFunction(string Name, IReadOnlyList<string> Methods, string Route, string Area)
 {
     /// <summary>Every <c>[Function]</c> of <paramref name="assembly"/> with an <c>[HttpTrigger]</c>, by route.</summary>
     public static IReadOnlyList<HttpFunction> In(Assembly assembly)
@@ -26,5 +26,5 @@ internal sealed record HttpFunction(string Name, IReadOnlyList<string> Methods, 
     private static HttpFunction Describe(string name, HttpTriggerAttribute trigger, Type declaringType) =>
         trigger.Methods is not { Length: > 0 } methods
             ? throw new InvalidOperationException($"{name} accepts every HTTP method; name its methods so its route can be described.")
-            : new(name, [.. methods.Select(m => m.ToLowerInvariant())], trigger.Route ?? name, trigger.AuthLevel, declaringType.Namespace!.Split('.')[^1]);
+            : new(name, [.. methods.Select(m => m.ToLowerInvariant())], trigger.Route ?? name, declaringType.Namespace!.Split('.')[^1]);
 }

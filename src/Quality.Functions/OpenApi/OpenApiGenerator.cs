@@ -17,7 +17,6 @@ internal static partial class OpenApiGenerator
     public const string RoleScheme = "appServiceAuthentication";
 
     /// <summary>The Functions host's key, on routes whose trigger is at Function level (Azure only).</summary>
-    public const string KeyScheme = "functionKey";
 
     public static JsonObject Generate(
         IEnumerable<HttpFunction> functions, IReadOnlyDictionary<string, ApiRoute> routes, SchemaComponents schemas, string serverUrl)
@@ -80,7 +79,7 @@ internal static partial class OpenApiGenerator
             ["description"] = anonymous ? "Anyone may call it." : $"Needs the app role `{QualityRoles.Name(route.Role)}` or a higher one.",
             ["tags"] = new JsonArray(function.Area),
             ["x-required-role"] = anonymous ? "anonymous" : QualityRoles.Name(route.Role),
-            ["security"] = Security(function, route),
+            ["security"] = Security(route),
         };
         var parameters = PathParameter().Matches(function.Route)
             .Select(m => Parameter(ApiRoutes.PathParameters.GetValueOrDefault(m.Groups["name"].Value) ?? new(m.Groups["name"].Value, typeof(string), ""), "path", schemas))
@@ -105,22 +104,12 @@ internal static partial class OpenApiGenerator
         return operation;
     }
 
-    /// <summary>Who may call: the role (App Service Authentication's token) and, in Azure, the function key where the trigger asks for one.</summary>
-    private static JsonArray Security(HttpFunction function, ApiRoute route)
-    {
-        var requirement = new JsonObject();
-        if (route.Role != QualityRole.Anonymous)
-        {
-            requirement[RoleScheme] = new JsonArray(QualityRoles.Name(route.Role));
-        }
-
-        if (function.AuthLevel is not AuthorizationLevel.Anonymous)
-        {
-            requirement[KeyScheme] = new JsonArray();
-        }
-
-        return requirement.Count == 0 ? [] : [requirement];
-    }
+    /// <summary>
+    /// Who may call: the role, from App Service Authentication's token. No route asks the Functions host for a function
+    /// key (every trigger is anonymous to the host): the token and the roles decide, and a key would be a secret to hand out.
+    /// </summary>
+    private static JsonArray Security(ApiRoute route) =>
+        route.Role == QualityRole.Anonymous ? [] : [new JsonObject { [RoleScheme] = new JsonArray(QualityRoles.Name(route.Role)) }];
 
     private static JsonObject Parameter(ApiField field, string location, SchemaComponents schemas) => new()
     {
@@ -145,13 +134,6 @@ internal static partial class OpenApiGenerator
                 A route's scope is the least role it needs. Without a caller the answer is 401, with too low a role 403, both
                 naming `requiredRole`; 503 when the app requires roles but authentication is off.
                 """,
-        },
-        [KeyScheme] = new JsonObject
-        {
-            ["type"] = "apiKey",
-            ["in"] = "header",
-            ["name"] = "x-functions-key",
-            ["description"] = "In Azure the Functions host asks for a function key (or `?code=`) on these routes before the app sees the call. The dev host checks none.",
         },
     };
 

@@ -13,12 +13,12 @@ internal sealed class RollupFunctions(TableRollupStore rollups, DailyRollupJob j
 {
     [Function("GetDailyRollup")]
     public async Task<IResult> GetAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "rollups/daily")] HttpRequest request, CancellationToken cancellationToken)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "rollups/daily")] HttpRequest request, CancellationToken cancellationToken)
         => await ForDayAsync(request, async day => await rollups.ReadDayAsync(DailyRollup.DateKey(day), cancellationToken));
 
     [Function("ComputeDailyRollupNow")]
     public async Task<IResult> ComputeNowAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "rollups/daily")] HttpRequest request, CancellationToken cancellationToken)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "rollups/daily")] HttpRequest request, CancellationToken cancellationToken)
         => await ForDayAsync(request, async day =>
         {
             var computed = await job.RunAsync(day, cancellationToken);

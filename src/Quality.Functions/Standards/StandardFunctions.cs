@@ -19,13 +19,13 @@ internal sealed class StandardFunctions(BlobStandardStore standards, TableRunSto
 
     [Function("ListStandards")]
     public async Task<IResult> ListAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "standards")] HttpRequest request, CancellationToken cancellationToken) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "standards")] HttpRequest request, CancellationToken cancellationToken) =>
         TypedResults.Ok(new StandardListView([.. (await standards.ListAsync(cancellationToken))
             .Select(s => new StandardEntryView(s.Pipeline, s.Version, $"{s.Pipeline}@{s.Version}", $"/api/standards/{s.Pipeline}?version={s.Version}"))]));
 
     [Function("GetStandard")]
     public async Task<IResult> GetAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "standards/{pipeline}")] HttpRequest request, string pipeline, CancellationToken cancellationToken)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "standards/{pipeline}")] HttpRequest request, string pipeline, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (PipelineName.Problem(pipeline) is { } badPipeline)
@@ -34,6 +34,11 @@ internal sealed class StandardFunctions(BlobStandardStore standards, TableRunSto
         }
 
         var version = Query.String(request, "version");
+        if (version is not null && !Quality.Domain.Taxonomy.SemanticVersion.TryParse(version, out _))
+        {
+            return Problems.BadRequest("version", $"'{version}' is not a version (major.minor.patch).");
+        }
+
         var standard = version is null
             ? await standards.CurrentAsync(pipeline, cancellationToken)
             : await standards.GetAsync(pipeline, version, cancellationToken);
@@ -49,7 +54,7 @@ internal sealed class StandardFunctions(BlobStandardStore standards, TableRunSto
 
     [Function("PutStandard")]
     public async Task<IResult> PutAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "put", Route = "standards/{pipeline}")] HttpRequest request, string pipeline, CancellationToken cancellationToken)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "standards/{pipeline}")] HttpRequest request, string pipeline, CancellationToken cancellationToken)
     {
         if (PipelineName.Problem(pipeline) is { } badPipeline)
         {
@@ -103,7 +108,7 @@ internal sealed class StandardFunctions(BlobStandardStore standards, TableRunSto
 
     [Function("GetBatchVerdict")]
     public Task<IResult> GetVerdictAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "batches/{id}/verdict")] HttpRequest request, string id, CancellationToken cancellationToken) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "batches/{id}/verdict")] HttpRequest request, string id, CancellationToken cancellationToken) =>
         CompletedBatch.ReportAsync(id, runs, async () => await reports.ReadAsync(id, BlobReportStore.Verdict, cancellationToken) is { } json
             ? TypedResults.Text(json, "application/json")
             : Problems.NotFound($"Batch {id} has no verdict: its pipeline had no standard when it was ingested. PUT /api/standards/{{pipeline}} and re-deliver."), cancellationToken);

@@ -75,10 +75,3 @@ public sealed record UploadGrant(IReadOnlyList<UploadUrl> Urls, DateTimeOffset E
 
 /// <summary>One blob's name in <c>incoming</c> and the URL that creates it (a secret until it expires: never logged).</summary>
 public sealed record UploadUrl(string BlobName, Uri Url);
-
-/// <summary>A delivery blob that exists already: a delivery is never replaced, a new one takes a new id.</summary>
-public sealed class DeliveryExistsException(string blobName)
-    : Exception($"incoming/{blobName} is already delivered; a delivery is never replaced, so deliver it under a new deliveryId.")
-{
-    public string BlobName { get; } = blobName;
-}

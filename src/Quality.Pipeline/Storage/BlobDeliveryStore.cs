@@ -51,15 +51,32 @@ public sealed class BlobDeliveryStore(StorageClients storage)
         return response.Value.Content;
     }
 
-    /// <summary>Lands a delivery; the same path an upload by any storage client takes.</summary>
+    /// <summary>
+    /// Lands a delivery; the same path an upload by any storage client takes. A delivered blob is evidence and is never
+    /// replaced: the same bytes again are the delivery already stored, other bytes under the same name are refused.
+    /// </summary>
     /// <param name="md5">The content's MD5, stored as its Content-MD5 (the service computes one only for single-shot uploads).</param>
+    /// <exception cref="DeliveryExistsException">Another delivery is already stored under the name.</exception>
     public async Task<DeliveryBlob> UploadAsync(string blobName, Stream content, byte[] md5, CancellationToken cancellationToken)
     {
         var blob = _incoming.GetBlobClient(blobName);
-        await blob.UploadAsync(content, new BlobUploadOptions
+        try
         {
-            HttpHeaders = new BlobHttpHeaders { ContentType = "application/x-ndjson", ContentHash = md5 },
-        }, cancellationToken);
+            await blob.UploadAsync(content, new BlobUploadOptions
+            {
+                HttpHeaders = new BlobHttpHeaders { ContentType = "application/x-ndjson", ContentHash = md5 },
+                Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
+            }, cancellationToken);
+        }
+        catch (RequestFailedException ex) when (ex.Status is 409 or 412)
+        {
+            var existing = await blob.GetPropertiesAsync(cancellationToken: cancellationToken);
+            if (existing.Value.ContentHash is not { } stored || !stored.AsSpan().SequenceEqual(md5))
+            {
+                throw new DeliveryExistsException(blobName);
+            }
+        }
+
         return await GetAsync(blobName, cancellationToken)
             ?? throw new InvalidOperationException($"The delivery {blobName} disappeared right after its upload.");
     }

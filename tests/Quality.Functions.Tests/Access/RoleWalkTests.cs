@@ -25,6 +25,8 @@ public sealed class RoleWalkTests
             ApiRoutes.ByFunction.Keys.Order(StringComparer.Ordinal));
         // Only what holds no data is open to anyone.
         Assert.All(ApiRoutes.ByFunction.Where(r => r.Value.Role == QualityRole.Anonymous), r => Assert.Contains(r.Key, AnonymousByDesign));
+        // The Functions host asks no route for a key: App Service Authentication's token and the roles decide.
+        Assert.All(Catalog.OfKind(TriggerKind.Http), f => Assert.Equal(Microsoft.Azure.Functions.Worker.AuthorizationLevel.Anonymous, f.HttpTrigger.AuthLevel));
         // Writes are never open to readers: whatever changes state needs a reviewer or an admin.
         Assert.All(Catalog.OfKind(TriggerKind.Http).Where(f => f.HttpTrigger.Methods!.Any(m => m != "get")),
             f => Assert.True(ApiRoutes.ByFunction[f.Name].Role >= QualityRole.Reviewer, $"{f.Name} changes state and is open to {ApiRoutes.ByFunction[f.Name].Role}"));

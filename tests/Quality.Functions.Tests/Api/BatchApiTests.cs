@@ -16,6 +16,8 @@ public sealed class BatchApiTests
     [InlineData("/api/batches?pipeline=bad%2Fname")]
     [InlineData("/api/batches?top=0")]
     [InlineData("/api/rollups/daily?date=25-11-2026")]
+    [InlineData("/api/standards/p?version=1.0")]
+    [InlineData("/api/audit-log?continuationToken=x")]
     public async Task Get_InvalidInput_400ProblemNamingTheParameter(string url)
     {
         await using var app = await QualityApp.StartAsync(processing: false);

@@ -52,6 +52,26 @@ public sealed class ProblemDetailsTests
     }
 
     [Fact]
+    public async Task PostDelivery_SameNameOtherBytes_409AndTheDeliveredBlobUnchanged_SameBytesAgainIsTheSameBatch()
+    {
+        await using var app = await QualityApp.StartAsync(processing: false);
+        using var client = app.CreateClient();
+        var first = DeliveryGenerator.Generate(items: 5, seed: 1);
+
+        using var delivered = await client.PostAsync("/api/deliveries", new StringContent(first));
+        using var again = await client.PostAsync("/api/deliveries", new StringContent(first));
+        var other = await ProblemAsync(await client.PostAsync("/api/deliveries", new StringContent(DeliveryGenerator.Generate(items: 5, seed: 2))), HttpStatusCode.Conflict);
+
+        Assert.Equal(HttpStatusCode.Accepted, delivered.StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, again.StatusCode);
+        Assert.Equal((string?)(await delivered.Content.ReadFromJsonAsync<JsonObject>())!["id"], (string?)(await again.Content.ReadFromJsonAsync<JsonObject>())!["id"]);
+        Assert.Equal("test-pipeline/test-vendor/d-001.jsonl", (string?)other["blobName"]);
+        var storage = app.Get<StorageClients>();
+        var stored = await storage.Container(storage.Names.Incoming).GetBlobClient("test-pipeline/test-vendor/d-001.jsonl").DownloadContentAsync();
+        Assert.Equal(first, stored.Value.Content.ToString());
+    }
+
+    [Fact]
     public async Task PutStandard_OverAMebibyte_413SayingTheLimit()
     {
         await using var app = await QualityApp.StartAsync(processing: false);

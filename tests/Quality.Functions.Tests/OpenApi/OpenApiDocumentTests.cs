@@ -65,7 +65,7 @@ public sealed class OpenApiDocumentTests
 
         Assert.Equal("quality.admin", (string?)put["x-required-role"]);
         Assert.Equal("quality.admin", (string?)put["security"]![0]!["appServiceAuthentication"]![0]);
-        Assert.NotNull(put["security"]![0]!["functionKey"]);
+        Assert.Equal(["appServiceAuthentication"], put["security"]![0]!.AsObject().Select(s => s.Key));
         foreach (var status in new[] { "401", "403" })
         {
             var added = put["responses"]![status]!["content"]!["application/problem+json"]!["schema"]!["allOf"]![1]!;
