@@ -40,7 +40,6 @@ internal static class BicepCli
 
         // The CLI is a single-file .NET app that extracts part of itself on first run: into the test output, not $HOME.
         start.Environment["DOTNET_BUNDLE_EXTRACT_BASE_DIR"] = Path.Combine(AppContext.BaseDirectory, "bicep-extract");
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         foreach (var (name, value) in environment ?? new Dictionary<string, string>())
         {
             start.Environment[name] = value;
