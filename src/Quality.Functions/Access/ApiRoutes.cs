@@ -23,6 +23,7 @@ internal static class ApiRoutes
         ["GetBatchVerdict"] = new(QualityRole.Reader, "The batch's verdict under its standard, rule by rule."),
         ["GetBatchSample"] = new(QualityRole.Reader, "The batch's review sample."),
         ["GetBatchDisposition"] = new(QualityRole.Reader, "The decision on the batch's lot."),
+        ["GetBatchReport"] = new(QualityRole.Reader, "A completed batch as one self-contained HTML report."),
         ["GetRun"] = new(QualityRole.Reader, "The batch's audit orchestration status."),
         ["SubmitDelivery"] = new(QualityRole.Reviewer, "Submit a delivery (or a review of a batch's sample) of up to 25 MiB."),
         ["CreateDeliveryUpload"] = new(QualityRole.Reviewer, "Short-lived URLs to upload a delivery of any size straight to blob storage."),
