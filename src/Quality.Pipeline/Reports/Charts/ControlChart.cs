@@ -27,29 +27,27 @@ public static class ControlChart
         ArgumentNullException.ThrowIfNull(chart);
         var cusum = chart.Chart == ChartKind.Cusum;
         var model = ChartStyle.Model(title, $"{chart.Chart.ToName()} chart · {chart.Note}");
-        model.Axes.Add(ChartStyle.ValueAxis(AxisPosition.Bottom, "delivery (arrival order)", 0.5, Math.Max(chart.Points.Count, 2) + 0.5));
+        model.Axes.Add(ChartStyle.ValueAxis(AxisPosition.Bottom, "delivery (arrival order)", 0.5, Math.Max(chart.Points.Count, 2) + 1));
         model.Axes[^1].MajorStep = Math.Max(1, Math.Ceiling(chart.Points.Count / 12.0));
         model.Axes[^1].MinorStep = model.Axes[^1].MajorStep;
         model.Axes.Add(ChartStyle.ValueAxis(AxisPosition.Left, cusum ? $"cumulative sum of deviations ({valueTitle})" : valueTitle));
 
         if (cusum)
         {
-            AddLine(model, "decision interval h", chart.Points.Select(p => (p.Index, p.DecisionInterval ?? double.NaN)), ChartStyle.Vermillion, LineStyle.Dash, 1.3);
+            AddLine(model, "decision interval h", Limit(chart, p => p.DecisionInterval ?? double.NaN), ChartStyle.Vermillion, LineStyle.Dash, 1.3);
             AddLine(model, "C+", chart.Points.Select(p => (p.Index, p.CusumUpper ?? double.NaN)), ChartStyle.Blue, LineStyle.Solid, 1.6, MarkerType.Circle);
             AddLine(model, "C−", chart.Points.Select(p => (p.Index, p.CusumLower ?? double.NaN)), ChartStyle.ReddishPurple, LineStyle.Solid, 1.6, MarkerType.Square);
         }
         else
         {
-            var sigma = chart.Points.Select(p => (p.Index, Sigma: (p.Upper - p.Center) / 3)).ToList();
             foreach (var k in new[] { -2, -1, 1, 2 })
             {
-                AddLine(model, k == 1 ? "zone boundaries (±1σ, ±2σ)" : null, chart.Points.Select((p, i) => (p.Index, p.Center + k * sigma[i].Sigma)),
-                    ChartStyle.Muted, LineStyle.Dot, 0.9);
+                AddLine(model, k == 1 ? "zone boundaries (±1σ, ±2σ)" : null, Limit(chart, p => p.Center + k * (p.Upper - p.Center) / 3), ChartStyle.Muted, LineStyle.Dot, 0.9);
             }
 
-            AddLine(model, "control limits (±3σ)", chart.Points.Select(p => (p.Index, p.Upper)), ChartStyle.Vermillion, LineStyle.Dash, 1.3);
-            AddLine(model, null, chart.Points.Select(p => (p.Index, p.Lower)), ChartStyle.Vermillion, LineStyle.Dash, 1.3);
-            AddLine(model, "centre line", chart.Points.Select(p => (p.Index, p.Center)), ChartStyle.Ink, LineStyle.Solid, 1);
+            AddLine(model, "control limits (±3σ)", Limit(chart, p => p.Upper), ChartStyle.Vermillion, LineStyle.Dash, 1.3);
+            AddLine(model, null, Limit(chart, p => p.Lower), ChartStyle.Vermillion, LineStyle.Dash, 1.3);
+            AddLine(model, "centre line", Limit(chart, p => p.Center), ChartStyle.Ink, LineStyle.Solid, 1);
             AddLine(model, chart.Chart == ChartKind.Ewma ? "EWMA" : "delivery", chart.Points.Select(p => (p.Index, p.Value)), ChartStyle.Blue, LineStyle.Solid, 1.6, MarkerType.Circle);
         }
 
@@ -105,6 +103,20 @@ public static class ControlChart
     private static string Describe(SeriesChartPoint point, bool cusum) => cusum
         ? Invariant($"C+ {Number(point.CusumUpper ?? double.NaN)}, C− {Number(point.CusumLower ?? double.NaN)}, h {Number(point.DecisionInterval ?? double.NaN)}")
         : Invariant($"value {Number(point.Value)}, centre {Number(point.Center)}, limits [{Number(point.Lower)}, {Number(point.Upper)}]");
+
+    /// <summary>A limit per point, broken where the phase or the baseline ends: limits estimated apart are never joined.</summary>
+    private static IEnumerable<(int Index, double Value)> Limit(SeriesChartResult chart, Func<SeriesChartPoint, double> limit)
+    {
+        for (var i = 0; i < chart.Points.Count; i++)
+        {
+            if (i > 0 && (chart.Points[i].PhaseIndex != chart.Points[i - 1].PhaseIndex || chart.Points[i].InBaseline != chart.Points[i - 1].InBaseline))
+            {
+                yield return (chart.Points[i].Index, double.NaN);
+            }
+
+            yield return (chart.Points[i].Index, limit(chart.Points[i]));
+        }
+    }
 
     private static void AddLine(
         PlotModel model, string? title, IEnumerable<(int Index, double Value)> points, OxyColor color, LineStyle style, double thickness, MarkerType marker = MarkerType.None)

@@ -27,7 +27,9 @@ public static class FunnelChart
         var maxN = Math.Max(10, counted.Select(a => a.Opportunities).DefaultIfEmpty(10).Max() * 1.25);
         var maxRate = points.Select(p => p.Rate).Append(pooled).Where(double.IsFinite).DefaultIfEmpty(0).Max();
         model.Axes.Add(ChartStyle.ValueAxis(OxyPlot.Axes.AxisPosition.Bottom, opportunities, 0, maxN));
-        model.Axes.Add(ChartStyle.ValueAxis(OxyPlot.Axes.AxisPosition.Left, quantity, 0, Math.Min(1, Math.Max(0.05, maxRate * 1.4))));
+        var top = Math.Min(1, Math.Max(0.05, maxRate * 1.4));
+        // A little room below 0, so an annotator without errors is drawn whole on the axis.
+        model.Axes.Add(ChartStyle.ValueAxis(OxyPlot.Axes.AxisPosition.Left, quantity, -top * 0.04, top));
         if (double.IsFinite(pooled))
         {
             foreach (var (level, style, name) in new[] { (0.95, LineStyle.Dash, "95% limits"), (0.998, LineStyle.Dot, "99.8% limits") })
