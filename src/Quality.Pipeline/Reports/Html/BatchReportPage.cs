@@ -48,12 +48,12 @@ public static class BatchReportPage
         html.Append(ProcessSections.Violations(report.Violations));
         html.Append(ProcessSections.Spc(report.Spc));
         html.Append(ProcessSections.Findings(report.Findings));
-        html.Append(ProcessSections.Sample(report.Sample));
+        html.Append(ProcessSections.Sample(report.Sample, b));
         html.Append($"""
             <footer>
             <p>Computed by {H(b.Source)} for batch {H(b.Id)}. Intervals are 95%: Wilson for rates, Wilson through the Jaccard index for F1, percentile
             bootstrap over units for α (seed and replicates in the agreement report). Undefined figures are shown as “undefined”, never as a number.
-            The same figures as JSON: /api/batches/{H(b.Id)}/agreement, /audit, /violations, /findings, /verdict, /sample, /disposition.</p>
+            {(b.Source == BatchReportReader.PipelineSource ? $"The same figures as JSON: /api/batches/{H(b.Id)}/agreement, /audit, /violations, /findings, /verdict, /sample, /disposition." : "The same figures as JSON: quality audit FILE --json.")}</p>
             </footer>
             </main>
             </body>

@@ -107,8 +107,10 @@ public static class ProcessSections
         return html.Append("</section>").ToString();
     }
 
-    public static string Sample(SampleSection s)
+    /// <param name="batch">Where the whole sample can be read: the batch's API route, or the CLI command offline.</param>
+    public static string Sample(SampleSection s, BatchIdentity batch)
     {
+        ArgumentNullException.ThrowIfNull(batch);
         ArgumentNullException.ThrowIfNull(s);
         var html = new StringBuilder("<section id=\"sample\"><h2>8. Review sample and lot disposition</h2>");
         if (s.Sample is not { } sample)
@@ -129,7 +131,8 @@ public static class ProcessSections
                 [H(i.Item), H(i.Annotator), H(i.Stratum), H(Number(i.InclusionProbability, "0.0000"))]), caption: "Units to review"));
             if (sample.Items.Count > ListedUnits)
             {
-                html.Append($"<p class=\"note\">and {sample.Items.Count - ListedUnits} more units; the whole sample is at /api/batches/{{id}}/sample.</p>");
+                var whole = batch.Source == BatchReportReader.PipelineSource ? $"GET /api/batches/{batch.Id}/sample" : "quality sample FILE --standard STANDARD --json";
+                html.Append($"<p class=\"note\">and {sample.Items.Count - ListedUnits} more units; {H(whole)} lists them all.</p>");
             }
         }
 
