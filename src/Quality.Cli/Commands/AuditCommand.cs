@@ -35,6 +35,7 @@ internal static class AuditCommand
         var role = new Option<string>("--role") { Description = "The role of every annotation in the file: annotator, reviewer or gold." };
         role.AcceptOnlyFromAmong("annotator", "reviewer", "gold");
         var json = new Option<bool>("--json") { Description = "Print the figures as JSON (the shapes of GET /api/batches/{id} and /agreement)." };
+        var html = new Option<FileInfo>("--html") { Description = "Also write the batch report, one self-contained HTML page, to this file (as GET /api/batches/{id}/report)." };
         var levels = new Option<string[]>("--level")
         {
             Description = "Declare a field's level: field=nominal|ordinal|interval|ratio (repeatable). Overrides the delivery header.",
@@ -52,17 +53,17 @@ internal static class AuditCommand
         };
         iouMode.AcceptOnlyFromAmong("3d", "bev", "2d");
         var seed = new Option<int>("--seed") { Description = "Seed of the alpha bootstrap (same seed, same intervals).", DefaultValueFactory = _ => BatchAudit.DefaultSeed };
-        var command = new Command("audit", "Audit a delivery offline: counts and the agreement suite per field.") { file, format, annotator, role, taxonomy, standard, json, levels, iou, iouMode, seed };
+        var command = new Command("audit", "Audit a delivery offline: counts and the agreement suite per field.") { file, format, annotator, role, taxonomy, standard, json, html, levels, iou, iouMode, seed };
         command.SetAction((parse, cancellationToken) => RunAsync(
             parse.GetRequiredValue(file), parse.GetValue(format), parse.GetValue(annotator), parse.GetValue(role), parse.GetValue(taxonomy), parse.GetValue(json), parse.GetValue(levels) ?? [], parse.GetValue(seed),
             new AuditSpatialArguments(parse.GetValue(iou), parse.GetValue(iouMode) ?? "3d") { IouGiven = parse.GetResult(iou) is { Implicit: false } },
-            parse.GetValue(standard), parse.InvocationConfiguration, cancellationToken));
+            parse.GetValue(standard), parse.GetValue(html), parse.InvocationConfiguration, cancellationToken));
         return command;
     }
 
     private static async Task<int> RunAsync(
         FileInfo file, string? format, string? annotator, string? role, FileInfo? taxonomyFile, bool json, string[] levels, int seed, AuditSpatialArguments spatialArguments, FileInfo? standardFile,
-        InvocationConfiguration console, CancellationToken cancellationToken)
+        FileInfo? html, InvocationConfiguration console, CancellationToken cancellationToken)
     {
         if (spatialArguments.Iou is not (> 0 and <= 1))
         {
@@ -111,8 +112,9 @@ internal static class AuditCommand
         }
 
         var roleOf = role switch { "gold" => AnnotatorRole.Gold, "reviewer" => AnnotatorRole.Reviewer, "annotator" => AnnotatorRole.Annotator, _ => (AnnotatorRole?)null };
+        var frame = new List<Quality.Domain.Sampling.ReviewUnit>();
         if (await LocalDelivery.TryAuditAsync(file, new LocalDelivery.Options(format, annotator, roleOf, declared, checker),
-            new BootstrapOptions { Seed = seed }, spatial, console, cancellationToken) is not { } audit)
+            new BootstrapOptions { Seed = seed }, spatial, console, cancellationToken, html is null ? null : frame) is not { } audit)
         {
             return ExitCodes.BadInput;
         }
@@ -133,6 +135,11 @@ internal static class AuditCommand
         if (standard is not null && standard.Name != audit.Header.Pipeline)
         {
             await console.Error.WriteLineAsync($"note: the delivery is of pipeline {audit.Header.Pipeline}; judged by {standard.Reference} as asked");
+        }
+
+        if (html is not null)
+        {
+            await AuditHtmlReport.WriteAsync(html, AuditHtmlReport.Sources(file.Name, report, audit, standard, checker, frame, TimeProvider.System), cancellationToken);
         }
 
         if (json)

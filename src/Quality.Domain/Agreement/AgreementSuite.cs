@@ -48,7 +48,7 @@ public static class AgreementSuite
             kappas?.Ac2Linear,
             kappas?.Ac2Quadratic,
             kappas?.Pairwise ?? [],
-            level == MeasurementLevel.Nominal ? units.PerCategory() : categorical ? KrippendorffAlpha.PerCategory(ratings) : [],
+            level == MeasurementLevel.Nominal ? units.PerCategory(bootstrap) : categorical ? KrippendorffAlpha.PerCategory(ratings, bootstrap) : [],
             perAnnotator);
     }
 

@@ -7,4 +7,11 @@ namespace Quality.Domain.Agreement;
 /// the category is never or always given.</param>
 /// <param name="SpecificAgreement">Σ_u n_uc(n_uc − 1)/(m_u − 1) / Σ_u n_uc = o_cc/n_c: of the pairs that start with this
 /// category, the share whose partner gave it too (positive specific agreement); NaN when n_c = 0.</param>
-public readonly record struct CategoryAgreement(string Value, long PairableValues, double OneVersusRestAlpha, double SpecificAgreement);
+public readonly record struct CategoryAgreement(string Value, long PairableValues, double OneVersusRestAlpha, double SpecificAgreement)
+{
+    /// <summary>Lower bound of the percentile bootstrap interval of <see cref="OneVersusRestAlpha"/>; NaN when not drawn or undefined.</summary>
+    public double AlphaLower { get; init; } = double.NaN;
+
+    /// <summary>Upper bound of that interval; NaN when not drawn or undefined.</summary>
+    public double AlphaUpper { get; init; } = double.NaN;
+}

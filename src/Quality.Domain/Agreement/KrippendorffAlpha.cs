@@ -87,6 +87,11 @@ public static class KrippendorffAlpha
     public static IReadOnlyList<CategoryAgreement> PerCategory(RatingPatterns ratings) =>
         PairableUnits.From(ratings, Scale(ratings, MeasurementLevel.Nominal, null)).PerCategory();
 
+    /// <summary><see cref="PerCategory(RatingPatterns)"/> with a percentile bootstrap interval of each one-versus-rest alpha.</summary>
+    /// <remarks>The replicates resample units as <see cref="Bootstrap(RatingPatterns, MeasurementLevel, BootstrapOptions, IReadOnlyList{string})"/> does.</remarks>
+    public static IReadOnlyList<CategoryAgreement> PerCategory(RatingPatterns ratings, BootstrapOptions options) =>
+        PairableUnits.From(ratings, Scale(ratings, MeasurementLevel.Nominal, null)).PerCategory(options);
+
     /// <summary>For every annotator, alpha with their values left out and the change against alpha with everyone.</summary>
     /// <remarks>The measurement scale (the order of ordinal values) stays that of the full data.</remarks>
     public static IReadOnlyList<AnnotatorInfluence> PerAnnotator(RatingPatterns ratings, MeasurementLevel level, IReadOnlyList<string>? orderedValues = null)
@@ -112,7 +117,7 @@ public static class KrippendorffAlpha
     }
 
     /// <summary>Hyndman–Fan type 7 quantile of ascending <paramref name="sorted"/>; NaN when empty.</summary>
-    private static double Quantile(List<double> sorted, double probability)
+    internal static double Quantile(List<double> sorted, double probability)
     {
         if (sorted.Count == 0)
         {

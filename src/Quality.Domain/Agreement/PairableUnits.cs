@@ -160,26 +160,69 @@ internal sealed class PairableUnits
     /// </summary>
     public IReadOnlyList<CategoryAgreement> PerCategory()
     {
-        var marginals = Marginals(_multiplicities, out _, out var n);
+        var (alpha, specific, marginals) = CategoryFigures(_multiplicities);
+        return marginals.Select((nc, c) => new CategoryAgreement(_scale.Labels[c], nc, alpha[c], specific[c])).ToList();
+    }
+
+    /// <summary>
+    /// <see cref="PerCategory()"/> with a percentile bootstrap interval of each one-versus-rest alpha, drawn from the
+    /// same replicates as <see cref="KrippendorffAlpha.Bootstrap(PairableUnits, BootstrapOptions)"/> (same seed, same
+    /// draws): per category the quantiles of its defined replicates; NaN where none is defined.
+    /// </summary>
+    public IReadOnlyList<CategoryAgreement> PerCategory(BootstrapOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var estimates = PerCategory();
+        var replicates = estimates.Select(_ => new List<double>(options.Replicates)).ToArray();
+        var bootstrap = new UnitBootstrap(_multiplicities);
+        var random = new Random(options.Seed);
+        var counts = new long[_multiplicities.Length];
+        for (var b = 0; b < options.Replicates; b++)
+        {
+            bootstrap.Draw(random, counts);
+            var (alpha, _, _) = CategoryFigures(counts);
+            for (var c = 0; c < alpha.Length; c++)
+            {
+                if (!double.IsNaN(alpha[c]))
+                {
+                    replicates[c].Add(alpha[c]);
+                }
+            }
+        }
+
+        var tail = (1 - options.Confidence) / 2;
+        return estimates.Select((e, c) =>
+        {
+            replicates[c].Sort();
+            return e with { AlphaLower = KrippendorffAlpha.Quantile(replicates[c], tail), AlphaUpper = KrippendorffAlpha.Quantile(replicates[c], 1 - tail) };
+        }).ToList();
+    }
+
+    /// <summary>Per point, one-versus-rest alpha, specific agreement and n_c with <paramref name="weights"/>[p] units of pattern p.</summary>
+    private (double[] Alpha, double[] Specific, long[] Marginals) CategoryFigures(long[] weights)
+    {
+        var marginals = Marginals(weights, out _, out var n);
         var disagreeing = new double[marginals.Length];
         var agreeing = new double[marginals.Length];
-        for (var p = 0; p < _multiplicities.Length; p++)
+        for (var p = 0; p < weights.Length; p++)
         {
+            if (weights[p] == 0)
+            {
+                continue;
+            }
+
             var m = _values[p];
             for (var e = _start[p]; e < _start[p + 1]; e++)
             {
                 var nuc = _counts[e];
-                disagreeing[_points[e]] += _multiplicities[p] * 2.0 * nuc * (m - nuc) / (m - 1);
-                agreeing[_points[e]] += _multiplicities[p] * (double)nuc * (nuc - 1) / (m - 1);
+                disagreeing[_points[e]] += weights[p] * 2.0 * nuc * (m - nuc) / (m - 1);
+                agreeing[_points[e]] += weights[p] * (double)nuc * (nuc - 1) / (m - 1);
             }
         }
 
-        return marginals.Select((nc, c) => new CategoryAgreement(
-                _scale.Labels[c],
-                nc,
-                nc == 0 || nc == n ? double.NaN : 1 - (n - 1) * disagreeing[c] / (2.0 * nc * (n - nc)),
-                nc == 0 ? double.NaN : agreeing[c] / nc))
-            .ToList();
+        var alpha = marginals.Select((nc, c) => nc == 0 || nc == n ? double.NaN : 1 - (n - 1) * disagreeing[c] / (2.0 * nc * (n - nc))).ToArray();
+        var specific = marginals.Select((nc, c) => nc == 0 ? double.NaN : agreeing[c] / nc).ToArray();
+        return (alpha, specific, marginals);
     }
 
     /// <summary>Interval, ratio and nominal δ² do not depend on the marginals: each unit's term is computed once.</summary>

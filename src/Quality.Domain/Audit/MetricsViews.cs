@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Quality.Domain.Agreement;
 using Quality.Domain.Agreement.Kappa;
 
@@ -118,6 +119,14 @@ public sealed record FieldAgreementSuiteView : FieldAgreementView
     {
     }
 
+    /// <summary>Reads a stored suite back (<see cref="ReportJson.Deserialize{T}"/>); the suite's own members are required.</summary>
+    [JsonConstructor]
+    public FieldAgreementSuiteView(
+        long units, long pairableValues, double? krippendorffAlphaNominal, double? percentAgreement, string level, double? krippendorffAlpha, double[]? alphaCi95)
+        : base(units, pairableValues, krippendorffAlphaNominal, percentAgreement, level, krippendorffAlpha, alphaCi95)
+    {
+    }
+
     public required AlphaThresholdView AlphaBelowThreshold { get; init; }
 
     public required int Annotators { get; init; }
@@ -194,11 +203,12 @@ public sealed record PairwiseKappaView(string A, string B, long Units, double? K
     }
 }
 
-/// <summary>How reliably one class is told apart: positive specific agreement and one-vs-rest alpha.</summary>
-public sealed record ClassAgreementView(long PairableValues, double? SpecificAgreement, double? Alpha)
+/// <summary>How reliably one class is told apart: positive specific agreement and one-vs-rest alpha with its 95% bootstrap interval.</summary>
+public sealed record ClassAgreementView(long PairableValues, double? SpecificAgreement, double? Alpha, double[]? AlphaCi95)
 {
     public static ClassAgreementView From(CategoryAgreement c) =>
-        new(c.PairableValues, AgreementView.Defined(c.SpecificAgreement), AgreementView.Defined(c.OneVersusRestAlpha));
+        new(c.PairableValues, AgreementView.Defined(c.SpecificAgreement), AgreementView.Defined(c.OneVersusRestAlpha),
+            AgreementView.Interval(c.AlphaLower, c.AlphaUpper));
 }
 
 /// <summary>One annotator against the others: alpha without them (and its change), their mean pairwise kappa.</summary>

@@ -7,7 +7,7 @@ namespace Quality.Domain.Findings;
 /// α = (P(Y ≤ r_q) − q)/(P(Y ≤ r_q) − P(Y ≤ r_q − 1)); the limit is (r_q − α)/n, clipped to [0, 1]. The limits at
 /// coverage level L are the (1 − L)/2 and (1 + L)/2 limits. A target of 0 gives limits 0 (any error lies above).
 /// </remarks>
-internal static class FunnelLimits
+public static class FunnelLimits
 {
     public static double Limit(double q, long n, double p)
     {

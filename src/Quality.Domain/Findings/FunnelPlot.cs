@@ -6,7 +6,7 @@ namespace Quality.Domain.Findings;
 /// p₋ᵢ = (E − x_i)/(N − n_i): against the all-annotator rate, one bad annotator raises the target and hides behind it,
 /// and with five annotators one at 5× the others moves the pooled rate by 80%. Limits: <see cref="FunnelLimits"/>.
 /// </remarks>
-internal static class FunnelPlot
+public static class FunnelPlot
 {
     public static FunnelPoint[] Points(AnnotatorErrors[] annotators, double level)
     {

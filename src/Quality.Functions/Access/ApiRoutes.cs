@@ -109,6 +109,10 @@ internal static class ApiRoutes
         {
             Responses = [Ok("The lot's disposition, on the sampled batch and on the review that decided it.", Report<LotDecision>()), .. CompletedBatch("no review of its sample has been delivered.")],
         },
+        ["GetBatchReport"] = new(QualityRole.Reader, "A completed batch as one self-contained HTML report.")
+        {
+            Responses = [Ok("The report: verdict, the figures that decided it, agreement, scorecards, confusion, violations, control charts, findings, sample and lot (docs/reports.md).", Text("text/html")), Invalid("id"), NotFound("No batch with this id."), NotCompleted],
+        },
         ["GetRun"] = new(QualityRole.Reader, "The batch's audit orchestration status.")
         {
             Responses =

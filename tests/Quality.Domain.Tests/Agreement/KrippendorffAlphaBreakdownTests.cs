@@ -35,6 +35,40 @@ public sealed class KrippendorffAlphaBreakdownTests
     }
 
     [Fact]
+    public void PerCategory_TwoCategories_IntervalIsTheFieldsAlphaInterval()
+    {
+        // With two categories one-versus-rest is the data itself, and the replicates are the same draws (same seed):
+        // each category's interval must be alpha's own, bit for bit.
+        var ratings = ReliabilityData.FromRows("Meg: 0 1 0 0 0 0 0 0 1 0 1 1", "Owen: 1 1 1 0 0 1 0 0 0 0 1 0");
+        var options = new BootstrapOptions { Seed = 11, Replicates = 500 };
+
+        var categories = KrippendorffAlpha.PerCategory(ratings, options);
+        var alpha = KrippendorffAlpha.Bootstrap(ratings, MeasurementLevel.Nominal, options);
+
+        Assert.All(categories, c =>
+        {
+            Assert.Equal(alpha.Lower, c.AlphaLower);
+            Assert.Equal(alpha.Upper, c.AlphaUpper);
+        });
+        Assert.True(alpha.Lower < alpha.Upper);
+    }
+
+    [Fact]
+    public void PerCategory_ExampleB_IntervalsHoldTheEstimateAndRepeatWithTheSeed()
+    {
+        var ratings = ReliabilityData.FromRows("Ben: a a b b d c c c e d d a", "Gerry: b a b b b c c c e d d d");
+        var options = new BootstrapOptions { Seed = 3, Replicates = 400 };
+
+        var first = KrippendorffAlpha.PerCategory(ratings, options);
+        var again = KrippendorffAlpha.PerCategory(ratings, options);
+
+        Assert.Equal(first, again);
+        Assert.Equal(KrippendorffAlpha.PerCategory(ratings).Select(c => c.OneVersusRestAlpha), first.Select(c => c.OneVersusRestAlpha));
+        Assert.All(first.Where(c => !double.IsNaN(c.AlphaLower)), c => Assert.InRange(c.OneVersusRestAlpha, c.AlphaLower - 1e-12, c.AlphaUpper + 1e-12));
+        Assert.Contains(first, c => c.AlphaLower < c.AlphaUpper);
+    }
+
+    [Fact]
     public void PerCategory_OnlyInSingleValueUnits_IsNotDefined()
     {
         var categories = KrippendorffAlpha.PerCategory(ReliabilityData.FromRows("a: x y z", "b: x y ."));

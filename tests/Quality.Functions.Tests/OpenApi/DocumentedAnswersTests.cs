@@ -114,6 +114,8 @@ public sealed class DocumentedAnswersTests
         Assert.Equal(HttpStatusCode.NotFound, (await api.GetAsync("GetBatchAnnotator", $"/api/batches/{id}/annotators/nobody")).Status);
         Assert.Equal(HttpStatusCode.BadRequest, (await api.GetAsync("GetBatchViolations", $"/api/batches/{id}/violations?rule=nope")).Status);
         Assert.Equal(HttpStatusCode.NotFound, (await api.GetAsync("GetBatchDisposition", $"/api/batches/{id}/disposition")).Status);
+        Assert.Equal(HttpStatusCode.OK, (await api.GetAsync("GetBatchReport", $"/api/batches/{id}/report")).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await api.GetAsync("GetBatchReport", $"/api/batches/{UnknownId}/report")).Status);
     }
 
     private static async Task FindingsAsync(DocumentedApi api)

@@ -1,0 +1,18 @@
+namespace Quality.Pipeline.Reports;
+
+/// <summary>
+/// The batch report's view model, in reading order: what a program lead needs first (the verdict and why), then the
+/// figures with their intervals for the engineers. Built once by <see cref="BatchReportBuilder"/> from
+/// <see cref="BatchReportSources"/>, rendered by <see cref="Html.BatchReportPage"/>; every section with no data carries
+/// a one-sentence <c>Missing</c> instead of disappearing.
+/// </summary>
+public sealed record BatchReport(
+    BatchIdentity Batch,
+    VerdictSection Verdict,
+    AgreementSection Agreement,
+    ScorecardSection Scorecards,
+    ConfusionSection Confusion,
+    ViolationSection Violations,
+    SpcSection Spc,
+    FindingSection Findings,
+    SampleSection Sample);
