@@ -79,6 +79,7 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<Finalize>();
         services.AddSingleton<DailyRollupJob>();
         services.AddSingleton<DeliverySubmission>();
+        services.AddSingleton<FolderSubmission>();
         services.AddSingleton(sp => sp.GetRequiredService<StorageClients>().Names);
         return services;
     }

@@ -93,7 +93,7 @@ public sealed class LabelStudioReaderTests
         Assert.Equal(["task-6057960-completions-0", "task-6057960-completions-1", "task-6057960-completions-2"], tags.Select(t => t.Annotator));
         var warning = Assert.Single(((IReportsWarnings)reader).Warnings);
         Assert.Equal(("old.json", 1L, "completions[0].completed_by"), (warning.File, warning.Line, warning.Field));
-        Assert.StartsWith("3 annotations name no annotator, so each is counted as its own annotator, named after its id ('task-6057960-completions-0')", warning.Problem, StringComparison.Ordinal);
+        Assert.StartsWith("3 annotations name no annotator (no completed_by), so each is counted as an annotator of its own, named after its id or place (the first: 'task-6057960-completions-0')", warning.Problem, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -115,7 +115,7 @@ public sealed class LabelStudioReaderTests
 
         Assert.Equal(113.0 / 152, audit.Metrics.KrippendorffAlphaNominal, 12);
         Assert.Equal(41, audit.Metrics.Annotators);
-        Assert.Contains("41 annotations name no annotator", Assert.Single(audit.Warnings).Problem, StringComparison.Ordinal);
+        Assert.Contains("41 annotations name no annotator (no completed_by)", Assert.Single(audit.Warnings).Problem, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -11,6 +11,8 @@ internal sealed class CanonicalFormatReader : AnnotationFormat
 
     public override string Description => "a canonical JSON Lines delivery";
 
+    public override string Extension => ".jsonl";
+
     public override IReadOnlyList<string> DataTypes => ["frame-tags", "boxes-2d", "cuboids-3d"];
 
     public override bool Recognises(ReadOnlySpan<byte> head)

@@ -9,6 +9,8 @@ internal sealed class CocoFormat : AnnotationFormat
 
     public override string Description => "a COCO instances file";
 
+    public override bool NamesAnnotators => false;
+
     public override bool Recognises(ReadOnlySpan<byte> head) =>
         JsonHead.Root(head) == (byte)'{'
         && JsonHead.HasProperty(head, "annotations")

@@ -7,6 +7,8 @@ internal sealed class RatingsCsvFormat : AnnotationFormat
 
     public override string Description => "an item,annotator,field,value ratings table";
 
+    public override string Extension => ".csv";
+
     public override IReadOnlyList<string> DataTypes => ["frame-tags"];
 
     public override bool Recognises(ReadOnlySpan<byte> head)

@@ -13,6 +13,8 @@ internal sealed class UnitsByCodersCsvFormat : AnnotationFormat
 
     public override string Description => "a units × coders CSV table";
 
+    public override string Extension => ".csv";
+
     public override IReadOnlyList<string> DataTypes => ["frame-tags"];
 
     public override bool Recognises(ReadOnlySpan<byte> head)

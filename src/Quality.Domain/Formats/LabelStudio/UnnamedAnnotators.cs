@@ -22,7 +22,7 @@ internal sealed class UnnamedAnnotators
     public IReadOnlyList<DeliveryWarning> Warnings(string file) => _first is not { } first ? [] :
     [
         new DeliveryWarning(file, first.Line, first.Field,
-            $"{_count} annotation{(_count == 1 ? "" : "s")} name no annotator, so each is counted as its own annotator, named after its id ('{first.Annotator}'): "
+            $"{_count} annotation{(_count == 1 ? "" : "s")} name no annotator (no completed_by), so each is counted as an annotator of its own, named after its id or place (the first: '{first.Annotator}'): "
             + "agreement is as delivered, but per-annotator figures compare annotations, not people; declare the file's annotator in the manifest (or --annotator) if one person made them"),
     ];
 }

@@ -9,6 +9,8 @@ internal sealed class NuScenesFormat : AnnotationFormat
 
     public override string Description => "a nuScenes boxes file";
 
+    public override bool NamesAnnotators => false;
+
     public override IReadOnlyList<string> DataTypes => ["cuboids-3d"];
 
     public override bool Recognises(ReadOnlySpan<byte> head) => JsonHead.Root(head) switch
