@@ -5,7 +5,8 @@ namespace Quality.Domain.Formats.Csv;
 
 /// <summary>
 /// The units × coders table (<see cref="UnitsByCodersCsvReader"/>): recognised by a first line of text with at least two
-/// comma- or tab-separated names that is no JSON or XML. Tried last, since the signature is the weakest.
+/// comma- or tab-separated names that is no JSON or XML. Tried last, since the signature is the weakest. A table
+/// separated by ';' (as Excel saves in many locales) is recognised too, so that its reader says how to save it.
 /// </summary>
 internal sealed class UnitsByCodersCsvFormat : AnnotationFormat
 {
@@ -32,15 +33,7 @@ internal sealed class UnitsByCodersCsvFormat : AnnotationFormat
             return false;
         }
 
-        foreach (var separator in CsvCells.Separators)
-        {
-            if (line.Count((byte)separator) >= 1)
-            {
-                return true;
-            }
-        }
-
-        return false;
+        return line.IndexOfAny(",\t;"u8) >= 0;
     }
 
     public override IAnnotationReader Open(Stream stream, FileRole file)

@@ -81,7 +81,8 @@ public sealed class JsonLinesReader : IDisposable
         LineNumber++;
         if (LineNumber == 1)
         {
-            CheckSignature(line.Span);
+            // Nothing is consumed before the first line: the buffer holds the file's start, which says more than one line.
+            CheckSignature(_buffer.AsSpan(0, Math.Min(_end, AnnotationFormats.HeadBytes)));
             if (line.Span.StartsWith(Utf8Bom))
             {
                 line = line[Utf8Bom.Length..];
