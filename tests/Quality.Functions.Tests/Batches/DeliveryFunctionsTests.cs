@@ -42,6 +42,23 @@ public sealed class DeliveryFunctionsTests
     }
 
     [Fact]
+    public async Task LabelStudioExport_WithoutCompletedBy_CompletesAndTheBatchCarriesTheWarning()
+    {
+        await using var app = await QualityApp.StartAsync(processing: true);
+        using var client = app.CreateClient();
+        var export = Path.Combine(Repository.Shared, "data", "ls-evalme-3annotators", "test_old_format.json");
+
+        using var response = await client.PostAsync("/api/deliveries?pipeline=sentiment&vendor=acme&deliveryId=old-1", new ByteArrayContent(await File.ReadAllBytesAsync(export)));
+        var batch = await LocalHostTests.WaitForEndAsync(client, (string)(await response.Content.ReadFromJsonAsync<JsonObject>())!["id"]!);
+
+        Assert.Equal("Completed", (string?)batch["status"]);
+        Assert.Equal(3L, (long)batch["counts"]!["annotators"]!);
+        var warning = (string?)Assert.Single(batch["warnings"]!.AsArray());
+        // A raw body has no file name: the file is named after its format.
+        Assert.StartsWith("sentiment/acme/old-1/label-studio.json line 1, field 'completions[0].completed_by': 3 annotations name no annotator (no completed_by)", warning, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task LabelStudioExport_PostedAsCanonical_400NamingItsFormatAndTheQueryParameters_NothingStored()
     {
         await using var app = await QualityApp.StartAsync(processing: false);

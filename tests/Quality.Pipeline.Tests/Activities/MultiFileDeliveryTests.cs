@@ -122,6 +122,21 @@ public sealed class MultiFileDeliveryTests
         Assert.Equal((run.Id, "acme"), (listed.BatchId, listed.Vendor));
     }
 
+    [Fact]
+    public async Task LabelStudioExport_WithoutCompletedBy_CompletesWithTheWarningOnTheRun()
+    {
+        await using var pipeline = await TestPipeline.StartAsync();
+        await pipeline.DeliverAsync(Folder + "old.json", await File.ReadAllTextAsync(Path.Combine(Repository.Shared, "data", "ls-evalme-3annotators", "test_old_format.json")));
+
+        var run = await pipeline.DeliverAndAuditAsync(Folder + "manifest.json",
+            """{"format":"serverless-quality.manifest","version":1,"taxonomy":{"name":"none","version":"0.0.0"},"dataTypes":["frame-tags"],"files":[{"path":"old.json"}]}""");
+
+        // One task with three completions and no completed_by: three annotators of their own, three different answers.
+        Assert.Equal((RunStatus.Completed, 1L, 3L, 3L), (run.Status, run.Metrics!.Items, run.Metrics.Annotators, run.Metrics.Annotations));
+        var warning = Assert.Single(run.Warnings!);
+        Assert.Equal((Folder + "old.json", 1L, "completions[0].completed_by"), (warning.File, warning.Line, warning.Field));
+    }
+
     [Theory]
     [InlineData("front-camera/acme/d-7/manifest.json", "front-camera", "acme", "d-7")]
     [InlineData("front-camera/acme/d-7.jsonl", "front-camera", "acme", "d-7")]
