@@ -23,21 +23,7 @@ public static class ManifestWriter
         {
             writer.WriteStartObject();
             writer.WriteString("format", ManifestParser.FormatName);
-            writer.WriteNumber("version", CanonicalFormat.Version);
-            writer.WriteString("deliveryId", header.DeliveryId);
-            writer.WriteString("pipeline", header.Pipeline);
-            writer.WriteString("vendor", header.Vendor);
-            writer.WriteStartObject("taxonomy");
-            writer.WriteString("name", header.Taxonomy.Name);
-            writer.WriteString("version", header.Taxonomy.Version);
-            writer.WriteEndObject();
-            writer.WriteStartArray("dataTypes");
-            foreach (var type in header.DataTypes)
-            {
-                writer.WriteStringValue(type);
-            }
-
-            writer.WriteEndArray();
+            CanonicalWriter.WriteHeaderProperties(writer, header);
             if (header.Fields.Count > 0)
             {
                 WriteFields(writer, header.Fields);
