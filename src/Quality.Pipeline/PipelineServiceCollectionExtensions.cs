@@ -80,6 +80,7 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<DailyRollupJob>();
         services.AddSingleton<DeliverySubmission>();
         services.AddSingleton<Reports.BatchReportReader>();
+        services.AddSingleton<FolderSubmission>();
         services.AddSingleton(sp => sp.GetRequiredService<StorageClients>().Names);
         return services;
     }

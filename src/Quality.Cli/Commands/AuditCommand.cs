@@ -22,11 +22,12 @@ internal static class AuditCommand
         var file = new Argument<FileInfo>("file")
         {
             Description = "A canonical JSON Lines delivery, a manifest.json with its files beside it, or one file in a vendor format "
-                + "(Label Studio JSON, COCO, nuScenes, an item,annotator,field,value CSV table).",
+                + "(Label Studio JSON, COCO, nuScenes, an item,annotator,field,value or units × coders CSV table).",
         };
         var format = new Option<string>("--format") { Description = "Declare the file's format instead of detecting it: " + string.Join(", ", AnnotationFormats.All.Select(f => f.Name)) + "." };
         format.AcceptOnlyFromAmong([.. AnnotationFormats.All.Select(f => f.Name)]);
         var annotator = new Option<string>("--annotator") { Description = "Whose annotations a file holds when its format does not say (COCO, nuScenes)." };
+        var field = new Option<string>("--field") { Description = "The field the values of a units × coders CSV table (item_id,ann-01,ann-02,…) are of (default: value)." };
         var taxonomy = new Option<FileInfo>("--taxonomy") { Description = "A taxonomy YAML file to check every annotation against (as the pipeline does with registered taxonomies)." };
         var standard = new Option<FileInfo>("--standard")
         {
@@ -53,17 +54,17 @@ internal static class AuditCommand
         };
         iouMode.AcceptOnlyFromAmong("3d", "bev", "2d");
         var seed = new Option<int>("--seed") { Description = "Seed of the alpha bootstrap (same seed, same intervals).", DefaultValueFactory = _ => BatchAudit.DefaultSeed };
-        var command = new Command("audit", "Audit a delivery offline: counts and the agreement suite per field.") { file, format, annotator, role, taxonomy, standard, json, html, levels, iou, iouMode, seed };
+        var command = new Command("audit", "Audit a delivery offline: counts and the agreement suite per field.") { file, format, annotator, field, role, taxonomy, standard, json, html, levels, iou, iouMode, seed };
         command.SetAction((parse, cancellationToken) => RunAsync(
             parse.GetRequiredValue(file), parse.GetValue(format), parse.GetValue(annotator), parse.GetValue(role), parse.GetValue(taxonomy), parse.GetValue(json), parse.GetValue(levels) ?? [], parse.GetValue(seed),
             new AuditSpatialArguments(parse.GetValue(iou), parse.GetValue(iouMode) ?? "3d") { IouGiven = parse.GetResult(iou) is { Implicit: false } },
-            parse.GetValue(standard), parse.GetValue(html), parse.InvocationConfiguration, cancellationToken));
+            parse.GetValue(standard), parse.GetValue(html), parse.GetValue(field), parse.InvocationConfiguration, cancellationToken));
         return command;
     }
 
     private static async Task<int> RunAsync(
         FileInfo file, string? format, string? annotator, string? role, FileInfo? taxonomyFile, bool json, string[] levels, int seed, AuditSpatialArguments spatialArguments, FileInfo? standardFile,
-        FileInfo? html, InvocationConfiguration console, CancellationToken cancellationToken)
+        FileInfo? html, string? field, InvocationConfiguration console, CancellationToken cancellationToken)
     {
         if (spatialArguments.Iou is not (> 0 and <= 1))
         {
@@ -113,7 +114,7 @@ internal static class AuditCommand
 
         var roleOf = role switch { "gold" => AnnotatorRole.Gold, "reviewer" => AnnotatorRole.Reviewer, "annotator" => AnnotatorRole.Annotator, _ => (AnnotatorRole?)null };
         var frame = new List<Quality.Domain.Sampling.ReviewUnit>();
-        if (await LocalDelivery.TryAuditAsync(file, new LocalDelivery.Options(format, annotator, roleOf, declared, checker),
+        if (await LocalDelivery.TryAuditAsync(file, new LocalDelivery.Options(format, annotator, roleOf, declared, checker, field),
             new BootstrapOptions { Seed = seed }, spatial, console, cancellationToken, html is null ? null : frame) is not { } audit)
         {
             return ExitCodes.BadInput;
@@ -131,6 +132,7 @@ internal static class AuditCommand
         {
             Violations = audit.Result.Violations?.ToView(),
             Verdict = standard is null ? null : StandardEvaluation.Evaluate(standard, BatchMeasurements.Of(audit.Result)),
+            Warnings = audit.Warnings,
         };
         if (standard is not null && standard.Name != audit.Header.Pipeline)
         {
@@ -295,6 +297,9 @@ internal sealed record AuditReport(
 
     /// <summary>The delivery's verdict when <c>--standard</c> was given: the shape the pipeline stores with each batch.</summary>
     public Verdict? Verdict { get; init; }
+
+    /// <summary>What the readers had to assume to read the delivery (e.g. Label Studio annotations naming no annotator).</summary>
+    public IReadOnlyList<DeliveryWarning> Warnings { get; init; } = [];
 }
 
 /// <summary>The matching options as given on the command line.</summary>

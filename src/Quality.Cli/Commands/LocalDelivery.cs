@@ -18,8 +18,9 @@ internal static class LocalDelivery
 {
     /// <summary>How the command line describes the file when the file cannot.</summary>
     /// <param name="Format">Declared format name; null to detect.</param>
+    /// <param name="Field">The frame-tag field of a units × coders table's values.</param>
     public sealed record Options(
-        string? Format, string? Annotator, AnnotatorRole? Role, IReadOnlyDictionary<string, FieldDeclaration> Levels, TaxonomyChecker? Checker = null);
+        string? Format, string? Annotator, AnnotatorRole? Role, IReadOnlyDictionary<string, FieldDeclaration> Levels, TaxonomyChecker? Checker = null, string? Field = null);
 
     /// <summary>
     /// The delivery audited, or null after writing to stderr why it cannot be: no such file, or the reader's error with
@@ -38,7 +39,13 @@ internal static class LocalDelivery
 
         try
         {
-            return await AuditAsync(file, options, bootstrap, spatial, frame, cancellationToken);
+            var audit = await AuditAsync(file, options, bootstrap, spatial, frame, cancellationToken);
+            foreach (var warning in audit.Warnings)
+            {
+                await console.Error.WriteLineAsync("warning: " + warning.Message);
+            }
+
+            return audit;
         }
         catch (DeliveryFormatException e)
         {
@@ -77,28 +84,39 @@ internal static class LocalDelivery
         }
 
         await using var stream = file.OpenRead();
-        var format = options.Format is { } name ? AnnotationFormats.Find(name)!
-            : string.Equals(file.Extension, ".csv", StringComparison.OrdinalIgnoreCase) ? AnnotationFormats.Find("csv")!
-            : AnnotationFormats.All.FirstOrDefault(f => f.Recognises(head)) ?? AnnotationFormats.Find("canonical")!; // whose errors say what a delivery starts with
+        var format = options.Format is { } name ? AnnotationFormats.Find(name)! : Detect(file, head);
         if (format.Name == "canonical")
         {
             return await DeliveryAuditor.AuditAsync(stream, file.Name, cancellationToken, bootstrap, options.Levels, spatial, options.Checker, frame);
         }
 
-        using var reader = format.Open(stream, new FileRole(file.Name, options.Annotator, options.Role));
+        using var reader = format.Open(stream, new FileRole(file.Name, options.Annotator, options.Role, Field: options.Field));
         return await DeliveryAuditor.AuditAsync(HeaderFor(file, format), reader, file.Name, cancellationToken, bootstrap, options.Levels, spatial,
-            labelField: format.Name == "csv" ? "value" : "label", checker: options.Checker, frame: frame);
+            labelField: format.Name is "csv" or "csv-wide" ? "value" : "label", checker: options.Checker, frame: frame);
+    }
+
+    /// <summary>
+    /// The file's format from its first bytes: a table of either layout for a <c>.csv</c> file (the units × coders
+    /// reader's errors explain a table of neither), else the first format that recognises it, else canonical, whose
+    /// errors say what a delivery starts with.
+    /// </summary>
+    /// <exception cref="DeliveryFormatException">An archive, a compressed file or UTF-16 text: says what to deliver instead.</exception>
+    private static AnnotationFormat Detect(FileInfo file, byte[] head)
+    {
+        if (FileSignatures.Problem(head) is { } problem)
+        {
+            throw new DeliveryFormatException(file.Name, 0, null, problem);
+        }
+
+        var recognised = AnnotationFormats.All.FirstOrDefault(f => f.Recognises(head));
+        return string.Equals(file.Extension, ".csv", StringComparison.OrdinalIgnoreCase) && recognised?.Name is not "csv"
+            ? AnnotationFormats.Find("csv-wide")!
+            : recognised ?? AnnotationFormats.Find("canonical")!;
     }
 
     /// <summary>A vendor file has no header of its own: it is named after the file, under no taxonomy.</summary>
     private static DeliveryHeader HeaderFor(FileInfo file, AnnotationFormat format) =>
-        new(Path.GetFileNameWithoutExtension(file.Name), "local", "local", new TaxonomyReference("none", "0.0.0"), format.Name switch
-        {
-            "csv" => ["frame-tags"],
-            "nuscenes" => ["cuboids-3d"],
-            "label-studio" => ["boxes-2d", "frame-tags"],
-            _ => ["boxes-2d"],
-        });
+        new(Path.GetFileNameWithoutExtension(file.Name), "local", "local", new TaxonomyReference("none", "0.0.0"), format.DataTypes);
 
     /// <summary>A manifest's files: paths below its folder.</summary>
     private sealed class FolderFiles(string folder) : IDeliveryFiles

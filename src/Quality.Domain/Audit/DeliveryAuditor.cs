@@ -44,7 +44,7 @@ public static class DeliveryAuditor
         header = Declared(header, levels, checker);
         var audit = await BatchAuditReader.ReadAsync(header.Checking(reader.ReadAsync, file, labelField), file, cancellationToken,
             new BatchAudit(spatial) { Checker = checker, Frame = frame });
-        return Finish(header, audit, bootstrap, file);
+        return Finish(header, audit, bootstrap, file) with { Warnings = reader is IReportsWarnings warns ? warns.Warnings : [] };
     }
 
     /// <summary>
@@ -85,4 +85,7 @@ public static class DeliveryAuditor
 public sealed record DeliveryAudit(DeliveryHeader Header, BatchAuditResult Result, BootstrapOptions Bootstrap)
 {
     public BatchMetrics Metrics => Result.Metrics;
+
+    /// <summary>What the readers had to assume to read the delivery (<see cref="IReportsWarnings"/>); empty when nothing.</summary>
+    public IReadOnlyList<DeliveryWarning> Warnings { get; init; } = [];
 }

@@ -21,15 +21,21 @@ public static class AnnotationFormats
         new CocoFormat(),
         new CocoResultsFormat(),
         new NuScenesFormat(),
+        new UnitsByCodersCsvFormat(),
     ];
 
     public static AnnotationFormat? Find(string name) =>
         All.FirstOrDefault(f => string.Equals(f.Name, name, StringComparison.Ordinal));
 
     /// <summary>The format <paramref name="head"/> is in.</summary>
-    /// <exception cref="DeliveryFormatException">No format recognises it: names the formats tried.</exception>
+    /// <exception cref="DeliveryFormatException">No format recognises it: says what it is instead (<see cref="FileSignatures"/>), else names the formats tried.</exception>
     public static AnnotationFormat Detect(ReadOnlySpan<byte> head, string file)
     {
+        if (FileSignatures.Problem(head) is { } problem)
+        {
+            throw new DeliveryFormatException(file, 0, null, problem);
+        }
+
         foreach (var format in All)
         {
             if (format.Recognises(head))

@@ -24,11 +24,13 @@ public interface IAnnotationReader : IDisposable
 /// Class names by code, for formats that carry only codes (COCO results' <c>category_id</c>); typically the
 /// <see cref="ILabelNames.LabelNames"/> of the delivery's ground-truth file.
 /// </param>
+/// <param name="Field">The frame-tag field of a format whose values name none (a units × coders table).</param>
 public sealed record FileRole(
     string File,
     string? Annotator = null,
     AnnotatorRole? Role = null,
-    IReadOnlyDictionary<string, string>? LabelNames = null)
+    IReadOnlyDictionary<string, string>? LabelNames = null,
+    string? Field = null)
 {
     /// <summary>The annotator of a format that names none: the declared one, else "gold" for a gold file.</summary>
     /// <exception cref="DeliveryFormatException">Neither: says the format needs one declared.</exception>

@@ -122,14 +122,24 @@ internal static class ApiRoutes
                 Invalid("id"), NotFound("No run with this id."),
             ],
         },
-        ["SubmitDelivery"] = new(QualityRole.Reviewer, "Submit a delivery (or a review of a batch's sample) of up to 25 MiB.")
+        ["SubmitDelivery"] = new(QualityRole.Reviewer, "Submit a delivery (or a review of a batch's sample) of up to 25 MiB: a canonical file, or a vendor export as it is.")
         {
-            Body = new("A delivery in the canonical JSON Lines format (docs/formats/canonical.md), header line first: the raw body (any Content-Type but multipart), or a form's first file.",
-                Text("application/x-ndjson"), FormFile),
+            Query =
+            [
+                new("pipeline", typeof(string), "For a file in a vendor format (Label Studio, COCO, nuScenes, CSV): the pipeline it goes to; with vendor and deliveryId, or none of the three for a canonical file (whose header names them; given, they must be its).") { Pattern = CanonicalFormat.SafeNamePattern },
+                new("vendor", typeof(string), "For a vendor file: the vendor.") { Pattern = CanonicalFormat.SafeNamePattern },
+                new("deliveryId", typeof(string), "For a vendor file: the delivery's id, its folder incoming/{pipeline}/{vendor}/{deliveryId}/.") { Pattern = CanonicalFormat.SafeNamePattern },
+                new("annotator", typeof(string), "For a vendor file: whose annotations it holds; required for formats that do not say (COCO, nuScenes) unless role is gold."),
+                new("role", typeof(string), "For a vendor file: the role of every annotation in it; absent leaves it to the file.") { Values = DeliveryQuery.Roles },
+                new("field", typeof(string), "For a units × coders CSV table: the frame-tag field its values are of; value when absent."),
+                new("taxonomy", typeof(string), "For a vendor file: the taxonomy it is held to, name@major.minor.patch; none@0.0.0 (unchecked) when absent."),
+            ],
+            Body = new("A canonical JSON Lines delivery (docs/formats/canonical.md), header line first; or, with pipeline, vendor and deliveryId in the query, one file in a vendor format (docs/formats/manifest.md). The raw body (any Content-Type but multipart), or a form's first file.",
+                Text("application/x-ndjson"), Text("application/json"), Text("text/csv"), FormFile),
             Responses =
             [
-                Accepted("Stored at incoming/{pipeline}/{vendor}/{deliveryId}.jsonl (the same bytes again: the delivery already stored); the audit starts when the blob trigger sees it.", "The run's status (/api/runs/{id}).", Http<SubmissionView>()),
-                InvalidDelivery, Invalid("file"), AlreadyDelivered, TooLarge("A delivery over HTTP", Quality.Functions.Http.RequestBody.MaxDeliveryBytes),
+                Accepted("A canonical file stored at incoming/{pipeline}/{vendor}/{deliveryId}.jsonl; a vendor file at incoming/{pipeline}/{vendor}/{deliveryId}/{file} with a generated manifest.json uploaded last (the same bytes again: the delivery already stored). The audit starts when the blob trigger sees it.", "The run's status (/api/runs/{id}).", Http<SubmissionView>()),
+                InvalidDelivery, Invalid("file", "pipeline", "vendor", "deliveryId", "annotator", "role", "field", "taxonomy"), AlreadyDelivered, TooLarge("A delivery over HTTP", Quality.Functions.Http.RequestBody.MaxDeliveryBytes),
             ],
         },
         ["CreateDeliveryUpload"] = new(QualityRole.Reviewer, "Short-lived URLs to upload a delivery of any size straight to blob storage.")

@@ -28,6 +28,9 @@ internal sealed record BatchView(
     /// <summary>For a review delivery: the batch it reviews and the decision on that lot (reasons at <c>/api/batches/{id}/disposition</c>).</summary>
     public ReviewUse? Review { get; init; }
 
+    /// <summary>What ingest had to assume to read the delivery, each naming file, line and field (e.g. Label Studio annotations without completed_by); null when nothing.</summary>
+    public IReadOnlyList<string>? Warnings { get; init; }
+
     public static BatchView From(Run run)
     {
         ArgumentNullException.ThrowIfNull(run);
@@ -35,6 +38,7 @@ internal sealed record BatchView(
             run.LastUpdatedTime, run.CompletedTime, run.Reason, TaxonomyUse.From(run.Taxonomy, run.TaxonomyChecked), VerdictUse.From(run.Verdict, run.Standard), CountsView.From(run.Metrics), AgreementView.From(run.Metrics), BatchLinks.For(run.Id))
         {
             Review = ReviewUse.From(run.Reviews, run.Disposition),
+            Warnings = run.Warnings?.Select(w => w.Message).ToList(),
         };
     }
 

@@ -19,7 +19,9 @@ internal sealed class DeliveryFunctions(DeliverySubmission submission, DeliveryU
 
     /// <summary>
     /// Accepts the delivery as the raw body (application/x-ndjson) or as the file of a multipart form; the header is
-    /// checked before anything is stored, and the answer points at the batch and run the upload starts.
+    /// checked before anything is stored, and the answer points at the batch and run the upload starts. A file in a
+    /// vendor format goes in as it is with <c>pipeline</c>, <c>vendor</c> and <c>deliveryId</c> in the query
+    /// (<see cref="DeliveryQuery"/>): a folder of that file and a generated manifest.
     /// </summary>
     [Function("SubmitDelivery")]
     public async Task<IResult> SubmitAsync(
@@ -45,6 +47,12 @@ internal sealed class DeliveryFunctions(DeliverySubmission submission, DeliveryU
 
     private async Task<IResult> SubmitWithinLimitAsync(HttpRequest request, CancellationToken cancellationToken)
     {
+        var (names, invalid) = DeliveryQuery.Read(request);
+        if (invalid is not null)
+        {
+            return invalid;
+        }
+
         Stream content;
         string file;
         if (request.ContentType?.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase) == true)
@@ -69,13 +77,15 @@ internal sealed class DeliveryFunctions(DeliverySubmission submission, DeliveryU
         {
             await using (content)
             {
-                var submitted = await submission.SubmitAsync(content, file, cancellationToken);
+                var submitted = await submission.SubmitAsync(content, file, names, cancellationToken);
                 var links = BatchLinks.For(submitted.BatchId);
-                await changes.RecordAsync(request, "delivery.submitted", submitted.Header.Pipeline, submitted.Blob.Name,
-                    submitted.Header.Reviews is { } reviewed ? $"batch {submitted.BatchId}, a review of batch {reviewed}" : $"batch {submitted.BatchId}", cancellationToken);
+                var files = submitted.Files.Select(f => f.Name).ToList();
+                await changes.RecordAsync(request, "delivery.submitted", submitted.Header.Pipeline, string.Join(", ", files),
+                    submitted.Header.Reviews is { } reviewed ? $"batch {submitted.BatchId}, a review of batch {reviewed}"
+                    : files.Count > 1 ? $"batch {submitted.BatchId}, a file as delivered with a generated manifest" : $"batch {submitted.BatchId}", cancellationToken);
                 return TypedResults.Accepted(links.Run, new SubmissionView(
                     submitted.BatchId, submitted.Blob.Name, submitted.Header.Pipeline, submitted.Header.Vendor, submitted.Header.DeliveryId,
-                    links.Self, links.Run));
+                    links.Self, links.Run, files));
             }
         }
         catch (DeliveryFormatException ex)

@@ -14,6 +14,7 @@ namespace Quality.Pipeline.Activities;
 /// manifest, whose listed files must all be there) and creates the run, Pending and listed from this moment
 /// (idempotent on blob name and content); a bad header rejects the run at once. A file of a multi-file delivery
 /// starts nothing: its manifest does. Starting the audit is the caller's: it starts every run this leaves Pending.
+/// A delivery rejected before its header was read is listed under the pipeline, vendor and delivery id of its path.
 /// </summary>
 public sealed partial class BatchArrival(
     BlobDeliveryStore deliveries,
@@ -51,6 +52,7 @@ public sealed partial class BatchArrival(
         }
 
         var now = changes.Now;
+        var named = header is null ? DeliveryLayout.NamesOf(blob.Name) : (header.Pipeline, header.Vendor, header.DeliveryId);
         var run = new Run
         {
             Id = runId,
@@ -58,9 +60,9 @@ public sealed partial class BatchArrival(
             BlobETag = blob.ETag,
             ContentKey = blob.ContentKey,
             BlobSize = size,
-            Pipeline = header?.Pipeline,
-            Vendor = header?.Vendor,
-            DeliveryId = header?.DeliveryId,
+            Pipeline = named?.Pipeline,
+            Vendor = named?.Vendor,
+            DeliveryId = named?.DeliveryId,
             Taxonomy = header?.Taxonomy.ToString(),
             Status = error is null ? RunStatus.Pending : RunStatus.Rejected,
             Reason = error?.Message,
@@ -114,8 +116,7 @@ public sealed partial class BatchArrival(
             }
             catch (DeliveryFormatException ex) when (OtherFormat(head) is { } format)
             {
-                throw new DeliveryFormatException(blob.Name, 0, "format",
-                    $"is a {format} file; a single-file delivery is canonical JSON Lines, other formats come in a folder with a manifest.json (docs/formats/manifest.md)", ex);
+                throw new DeliveryFormatException(blob.Name, 0, "format", DeliverySubmission.NotCanonical(format, "deliver it in a folder with a manifest.json"), ex);
             }
         }
         catch (DeliveryFormatException ex)
@@ -177,10 +178,10 @@ public sealed partial class BatchArrival(
     }
 
     /// <summary>The vendor format a file that is not canonical is in, to say what to do instead.</summary>
-    private static string? OtherFormat(byte[] head)
+    private static AnnotationFormat? OtherFormat(byte[] head)
     {
         var format = AnnotationFormats.All.FirstOrDefault(f => f.Recognises(head));
-        return format is null || format.Name == "canonical" ? null : format.Name;
+        return format is null || format.Name == "canonical" ? null : format;
     }
 
     [LoggerMessage(EventId = 1000, Level = LogLevel.Debug, Message = "Ignored {BlobName}: it starts no run")]

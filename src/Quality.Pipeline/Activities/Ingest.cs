@@ -43,9 +43,10 @@ public sealed partial class Ingest(
             var shardSet = Guid.NewGuid().ToString("N");
             DeliveryHeader header;
             Domain.Taxonomy.Taxonomy? taxonomy;
+            IReadOnlyList<DeliveryWarning> warnings;
             try
             {
-                (header, taxonomy) = await WriteShardsAsync(run, shardSet, shards, cancellationToken);
+                (header, taxonomy, warnings) = await WriteShardsAsync(run, shardSet, shards, cancellationToken);
             }
             catch (DeliveryFormatException ex)
             {
@@ -69,6 +70,7 @@ public sealed partial class Ingest(
                 TaxonomyChecked = taxonomy is not null,
                 Fields = header.Fields,
                 Reviews = header.Reviews,
+                Warnings = warnings.Count > 0 ? warnings : null,
             }, cancellationToken);
             if (run is { Status: RunStatus.Running, ShardSet: var set } && set == shardSet)
             {
@@ -126,9 +128,9 @@ public sealed partial class Ingest(
 
     /// <returns>
     /// The header with the declarations in force (the taxonomy's attribute and tag levels, overridden by the header's
-    /// own), which every annotation was held to, and the taxonomy when it is registered.
+    /// own), which every annotation was held to, the taxonomy when it is registered, and what the readers had to assume.
     /// </returns>
-    private async Task<(DeliveryHeader, Domain.Taxonomy.Taxonomy?)> WriteShardsAsync(Run run, string shardSet, int shards, CancellationToken cancellationToken)
+    private async Task<(DeliveryHeader, Domain.Taxonomy.Taxonomy?, IReadOnlyList<DeliveryWarning>)> WriteShardsAsync(Run run, string shardSet, int shards, CancellationToken cancellationToken)
     {
         var (header, next, lineOf, close) = await OpenDeliveryAsync(run, cancellationToken);
         using var closing = close;
@@ -168,7 +170,7 @@ public sealed partial class Ingest(
             }
         }
 
-        return (header, taxonomy);
+        return (header, taxonomy, close is IReportsWarnings reader ? reader.Warnings : []);
     }
 
     /// <summary>The delivery's header and its annotations one at a time, whichever layout it has.</summary>

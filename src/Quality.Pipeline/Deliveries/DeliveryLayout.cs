@@ -1,3 +1,4 @@
+using Quality.Domain.Formats.Canonical;
 using Quality.Domain.Formats.Manifest;
 
 namespace Quality.Pipeline.Deliveries;
@@ -39,6 +40,29 @@ public static class DeliveryLayout
         var segments = manifestBlob.Split('/');
         return (segments[2], segments[0], segments[1]);
     }
+
+    /// <summary>
+    /// The names a blob's path gives when it has the shape of a delivery, <c>{pipeline}/{vendor}/{deliveryId}.{ext}</c> or
+    /// <c>{pipeline}/{vendor}/{deliveryId}/…</c>, each a safe name; else null. A delivery whose header cannot be read is
+    /// listed under these, so it shows where its vendor looks for it.
+    /// </summary>
+    public static (string Pipeline, string Vendor, string DeliveryId)? NamesOf(string blobName)
+    {
+        ArgumentNullException.ThrowIfNull(blobName);
+        var segments = blobName.Split('/');
+        if (segments.Length < 3)
+        {
+            return null;
+        }
+
+        var deliveryId = segments.Length == 3 && segments[2].LastIndexOf('.') is var dot and > 0 ? segments[2][..dot] : segments[2];
+        return CanonicalFormat.IsSafeName(segments[0]) && CanonicalFormat.IsSafeName(segments[1]) && CanonicalFormat.IsSafeName(deliveryId)
+            ? (segments[0], segments[1], deliveryId)
+            : null;
+    }
+
+    /// <summary>The folder of a multi-file delivery, ending in '/'.</summary>
+    public static string Folder(string pipeline, string vendor, string deliveryId) => $"{pipeline}/{vendor}/{deliveryId}/";
 
     /// <summary>The blob of a file a manifest lists.</summary>
     public static string FileBlob(string manifestBlob, string path) => manifestBlob[..(manifestBlob.LastIndexOf('/') + 1)] + path;

@@ -71,6 +71,9 @@ public sealed record Run
 
     public string? Reason { get; init; }
 
+    /// <summary>What ingest had to assume to read the delivery (e.g. Label Studio annotations naming no annotator); null when nothing.</summary>
+    public IReadOnlyList<Domain.Formats.DeliveryWarning>? Warnings { get; init; }
+
     public BatchMetrics? Metrics { get; init; }
 
     /// <summary>The table's concurrency token for this state; writes are conditional on it.</summary>

@@ -21,6 +21,8 @@ namespace Quality.Pipeline.Storage;
 [JsonSerializable(typeof(RejectionReport))]
 [JsonSerializable(typeof(List<Quality.Domain.Sampling.ReviewUnit>))]
 [JsonSerializable(typeof(IReadOnlyList<Quality.Domain.Sampling.ReviewUnit>))]
+[JsonSerializable(typeof(List<Quality.Domain.Formats.DeliveryWarning>))]
+[JsonSerializable(typeof(IReadOnlyList<Quality.Domain.Formats.DeliveryWarning>))]
 internal sealed partial class PipelineJson : JsonSerializerContext
 {
     public static string Serialize<T>(T value) =>

@@ -15,6 +15,9 @@ namespace Quality.Pipeline.Storage;
 public sealed class TableRunStore(StorageClients storage)
 {
     private const string RunRow = "run";
+
+    /// <summary>Warnings kept with a run: one per file at most, and a few suffice to say what was assumed (a table property holds 64 KiB).</summary>
+    private const int MaxWarnings = 10;
     private const string HistoryPrefix = "history-";
 
     private readonly TableClient _table = storage.Table(storage.Names.Runs);
@@ -131,6 +134,7 @@ public sealed class TableRunStore(StorageClients storage)
         ["Transitions"] = run.Transitions,
         ["Reason"] = Truncate(run.Reason),
         ["Metrics"] = run.Metrics is null ? null : PipelineJson.Serialize(run.Metrics),
+        ["Warnings"] = run.Warnings is null ? null : PipelineJson.Serialize(run.Warnings.Take(MaxWarnings).ToList()),
     };
 
     internal static Run ToRun(TableEntity e) => new()
@@ -158,6 +162,7 @@ public sealed class TableRunStore(StorageClients storage)
         ShardSet = e.GetString("ShardSet"),
         Transitions = e.GetInt32("Transitions") ?? 0,
         Reason = e.GetString("Reason"),
+        Warnings = e.GetString("Warnings") is { } warnings ? PipelineJson.Deserialize<IReadOnlyList<Quality.Domain.Formats.DeliveryWarning>>(warnings) : null,
         Metrics = e.GetString("Metrics") is { } json ? PipelineJson.Deserialize<BatchMetrics>(json) : null,
         ETag = e.ETag.ToString(),
     };

@@ -49,4 +49,30 @@ public sealed class AuditBadInputTests
             folder.Delete(recursive: true);
         }
     }
+
+    public static TheoryData<string> AcceptedCases => [.. BadDeliveries.AcceptedMistakes.Select(c => c.Name)];
+
+    [Theory]
+    [MemberData(nameof(AcceptedCases))]
+    public async Task UnambiguousMistake_AuditedAsTheCleanDelivery(string name)
+    {
+        var accepted = BadDeliveries.AcceptedMistakes.Single(c => c.Name == name);
+        var folder = Directory.CreateTempSubdirectory("cli-accepted-");
+        try
+        {
+            foreach (var (path, bytes) in accepted.Files)
+            {
+                await File.WriteAllBytesAsync(Path.Combine(folder.FullName, path), bytes);
+            }
+
+            var run = await CliRun.InvokeAsync("audit", Path.Combine(folder.FullName, accepted.IsMultiFile ? "manifest.json" : "delivery.jsonl"), "--json");
+
+            Assert.True(run.ExitCode == ExitCodes.Success, run.Error);
+            Assert.Equal(accepted.Annotations, (long)System.Text.Json.Nodes.JsonNode.Parse(run.Output)!["annotations"]!);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
 }

@@ -184,14 +184,44 @@ public sealed class CanonicalDeliveryReaderTests
     }
 
     [Fact]
-    public async Task Byte_order_mark_is_refused_at_line_1()
+    public async Task Byte_order_mark_and_windows_line_ends_are_read_as_the_same_delivery()
     {
-        var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(Header + "\n")).ToArray();
+        const string tag = """{"item":"f","annotator":"a","label":"x"}""";
+        var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(Header + "\r\n" + tag + "\r\n")).ToArray();
         using var reader = new CanonicalDeliveryReader(new MemoryStream(bytes), "tags.jsonl");
+
+        var header = await reader.ReadHeaderAsync(CancellationToken.None);
+        var annotation = await reader.ReadAnnotationAsync(CancellationToken.None);
+
+        Assert.Equal("d-1", header.DeliveryId);
+        Assert.Equal(("f", "x", 2L), (annotation!.Item, annotation.Label, annotation.Line));
+    }
+
+    [Theory]
+    [InlineData("[{\"format\":\"serverless-quality.canonical\"}]", "is a JSON array, but a delivery is JSON Lines; write the header object on line 1")]
+    [InlineData("{\n  \"format\": \"serverless-quality.canonical\"\n}", "opens a JSON object that goes on over several lines, but a delivery is JSON Lines; write each object on one line (jq -c .)")]
+    public async Task Json_document_where_json_lines_belong_says_how_to_write_lines(string content, string problem)
+    {
+        using var reader = new CanonicalDeliveryReader(new MemoryStream(Encoding.UTF8.GetBytes(content)), "tags.jsonl");
 
         var error = await Assert.ThrowsAsync<DeliveryFormatException>(() => reader.ReadHeaderAsync(CancellationToken.None));
 
-        Assert.Equal(1L, error.Line);
+        Assert.Equal((1L, null), (error.Line, error.Field));
+        Assert.StartsWith(problem, error.Problem, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(new byte[] { 0x50, 0x4B, 0x03, 0x04, 0x14, 0x00 }, "is a zip archive; unzip it and deliver its files")]
+    [InlineData(new byte[] { 0x1F, 0x8B, 0x08, 0x00 }, "is gzip-compressed; decompress it")]
+    [InlineData(new byte[] { 0xFF, 0xFE, 0x7B, 0x00 }, "is UTF-16 text")]
+    public async Task Archive_or_utf16_file_says_what_it_is(byte[] content, string problem)
+    {
+        using var reader = new CanonicalDeliveryReader(new MemoryStream(content), "tags.jsonl");
+
+        var error = await Assert.ThrowsAsync<DeliveryFormatException>(() => reader.ReadHeaderAsync(CancellationToken.None));
+
+        Assert.Equal((0L, null), (error.Line, error.Field));
+        Assert.StartsWith(problem, error.Problem, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -80,13 +80,42 @@ public sealed class LabelStudioReaderTests
     }
 
     [Fact]
-    public async Task Legacy_completions_without_a_declared_annotator_name_the_field()
+    public async Task Legacy_completions_without_completed_by_count_each_as_its_own_annotator_and_warn()
     {
-        var error = await Assert.ThrowsAsync<DeliveryFormatException>(() =>
-            ReadFileAsync("label-studio", SharedData("ls-evalme-3annotators", "test_old_format.json")));
+        using var reader = AnnotationFormats.Find("label-studio")!.Open(File.OpenRead(SharedData("ls-evalme-3annotators", "test_old_format.json")), new FileRole("old.json"));
+        var tags = new List<Annotation>();
+        while (await reader.ReadAsync(CancellationToken.None) is { } tag)
+        {
+            tags.Add(tag);
+        }
 
-        Assert.Equal("completions[0].completed_by", error.Field);
-        Assert.StartsWith("task 0 (id 6057960) at byte 1:", error.Problem, StringComparison.Ordinal);
+        // No completed_by and no id: each completion is named by its place in its task.
+        Assert.Equal(["task-6057960-completions-0", "task-6057960-completions-1", "task-6057960-completions-2"], tags.Select(t => t.Annotator));
+        var warning = Assert.Single(((IReportsWarnings)reader).Warnings);
+        Assert.Equal(("old.json", 1L, "completions[0].completed_by"), (warning.File, warning.Line, warning.Field));
+        Assert.StartsWith("3 annotations name no annotator (no completed_by), so each is counted as an annotator of its own, named after its id or place (the first: 'task-6057960-completions-0')", warning.Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Export_without_completed_by_gives_the_published_alpha_of_its_data()
+    {
+        // Krippendorff (2011)'s reliability data as a Label Studio export of older versions: one choices result per
+        // annotation, annotations with ids but no completed_by. Alpha pools the values of each unit, whoever gave
+        // them, so it is the published 0.743 (113/152) though no annotator is named.
+        var lines = await File.ReadAllLinesAsync(Quality.Tests.Shared.Repository.Sample("krippendorff-2011.jsonl"));
+        var tasks = lines.Skip(1).Select(l => System.Text.Json.JsonDocument.Parse(l).RootElement)
+            .GroupBy(a => a.GetProperty("item").GetString()!)
+            .Select((unit, t) => "{\"id\": " + (t + 1) + ", \"annotations\": [" + string.Join(", ", unit.Select((a, i) =>
+                "{\"id\": " + ((t * 10) + i) + ", \"result\": [{\"type\": \"choices\", \"from_name\": \"value\", \"to_name\": \"text\", \"value\": {\"choices\": [\"" + a.GetProperty("label").GetString() + "\"]}}]}")) + "]}");
+        var export = "[" + string.Join(",\n", tasks) + "]";
+        using var reader = AnnotationFormats.Find("label-studio")!.Open(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(export)), new FileRole("ls.json"));
+        var header = new Quality.Domain.Formats.Canonical.DeliveryHeader("d", "p", "v", new("none", "0.0.0"), ["frame-tags"]);
+
+        var audit = await Quality.Domain.Audit.DeliveryAuditor.AuditAsync(header, reader, "ls.json", CancellationToken.None);
+
+        Assert.Equal(113.0 / 152, audit.Metrics.KrippendorffAlphaNominal, 12);
+        Assert.Equal(41, audit.Metrics.Annotators);
+        Assert.Contains("41 annotations name no annotator (no completed_by)", Assert.Single(audit.Warnings).Problem, StringComparison.Ordinal);
     }
 
     [Fact]

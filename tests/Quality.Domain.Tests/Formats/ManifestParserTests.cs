@@ -43,7 +43,7 @@ public sealed class ManifestParserTests
     [InlineData(""","files":[{"path":"a.json","format":"yolo"}]""", "files[0].format", "'yolo' is not one of ")]
     [InlineData(""","files":[{"path":"a.json","role":"boss"}]""", "files[0].role", "'boss' is not one of annotator, reviewer, gold")]
     [InlineData(""","files":[{"path":"a.json","weight":2}]""", "files[0].weight", "must be a string")]
-    [InlineData(""","files":[{"path":"a.json","colour":"red"}]""", "files[0].colour", "unknown file property; path, format, annotator and role only")]
+    [InlineData(""","files":[{"path":"a.json","colour":"red"}]""", "files[0].colour", "unknown file property; path, format, annotator, role and field only")]
     [InlineData(""","files":[{"format":"csv"}]""", "files[0].path", "missing")]
     [InlineData(""","files":[{"path":"sub/manifest.json"}]""", "files[0].path", "a manifest cannot list a manifest")]
     [InlineData(""","vendor":"other","files":[{"path":"a.json"}]""", "vendor", "\"other\" contradicts the delivery's path, which says 'v'")]

@@ -18,7 +18,7 @@ public sealed class HealthTests
         using var client = app.CreateClient();
         // A delivery that arrives starts an audit this host does not process: one pending instance in the task hub.
         await app.Get<Quality.Pipeline.Deliveries.DeliverySubmission>().SubmitAsync(
-            new MemoryStream(System.Text.Encoding.UTF8.GetBytes(DeliveryGenerator.Generate(items: 5))), "test", CancellationToken.None);
+            new MemoryStream(System.Text.Encoding.UTF8.GetBytes(DeliveryGenerator.Generate(items: 5))), "test", null, CancellationToken.None);
         var before = TimeProvider.System.GetUtcNow();
         await app.ArriveAsync("test-pipeline/test-vendor/d-001.jsonl");
 

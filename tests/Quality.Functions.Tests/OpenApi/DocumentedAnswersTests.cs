@@ -84,6 +84,13 @@ public sealed class DocumentedAnswersTests
         using var emptyForm = new MultipartFormDataContent { { new StringContent("x"), "note" } };
         Assert.Equal(HttpStatusCode.BadRequest, (await api.SendAsync("SubmitDelivery", HttpMethod.Post, "/api/deliveries", emptyForm)).Status);
 
+        // A vendor export as it is: names in the query (a folder with a generated manifest), or a 400 naming them.
+        var export = await File.ReadAllBytesAsync(Path.Combine(Repository.Shared, "data", "ls-evalme-3annotators", "test_bbox.json"));
+        Assert.Equal(HttpStatusCode.Accepted, (await api.SendAsync("SubmitDelivery", HttpMethod.Post, $"/api/deliveries?pipeline={Pipeline}&vendor={Vendor}&deliveryId=ls-export-1&role=annotator",
+            new ByteArrayContent(export))).Status);
+        Assert.Equal(HttpStatusCode.BadRequest, (await api.SendAsync("SubmitDelivery", HttpMethod.Post, "/api/deliveries", new ByteArrayContent(export))).Status);
+        Assert.Equal(HttpStatusCode.BadRequest, (await api.SendAsync("SubmitDelivery", HttpMethod.Post, $"/api/deliveries?pipeline={Pipeline}&vendor={Vendor}", new ByteArrayContent(export))).Status);
+
         var id = (string)submitted!["id"]!;
         await api.GetAsync("GetRun", $"/api/runs/{id}"); // 202 while running (or 200 if already done)
         await LocalHostTests.WaitForEndAsync(client, id);

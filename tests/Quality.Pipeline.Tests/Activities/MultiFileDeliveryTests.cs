@@ -105,7 +105,7 @@ public sealed class MultiFileDeliveryTests
     }
 
     [Fact]
-    public async Task SingleFile_InAVendorFormat_RejectedPointingToManifests()
+    public async Task SingleFile_InAVendorFormat_RejectedPointingToTheWaysToDeliverIt_AndListedUnderItsPath()
     {
         await using var pipeline = await TestPipeline.StartAsync();
         var coco = await File.ReadAllTextAsync(Path.Combine(Repository.Shared, "data", "coco-val2014-100", "instances_val2014_100.json"));
@@ -114,6 +114,41 @@ public sealed class MultiFileDeliveryTests
         var run = await pipeline.AuditAsync(runId);
 
         Assert.Equal(RunStatus.Rejected, run.Status);
-        Assert.Equal("coco/acme/d-1.json, field 'format': is a coco file; a single-file delivery is canonical JSON Lines, other formats come in a folder with a manifest.json (docs/formats/manifest.md)", run.Reason);
+        Assert.Equal("coco/acme/d-1.json, field 'format': looks like a COCO instances file (coco), not a canonical delivery; post it as it is to POST /api/deliveries with pipeline, vendor and deliveryId "
+            + "in the query (or quality submit FILE --pipeline --vendor --delivery-id), which writes its manifest, or deliver it in a folder with a manifest.json (docs/formats/manifest.md)", run.Reason);
+        // No header was read, so the path names it: it is listed where its vendor looks for it.
+        Assert.Equal(("coco", "acme", "d-1"), (run.Pipeline, run.Vendor, run.DeliveryId));
+        var listed = Assert.Single((await pipeline.Get<Quality.Pipeline.Storage.TableBatchStore>().ListAsync("coco", 10, null, CancellationToken.None)).Batches);
+        Assert.Equal((run.Id, "acme"), (listed.BatchId, listed.Vendor));
+    }
+
+    [Fact]
+    public async Task LabelStudioExport_WithoutCompletedBy_CompletesWithTheWarningOnTheRun()
+    {
+        await using var pipeline = await TestPipeline.StartAsync();
+        await pipeline.DeliverAsync(Folder + "old.json", await File.ReadAllTextAsync(Path.Combine(Repository.Shared, "data", "ls-evalme-3annotators", "test_old_format.json")));
+
+        var run = await pipeline.DeliverAndAuditAsync(Folder + "manifest.json",
+            """{"format":"serverless-quality.manifest","version":1,"taxonomy":{"name":"none","version":"0.0.0"},"dataTypes":["frame-tags"],"files":[{"path":"old.json"}]}""");
+
+        // One task with three completions and no completed_by: three annotators of their own, three different answers.
+        Assert.Equal((RunStatus.Completed, 1L, 3L, 3L), (run.Status, run.Metrics!.Items, run.Metrics.Annotators, run.Metrics.Annotations));
+        var warning = Assert.Single(run.Warnings!);
+        Assert.Equal((Folder + "old.json", 1L, "completions[0].completed_by"), (warning.File, warning.Line, warning.Field));
+    }
+
+    [Theory]
+    [InlineData("front-camera/acme/d-7/manifest.json", "front-camera", "acme", "d-7")]
+    [InlineData("front-camera/acme/d-7.jsonl", "front-camera", "acme", "d-7")]
+    [InlineData("front-camera/acme/d.7.json", "front-camera", "acme", "d.7")]
+    [InlineData("stray.jsonl", null, null, null)]
+    [InlineData("a/b/c d.jsonl", null, null, null)]
+    public async Task UnreadableDelivery_IsNamedByItsPath_WhenThePathHasTheShape(string blob, string? pipelineName, string? vendor, string? deliveryId)
+    {
+        await using var pipeline = await TestPipeline.StartAsync();
+
+        var run = await pipeline.RunAsync(await pipeline.DeliverAsync(blob, "not a delivery\n"));
+
+        Assert.Equal((RunStatus.Rejected, pipelineName, vendor, deliveryId), (run.Status, run.Pipeline, run.Vendor, run.DeliveryId));
     }
 }

@@ -77,6 +77,28 @@ public sealed class BadInputCorpusTests(BadInputCorpusTests.Pipeline fixture) : 
         }
     }
 
+    public static TheoryData<string> AcceptedCases => [.. BadDeliveries.AcceptedMistakes.Select(c => c.Name)];
+
+    [Theory]
+    [MemberData(nameof(AcceptedCases))]
+    public async Task UnambiguousMistake_AuditedAsTheCleanDelivery(string name)
+    {
+        var accepted = BadDeliveries.AcceptedMistakes.Single(c => c.Name == name);
+        var pipeline = fixture.Test;
+        var folder = $"accepted/acme/{accepted.Name}";
+        var trigger = accepted.IsMultiFile ? folder + "/manifest.json" : folder + ".jsonl";
+        foreach (var (path, bytes) in accepted.Files.OrderBy(f => f.Key == "manifest.json"))
+        {
+            var blob = accepted.IsMultiFile ? $"{folder}/{path}" : trigger;
+            await pipeline.IncomingBlob(blob).UploadAsync(BinaryData.FromBytes(bytes), overwrite: true);
+        }
+
+        var run = await pipeline.AuditAsync((await pipeline.ArriveAsync(trigger))!.RunId);
+
+        Assert.True(run.Status == RunStatus.Completed, run.Reason);
+        Assert.Equal(accepted.Annotations, run.Metrics!.Annotations);
+    }
+
     [Fact]
     public async Task AfterTheCorpus_AGoodDeliveryCompletes()
     {

@@ -32,9 +32,25 @@ public sealed class CanonicalDeliveryReader : IDisposable
     {
         var line = await _lines.ReadLineAsync(cancellationToken)
             ?? throw new DeliveryFormatException(_file, 0, null, "is empty; a delivery starts with a header line");
+        if (NotJsonLines(line.Span.Trim(" \t"u8)) is { } problem)
+        {
+            throw new DeliveryFormatException(_file, _lines.LineNumber, null, problem);
+        }
+
         _header = CanonicalLineParser.ParseHeader(line.Span, _file);
         return _header;
     }
+
+    /// <summary>
+    /// A JSON array, or an object spread over lines, where JSON Lines was expected (what JSON tools write by default):
+    /// what to write instead.
+    /// </summary>
+    private static string? NotJsonLines(ReadOnlySpan<byte> firstLine) => firstLine switch
+    {
+        [(byte)'[', ..] => "is a JSON array, but a delivery is JSON Lines; write the header object on line 1 and each annotation object on a line of its own, without brackets or commas between them (jq -c '.[]')",
+        [(byte)'{'] => "opens a JSON object that goes on over several lines, but a delivery is JSON Lines; write each object on one line (jq -c .)",
+        _ => null,
+    };
 
     /// <summary>
     /// The next annotation, or <c>null</c> at the end of the file. A frame tag of a field the header declares must

@@ -9,8 +9,15 @@ internal sealed class CanonicalFormatReader : AnnotationFormat
 
     public override string Name => "canonical";
 
+    public override string Description => "a canonical JSON Lines delivery";
+
+    public override string Extension => ".jsonl";
+
+    public override IReadOnlyList<string> DataTypes => ["frame-tags", "boxes-2d", "cuboids-3d"];
+
     public override bool Recognises(ReadOnlySpan<byte> head)
     {
+        head = head.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? head[3..] : head;
         var firstLine = head.IndexOf((byte)'\n') is var end and >= 0 ? head[..end] : head;
         return firstLine.TrimStart(" \t\r"u8).StartsWith("{"u8) && firstLine.IndexOf(Signature) >= 0;
     }

@@ -17,25 +17,31 @@ public static class CanonicalWriter
         {
             writer.WriteStartObject();
             writer.WriteString("format", CanonicalFormat.Name);
-            writer.WriteNumber("version", CanonicalFormat.Version);
-            writer.WriteString("deliveryId", header.DeliveryId);
-            writer.WriteString("pipeline", header.Pipeline);
-            writer.WriteString("vendor", header.Vendor);
-            writer.WriteStartObject("taxonomy");
-            writer.WriteString("name", header.Taxonomy.Name);
-            writer.WriteString("version", header.Taxonomy.Version);
-            writer.WriteEndObject();
-            writer.WriteStartArray("dataTypes");
-            foreach (var type in header.DataTypes)
-            {
-                writer.WriteStringValue(type);
-            }
-
-            writer.WriteEndArray();
+            WriteHeaderProperties(writer, header);
             writer.WriteEndObject();
         }
 
         stream.WriteByte((byte)'\n');
+    }
+
+    /// <summary>The header's properties after <c>format</c>: version, names, taxonomy, data types (a manifest states the same).</summary>
+    internal static void WriteHeaderProperties(Utf8JsonWriter writer, DeliveryHeader header)
+    {
+        writer.WriteNumber("version", CanonicalFormat.Version);
+        writer.WriteString("deliveryId", header.DeliveryId);
+        writer.WriteString("pipeline", header.Pipeline);
+        writer.WriteString("vendor", header.Vendor);
+        writer.WriteStartObject("taxonomy");
+        writer.WriteString("name", header.Taxonomy.Name);
+        writer.WriteString("version", header.Taxonomy.Version);
+        writer.WriteEndObject();
+        writer.WriteStartArray("dataTypes");
+        foreach (var type in header.DataTypes)
+        {
+            writer.WriteStringValue(type);
+        }
+
+        writer.WriteEndArray();
     }
 
     /// <param name="withSourceLine">Normalised shards keep the line of the delivered file for error messages.</param>

@@ -7,6 +7,10 @@ internal sealed class CocoFormat : AnnotationFormat
 {
     public override string Name => "coco";
 
+    public override string Description => "a COCO instances file";
+
+    public override bool NamesAnnotators => false;
+
     public override bool Recognises(ReadOnlySpan<byte> head) =>
         JsonHead.Root(head) == (byte)'{'
         && JsonHead.HasProperty(head, "annotations")

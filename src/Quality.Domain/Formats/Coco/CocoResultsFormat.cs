@@ -7,6 +7,10 @@ internal sealed class CocoResultsFormat : AnnotationFormat
 {
     public override string Name => "coco-results";
 
+    public override string Description => "a COCO results file";
+
+    public override bool NamesAnnotators => false;
+
     public override bool Recognises(ReadOnlySpan<byte> head) =>
         JsonHead.Root(head) == (byte)'['
         && JsonHead.HasProperty(head, "image_id")

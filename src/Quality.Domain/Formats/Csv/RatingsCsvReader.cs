@@ -1,4 +1,3 @@
-using System.Text;
 using Quality.Domain.Annotations;
 using Quality.Domain.Formats.JsonLines;
 
@@ -8,14 +7,15 @@ namespace Quality.Domain.Formats.Csv;
 /// Streams a plain ratings table, <c>item,annotator,field,value</c> with that header, one rating per row (a missing
 /// rating is simply absent), as frame tags. RFC 4180 quoting: a field may be quoted, a quote inside doubled; a quoted
 /// field may not span lines. A tab-separated table with the same header is read the same way (the header's separator
-/// is used for every row). Any table exported from another tool can be audited this way.
+/// is used for every row); rows of separators only (spreadsheets write them) are blank. Any table exported from another
+/// tool can be audited this way.
 /// </summary>
 public sealed class RatingsCsvReader : IAnnotationReader
 {
     public static readonly IReadOnlyList<string> Columns = ["item", "annotator", "field", "value"];
 
     /// <summary>The separators a header may use, in the order they are tried.</summary>
-    public static readonly IReadOnlyList<char> Separators = [',', '\t'];
+    public static IReadOnlyList<char> Separators => CsvCells.Separators;
 
     private readonly JsonLinesReader _lines;
     private readonly string _file;
@@ -42,7 +42,7 @@ public sealed class RatingsCsvReader : IAnnotationReader
         {
             var header = await _lines.ReadLineAsync(cancellationToken)
                 ?? throw new DeliveryFormatException(_file, 0, null, $"is empty; a ratings table starts with the header {string.Join(',', Columns)}");
-            _separator = Separators.FirstOrDefault(separator => header.Span.IndexOf((byte)separator) >= 0, ',');
+            _separator = CsvCells.SeparatorOf(CsvCells.Decode(header.Span, _file, _lines.LineNumber), _file, _lines.LineNumber);
             var names = Split(header.Span, _lines.LineNumber);
             if (!names.SequenceEqual(Columns, StringComparer.Ordinal))
             {
@@ -53,14 +53,19 @@ public sealed class RatingsCsvReader : IAnnotationReader
             _headerRead = true;
         }
 
-        var line = await _lines.ReadLineAsync(cancellationToken);
-        if (line is null)
+        List<string> cells;
+        long number;
+        do
         {
-            return null;
-        }
+            if (await _lines.ReadLineAsync(cancellationToken) is not { } line)
+            {
+                return null;
+            }
 
-        var number = _lines.LineNumber;
-        var cells = Split(line.Value.Span, number);
+            number = _lines.LineNumber;
+            cells = Split(line.Span, number);
+        }
+        while (CsvCells.IsEmptyRow(cells));
         if (cells.Count != Columns.Count)
         {
             throw new DeliveryFormatException(_file, number, null, $"has {cells.Count} columns; expected {Columns.Count} ({string.Join(',', Columns)})");
@@ -79,7 +84,7 @@ public sealed class RatingsCsvReader : IAnnotationReader
     }
 
     private List<string> Split(ReadOnlySpan<byte> utf8, long line) =>
-        CsvCells.Split(Encoding.UTF8.GetString(utf8), _separator, _file, line, Column);
+        CsvCells.Split(CsvCells.Decode(utf8, _file, line), _separator, _file, line, Column);
 
     private static string? Column(int index) => index < Columns.Count ? Columns[index] : null;
 

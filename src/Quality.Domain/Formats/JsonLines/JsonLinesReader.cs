@@ -4,7 +4,9 @@ namespace Quality.Domain.Formats.JsonLines;
 
 /// <summary>
 /// Splits a UTF-8 stream into lines without holding more than the longest line in memory.
-/// A line is valid until the next call; blank lines are skipped; a trailing '\r' is dropped.
+/// A line is valid until the next call; blank lines are skipped; a trailing '\r' is dropped (Windows line ends), and so
+/// is a UTF-8 byte order mark before the first line (both say nothing else than what the bytes mean). A file that is
+/// an archive, compressed or UTF-16 is refused on its first line, saying so (<see cref="FileSignatures"/>).
 /// </summary>
 public sealed class JsonLinesReader : IDisposable
 {
@@ -43,7 +45,7 @@ public sealed class JsonLinesReader : IDisposable
         {
             while (TakeBufferedLine(_start) is { } line)
             {
-                if (Accept(line.Span))
+                if (Accept(ref line))
                 {
                     return new(line);
                 }
@@ -61,30 +63,42 @@ public sealed class JsonLinesReader : IDisposable
     {
         while (true)
         {
-            var line = await ReadRawLineAsync(cancellationToken);
-            if (line is null)
+            if (await ReadRawLineAsync(cancellationToken) is not { } line)
             {
                 return null;
             }
 
-            if (Accept(line.Value.Span))
+            if (Accept(ref line))
             {
                 return line;
             }
         }
     }
 
-    /// <summary>Counts the line; false for a blank one.</summary>
-    private bool Accept(ReadOnlySpan<byte> line)
+    /// <summary>Counts the line, the first without its byte order mark; false for a blank one.</summary>
+    private bool Accept(ref ReadOnlyMemory<byte> line)
     {
         LineNumber++;
-        if (LineNumber == 1 && line.StartsWith(Utf8Bom))
+        if (LineNumber == 1)
         {
-            throw new DeliveryFormatException(_file, 1, null,
-                "starts with a UTF-8 byte order mark; save the file as UTF-8 without BOM");
+            // Nothing is consumed before the first line: the buffer holds the file's start, which says more than one line.
+            CheckSignature(_buffer.AsSpan(0, Math.Min(_end, AnnotationFormats.HeadBytes)));
+            if (line.Span.StartsWith(Utf8Bom))
+            {
+                line = line[Utf8Bom.Length..];
+            }
         }
 
-        return !IsBlank(line);
+        return !IsBlank(line.Span);
+    }
+
+    /// <exception cref="DeliveryFormatException">The file is an archive, compressed or UTF-16: names what it is and what to do.</exception>
+    private void CheckSignature(ReadOnlySpan<byte> start)
+    {
+        if (FileSignatures.Problem(start) is { } problem)
+        {
+            throw new DeliveryFormatException(_file, 0, null, problem);
+        }
     }
 
     public void Dispose()
@@ -108,7 +122,7 @@ public sealed class JsonLinesReader : IDisposable
                 return line;
             }
 
-            CheckLength(_end - _start);
+            CheckLength(_buffer.AsSpan(_start, _end - _start));
             if (_eof)
             {
                 if (_end == _start)
@@ -146,16 +160,22 @@ public sealed class JsonLinesReader : IDisposable
 
         var length = newline - _start;
         var line = TrimCarriageReturn(_buffer.AsMemory(_start, length));
+        CheckLength(line.Span);
         BytesRead += length + 1;
         _start = newline + 1;
-        CheckLength(line.Length);
         return line;
     }
 
-    private void CheckLength(int length)
+    /// <param name="line">The line so far: a first line too long may be a binary file, which says more than its length.</param>
+    private void CheckLength(ReadOnlySpan<byte> line)
     {
-        if (length > _maxLineBytes)
+        if (line.Length > _maxLineBytes)
         {
+            if (LineNumber == 0)
+            {
+                CheckSignature(line);
+            }
+
             throw new DeliveryFormatException(_file, LineNumber + 1, null,
                 $"line is longer than {_maxLineBytes} bytes (starts at byte offset {BytesRead})");
         }

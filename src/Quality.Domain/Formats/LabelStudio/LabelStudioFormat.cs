@@ -7,6 +7,10 @@ internal sealed class LabelStudioFormat : AnnotationFormat
 {
     public override string Name => "label-studio";
 
+    public override string Description => "a Label Studio JSON export";
+
+    public override IReadOnlyList<string> DataTypes => ["boxes-2d", "frame-tags"];
+
     public override bool Recognises(ReadOnlySpan<byte> head) =>
         JsonHead.Root(head) == (byte)'['
         && JsonHead.HasProperty(head, "result")

@@ -13,7 +13,8 @@ internal static class LabelStudioTaskParser
     private static readonly string[] AnnotationLists = ["annotations", "completions"];
 
     /// <returns>The task's item id.</returns>
-    public static string Parse(JsonFields fields, JsonElement task, FileRole file, Queue<Annotation> annotations)
+    /// <param name="unnamed">Counts the annotations that name no annotator (and gives each a name).</param>
+    public static string Parse(JsonFields fields, JsonElement task, FileRole file, Queue<Annotation> annotations, UnnamedAnnotators unnamed)
     {
         fields.Object(task, null);
         var item = fields.Id(fields.Required(task, "id", "id"), "id");
@@ -24,7 +25,7 @@ internal static class LabelStudioTaskParser
             {
                 foreach (var (entry, path) in fields.Items(entries, list))
                 {
-                    ParseAnnotation(fields, entry, path, item, file, annotations);
+                    ParseAnnotation(fields, entry, path, item, file, annotations, unnamed);
                 }
             }
         }
@@ -32,7 +33,8 @@ internal static class LabelStudioTaskParser
         return item;
     }
 
-    private static void ParseAnnotation(JsonFields fields, JsonElement entry, string path, string item, FileRole file, Queue<Annotation> annotations)
+    private static void ParseAnnotation(
+        JsonFields fields, JsonElement entry, string path, string item, FileRole file, Queue<Annotation> annotations, UnnamedAnnotators unnamed)
     {
         fields.Object(entry, path);
         if (fields.Flag(entry, "was_cancelled", $"{path}.was_cancelled"))
@@ -42,7 +44,7 @@ internal static class LabelStudioTaskParser
 
         var role = file.Role ?? (fields.Flag(entry, "ground_truth", $"{path}.ground_truth") ? AnnotatorRole.Gold : AnnotatorRole.Annotator);
         // What every result of this annotation shares; each result fills in its label and geometry.
-        var owner = new Annotation(item, Annotator(fields, entry, path, file), role, Annotation.DefaultField, Label: "", fields.Line);
+        var owner = new Annotation(item, Annotator(fields, entry, path, item, file, unnamed), role, Annotation.DefaultField, Label: "", fields.Line);
         var read = new List<Annotation>();
         foreach (var (result, resultPath) in Results(fields, fields.Required(entry, "result", $"{path}.result"), $"{path}.result"))
         {
@@ -60,14 +62,15 @@ internal static class LabelStudioTaskParser
 
     /// <summary>
     /// The user id in <c>completed_by</c> (a number, or an object with <c>id</c>; its e-mail is never read), else the
-    /// annotator the delivery declares for the file.
+    /// annotator the delivery declares for the file, else the annotation itself (<see cref="UnnamedAnnotators"/>).
     /// </summary>
-    private static string Annotator(JsonFields fields, JsonElement entry, string path, FileRole file)
+    private static string Annotator(JsonFields fields, JsonElement entry, string path, string item, FileRole file, UnnamedAnnotators unnamed)
     {
         var at = $"{path}.completed_by";
         if (!JsonFields.TryGet(entry, "completed_by", out var by))
         {
-            return file.Annotator ?? throw fields.Error(at, "missing, and the delivery declares no annotator for this file");
+            return file.Annotator ?? unnamed.Name(fields.Line, at,
+                JsonFields.TryGet(entry, "id", out var id) ? fields.Id(id, $"{path}.id") : null, item, path);
         }
 
         return by.ValueKind switch

@@ -19,9 +19,10 @@ public sealed record DeliveryManifest(DeliveryHeader Header, IReadOnlyList<Manif
 /// <param name="Format">A name from <see cref="AnnotationFormats"/>; null to detect it from the content.</param>
 /// <param name="Annotator">Whose annotations the file holds, when the format does not say.</param>
 /// <param name="Role">Every annotation's role; null leaves it to the file.</param>
-public sealed record ManifestFile(int Index, string Path, string? Format, string? Annotator, AnnotatorRole? Role)
+/// <param name="TagField">The manifest's <c>field</c>: the frame-tag field of a file whose values name none (a units × coders table).</param>
+public sealed record ManifestFile(int Index, string Path, string? Format, string? Annotator, AnnotatorRole? Role, string? TagField = null)
 {
     public string Field(string property) => $"files[{Index}].{property}";
 
-    public FileRole ToFileRole() => new(Path, Annotator, Role);
+    public FileRole ToFileRole() => new(Path, Annotator, Role, Field: TagField);
 }

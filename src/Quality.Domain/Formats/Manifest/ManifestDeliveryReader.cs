@@ -11,8 +11,9 @@ namespace Quality.Domain.Formats.Manifest;
 /// match (file names in one tool, numeric ids in another), and it would silently be audited against nothing. Class names a file declares (COCO categories) are passed
 /// to the files after it that carry only codes (COCO results).
 /// </summary>
-public sealed class ManifestDeliveryReader : IAnnotationReader
+public sealed class ManifestDeliveryReader : IAnnotationReader, IReportsWarnings
 {
+    private readonly List<DeliveryWarning> _warnings = [];
     private readonly DeliveryManifest _manifest;
     private readonly IDeliveryFiles _files;
     private readonly string _manifestName;
@@ -41,6 +42,9 @@ public sealed class ManifestDeliveryReader : IAnnotationReader
 
     public DeliveryHeader Header => _manifest.Header;
 
+    /// <summary>The warnings of every file read to its end so far, in reading order.</summary>
+    public IReadOnlyList<DeliveryWarning> Warnings => _warnings;
+
     public async ValueTask<Annotation?> ReadAsync(CancellationToken cancellationToken)
     {
         while (true)
@@ -65,6 +69,11 @@ public sealed class ManifestDeliveryReader : IAnnotationReader
                 {
                     throw new DeliveryFormatException(_folder + file.Path, first.Line, "item",
                         $"none of its items is an item of the gold file{(_goldFiles.Count > 1 ? "s" : "")} {string.Join(", ", _goldFiles)} (the first, '{first.Item}'); the files' item ids do not match");
+                }
+
+                if (_reader is IReportsWarnings warns)
+                {
+                    _warnings.AddRange(warns.Warnings);
                 }
 
                 if (_reader is ILabelNames { LabelNames: { } names })

@@ -36,7 +36,7 @@ public static class ManifestParser
 
         if (json.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
         {
-            throw new DeliveryFormatException(file, 0, null, "starts with a UTF-8 byte order mark; save it as UTF-8 without BOM");
+            json = json[3..]; // a byte order mark says nothing but "UTF-8" (Windows editors write one)
         }
 
         if (FirstInvalidUtf8(json) is { } bad)
@@ -92,7 +92,7 @@ public static class ManifestParser
         return null;
     }
 
-    /// <summary>Whether a file starting with <paramref name="head"/> is a manifest (one with a BOM too, so <see cref="Parse"/> can say what is wrong).</summary>
+    /// <summary>Whether a file starting with <paramref name="head"/> is a manifest (a byte order mark before it is allowed).</summary>
     public static bool Recognises(ReadOnlySpan<byte> head)
     {
         var start = head.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? head[3..] : head;
@@ -190,7 +190,7 @@ public static class ManifestParser
                 throw new DeliveryFormatException(file, 0, at, "must be an object with path and optional format, annotator, role");
             }
 
-            string? path = null, format = null, annotator = null;
+            string? path = null, format = null, annotator = null, tagField = null;
             AnnotatorRole? role = null;
             foreach (var property in entry.EnumerateObject())
             {
@@ -209,6 +209,10 @@ public static class ManifestParser
                         annotator = CanonicalFormat.IsValidId(value) ? value
                             : throw new DeliveryFormatException(file, 0, field, $"must be 1 to {CanonicalFormat.MaxIdLength} characters without control characters");
                         break;
+                    case "field":
+                        tagField = CanonicalFormat.IsValidId(value) ? value
+                            : throw new DeliveryFormatException(file, 0, field, $"must be 1 to {CanonicalFormat.MaxIdLength} characters without control characters");
+                        break;
                     case "role":
                         role = value switch
                         {
@@ -219,7 +223,7 @@ public static class ManifestParser
                         };
                         break;
                     default:
-                        throw new DeliveryFormatException(file, 0, field, "unknown file property; path, format, annotator and role only");
+                        throw new DeliveryFormatException(file, 0, field, "unknown file property; path, format, annotator, role and field only");
                 }
             }
 
@@ -233,7 +237,7 @@ public static class ManifestParser
                 throw new DeliveryFormatException(file, 0, at + ".path", $"'{path}' is listed twice");
             }
 
-            files.Add(new ManifestFile(index++, path, format, annotator, role));
+            files.Add(new ManifestFile(index++, path, format, annotator, role, tagField));
         }
 
         return files;

@@ -7,6 +7,12 @@ internal sealed class NuScenesFormat : AnnotationFormat
 {
     public override string Name => "nuscenes";
 
+    public override string Description => "a nuScenes boxes file";
+
+    public override bool NamesAnnotators => false;
+
+    public override IReadOnlyList<string> DataTypes => ["cuboids-3d"];
+
     public override bool Recognises(ReadOnlySpan<byte> head) => JsonHead.Root(head) switch
     {
         (byte)'[' => JsonHead.HasProperty(head, "sample_token") && JsonHead.HasProperty(head, "translation"),
