@@ -16,7 +16,7 @@ internal static class FindingFactory
         ArgumentException.ThrowIfNullOrWhiteSpace(pipeline);
         ArgumentException.ThrowIfNullOrWhiteSpace(batchId);
         ArgumentNullException.ThrowIfNull(verdict);
-        var flagged = verdict.Funnel.Where(p => p.FlaggedHigh).ToArray();
+        var flagged = verdict.Funnel.Where(p => verdict.FlaggedAnnotators.Contains(p.Annotator)).ToArray();
         return verdict.Source switch
         {
             ErrorSource.SystemError =>
@@ -25,7 +25,7 @@ internal static class FindingFactory
             ],
             ErrorSource.IndividualError =>
             [
-                .. flagged.Where(p => verdict.FlaggedAnnotators.Contains(p.Annotator)).Select(p =>
+                .. flagged.Select(p =>
                     Raise(pipeline, batchId, seenAt, verdict, FindingKind.IndividualError, [p.Annotator], p.Rate, double.NaN, [p], safety)),
             ],
             _ => [],
