@@ -35,10 +35,12 @@ public sealed class BatchMonitor(TableSeriesStore series, TableFindingStore find
         var seenAt = time.GetUtcNow();
         var detected = FindingDetector.Detect(batch, errors, earlier, seenAt);
         var raised = detected.Findings.ToList();
+        // A delivery's assignable cause is what its findings diagnosed, this batch's included: Phase I keeps the others.
+        var causes = AssignableCauses.Of([.. await findings.ListAsync(batch.Pipeline, null, null, cancellationToken), .. raised]);
         foreach (var metric in figures.Where(f => f.Class is null).Select(f => MonitoredMetric.Find(f.Metric)).OfType<MonitoredMetric>())
         {
             var headline = await series.ReadAsync(new SeriesKey(batch.Pipeline, metric.Name, null, null), cancellationToken);
-            if (ProcessSignals.Detect(batch, metric, headline, SeriesSettings.Of(standard, metric), seenAt) is { } signal)
+            if (ProcessSignals.Detect(batch, metric, headline, SeriesSettings.Of(standard, metric), seenAt, causes) is { } signal)
             {
                 raised.Add(signal);
             }
