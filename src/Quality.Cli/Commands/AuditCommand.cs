@@ -126,7 +126,7 @@ internal static class AuditCommand
         }
 
         var metrics = audit.Metrics;
-        var objects = audit.Result.Spatial.IsEmpty ? null : SpatialReportView.From(audit.Result.Spatial);
+        var objects = audit.Result.Spatial.IsEmpty ? null : SpatialReportView.From(audit.Result.Spatial, audit.Bootstrap);
         var report = new AuditReport(file.Name, audit.Header, metrics.Items, metrics.Annotators, metrics.Annotations,
             CountsView.From(metrics)!, AgreementSuiteView.From(audit.Result, audit.Bootstrap), objects?.Audit, objects?.Spatial)
         {

@@ -15,7 +15,7 @@ internal static class SpcCommand
 {
     public static Command Create()
     {
-        var file = new Argument<FileInfo>("series") { Description = "A CSV with a header: count,n (p, u, Laney) or value (imr, ewma, cusum); optional label and phase." };
+        var file = new Argument<FileInfo>("series") { Description = "A CSV with a header: count,n (p, u, Laney) or value (imr, ewma, cusum); optional label, phase and cause (an assignable cause found for the delivery: Phase I drops an out-of-control baseline point only when it has one)." };
         var chart = new Option<string>("--chart") { Description = "The chart: " + string.Join(", ", ChartKinds.All) + ".", Required = true };
         chart.AcceptOnlyFromAmong([.. ChartKinds.All]);
         var baseline = new Option<int?>("--baseline") { Description = "Baseline (Phase I) length of each phase; later points are Phase II. Default: all points." };

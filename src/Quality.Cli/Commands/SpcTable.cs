@@ -29,7 +29,7 @@ internal static class SpcTable
             await output.WriteLineAsync(Invariant($"  {p.Index,5}  {Truncate(p.Label),-12}  {string.Concat(figures.Select(f => $"{Number(f),-12}"))}{flags}"));
         }
 
-        await output.WriteLineAsync("  flags: B baseline, X excluded from the limits, * completes a signal, ! beyond the limits");
+        await output.WriteLineAsync("  flags: B baseline, X excluded from the limits (out of control, with an assignable cause), * completes a signal, ! beyond the limits");
         await output.WriteLineAsync(result.Signals.Count == 0 ? "signals: none" : "signals:");
         foreach (var signal in result.Signals)
         {

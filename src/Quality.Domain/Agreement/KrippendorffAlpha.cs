@@ -48,13 +48,7 @@ public static class KrippendorffAlpha
     /// <summary>The bootstrap on units already coded, so a caller computing several figures codes them once.</summary>
     internal static BootstrapInterval Bootstrap(PairableUnits units, BootstrapOptions options)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        ArgumentOutOfRangeException.ThrowIfLessThan(options.Replicates, 1);
-        if (!(options.Confidence is > 0 and < 1))
-        {
-            throw new ArgumentOutOfRangeException(nameof(options), options.Confidence, "confidence must lie strictly between 0 and 1");
-        }
-
+        BootstrapInterval.Validate(options);
         var bootstrap = new UnitBootstrap(units.Multiplicities);
         var random = new Random(options.Seed);
         var counts = new long[units.Multiplicities.Length];
@@ -69,17 +63,7 @@ public static class KrippendorffAlpha
             }
         }
 
-        replicates.Sort();
-        var tail = (1 - options.Confidence) / 2;
-        return new BootstrapInterval(
-            units.Alpha().Value,
-            Quantile(replicates, tail),
-            Quantile(replicates, 1 - tail),
-            options.Confidence,
-            options.Replicates,
-            replicates.Count,
-            options.Threshold,
-            replicates.Count == 0 ? double.NaN : replicates.Count(a => a < options.Threshold) / (double)replicates.Count);
+        return BootstrapInterval.Of(units.Alpha().Value, replicates, options);
     }
 
     /// <summary>For every value given in a unit with two or more values, one-versus-rest alpha and specific agreement.</summary>
@@ -114,19 +98,5 @@ public static class KrippendorffAlpha
     {
         ArgumentNullException.ThrowIfNull(ratings);
         return ValueScale.For(ratings.Values, level, orderedValues);
-    }
-
-    /// <summary>Hyndman–Fan type 7 quantile of ascending <paramref name="sorted"/>; NaN when empty.</summary>
-    internal static double Quantile(List<double> sorted, double probability)
-    {
-        if (sorted.Count == 0)
-        {
-            return double.NaN;
-        }
-
-        var position = probability * (sorted.Count - 1);
-        var below = (int)Math.Floor(position);
-        var above = Math.Min(below + 1, sorted.Count - 1);
-        return sorted[below] + (position - below) * (sorted[above] - sorted[below]);
     }
 }

@@ -194,7 +194,7 @@ internal sealed class PairableUnits
         return estimates.Select((e, c) =>
         {
             replicates[c].Sort();
-            return e with { AlphaLower = KrippendorffAlpha.Quantile(replicates[c], tail), AlphaUpper = KrippendorffAlpha.Quantile(replicates[c], 1 - tail) };
+            return e with { AlphaLower = BootstrapInterval.Quantile(replicates[c], tail), AlphaUpper = BootstrapInterval.Quantile(replicates[c], 1 - tail) };
         }).ToList();
     }
 

@@ -16,11 +16,17 @@ namespace Quality.Domain.Audit;
 /// same-item pairs only, and every term is kept as an integer of 10⁻⁹ units: partials merge exactly, in any order.
 /// </para>
 /// <para>Undefined (NaN) with fewer than two such drawings or when every drawing coincides with every other.</para>
+/// <para>
+/// Each consensus object is also kept as a unit — its drawings m, its ordered-pair disagreement and IoU sums — with the
+/// IoU of overlapping drawings of different objects on its item, so that <see cref="Bootstrap"/> can resample units as
+/// the other alphas' intervals do (<see cref="GeometricAlphaBootstrap"/>).
+/// </para>
 /// </remarks>
 public sealed class GeometricAlpha
 {
     private const double Unit = 1e-9;
     private readonly SortedDictionary<int, Int128> _observedByCount = [];
+    private readonly List<GeometricItem> _items = [];
     private Int128 _sameItemIou;
 
     /// <summary>n: drawings in consensus objects with two or more drawings.</summary>
@@ -40,6 +46,8 @@ public sealed class GeometricAlpha
         ArgumentNullException.ThrowIfNull(iou);
         ArgumentNullException.ThrowIfNull(overlaps);
         var pairable = new HashSet<int>();
+        var unitOf = new Dictionary<int, int>();
+        var units = new List<GeometricUnit>();
         foreach (var drawn in objects.Where(o => o.Count >= 2))
         {
             Int128 disagreement = 0;
@@ -53,15 +61,38 @@ public sealed class GeometricAlpha
 
             _observedByCount[drawn.Count] = _observedByCount.GetValueOrDefault(drawn.Count) + disagreement;
             pairable.UnionWith(drawn);
+            foreach (var d in drawn)
+            {
+                unitOf[d] = units.Count;
+            }
+
+            units.Add(new GeometricUnit(drawn.Count, (long)disagreement, 0));
             Objects++;
         }
 
+        var between = new Dictionary<(int A, int B), long>();
         foreach (var (a, b, overlap) in overlaps)
         {
             if (pairable.Contains(a) && pairable.Contains(b))
             {
-                _sameItemIou += 2 * Units(overlap);
+                var units2 = 2 * Units(overlap);
+                _sameItemIou += units2;
+                var (ua, ub) = (unitOf[a], unitOf[b]);
+                if (ua == ub)
+                {
+                    units[ua] = units[ua] with { WithinIou = units[ua].WithinIou + (long)units2 };
+                }
+                else
+                {
+                    var key = ua < ub ? (ua, ub) : (ub, ua);
+                    between[key] = between.GetValueOrDefault(key) + (long)units2;
+                }
             }
+        }
+
+        if (units.Count > 0)
+        {
+            _items.Add(new GeometricItem([.. units], [.. between.OrderBy(b => b.Key).Select(b => new GeometricOverlap(b.Key.A, b.Key.B, b.Value))]));
         }
 
         Drawings += pairable.Count;
@@ -76,6 +107,7 @@ public sealed class GeometricAlpha
         }
 
         _sameItemIou += other._sameItemIou;
+        _items.AddRange(other._items);
         Drawings += other.Drawings;
         Objects += other.Objects;
     }
@@ -98,9 +130,21 @@ public sealed class GeometricAlpha
         return expected <= 0 ? double.NaN : 1 - (n - 1) * observed / expected;
     }
 
+    /// <summary>
+    /// The percentile bootstrap interval over units (consensus objects), as <see cref="Agreement.KrippendorffAlpha.Bootstrap"/>
+    /// draws it for the other alphas: <see cref="GeometricAlphaBootstrap"/>.
+    /// </summary>
+    public Agreement.BootstrapInterval Bootstrap(Agreement.BootstrapOptions options) => GeometricAlphaBootstrap.Run(this, Canonical(), options);
+
+    /// <summary>The items in an order that depends on their content only, so sharding and merge order do not change a replicate.</summary>
+    internal GeometricItem[] Canonical() => [.. _items.Order(GeometricItem.ContentOrder)];
+
     public GeometricAlphaState ToState() => new(
         Drawings, Objects, _sameItemIou.ToString(CultureInfo.InvariantCulture),
-        _observedByCount.ToDictionary(o => o.Key.ToString(CultureInfo.InvariantCulture), o => o.Value.ToString(CultureInfo.InvariantCulture), StringComparer.Ordinal));
+        _observedByCount.ToDictionary(o => o.Key.ToString(CultureInfo.InvariantCulture), o => o.Value.ToString(CultureInfo.InvariantCulture), StringComparer.Ordinal))
+    {
+        Items = [.. Canonical().Select(i => i.ToState())],
+    };
 
     public static GeometricAlpha FromState(GeometricAlphaState state)
     {
@@ -116,6 +160,7 @@ public sealed class GeometricAlpha
             alpha._observedByCount[int.Parse(m, CultureInfo.InvariantCulture)] = Int128.Parse(units, CultureInfo.InvariantCulture);
         }
 
+        alpha._items.AddRange((state.Items ?? []).Select(GeometricItem.FromState));
         return alpha;
     }
 
@@ -123,4 +168,8 @@ public sealed class GeometricAlpha
 }
 
 /// <summary>Persisted form of a <see cref="GeometricAlpha"/> (big integers as strings).</summary>
-public sealed record GeometricAlphaState(long Drawings, long Objects, string SameItemIou, IReadOnlyDictionary<string, string> ObservedByCount);
+public sealed record GeometricAlphaState(long Drawings, long Objects, string SameItemIou, IReadOnlyDictionary<string, string> ObservedByCount)
+{
+    /// <summary>Per item, its units and overlaps (<see cref="GeometricItemState"/>), for the bootstrap; null in states written before it.</summary>
+    public IReadOnlyList<GeometricItemState>? Items { get; init; }
+}

@@ -87,17 +87,19 @@ public sealed record ConfusionView(IReadOnlyList<string> Rows, IReadOnlyList<str
 /// <summary>Annotator against annotator on the items both labeled: <c>spatial.pairwise</c>.</summary>
 public sealed record SpatialView(IReadOnlyList<PairDetectionView> Pairwise, ConsensusAgreementView Consensus)
 {
-    public static SpatialView From(SpatialAudit spatial)
+    /// <param name="bootstrap">How the consensus alphas' intervals are drawn; null: seed <see cref="BatchAudit.DefaultSeed"/>, 1000 replicates, 95%.</param>
+    public static SpatialView From(SpatialAudit spatial, Agreement.BootstrapOptions? bootstrap = null)
     {
         ArgumentNullException.ThrowIfNull(spatial);
+        bootstrap ??= new Agreement.BootstrapOptions { Seed = BatchAudit.DefaultSeed };
         return new(
             [.. spatial.PairwiseAgreement.Select(p => new PairDetectionView(
                 p.Key.A, p.Key.B, p.Value.FirstObjects, p.Value.SecondObjects, p.Value.Matches,
                 AgreementView.Defined(p.Value.F1), AgreementView.Defined(p.Value.MeanSimilarity),
                 p.Value.Classes.ToDictionary(c => c, c => AgreementView.Defined(p.Value.ClassF1(c)), StringComparer.Ordinal)))],
             new ConsensusAgreementView(
-                spatial.ConsensusExistence.Units, NominalAlphaView.From(spatial.ConsensusExistence), NominalAlphaView.From(spatial.ConsensusClass),
-                new GeometryAlphaView(spatial.ConsensusGeometry.Objects, spatial.ConsensusGeometry.Drawings, AgreementView.Defined(spatial.ConsensusGeometry.Alpha()))));
+                spatial.ConsensusExistence.Units, NominalAlphaView.From(spatial.ConsensusExistence, bootstrap), NominalAlphaView.From(spatial.ConsensusClass, bootstrap),
+                GeometryAlphaView.From(spatial.ConsensusGeometry, bootstrap)));
     }
 }
 
@@ -107,8 +109,33 @@ public sealed record SpatialView(IReadOnlyList<PairDetectionView> Pairwise, Cons
 /// </summary>
 public sealed record ConsensusAgreementView(long Objects, NominalAlphaView Existence, NominalAlphaView Class, GeometryAlphaView Geometry);
 
-/// <summary>Alpha with δ = 1 − IoU over consensus objects drawn by two or more annotators (<see cref="GeometricAlpha"/>); no interval yet.</summary>
-public sealed record GeometryAlphaView(long Units, long Drawings, double? Alpha);
+/// <summary>
+/// Alpha with δ = 1 − IoU over consensus objects drawn by two or more annotators (<see cref="GeometricAlpha"/>), with its
+/// percentile bootstrap interval over those objects and how it was drawn.
+/// </summary>
+public sealed record GeometryAlphaView(long Units, long Drawings, double? Alpha)
+{
+    /// <summary>The 95% percentile bootstrap interval over units; null when no replicate has a defined alpha.</summary>
+    public double[]? AlphaCi95 { get; init; }
+
+    /// <summary>The method, seed, replicates and coverage of <see cref="AlphaCi95"/>: the same seed and data give the same interval.</summary>
+    public BootstrapView? Bootstrap { get; init; }
+
+    public static GeometryAlphaView From(GeometricAlpha geometry, Agreement.BootstrapOptions bootstrap)
+    {
+        ArgumentNullException.ThrowIfNull(geometry);
+        ArgumentNullException.ThrowIfNull(bootstrap);
+        var interval = geometry.Bootstrap(bootstrap);
+        return new(geometry.Objects, geometry.Drawings, AgreementView.Defined(geometry.Alpha()))
+        {
+            AlphaCi95 = AgreementView.Interval(interval.Lower, interval.Upper),
+            Bootstrap = new BootstrapView(Method, bootstrap.Seed, bootstrap.Replicates, bootstrap.Confidence),
+        };
+    }
+
+    /// <summary>What <see cref="Bootstrap"/> names as the method.</summary>
+    public const string Method = "percentile bootstrap over consensus objects (docs/statistics-conventions.md)";
+}
 
 /// <summary>Nominal alpha, its 95% bootstrap interval and the n behind it.</summary>
 public sealed record NominalAlphaView(long Units, long PairableValues, double? Alpha, double[]? AlphaCi95)
@@ -116,11 +143,11 @@ public sealed record NominalAlphaView(long Units, long PairableValues, double? A
     /// <summary>Why <see cref="Alpha"/> is null; null when it is defined.</summary>
     public string? AlphaUndefinedReason { get; init; }
 
-    public static NominalAlphaView From(Agreement.RatingPatterns ratings)
+    public static NominalAlphaView From(Agreement.RatingPatterns ratings, Agreement.BootstrapOptions? bootstrap = null)
     {
         var alpha = Agreement.KrippendorffAlpha.Compute(ratings, Agreement.MeasurementLevel.Nominal);
         var interval = Agreement.KrippendorffAlpha.Bootstrap(
-            ratings, Agreement.MeasurementLevel.Nominal, new Agreement.BootstrapOptions { Seed = BatchAudit.DefaultSeed });
+            ratings, Agreement.MeasurementLevel.Nominal, bootstrap ?? new Agreement.BootstrapOptions { Seed = BatchAudit.DefaultSeed });
         return new(alpha.Units, alpha.PairableValues, AgreementView.Defined(alpha.Value), AgreementView.Interval(interval.Lower, interval.Upper))
         {
             AlphaUndefinedReason = alpha.UndefinedReason,
@@ -138,7 +165,9 @@ public sealed record PairDetectionView(
 /// <summary>What <c>reports/{batch}/audit.json</c> holds: the gold audit and the pairwise spatial agreement.</summary>
 public sealed record SpatialReportView(GoldAuditView Audit, SpatialView Spatial)
 {
-    public static SpatialReportView From(SpatialAudit spatial) => new(GoldAuditView.From(spatial), SpatialView.From(spatial));
+    /// <param name="bootstrap">How the consensus alphas' intervals are drawn; null: the default seed (<see cref="SpatialView.From"/>).</param>
+    public static SpatialReportView From(SpatialAudit spatial, Agreement.BootstrapOptions? bootstrap = null) =>
+        new(GoldAuditView.From(spatial), SpatialView.From(spatial, bootstrap));
 }
 
 /// <summary>

@@ -39,9 +39,9 @@ public static class ErrorSourceAnalysis
                 e.Elevation,
                 e.Homogeneity,
                 e.Funnel,
-                [.. VerdictWording.Flagged(e)],
+                [.. VerdictWording.Flagged(e, options)],
                 VerdictWording.Statement(e, reason, options),
-                VerdictWording.Action(e, reason));
+                VerdictWording.Action(e, reason, options));
         }
 
         return verdicts;

@@ -8,7 +8,10 @@ namespace Quality.Domain.Findings;
 /// <param name="Elevation">Pooled rate against the history (or the acceptable rate).</param>
 /// <param name="Homogeneity">Annotators against each other.</param>
 /// <param name="Funnel">One point per annotator with opportunities, ordered by annotator id.</param>
-/// <param name="FlaggedAnnotators">Annotators above their upper funnel limit, ordered by id.</param>
+/// <param name="FlaggedAnnotators">
+/// The outliers, ordered by id: above their upper funnel limit and with a rate ≥ (1 + MinimumElevation) × the others'
+/// (<see cref="FunnelPoint.FlaggedHigh"/> is the funnel's own test alone).
+/// </param>
 /// <param name="Statement">What was found, in one sentence with its figures.</param>
 /// <param name="Action">What to do about it.</param>
 public sealed record ErrorSourceVerdict(

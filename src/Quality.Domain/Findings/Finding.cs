@@ -5,7 +5,7 @@ namespace Quality.Domain.Findings;
 
 /// <summary>A durable finding: what was found in which pipeline, the evidence of its latest sighting, and its history.</summary>
 /// <remarks>
-/// Identity is <see cref="Key"/> (pipeline, kind, error type and, for individual errors, the annotators); <see cref="Id"/>
+/// Identity is <see cref="Key"/> (pipeline, kind, error type and, for an individual error, its one annotator); <see cref="Id"/>
 /// is the first 16 bytes of SHA-256 of the key as 32 lowercase hex digits, so a finding seen again in a later delivery
 /// updates the stored one instead of adding another (<see cref="Update"/>). Serialises with System.Text.Json as is.
 /// </remarks>
@@ -25,7 +25,7 @@ public sealed record Finding
 
     public IReadOnlyList<string> Classes { get; init; } = [];
 
-    /// <summary>The annotators concerned (individual errors), ordered by id; empty otherwise.</summary>
+    /// <summary>The annotator concerned (an individual error: one finding per annotator); empty otherwise.</summary>
     public IReadOnlyList<string> Annotators { get; init; } = [];
 
     /// <summary>The figures of the latest sighting.</summary>
@@ -47,7 +47,10 @@ public sealed record Finding
     /// <summary>How many distinct batches it was seen in.</summary>
     public int Occurrences { get; init; } = 1;
 
-    /// <summary>The identity: <c>{pipeline}|{kind}|{error type key}</c>, plus <c>|{annotators}</c> for an individual error.</summary>
+    /// <summary>
+    /// The identity: <c>{pipeline}|{kind}|{error type key}</c>, plus <c>|{annotator}</c> for an individual error — what the
+    /// finding measures, so an annotator's series is not restarted by whoever else happened to be flagged in a delivery.
+    /// </summary>
     public string Key => Kind == FindingKind.IndividualError
         ? $"{Pipeline}|{Kind}|{ErrorTypeKey}|{string.Join(',', Annotators)}"
         : $"{Pipeline}|{Kind}|{ErrorTypeKey}";
@@ -85,8 +88,11 @@ public sealed record Finding
         };
     }
 
-    /// <summary>The finding a verdict raises in <paramref name="batchId"/>; null for None and InsufficientEvidence.</summary>
-    public static Finding? FromVerdict(
+    /// <summary>
+    /// The findings a verdict raises in <paramref name="batchId"/>: one for a system error, one per flagged annotator for an
+    /// individual error, none for None and InsufficientEvidence.
+    /// </summary>
+    public static IReadOnlyList<Finding> FromVerdict(
         string pipeline, string batchId, DateTimeOffset seenAt, ErrorSourceVerdict verdict, IReadOnlySet<string>? safetyRelevantClasses = null) =>
         FindingFactory.FromVerdict(pipeline, batchId, seenAt, verdict, safetyRelevantClasses);
 

@@ -7,35 +7,45 @@ internal static class FindingFactory
 {
     private const string NoBaseline = "no baseline: no earlier delivery had opportunities for this error type";
 
-    public static Finding? FromVerdict(string pipeline, string batchId, DateTimeOffset seenAt, ErrorSourceVerdict verdict, IReadOnlySet<string>? safety)
+    /// <summary>
+    /// One system error, or one individual error per flagged annotator (each its own series: an annotator's finding is
+    /// not restarted because someone else is flagged beside them); none for the other verdicts.
+    /// </summary>
+    public static IReadOnlyList<Finding> FromVerdict(string pipeline, string batchId, DateTimeOffset seenAt, ErrorSourceVerdict verdict, IReadOnlySet<string>? safety)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(pipeline);
         ArgumentException.ThrowIfNullOrWhiteSpace(batchId);
         ArgumentNullException.ThrowIfNull(verdict);
-        FindingKind? kind = verdict.Source switch
+        var flagged = verdict.Funnel.Where(p => verdict.FlaggedAnnotators.Contains(p.Annotator)).ToArray();
+        return verdict.Source switch
         {
-            ErrorSource.SystemError => FindingKind.SystemError,
-            ErrorSource.IndividualError => FindingKind.IndividualError,
-            _ => null,
+            ErrorSource.SystemError =>
+            [
+                Raise(pipeline, batchId, seenAt, verdict, FindingKind.SystemError, [], verdict.Pooled.Rate.Value, verdict.Elevation.RateRatio, flagged, safety),
+            ],
+            ErrorSource.IndividualError =>
+            [
+                .. flagged.Select(p =>
+                    Raise(pipeline, batchId, seenAt, verdict, FindingKind.IndividualError, [p.Annotator], p.Rate, double.NaN, [p], safety)),
+            ],
+            _ => [],
         };
-        if (kind is not { } k)
-        {
-            return null;
-        }
+    }
 
-        var flagged = verdict.Funnel.Where(p => p.FlaggedHigh).ToArray();
-        var rate = k == FindingKind.SystemError ? verdict.Pooled.Rate.Value : flagged.Max(p => p.Rate);
-        var ratio = k == FindingKind.SystemError ? verdict.Elevation.RateRatio : double.NaN;
+    private static Finding Raise(
+        string pipeline, string batchId, DateTimeOffset seenAt, ErrorSourceVerdict verdict, FindingKind kind, IReadOnlyList<string> annotators,
+        double rate, double ratio, IEnumerable<FunnelPoint> annotatorEvidence, IReadOnlySet<string>? safety)
+    {
         var classes = verdict.Type.Classes;
         return new Finding
         {
             Pipeline = pipeline,
-            Kind = k,
+            Kind = kind,
             ErrorTypeKey = verdict.Type.Key,
-            Severity = FindingSeverityRule.Of(k, rate, ratio, classes, safety),
+            Severity = FindingSeverityRule.Of(kind, rate, ratio, classes, safety),
             Classes = classes,
-            Annotators = k == FindingKind.IndividualError ? verdict.FlaggedAnnotators : [],
-            Evidence = [.. VerdictEvidence(verdict), .. flagged.Select(AnnotatorEvidence)],
+            Annotators = annotators,
+            Evidence = [.. VerdictEvidence(verdict), .. annotatorEvidence.Select(AnnotatorEvidence)],
             Batches = [batchId],
             Statement = verdict.Statement,
             Action = verdict.Action,

@@ -3,7 +3,7 @@ namespace Quality.Domain.Findings;
 /// <summary>The severity of a finding.</summary>
 /// <remarks>
 /// System error: High; Critical when the rate is ≥ 5 × the reference or ≥ 10%. Systematic confusion: Medium; High on
-/// the same size condition. Individual error: Medium; High when a flagged annotator's rate is ≥ 10%. Process signal:
+/// the same size condition. Individual error: Medium; High when its annotator's rate is ≥ 10%. Process signal:
 /// Low. A finding on a safety-relevant class (caller's list, e.g. Pedestrian, Wheelchair, Cyclist) is one level higher,
 /// at most Critical.
 /// </remarks>

@@ -7,6 +7,7 @@ internal enum VerdictReason
     FewOpportunities,
     Individual,
     System,
+    Pervasive,
     ElevatedNotSpread,
     HeterogeneousNoOutlier,
     Suggestive,

@@ -5,21 +5,23 @@ namespace Quality.Domain.Matching;
 /// <summary>Clusters the objects k annotators drew on one item into consensus objects, one observation per annotator at most.</summary>
 /// <remarks>
 /// <para>
-/// Constrained agglomerative clustering (average linkage, complete-linkage threshold). Every observation starts as
-/// its own cluster. Two clusters may merge when they share no annotator and every pair across them has similarity
-/// ≥ τ (so every two observations of a consensus object overlap at least τ); among the mergeable pairs the one with
-/// the highest mean cross-pair similarity merges first, and so on until no pair may merge. For k = 2 this is the
-/// greedy matching, not the optimal one: finding the best partition into one-per-annotator groups is the
-/// multidimensional assignment problem, NP-hard for k ≥ 3, and the greedy merge of the most similar groups is the
-/// usual, explainable compromise.
+/// Two observations may share a consensus object when they are of different annotators and their similarity is ≥ τ;
+/// a consensus object needs every pair of its observations to qualify. Among the partitions of each connected component
+/// of qualifying pairs, the one with the largest total similarity within objects is taken
+/// (<see cref="ConsensusPartition"/>): for two annotators the maximum-weight matching the gold audit uses, for three or
+/// more an exact search over subsets — the multidimensional assignment problem is NP-hard, but a component is the
+/// drawings of one physical object and its overlapping neighbours, small enough to search. Only a component beyond the
+/// search's budget falls back to constrained agglomeration (average linkage, complete-linkage threshold: the most
+/// similar mergeable pair of groups merges first), which on generated items reaches at least 93% of the optimal total
+/// summed over items (measured 94.9%; single items as low as 68%; the bound is a test). Before, the greedy agglomeration was used everywhere: on a chain a–b–a′–b′ whose middle pair
+/// is the most similar it left a and b′ alone where two pairs were possible.
 /// </para>
 /// <para>
 /// Deterministic and independent of the order annotators are given in: annotators are taken in ordinal order of
-/// their ids and objects in index order, mean similarities are compared exactly (integer units of 10⁻⁹,
-/// <see cref="SimilarityUnits"/>), and a tie merges the pair whose smallest observations come first in that order.
+/// their ids and objects in index order, similarities are compared exactly (integer units of 10⁻⁹,
+/// <see cref="SimilarityUnits"/>), and ties go to the partition whose earliest observations join the earliest partners.
 /// Only pairs of different annotators are evaluated, each once, with the observation of the ordinally smaller
-/// annotator first (the similarity is assumed symmetric). The work is done per connected component of the pairs
-/// ≥ τ, so the cost grows with the size of clusters of overlapping objects, not of the item.
+/// annotator first (the similarity is assumed symmetric).
 /// </para>
 /// <para>
 /// The result lists every observation exactly once: objects seen by a single annotator are consensus objects with one
@@ -33,7 +35,16 @@ public static class ConsensusClustering
     public static IReadOnlyList<ConsensusObject> Cluster(
         IReadOnlyDictionary<string, int> objectCounts,
         Func<Observation, Observation, double> similarity,
-        double threshold = MaximumWeightMatching.DefaultThreshold)
+        double threshold = MaximumWeightMatching.DefaultThreshold) =>
+        Cluster(objectCounts, similarity, threshold, exact: true);
+
+    /// <summary>The greedy agglomeration on every component, as before the exact search: the baseline its bound is measured against.</summary>
+    internal static IReadOnlyList<ConsensusObject> Greedy(
+        IReadOnlyDictionary<string, int> objectCounts, Func<Observation, Observation, double> similarity, double threshold) =>
+        Cluster(objectCounts, similarity, threshold, exact: false);
+
+    private static ConsensusObject[] Cluster(
+        IReadOnlyDictionary<string, int> objectCounts, Func<Observation, Observation, double> similarity, double threshold, bool exact)
     {
         ArgumentNullException.ThrowIfNull(objectCounts);
         ArgumentNullException.ThrowIfNull(similarity);
@@ -52,7 +63,7 @@ public static class ConsensusClustering
 
         return Enumerable.Range(0, observations.Length)
             .GroupBy(components.Find)
-            .SelectMany(component => Agglomerate([.. component], edges))
+            .SelectMany(component => (exact ? ConsensusPartition.Solve([.. component], edges, g => observations[g].Annotator) : null) ?? Agglomerate([.. component], edges))
             .OrderBy(members => members[0])
             .Select(members => new ConsensusObject([.. members.Select(g => observations[g])]))
             .ToArray();
@@ -86,7 +97,10 @@ public static class ConsensusClustering
         return edges;
     }
 
-    // Clusters are sorted lists of observation numbers; the canonical order of observations is the tie order.
+    /// <summary>
+    /// The greedy fallback: average-linkage agglomeration under the complete-linkage threshold. Clusters are sorted
+    /// lists of observation numbers; the canonical order of observations is the tie order.
+    /// </summary>
     private static List<List<int>> Agglomerate(int[] component, Dictionary<(int, int), long> edges)
     {
         var clusters = component.Select(g => new List<int> { g }).ToList();

@@ -2,12 +2,21 @@ namespace Quality.Domain.Sampling;
 
 /// <summary>MIL-STD-105E Tables II-A, II-B and II-C (single sampling), AQL columns 0.010 … 10 percent nonconforming.</summary>
 /// <remarks>
-/// Normal (II-A): the columns 0.65 … 2.5 are checked cell by cell against statistics-vectors.md §7.2 (two sources agreeing).
-/// Every other cell, and all of tightened (II-B) and reduced (II-C), is <b>transcribed, not independently verified</b>: taken
-/// from the MIL-STD-105E encoding in the R package AQLSchemes (fjgonzalezmgt/AQLSchemesCust <c>R/AAZ14Single.R</c>), with
-/// arrows put back where that encoding had already resolved them; the tests check that the rows follow the standard's
-/// diagonal structure. Reduced plans keep MIL-STD-105E's gap between Ac and Re (e.g. 1/3): a lot with Ac &lt; d &lt; Re is
-/// accepted but normal inspection is reinstated (§10.1.4). Columns above 10 (nonconformities per hundred units) are left out.
+/// Transcribed from the MIL-STD-105E encoding in the R package AQLSchemes (fjgonzalezmgt/AQLSchemesCust
+/// <c>R/AAZ14Single.R</c>), with arrows put back where that encoding had already resolved them, and checked against
+/// sources of other lineage (docs/sampling.md):
+/// <list type="bullet">
+/// <item>Normal (II-A): columns 0.65 … 2.5 cell by cell against statistics-vectors.md §7.2 (NIBS Table 1-A and
+/// AQLSchemes agreeing).</item>
+/// <item>Tightened (II-B): code letters A–L at AQL 0.65 … 10 cell by cell against NIBS Table 1-B ("developed from
+/// MIL-STD-105E"), a test; every cell against Montgomery's reproduction of the tables as the R package Planesmuestra
+/// encodes it — all printed plans agree, and the 13 cells just right of the Ac = 0 diagonal, where that encoding has Ac 0,
+/// are arrows here and in NIBS 1-B (two ↓ between 0/1 and 1/2 in every row), so this table is kept.</item>
+/// <item>Reduced (II-C): every printed cell's n and Ac, and the Ac every arrow leads to, agree with that Montgomery
+/// encoding; its Re (105E's gap, e.g. 1/3) is not in it and stays transcribed.</item>
+/// </list>
+/// Reduced plans keep MIL-STD-105E's gap between Ac and Re (e.g. 1/3): a lot with Ac &lt; d &lt; Re is accepted but
+/// normal inspection is reinstated (§10.1.4). Columns above 10 (nonconformities per hundred units) are left out.
 /// </remarks>
 internal static class SingleSamplingTables
 {

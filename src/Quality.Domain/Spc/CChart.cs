@@ -10,10 +10,11 @@ public static class CChart
         return UChart.Compute(counts, Ones(counts.Count));
     }
 
-    public static PhaseIEstimate EstimatePhaseI(IReadOnlyList<double> counts, int baselineLength, int maxIterations = 20)
+    /// <summary>Phase I by Montgomery's procedure (<see cref="UChart.EstimatePhaseI"/>).</summary>
+    public static PhaseIEstimate EstimatePhaseI(IReadOnlyList<double> counts, int baselineLength, int maxIterations = 20, IReadOnlySet<int>? assignableCauses = null)
     {
         ArgumentNullException.ThrowIfNull(counts);
-        return UChart.EstimatePhaseI(counts, Ones(counts.Count), baselineLength, maxIterations);
+        return UChart.EstimatePhaseI(counts, Ones(counts.Count), baselineLength, maxIterations, assignableCauses);
     }
 
     private static double[] Ones(int count)

@@ -25,8 +25,12 @@ public static class PChart
         return AttributeChart.Build(counts, sizes, center, AttributeModel.Binomial);
     }
 
-    /// <summary>Phase I: p̄ from the first <paramref name="baselineLength"/> points, excluding out-of-control ones until stable.</summary>
+    /// <summary>
+    /// Phase I (Montgomery's procedure, see <see cref="PhaseI"/>): p̄ from the first <paramref name="baselineLength"/> points,
+    /// excluding out-of-control points that have an assignable cause and recomputing until none remains.
+    /// </summary>
+    /// <param name="assignableCauses">1-based indices of the points an assignable cause was found for; null or empty: none, so nothing is excluded.</param>
     public static PhaseIEstimate EstimatePhaseI(
-        IReadOnlyList<double> counts, IReadOnlyList<double> sizes, int baselineLength, int maxIterations = 20) =>
-        PhaseI.Estimate(counts, sizes, baselineLength, maxIterations, AttributeModel.Binomial);
+        IReadOnlyList<double> counts, IReadOnlyList<double> sizes, int baselineLength, int maxIterations = 20, IReadOnlySet<int>? assignableCauses = null) =>
+        PhaseI.Estimate(counts, sizes, baselineLength, maxIterations, AttributeModel.Binomial, assignableCauses);
 }

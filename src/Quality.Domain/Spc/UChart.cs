@@ -23,8 +23,12 @@ public static class UChart
         return AttributeChart.Build(counts, sizes, center, AttributeModel.Poisson);
     }
 
-    /// <summary>Phase I: ū from the first <paramref name="baselineLength"/> points, excluding out-of-control ones until stable.</summary>
+    /// <summary>
+    /// Phase I (Montgomery's procedure, see <see cref="PhaseI"/>): ū from the first <paramref name="baselineLength"/> points,
+    /// excluding out-of-control points that have an assignable cause and recomputing until none remains.
+    /// </summary>
+    /// <param name="assignableCauses">1-based indices of the points an assignable cause was found for; null or empty: none, so nothing is excluded.</param>
     public static PhaseIEstimate EstimatePhaseI(
-        IReadOnlyList<double> counts, IReadOnlyList<double> sizes, int baselineLength, int maxIterations = 20) =>
-        PhaseI.Estimate(counts, sizes, baselineLength, maxIterations, AttributeModel.Poisson);
+        IReadOnlyList<double> counts, IReadOnlyList<double> sizes, int baselineLength, int maxIterations = 20, IReadOnlySet<int>? assignableCauses = null) =>
+        PhaseI.Estimate(counts, sizes, baselineLength, maxIterations, AttributeModel.Poisson, assignableCauses);
 }

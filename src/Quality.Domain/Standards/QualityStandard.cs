@@ -38,6 +38,21 @@ public sealed class QualityStandard
     /// <summary>The agreement statistics that apply (<c>krippendorff-alpha</c>, <c>fleiss-kappa</c>, …); empty = all.</summary>
     public IReadOnlyList<string> Agreement { get; init; } = [];
 
+    /// <summary>Whether the agreement statistic applies: listed in <see cref="Agreement"/>, or no list was given.</summary>
+    public bool Applies(string statistic) => Agreement.Count == 0 || Agreement.Contains(statistic, StringComparer.Ordinal);
+
+    /// <summary>
+    /// Whether a batch judged by this standard is also judged on <paramref name="metric"/>'s control chart: a metric that is
+    /// an agreement statistic (<c>alpha</c> is Krippendorff's) only when the statistic applies; every other metric always.
+    /// A process signal raises a finding, which makes a verdict "accepted with findings", so a standard that names
+    /// other statistics (Gwet's AC1 for skewed fields, say) is not held to an alpha chart it does not accept.
+    /// </summary>
+    public bool Monitors(Audit.MonitoredMetric metric)
+    {
+        ArgumentNullException.ThrowIfNull(metric);
+        return StandardMetric.Find(metric.Name)?.Statistic is not { } statistic || Applies(statistic);
+    }
+
     /// <summary>SPC settings; null when the standard sets none.</summary>
     public SpcSettings? Spc { get; init; }
 

@@ -30,7 +30,7 @@ public static class StandardDocument
             Description = root.String("description"),
             Matching = StandardSettingsReader.Matching(root),
             Agreement = agreement,
-            Spc = StandardSettingsReader.Spc(root),
+            Spc = StandardSettingsReader.Spc(root, agreement),
             Sampling = StandardSettingsReader.Sampling(root),
         };
     }

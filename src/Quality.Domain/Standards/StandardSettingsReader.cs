@@ -63,7 +63,8 @@ internal static class StandardSettingsReader
         return names;
     }
 
-    public static SpcSettings? Spc(YamlMap root)
+    /// <param name="agreement">The statistics the standard lists (empty: all): a chart of a statistic it does not list is an error.</param>
+    public static SpcSettings? Spc(YamlMap root, IReadOnlyList<string> agreement)
     {
         if (root.Map("spc") is not { } spc)
         {
@@ -79,6 +80,11 @@ internal static class StandardSettingsReader
             {
                 var metric = MonitoredMetric.Find(name) ?? throw chartMap.Error(keyNode, chartMap.Child(name),
                     $"'{name}' is not a monitored metric (one of {string.Join(", ", MonitoredMetric.All.Select(m => m.Name))})");
+                if (agreement.Count > 0 && StandardMetric.Find(name)?.Statistic is { } statistic && !agreement.Contains(statistic))
+                {
+                    throw chartMap.Error(keyNode, chartMap.Child(name), $"{name} is charted, but {statistic} is not listed in agreement");
+                }
+
                 // The charts that fit a kind are MetricChart's, the same the SPC API accepts in its query.
                 var chart = chartMap.RequiredString(name);
                 charts[name] = SpcSettings.TryParseChart(chart, out var kind) && MetricChart.Fits(kind, metric.Kind) ? chart : throw chartMap.Error(

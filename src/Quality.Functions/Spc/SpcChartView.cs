@@ -34,11 +34,11 @@ internal sealed record SpcChartView(
         var points = result.Points.Select(p => new SpcPointView(
             p.Index, p.Label, stored[p.Index - 1].DeliveredTime, p.Phase, stored[p.Index - 1].Count, stored[p.Index - 1].Size,
             D(p.Value), D(p.Center), D(p.Lower), D(p.Upper), D(p.Z), p.InBaseline, p.Excluded, p.CusumUpper, p.CusumLower,
-            [.. result.Signals.Where(s => s.Points[^1] == p.Index).Select(s => s.Rule.ToString())])).ToList();
+            [.. result.Signals.Where(s => s.Points[^1] == p.Index).Select(s => s.Rule.ToString())]) { AssignableCause = p.AssignableCause }).ToList();
         var phases = result.Phases.Select(p => new SpcPhaseView(
             p.Key, p.Index, p.Start, p.End, p.Status.ToString(), p.BaselineLength, p.IsProvisional,
             p.Estimate is { } e ? D(e.Center) : null, p.Estimate?.Sigma, p.Estimate?.Excluded ?? [], p.SigmaZ is { } z ? D(z) : null,
-            p.Dispersion?.ToString(), p.Note)).ToList();
+            p.Dispersion?.ToString(), p.Note) { Retained = p.Estimate?.Retained ?? [] }).ToList();
         var signals = result.Signals.Select(s => new SpcSignalView(
             s.Rule.ToString(), s.Points, [.. s.Points.Select(i => result.Points[i - 1].Label)])).ToList();
         var from = new SpcSettingsFromView(settings.RulesFrom, settings.BaselineFrom, settings.ChartFrom);

@@ -15,9 +15,10 @@ namespace Quality.Functions.Spc;
 /// where it gives none, the pipeline's current standard's <c>spc</c> section sets them (<see cref="SeriesSettings.Of"/>),
 /// else the defaults: Western Electric rules, a 20-delivery baseline, and a chart the metric's kind decides — a
 /// proportion gets a p chart unless its baseline is overdispersed, when Laney's p′ is used and the answer says so (u and
-/// u′ alike); a continuous figure gets an individuals chart. The answer says where each setting came from.
+/// u′ alike); a continuous figure gets an individuals chart. The answer says where each setting came from. Phase I drops
+/// an out-of-control baseline delivery only when its findings name an assignable cause (<see cref="AssignableCauses"/>).
 /// </summary>
-internal sealed class SpcFunctions(TableSeriesStore series, BlobStandardStore standards, KnownSubjects known)
+internal sealed class SpcFunctions(TableSeriesStore series, BlobStandardStore standards, KnownSubjects known, TableFindingStore findings)
 {
     private const int MaxBaseline = 1000;
 
@@ -93,7 +94,7 @@ internal sealed class SpcFunctions(TableSeriesStore series, BlobStandardStore st
         var standard = await standards.CurrentAsync(pipeline, cancellationToken);
         var settings = SeriesSettings.Of(standard, monitored).WithQuery(requested, requestedRules, baseline);
         var stored = await series.ReadAsync(new SeriesKey(pipeline, monitored.Name, subject, vendor), cancellationToken);
-        var points = stored.Select(p => new SeriesPoint(p.BatchId, p.Count, p.Size, p.Value, p.Phase)).ToList();
+        var points = AssignableCauses.Points(stored, AssignableCauses.Of(await findings.ListAsync(pipeline, null, null, cancellationToken)));
         var (result, reason) = settings.Compute(points, monitored.Kind);
         return TypedResults.Ok(SpcChartView.From(pipeline, monitored, subject, vendor, stored, result, reason, settings));
     }

@@ -60,7 +60,7 @@ public sealed partial class Finalize(
             ReportJson.Serialize(ViolationReport.From(run.Taxonomy ?? "unknown", result.Violations)), cancellationToken);
         if (!result.Spatial.IsEmpty)
         {
-            await reports.WriteAsync(run.Id, BlobReportStore.Audit, ReportJson.Serialize(SpatialReportView.From(result.Spatial)), cancellationToken);
+            await reports.WriteAsync(run.Id, BlobReportStore.Audit, ReportJson.Serialize(SpatialReportView.From(result.Spatial, bootstrap)), cancellationToken);
             await WriteEvidenceAsync(run, cancellationToken);
         }
 

@@ -9,7 +9,8 @@ namespace Quality.Pipeline.Monitoring;
 /// What Finalize does for monitoring across deliveries: adds the batch's figures to its pipeline's series, keeps its
 /// error counts as history, and judges its errors against the deliveries before it (<see cref="FindingDetector"/>),
 /// merging the findings into the findings table. Process signals are judged under the run's standard's <c>spc</c>
-/// settings (<see cref="SeriesSettings.Of"/>), or the defaults without one. Every write is keyed by the batch or the finding, so a redelivered
+/// settings (<see cref="SeriesSettings.Of"/>), or the defaults without one, on the metrics its <c>agreement</c> section
+/// accepts (<see cref="QualityStandard.Monitors"/>). Every write is keyed by the batch or the finding, so a redelivered
 /// Finalize repeats them harmlessly. A batch without a pipeline has no series to join and no findings.
 /// </summary>
 public sealed class BatchMonitor(TableSeriesStore series, TableFindingStore findings, TimeProvider time)
@@ -35,10 +36,14 @@ public sealed class BatchMonitor(TableSeriesStore series, TableFindingStore find
         var seenAt = time.GetUtcNow();
         var detected = FindingDetector.Detect(batch, errors, earlier, seenAt);
         var raised = detected.Findings.ToList();
-        foreach (var metric in figures.Where(f => f.Class is null).Select(f => MonitoredMetric.Find(f.Metric)).OfType<MonitoredMetric>())
+        // A delivery's assignable cause is what its findings diagnosed, this batch's included: Phase I keeps the others.
+        var causes = AssignableCauses.Of([.. await findings.ListAsync(batch.Pipeline, null, null, cancellationToken), .. raised]);
+        // A metric the standard's agreement section does not accept (alpha under `agreement: [gwet-ac1]`) raises no signal.
+        foreach (var metric in figures.Where(f => f.Class is null).Select(f => MonitoredMetric.Find(f.Metric)).OfType<MonitoredMetric>()
+            .Where(m => standard?.Monitors(m) ?? true))
         {
             var headline = await series.ReadAsync(new SeriesKey(batch.Pipeline, metric.Name, null, null), cancellationToken);
-            if (ProcessSignals.Detect(batch, metric, headline, SeriesSettings.Of(standard, metric), seenAt) is { } signal)
+            if (ProcessSignals.Detect(batch, metric, headline, SeriesSettings.Of(standard, metric), seenAt, causes) is { } signal)
             {
                 raised.Add(signal);
             }

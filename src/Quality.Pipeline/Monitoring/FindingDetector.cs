@@ -24,7 +24,7 @@ public static class FindingDetector
             .ToList()).ToList();
         var observations = types.Select((t, i) => new ErrorObservation(TypeOf(t), t.Annotators, Baseline(histories[i]))).ToList();
         var verdicts = ErrorSourceAnalysis.Analyze(observations);
-        var findings = verdicts.Select(v => Finding.FromVerdict(batch.Pipeline, batch.BatchId, seenAt, v)).OfType<Finding>().ToList();
+        var findings = verdicts.SelectMany(v => Finding.FromVerdict(batch.Pipeline, batch.BatchId, seenAt, v)).ToList();
         var trends = new List<ConfusionTrendResult>();
         for (var i = 0; i < types.Count; i++)
         {

@@ -15,8 +15,10 @@ namespace Quality.Pipeline.Monitoring;
 /// </summary>
 public static class ProcessSignals
 {
+    /// <param name="causes">Batch id → its assignable cause (<see cref="AssignableCauses.Of"/>): Phase I drops an out-of-control baseline delivery only when it has one.</param>
     public static Finding? Detect(
-        SeriesBatch batch, MonitoredMetric metric, IReadOnlyList<StoredSeriesPoint> series, SeriesSettings settings, DateTimeOffset seenAt)
+        SeriesBatch batch, MonitoredMetric metric, IReadOnlyList<StoredSeriesPoint> series, SeriesSettings settings, DateTimeOffset seenAt,
+        IReadOnlyDictionary<string, string>? causes = null)
     {
         ArgumentNullException.ThrowIfNull(batch);
         ArgumentNullException.ThrowIfNull(metric);
@@ -28,7 +30,7 @@ public static class ProcessSignals
             return null;
         }
 
-        var points = series.Select(p => new SeriesPoint(p.BatchId, p.Count, p.Size, p.Value, p.Phase)).ToList();
+        var points = AssignableCauses.Points(series, causes ?? new Dictionary<string, string>());
         var (chart, reason) = settings.Compute(points, metric.Kind);
         var rules = chart.Signals.Where(s => s.Points[^1] == index).Select(s => s.Rule.ToString()).Distinct().ToList();
         if (rules.Count == 0)

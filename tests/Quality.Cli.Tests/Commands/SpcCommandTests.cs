@@ -31,7 +31,26 @@ public sealed class SpcCommandTests
             .Select(s => s.GetProperty("points")[0].GetInt32());
         Assert.Equal([15, 23], beyond);
         Assert.Equal("phaseI", root.GetProperty("status").GetString());
-        Assert.Equal([15, 21, 23], root.GetProperty("phases")[0].GetProperty("excluded").EnumerateArray().Select(e => e.GetInt32()));
+        Assert.Empty(root.GetProperty("phases")[0].GetProperty("excluded").EnumerateArray()); // no cause column: nothing to exclude
+        Assert.Equal([15, 23], root.GetProperty("phases")[0].GetProperty("retained").EnumerateArray().Select(e => e.GetInt32()));
+    }
+
+    [Fact]
+    public async Task P_OrangeJuiceWithCauseColumn_Json_IsMontgomerysRevisedChart()
+    {
+        // Montgomery's Example 7.1: causes for samples 15 and 23, none for 21 → revised p̄ 0.215 (qcc: LCL 0.04070284,
+        // UCL 0.3892972), 15 and 23 excluded, 21 retained.
+        var csv = "label,count,n,cause\n" + string.Concat(SpcData.OrangeJuiceCounts.Select((c, i) => Invariant(
+            $"s{i + 1},{c},50,{(i + 1) switch { 15 => "new batch of cardboard", 23 => "\"operator, inexperienced\"", _ => "" }}\n")));
+        using var json = await RunJsonAsync(csv, "--chart", "p");
+        var root = json.RootElement;
+        var phase = root.GetProperty("phases")[0];
+
+        Assert.Equal(0.215, phase.GetProperty("center").GetDouble(), 1e-12);
+        Assert.Equal([15, 23], phase.GetProperty("excluded").EnumerateArray().Select(e => e.GetInt32()));
+        Assert.Equal([21], phase.GetProperty("retained").EnumerateArray().Select(e => e.GetInt32()));
+        Assert.Equal("operator, inexperienced", root.GetProperty("points")[22].GetProperty("cause").GetString());
+        Assert.Equal(JsonValueKind.Null, root.GetProperty("points")[20].GetProperty("cause").ValueKind);
     }
 
     [Fact]
@@ -101,8 +120,9 @@ public sealed class SpcCommandTests
         Assert.StartsWith("series-", lines[0], StringComparison.Ordinal);
         Assert.Contains(": p chart, 30 points, 1 phases; phase I: limits from 30 baseline deliveries", lines[0], StringComparison.Ordinal);
         Assert.Contains("  point  label         value       lcl         center      ucl         flags", lines);
-        Assert.Contains(lines, l => l.StartsWith("     15  s15           0.44        0.052428    0.231333    0.410239    BX*!", StringComparison.Ordinal));
-        Assert.Contains(lines, l => l.StartsWith("     21  s21", StringComparison.Ordinal) && l.EndsWith("BX", StringComparison.Ordinal));
+        Assert.Contains("; baseline points 15, 23 out of control with no assignable cause, retained", lines[0], StringComparison.Ordinal);
+        Assert.Contains(lines, l => l.StartsWith("     15  s15           0.44        0.052428    0.231333    0.410239    B*!", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("     21  s21", StringComparison.Ordinal) && l.EndsWith('B'));
         Assert.Contains("  beyondLimits: points 23", lines);
     }
 

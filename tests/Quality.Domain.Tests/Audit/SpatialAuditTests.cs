@@ -1,3 +1,4 @@
+using Quality.Domain.Agreement;
 using Quality.Domain.Annotations;
 using Quality.Domain.Audit;
 using Quality.Domain.Matching;
@@ -9,6 +10,8 @@ namespace Quality.Domain.Tests.Audit;
 public sealed class SpatialAuditTests
 {
     // A 4 × 2 × 2 car shifted by 2 m along its length overlaps the original on 2 × 2 × 2 = 8 of 16 + 16 − 8 = 24 m³: IoU 1/3.
+    private static readonly string[] Annotators = ["a", "b", "c"];
+
     private static readonly SpatialOptions Tau03 = new() { Thresholds = new MatchingThresholds { Default = 0.3 } };
 
     private static IReadOnlyList<Annotation> Item() =>
@@ -152,6 +155,59 @@ public sealed class SpatialAuditTests
         var geometry = SpatialView.From(audit).Consensus.Geometry;
         Assert.Equal((2L, 4L), (geometry.Units, geometry.Drawings));
         Assert.Equal(4.0 / 7, geometry.Alpha!.Value, 8);
+    }
+
+    [Fact]
+    public void Geometry_alpha_interval_is_the_percentile_interval_of_the_enumerable_replicates()
+    {
+        // The two units above: u1 with δ = 2/3 between its two drawings, u2 drawn identically (δ = 0). A replicate draws two
+        // units: (u1, u2) in either order (probability 1/2) gives the estimate 4/7; u1 twice (1/4): n = 4, observed
+        // 2·(4/3) = 8/3, and between the copies δ(a, a′) = δ(b, b′) = 0 and δ(a, b′) = δ(b, a′) = 2/3, so Σ_{v≠w} δ =
+        // 8·(2/3) = 16/3 and α = 1 − 3·(8/3)/(16/3) = −1/2; u2 twice (1/4): every drawing coincides, undefined. So the
+        // defined replicates are −1/2 and 4/7 in the ratio 1 : 2, and the 2.5% and 97.5% quantiles are exactly those.
+        var audit = new SpatialAudit();
+        audit.AddItem(Item(), Tau03, evidence: null);
+        audit.AddItem([.. Item().Select(o => o.Annotator == "b" ? o with { Item = "sweep-2", Cuboid = o.Cuboid! with { X = 0 } } : o with { Item = "sweep-2" })], Tau03, null);
+        var items = audit.ConsensusGeometry.Canonical();
+        var identical = Array.FindIndex(items.SelectMany(i => i.Units).ToArray(), u => u.Disagreement == 0);
+
+        // Sums are kept in 10⁻⁹ units, so figures agree to 8 decimals (as the estimate's own test).
+        Assert.Equal(4.0 / 7, GeometricAlphaBootstrap.Alpha(items, [1, 1]), 8);
+        Assert.Equal(-0.5, GeometricAlphaBootstrap.Alpha(items, identical == 0 ? [0, 2] : [2, 0]), 8);
+        Assert.True(double.IsNaN(GeometricAlphaBootstrap.Alpha(items, identical == 0 ? [2, 0] : [0, 2])));
+
+        var interval = audit.ConsensusGeometry.Bootstrap(new BootstrapOptions { Seed = 7 });
+        Assert.Equal(-0.5, interval.Lower, 8);
+        Assert.Equal(4.0 / 7, interval.Upper, 8);
+        Assert.InRange(interval.DefinedReplicates, 750 - 55, 750 + 55); // Bin(1000, 3/4): 750 ± 4σ
+        var view = SpatialView.From(audit, new BootstrapOptions { Seed = 7 }).Consensus.Geometry;
+        Assert.Equal([interval.Lower, interval.Upper], view.AlphaCi95!);
+        Assert.Equal((7, 1000, 0.95), (view.Bootstrap!.Seed, view.Bootstrap.Replicates, view.Bootstrap.Confidence));
+        Assert.Equal(GeometryAlphaView.Method, view.Bootstrap.Method);
+    }
+
+    [Fact]
+    public void Geometry_alpha_replicate_drawing_every_unit_once_is_the_estimate()
+    {
+        // Invariant of the replicate formula, with objects of different consensus objects overlapping on one item (the
+        // cross terms B_uv): scattered cars drawn by three annotators with jitter, every count 1.
+        var random = new Random(11);
+        var audit = new SpatialAudit();
+        for (var item = 0; item < 5; item++)
+        {
+            var cars = Enumerable.Range(0, 6).Select(_ => (X: random.NextDouble() * 12, Y: random.NextDouble() * 12)).ToList();
+            audit.AddItem(
+                [.. from annotator in Annotators
+                    from car in cars.Where(_ => random.NextDouble() < 0.9)
+                    select Cuboid(annotator, AnnotatorRole.Annotator, "car", car.X + (random.NextDouble() * 0.6), car.Y + (random.NextDouble() * 0.6)) with { Item = $"sweep-{item}" }],
+                new SpatialOptions(), null);
+        }
+
+        var items = audit.ConsensusGeometry.Canonical();
+        var units = items.Sum(i => i.Units.Length);
+
+        Assert.Contains(items, i => i.Overlaps.Length > 0);
+        Assert.Equal(audit.ConsensusGeometry.Alpha(), GeometricAlphaBootstrap.Alpha(items, [.. Enumerable.Repeat(1L, units)]), 8);
     }
 
     [Fact]

@@ -17,9 +17,8 @@ public sealed class FindingEvidenceTests
             [new AnnotatorErrors("a", 0, 100), new AnnotatorErrors("b", 20, 100), new AnnotatorErrors("c", 0, 100), new AnnotatorErrors("d", 0, 100)], null);
         var verdict = ErrorSourceAnalysis.Analyze([observation]).Single();
 
-        var finding = Finding.FromVerdict("p", "batch-1", Seen, verdict);
+        var finding = Finding.FromVerdict("p", "batch-1", Seen, verdict).Single();
 
-        Assert.NotNull(finding);
         Assert.Equal(FindingKind.IndividualError, finding.Kind);
         var json = ReportJson.Serialize(finding);
         Assert.DoesNotContain("NaN", json, StringComparison.Ordinal);

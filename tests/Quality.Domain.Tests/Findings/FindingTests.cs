@@ -91,7 +91,7 @@ public sealed class FindingTests
             new BaselineRate(50, 5000));
         var verdict = ErrorSourceAnalysis.Analyze([observation]).Single();
 
-        var finding = Finding.FromVerdict("lidar", "b1", Monday, verdict, new HashSet<string> { "Wheelchair" })!;
+        var finding = Finding.FromVerdict("lidar", "b1", Monday, verdict, new HashSet<string> { "Wheelchair" }).Single();
         var json = JsonSerializer.Serialize(finding);
         var back = JsonSerializer.Deserialize<Finding>(json)!;
 
@@ -108,7 +108,37 @@ public sealed class FindingTests
     {
         var observation = new ErrorObservation(ErrorType.Miss("Car"), [new("a", 1, 100), new("b", 1, 100)], new BaselineRate(100, 10_000));
 
-        Assert.Null(Finding.FromVerdict("lidar", "b1", Monday, ErrorSourceAnalysis.Analyze([observation]).Single()));
+        Assert.Empty(Finding.FromVerdict("lidar", "b1", Monday, ErrorSourceAnalysis.Analyze([observation]).Single()));
+    }
+
+    [Fact]
+    public void FromVerdict_SecondAnnotatorFlaggedLater_FirstAnnotatorsSeriesContinues()
+    {
+        // Delivery 1: b alone far above the others; delivery 2: b again, and e (new to the pipeline) too. An individual
+        // error is a series per annotator and error type: b's finding is seen twice, e's once. Keyed by the set of
+        // flagged annotators, b's series restarted as "b,e" and b's first finding never saw delivery 2.
+        var pair = ErrorType.Confusion("Wheelchair", "Pedestrian");
+        var first = ErrorSourceAnalysis.Analyze([new ErrorObservation(pair,
+            [new("a", 1, 100), new("b", 20, 100), new("c", 1, 100), new("d", 0, 100)], new BaselineRate(50, 5000))]).Single();
+        var second = ErrorSourceAnalysis.Analyze([new ErrorObservation(pair,
+            [new("a", 1, 100), new("b", 20, 100), new("c", 0, 100), new("d", 1, 100), new("e", 20, 100), new("f", 0, 100), new("g", 1, 100)],
+            new BaselineRate(72, 5400))]).Single();
+        Assert.Equal(["b"], first.FlaggedAnnotators);
+        Assert.Equal(["b", "e"], second.FlaggedAnnotators);
+
+        var book = FindingBook.Merge(
+            FindingBook.Merge([], Finding.FromVerdict("lidar", "d1", Monday, first)),
+            Finding.FromVerdict("lidar", "d2", Monday.AddDays(1), second));
+
+        Assert.Equal(2, book.Count);
+        var b = book.Single(f => f.Annotators.SequenceEqual(["b"]));
+        Assert.Equal("lidar|IndividualError|confusion:Wheelchair>Pedestrian|b", b.Key);
+        Assert.Equal("ce700073cab2561a3e2029c2453f2db2", b.Id); // SHA-256 of the key, first 16 bytes, by sha256sum
+        Assert.Equal(["d1", "d2"], b.Batches);
+        Assert.Equal(2, b.Occurrences);
+        var e = book.Single(f => f.Annotators.SequenceEqual(["e"]));
+        Assert.Equal(["d2"], e.Batches);
+        Assert.Equal(["annotator.e.rate"], e.Evidence.Where(x => x.Name.StartsWith("annotator.", StringComparison.Ordinal)).Select(x => x.Name));
     }
 
     private const string FindingIdOfKey = "a65897fda98a6481eecf6a70c0242ab2";

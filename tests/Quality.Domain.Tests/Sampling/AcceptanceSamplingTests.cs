@@ -57,8 +57,8 @@ public sealed class AcceptanceSamplingTests
         Assert.Equal((code, planLetter, n, accept, reject, false), (plan.CodeLetter, plan.PlanLetter, plan.SampleSize, plan.Accept, plan.Reject, plan.InspectsWholeLot));
     }
 
-    // Transcribed, not independently verified (AQLSchemes' MIL-STD-105E encoding); lot 2000, level II → K, AQL 0.65, the
-    // textbook illustration of the three severities.
+    // Lot 2000, level II → K, AQL 0.65, the textbook illustration of the three severities (AQLSchemes' encoding; n and Ac
+    // of all three agree with Montgomery's reproduction of the tables, docs/sampling.md; reduced Re 3 is 105E's gap).
     [Theory]
     [InlineData(InspectionSeverity.Normal, 125, 2, 3)]
     [InlineData(InspectionSeverity.Tightened, 125, 1, 2)]
@@ -116,6 +116,47 @@ public sealed class AcceptanceSamplingTests
                     Assert.Equal(byDiagonal.GetValueOrDefault(diagonal, (accept, reject)), (accept, reject));
                     byDiagonal[diagonal] = (accept, reject);
                 }
+            }
+        }
+    }
+
+    // A second published table for II-B: NIBS, "TABLE 1-B ... SAMPLING PLAN - Single Tightened Sampling Sizes and Reject
+    // Levels", "developed from MIL-STD-105E" (http://www.nibs.org/FMOC/DPW_AC/AC-TABLE.ASC, the page statistics-vectors.md
+    // §7 reads Table 1-A from). Per code letter: its sample size, then one token per AQL column 0.65 1.0 1.5 2.5 4.0 6.5 10
+    // as the page prints it: a number is the plan's rejection number Re (Ac = Re − 1), "\/" the head of a down arrow, "/\"
+    // the head of an up arrow, "||" an arrow's shaft. Rows M–Q are past the part of the page that could be read.
+    private static readonly string[] NibsTable1B =
+    [
+        @"A 2 || || || || || \/ ||", @"B 3 || || || || \/ 1 ||", @"C 5 || || || \/ 1 || \/", @"D 8 || || \/ 1 || \/ 2",
+        @"E 13 || \/ 1 || \/ 2 3", @"F 20 \/ 1 || \/ 2 3 4", @"G 32 1 || \/ 2 3 4 6", @"H 50 || \/ 2 3 4 6 9",
+        @"J 80 \/ 2 3 4 6 9 13", @"K 125 2 3 4 6 9 13 19", @"L 200 3 4 6 9 13 19 /\",
+    ];
+
+    public static TheoryData<string> NibsRows => [.. NibsTable1B];
+
+    [Theory]
+    [MemberData(nameof(NibsRows))]
+    public void Tightened_CodeLettersAToLAt065To10_MatchNibsTable1B(string row)
+    {
+        var tokens = row.Split(' ');
+        var letter = tokens[0][0];
+        double[] columns = [0.65, 1.0, 1.5, 2.5, 4.0, 6.5, 10];
+        for (var c = 0; c < columns.Length; c++)
+        {
+            var column = Array.IndexOf(SingleSamplingTables.Aqls, columns[c]);
+            var (planLetter, n, accept, reject) = SingleSamplingTables.Tightened.Resolve(letter, column);
+            var printed = planLetter == letter;
+            var token = tokens[c + 2];
+            if (int.TryParse(token, out var re))
+            {
+                Assert.True(printed, $"{letter} at {columns[c]}: NIBS prints Re {re}, the table an arrow to {planLetter}");
+                Assert.Equal((int.Parse(tokens[1], provider: null), re - 1, re), (n, accept, reject));
+            }
+            else
+            {
+                Assert.False(printed, $"{letter} at {columns[c]}: NIBS prints an arrow ({token}), the table {accept}/{reject}");
+                var below = string.CompareOrdinal(planLetter.ToString(), letter.ToString()) > 0;
+                Assert.True(token == "||" || (token == @"\/") == below, $"{letter} at {columns[c]}: NIBS {token}, the table points to {planLetter}");
             }
         }
     }

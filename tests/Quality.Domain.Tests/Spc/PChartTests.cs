@@ -25,32 +25,60 @@ public sealed class PChartTests
         Assert.All(chart.Signals, s => Assert.Equal(SpcRule.BeyondLimits, s.Rule));
     }
 
+    /// <summary>Montgomery's Example 7.1: causes were found for sample 15 (a new batch of cardboard stock) and 23 (an inexperienced operator), none for 21.</summary>
+    private static readonly HashSet<int> MontgomeryCauses = [15, 23];
+
     [Fact]
-    public void EstimatePhaseI_OrangeJuice_SecondPassMatchesMontgomeryRevisedLimits()
+    public void EstimatePhaseI_OrangeJuiceWithMontgomerysCauses_StopsAtHisRevisedLimitsKeepingSample21()
+    {
+        var estimate = PChart.EstimatePhaseI(SpcData.OrangeJuiceCounts, Sizes, baselineLength: 30, assignableCauses: MontgomeryCauses);
+
+        // Pass 1 = the trial limits of §6.1; samples 15 and 23 are out of control and have causes: excluded.
+        Assert.Equal(0.2313333, estimate.Iterations[0].Center, 5e-8);
+        Assert.Equal([15, 23], estimate.Iterations[0].OutOfControl);
+        Assert.Equal([15, 23], estimate.Iterations[0].Excluded);
+
+        // Pass 2 = the revised limits of §6.1 (qcc): centre 0.215, LCL 0.04070284, UCL 0.3892972; sample 21 (p = 0.40) is
+        // beyond, but no cause was found for it, so it stays and the procedure ends.
+        Assert.Equal(2, estimate.Iterations.Count);
+        Assert.Equal([21], estimate.Iterations[1].OutOfControl);
+        Assert.Empty(estimate.Iterations[1].Excluded);
+        Assert.Equal(0.215, estimate.Center, 1e-12); // 301/1400: 347 − 22 − 24 of 28 × 50
+        Assert.Equal(0.4108223, Math.Sqrt(estimate.Center * (1 - estimate.Center)), 5e-8);
+        Assert.All(estimate.Chart.Points, p =>
+        {
+            Assert.Equal(0.04070284, p.Lower, 5e-9);
+            Assert.Equal(0.3892972, p.Upper, 5e-8);
+        });
+        Assert.True(estimate.IsStable);
+        Assert.Equal([15, 23], estimate.Excluded);
+        Assert.Equal([21], estimate.Retained);
+        Assert.Equal(30, estimate.Chart.Points.Count);
+    }
+
+    [Fact]
+    public void EstimatePhaseI_NoCauses_ExcludesNothingAndRetainsTheSignals()
     {
         var estimate = PChart.EstimatePhaseI(SpcData.OrangeJuiceCounts, Sizes, baselineLength: 30);
 
-        // Pass 1 = the trial limits of §6.1; samples 15 and 23 excluded.
-        Assert.Equal(0.2313333, estimate.Iterations[0].Center, 5e-8);
-        Assert.Equal([15, 23], estimate.Iterations[0].OutOfControl);
+        Assert.Equal(347.0 / 1500, estimate.Center, 1e-12); // the trial centre 0.2313333
+        Assert.Single(estimate.Iterations);
+        Assert.Empty(estimate.Excluded);
+        Assert.Equal([15, 23], estimate.Retained);
+        Assert.True(estimate.IsStable);
+    }
 
-        // Pass 2 = the revised limits of §6.1: center 0.215, LCL 0.04070284, UCL 0.3892972; original sample 21 (p = 0.40) signals.
-        var revised = estimate.Iterations[1];
-        Assert.Equal(0.215, revised.Center, 5e-4);
-        var sigma = Math.Sqrt(revised.Center * (1 - revised.Center) / 50);
-        Assert.Equal(0.4108223, Math.Sqrt(revised.Center * (1 - revised.Center)), 5e-8);
-        Assert.Equal(0.04070284, revised.Center - (3 * sigma), 5e-9);
-        Assert.Equal(0.3892972, revised.Center + (3 * sigma), 5e-8);
-        Assert.Equal([21], revised.OutOfControl);
+    [Fact]
+    public void EstimatePhaseI_EveryPointHasACause_IsTheAutomaticTrimming()
+    {
+        // Excluding whatever falls outside until nothing does: 15 and 23, then 21, then stable (hand computation:
+        // p̄ = 281/1350, UCL ≈ 0.3804, highest remaining p = 0.36).
+        var estimate = PChart.EstimatePhaseI(SpcData.OrangeJuiceCounts, Sizes, baselineLength: 30, assignableCauses: Enumerable.Range(1, 30).ToHashSet());
 
-        // Pass 3 (hand computation, beyond the reference, which stops because no cause is found for sample 21):
-        // p̄ = 281/1350, UCL ≈ 0.3804, highest remaining p = 0.36: stable.
         Assert.Equal(3, estimate.Iterations.Count);
         Assert.Equal(281.0 / 1350, estimate.Center, 1e-12);
-        Assert.Empty(estimate.Iterations[2].OutOfControl);
-        Assert.True(estimate.IsStable);
         Assert.Equal([15, 21, 23], estimate.Excluded);
-        Assert.Equal(30, estimate.Chart.Points.Count);
+        Assert.Empty(estimate.Retained);
     }
 
     [Fact]
@@ -58,9 +86,9 @@ public sealed class PChartTests
     {
         // §6.1 Phase II samples charted against the Phase I baseline: later points are charted, never excluded.
         double[] counts = [.. SpcData.OrangeJuiceCounts, .. SpcData.OrangeJuicePhaseIICounts];
-        var estimate = PChart.EstimatePhaseI(counts, SpcData.Sizes(54, 50), baselineLength: 30);
+        var estimate = PChart.EstimatePhaseI(counts, SpcData.Sizes(54, 50), baselineLength: 30, assignableCauses: MontgomeryCauses);
 
-        Assert.Equal(281.0 / 1350, estimate.Center, 1e-12);
+        Assert.Equal(0.215, estimate.Center, 1e-12);
         Assert.Equal(54, estimate.Chart.Points.Count);
         Assert.All(estimate.Excluded, i => Assert.True(i <= 30));
     }

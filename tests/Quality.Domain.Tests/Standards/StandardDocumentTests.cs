@@ -144,6 +144,7 @@ public sealed class StandardDocumentTests
     [InlineData(AlphaRule + "spc:\n  charts: {mean-iou: imr}\n", 7, 22, "spc.charts.mean-iou", "'imr' does not fit mean-iou, a continuous figure (one of individuals, ewma, cusum)")]
     [InlineData(AlphaRule + "spc:\n  charts: {violations-per-item: p}\n", 7, 33, "spc.charts.violations-per-item", "'p' does not fit violations-per-item, a rate per unit (one of u, laney-u)")]
     [InlineData(AlphaRule + "spc:\n  charts: {f1: ewma}\n", 7, 12, "spc.charts.f1", "'f1' is not a monitored metric")]
+    [InlineData("  - metric: gwet-ac1\n    min: 0.5\nagreement: [gwet-ac1]\nspc:\n  charts: {alpha: ewma}\n", 8, 12, "spc.charts.alpha", "alpha is charted, but krippendorff-alpha is not listed in agreement")]
     [InlineData(AlphaRule + "spc:\n  baseline: 1\n", 7, 13, "spc.baseline", "must be between 2 and 1000")]
     [InlineData(AlphaRule + "sampling:\n  aql: 1.2\n", 7, 8, "sampling.aql", "1.2 is not an AQL of ANSI/ASQ Z1.4")]
     // Above 10 the tables count nonconformities per hundred units; a review counts nonconforming units.
@@ -198,5 +199,21 @@ public sealed class StandardDocumentTests
 
         Assert.Equal(("s.yaml", line, column, path), (e.File, e.Line, e.Column, e.Path));
         Assert.Contains(problem, e.Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Monitors_AlphaOnlyWhenTheAgreementSectionAcceptsKrippendorffsAlpha()
+    {
+        // The agreement section decides which statistics a batch is judged by, its alpha chart included; other charts stay.
+        var gwetOnly = StandardDocument.Parse(Head + "  - metric: gwet-ac1\n    min: 0.5\nagreement: [gwet-ac1]\n", "s.yaml");
+        var listed = StandardDocument.Parse(Head + AlphaRule + "agreement: [krippendorff-alpha, gwet-ac1]\n", "s.yaml");
+        var unlisted = StandardDocument.Parse(Head + AlphaRule, "s.yaml");
+
+        Assert.False(gwetOnly.Monitors(MonitoredMetric.Alpha));
+        Assert.True(gwetOnly.Monitors(MonitoredMetric.GoldErrorRate));
+        Assert.True(listed.Monitors(MonitoredMetric.Alpha));
+        Assert.True(unlisted.Monitors(MonitoredMetric.Alpha)); // absent = all
+        Assert.True(gwetOnly.Applies("gwet-ac1"));
+        Assert.False(gwetOnly.Applies("fleiss-kappa"));
     }
 }

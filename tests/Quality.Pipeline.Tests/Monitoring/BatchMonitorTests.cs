@@ -69,4 +69,36 @@ public sealed class BatchMonitorTests
         Assert.Equal(expected, signal?.Evidence.Single(e => e.Name == "rules").Detail?.Split(';')[0]);
         Assert.Equal(expected is null ? null : [runId], signal?.Batches);
     }
+
+    [Theory]
+    [InlineData("[krippendorff-alpha, gwet-ac1]", "AcceptedWithFindings")]
+    [InlineData("[gwet-ac1]", "Accepted")]
+    public async Task Finalize_AlphaFallsBelowItsLimits_TheStandardsAgreementSectionDecidesWhetherItCountsInTheVerdict(string agreement, string verdict)
+    {
+        await using var pipeline = await TestPipeline.StartAsync();
+        // Ten earlier deliveries with alpha 0.89–0.91 (I-MR: x̄ 0.9, σ̂ = MR̄/1.128 ≈ 0.012), then a tag delivery whose
+        // annotators are right 95%, 85% and 75% of the time: its alpha is far below the limits. A standard that lists
+        // Krippendorff's alpha among the statistics that apply gets the process signal and a verdict "accepted with
+        // findings"; one that lists only Gwet's AC1 (its rule, AC1 ≥ 0, passes) is not judged on the alpha chart.
+        var store = pipeline.Get<TableSeriesStore>();
+        double[] earlier = [0.90, 0.91, 0.89, 0.90, 0.91, 0.90, 0.89, 0.90, 0.91, 0.90];
+        var now = TimeProvider.System.GetUtcNow();
+        for (var i = 0; i < earlier.Length; i++)
+        {
+            var batch = new SeriesBatch("scenario", "test-vendor", $"earlier-{i:D2}", now.AddDays(i - earlier.Length), "driving-scenes@1.0.0");
+            await store.RecordAsync(batch, [new SeriesFigure(MonitoredMetric.Alpha.Name, null, null, null, earlier[i])], CancellationToken.None);
+        }
+
+        await pipeline.Get<BlobStandardStore>().PutAsync(StandardDocument.Parse(
+            $"standard: scenario\nversion: 1.0.0\nrules:\n  - metric: gwet-ac1\n    min: 0\nagreement: {agreement}\nspc:\n  baseline: 10\n", null),
+            CancellationToken.None);
+
+        var run = await pipeline.DeliverAndAuditAsync("scenario/test-vendor/d-11.jsonl", DeliveryGenerator.Generate(200, pipeline: "scenario", deliveryId: "d-11"));
+
+        Assert.Equal((RunStatus.Completed, verdict), (run.Status, run.Verdict));
+        var series = await store.ReadAsync(new SeriesKey("scenario", MonitoredMetric.Alpha.Name, null, null), CancellationToken.None);
+        Assert.True(series[^1].Value < 0.8, $"alpha {series[^1].Value}");
+        var signals = await pipeline.Get<TableFindingStore>().ListAsync("scenario", null, FindingKind.ProcessSignal, CancellationToken.None);
+        Assert.Equal(verdict == "Accepted" ? 0 : 1, signals.Count(f => f.ErrorTypeKey == "spc:" + MonitoredMetric.Alpha.Name));
+    }
 }

@@ -108,12 +108,62 @@ public sealed class ProcessSignalsTests
         Assert.DoesNotContain("NaN", ReportJson.Serialize(finding), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Detect_BaselineSpikeWithASystemError_IsDroppedFromTheLimitsAndTheNextShiftSignals()
+    {
+        // 20 baseline deliveries at 10/1000 except b3 at 60/1000, then b20 at 20/1000 (Phase II), on a p chart.
+        // b3 raised a system error: an assignable cause, so Montgomery's procedure drops it: p̄ = 190/19000 = 0.01,
+        // UCL = 0.01 + 3·√(0.01·0.99/1000) = 0.0194393 (by hand), and b20 is beyond it. Without a cause b3 stays:
+        // p̄ = 250/20000 = 0.0125 and UCL 0.0230401 hide b20.
+        var counts = Enumerable.Repeat(10.0, 21).ToArray();
+        counts[3] = 60;
+        counts[20] = 20;
+        var series = Series(counts);
+        var settings = SeriesSettings.Defaults with { Chart = ChartKind.P };
+        var systemError = SystemErrorIn("b3");
+
+        var withCause = ProcessSignals.Detect(Batch("b20"), MonitoredMetric.GoldErrorRate, series, settings, Day, AssignableCauses.Of([systemError]));
+        var withoutCause = ProcessSignals.Detect(Batch("b20"), MonitoredMetric.GoldErrorRate, series, settings, Day, AssignableCauses.Of([]));
+
+        Assert.NotNull(withCause);
+        Assert.Equal(0.01, withCause.Evidence.Single(e => e.Name == "center").Value!.Value, 1e-12);
+        Assert.Equal(0.0194393, withCause.Evidence.Single(e => e.Name == "ucl").Value!.Value, 1e-6);
+        Assert.Null(withoutCause);
+    }
+
+    [Fact]
+    public void AssignableCauses_OnlyDiagnosingFindingsNameACause()
+    {
+        var systemError = SystemErrorIn("b3");
+        var individual = systemError with { Kind = FindingKind.IndividualError, ErrorTypeKey = "miss:car", Annotators = ["ann-02"], Batches = ["b3", "b5"] };
+        var signal = systemError with { Kind = FindingKind.ProcessSignal, ErrorTypeKey = "spc:gold-error-rate", Batches = ["b7"] };
+
+        var causes = AssignableCauses.Of([signal, individual, systemError]);
+
+        Assert.Equal(["b3", "b5"], causes.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal("individualError on miss:car (ann-02); systemError on confusion:cyclist>pedestrian", causes["b3"]);
+        Assert.Equal("individualError on miss:car (ann-02)", causes["b5"]);
+    }
+
     /// <summary>Counts per 1000 of the 15 deliveries before one of 40 that completes six points rising within 1σ.</summary>
     internal static double[] RisingWithinOneSigma => [36, 44, 32, 48, 36, 44, 32, 48, 36, 44, 35, 36, 37, 38, 39];
 
     /// <summary>A standard named <paramref name="pipeline"/>, version 1.0.0, with one lenient gold-error-rate rule and <paramref name="sections"/>.</summary>
     internal static string GoldStandard(string pipeline, string sections) =>
         $"standard: {pipeline}\nversion: 1.0.0\nrules:\n  - metric: gold-error-rate\n    max: 0.5\n{sections}";
+
+    private static Finding SystemErrorIn(string batch) => new()
+    {
+        Pipeline = "lidar",
+        Kind = FindingKind.SystemError,
+        ErrorTypeKey = "confusion:cyclist>pedestrian",
+        Severity = FindingSeverity.High,
+        Batches = [batch],
+        Statement = "s",
+        Action = "a",
+        FirstSeen = Day,
+        LastSeen = Day,
+    };
 
     private static SeriesBatch Batch(string id) => new("lidar", "acme", id, Day, "driving@1.0.0");
 

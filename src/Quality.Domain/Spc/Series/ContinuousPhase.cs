@@ -4,22 +4,26 @@ namespace Quality.Domain.Spc.Series;
 /// <remarks>
 /// Each pass takes x̄ and MR̄ of the baseline values still included, in delivery order (an excluded value is dropped, so
 /// the moving range spans it), and excludes every included value strictly beyond x̄ ± 3σ̂ — the individuals limits, for
-/// all three charts. A known <see cref="SeriesChartOptions.Target"/> or <see cref="SeriesChartOptions.Sigma"/> replaces the
+/// all three charts — that has an assignable cause (Montgomery's procedure, <see cref="BaselineIteration"/>). A known <see cref="SeriesChartOptions.Target"/> or <see cref="SeriesChartOptions.Sigma"/> replaces the
 /// estimate. The individuals chart plots baseline points against the trial x̄ ± 3σ̂ and later ones against the revised;
 /// EWMA and CUSUM accumulate from the phase's first point, so one parameter set, the revised one, serves the whole phase.
 /// CUSUM without a positive σ (or with every baseline point excluded) has NaN sums and no signals.
 /// </remarks>
 internal static class ContinuousPhase
 {
-    public static PhaseChart Chart(double[] values, int baselineLength, SeriesChartOptions options)
+    public static PhaseChart Chart(double[] values, int baselineLength, SeriesChartOptions options, Func<int, bool> hasCause)
     {
         var fit = BaselineIteration.Run(
             baselineLength,
             options.MaxIterations,
             included => LocationScale.Of(BaselineIteration.Included(values, included)),
             (f, i) => f.IsBeyond(values[i]),
-            f => !double.IsNaN(f.Mean));
-        var estimate = new SeriesPhaseEstimate(fit.Revised.Mean, fit.Trial.Mean, fit.Revised.Sigma, fit.Excluded, fit.Iterations, fit.IsStable);
+            f => !double.IsNaN(f.Mean),
+            hasCause);
+        var estimate = new SeriesPhaseEstimate(fit.Revised.Mean, fit.Trial.Mean, fit.Revised.Sigma, fit.Excluded, fit.Iterations, fit.IsStable)
+        {
+            Retained = fit.Retained,
+        };
         var trial = Known(fit.Trial, options);
         var revised = Known(fit.Revised, options);
         return options.Chart switch

@@ -8,7 +8,8 @@ namespace Quality.Domain.Spc.Series;
 /// </remarks>
 internal static class LaneyPhase
 {
-    public static PhaseChart Chart(double[] counts, double[] sizes, int baselineLength, AttributeModel model, SeriesChartOptions options)
+    public static PhaseChart Chart(
+        double[] counts, double[] sizes, int baselineLength, AttributeModel model, SeriesChartOptions options, Func<int, bool> hasCause)
     {
         var name = model == AttributeModel.Binomial ? "p" : "u";
         var fit = BaselineIteration.Run(
@@ -16,10 +17,11 @@ internal static class LaneyPhase
             options.MaxIterations,
             included => Fit(counts, sizes, included, model, options.Laney, name),
             (chart, i) => chart.Points[i].IsBeyondLimits,
-            chart => !double.IsNaN(chart.Points[0].Center));
+            chart => !double.IsNaN(chart.Points[0].Center),
+            hasCause);
         var chart = ControlChartResult.FromPoints(PhaseChart.Splice(fit.Trial.Points, fit.Revised.Points, baselineLength));
         var estimate = new SeriesPhaseEstimate(
-            fit.Revised.Points[0].Center, fit.Trial.Points[0].Center, null, fit.Excluded, fit.Iterations, fit.IsStable);
+            fit.Revised.Points[0].Center, fit.Trial.Points[0].Center, null, fit.Excluded, fit.Iterations, fit.IsStable) { Retained = fit.Retained };
         return new PhaseChart(chart.Points, chart.Signals, estimate, RulesApply: true) { Laney = fit.Revised };
     }
 

@@ -33,7 +33,11 @@ internal sealed class PhaseBuilder(IReadOnlyList<SeriesPoint> series, int start,
         }
 
         var status = _points.Length > options.BaselineLength ? PhaseStatus.PhaseII : PhaseStatus.PhaseI;
-        var estimate = chart.Estimate with { Excluded = [.. chart.Estimate.Excluded.Select(p => p + start)] };
+        var estimate = chart.Estimate with
+        {
+            Excluded = [.. chart.Estimate.Excluded.Select(p => p + start)],
+            Retained = [.. chart.Estimate.Retained.Select(p => p + start)],
+        };
         return new SeriesPhase(key, index, start + 1, end + 1, status, baseline, estimate)
         {
             IsProvisional = baseline < options.BaselineLength,
@@ -46,12 +50,18 @@ internal sealed class PhaseBuilder(IReadOnlyList<SeriesPoint> series, int start,
 
     private PhaseChart Chart(int baseline) => options.Chart switch
     {
-        ChartKind.P => AttributePhase.Chart(Counts(), Sizes(), baseline, AttributeModel.Binomial, options.MaxIterations),
-        ChartKind.U => AttributePhase.Chart(Counts(), Sizes(), baseline, AttributeModel.Poisson, options.MaxIterations),
-        ChartKind.LaneyP => LaneyPhase.Chart(Counts(), Sizes(), baseline, AttributeModel.Binomial, options),
-        ChartKind.LaneyU => LaneyPhase.Chart(Counts(), Sizes(), baseline, AttributeModel.Poisson, options),
-        _ => ContinuousPhase.Chart([.. _points.Select(p => p.Value!.Value)], baseline, options),
+        ChartKind.P => AttributePhase.Chart(Counts(), Sizes(), baseline, AttributeModel.Binomial, options.MaxIterations, Causes()),
+        ChartKind.U => AttributePhase.Chart(Counts(), Sizes(), baseline, AttributeModel.Poisson, options.MaxIterations, Causes()),
+        ChartKind.LaneyP => LaneyPhase.Chart(Counts(), Sizes(), baseline, AttributeModel.Binomial, options, HasCause),
+        ChartKind.LaneyU => LaneyPhase.Chart(Counts(), Sizes(), baseline, AttributeModel.Poisson, options, HasCause),
+        _ => ContinuousPhase.Chart([.. _points.Select(p => p.Value!.Value)], baseline, options, HasCause),
     };
+
+    /// <summary>Whether the phase's point i (0-based) has an assignable cause (<see cref="SeriesPoint.AssignableCause"/>).</summary>
+    private bool HasCause(int i) => _points[i].AssignableCause is not null;
+
+    /// <summary>Phase-local 1-based indices of the points with an assignable cause.</summary>
+    private HashSet<int> Causes() => [.. Enumerable.Range(0, _points.Length).Where(HasCause).Select(i => i + 1)];
 
     private SeriesChartPoint Point(int i, ChartPoint point, bool inBaseline, bool excluded, PhaseChart? chart)
     {
@@ -59,6 +69,7 @@ internal sealed class PhaseBuilder(IReadOnlyList<SeriesPoint> series, int start,
         return new SeriesChartPoint(
             start + i + 1, _points[i].Label, _points[i].Phase, index, point.Value, point.Center, point.Lower, point.Upper, point.Z, inBaseline, excluded)
         {
+            AssignableCause = _points[i].AssignableCause,
             MovingRange = options.Chart == ChartKind.Individuals ? MovingRange(i) : null,
             CusumUpper = cusum ? chart?.Cusum?.Upper.Points[i].Value ?? double.NaN : null,
             CusumLower = cusum ? chart?.Cusum?.Lower.Points[i].Value ?? double.NaN : null,

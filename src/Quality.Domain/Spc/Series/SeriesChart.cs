@@ -8,7 +8,7 @@ namespace Quality.Domain.Spc.Series;
 /// <item>fewer than <see cref="SeriesChartOptions.EffectiveMinimumBaseline"/> points: warming up — the statistic is plotted,
 /// centre and limits are NaN, nothing signals;</item>
 /// <item>otherwise the first min(m, points) points, m = <see cref="SeriesChartOptions.BaselineLength"/>, are the baseline. The
-/// Phase I estimate excludes out-of-control baseline points iteratively (p, u: <see cref="PChart.EstimatePhaseI"/>; Laney:
+/// Phase I estimate excludes out-of-control baseline points that have an assignable cause (<see cref="SeriesPoint.AssignableCause"/>), iteratively — Montgomery's procedure (p, u: <see cref="PChart.EstimatePhaseI"/>; Laney:
 /// σ_Z re-estimated each pass; I-MR, EWMA, CUSUM: x̄ and MR̄/1.128 against the individuals limits). Shewhart charts plot
 /// the baseline against the trial limits (the whole baseline) and the later points against the revised limits, frozen;
 /// EWMA and CUSUM use the revised parameters throughout. With fewer than m points the phase is in Phase I and its

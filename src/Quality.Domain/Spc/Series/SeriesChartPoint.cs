@@ -11,11 +11,14 @@ namespace Quality.Domain.Spc.Series;
 /// <param name="Upper">The upper control limit; NaN while warming up and for CUSUM.</param>
 /// <param name="Z">(Value − Center)/σ, the input of the run rules; NaN where undefined.</param>
 /// <param name="InBaseline">True for the baseline points of its phase (all points of a phase warming up or in Phase I).</param>
-/// <param name="Excluded">True for a baseline point excluded from the revised limits as out of control.</param>
+/// <param name="Excluded">True for a baseline point excluded from the revised limits: out of control, with an assignable cause.</param>
 public sealed record SeriesChartPoint(
     int Index, string Label, string Phase, int PhaseIndex, double Value, double Center, double Lower, double Upper, double Z,
     bool InBaseline, bool Excluded)
 {
+    /// <summary>The point's assignable cause as given (<see cref="SeriesPoint.AssignableCause"/>); null when none is known.</summary>
+    public string? AssignableCause { get; init; }
+
     /// <summary>|x_i − x_{i−1}| within the phase (I-MR only); NaN at a phase's first point; null for other charts.</summary>
     public double? MovingRange { get; init; }
 

@@ -7,7 +7,7 @@ internal sealed class SeriesCsvColumns
 {
     private readonly string _file;
     private readonly ChartKind _chart;
-    private readonly int _count = -1, _size = -1, _value = -1, _label, _phase;
+    private readonly int _count = -1, _size = -1, _value = -1, _label, _phase, _cause;
     private readonly int _needed;
 
     public SeriesCsvColumns(IReadOnlyList<string> names, string file, long line, ChartKind chart)
@@ -16,6 +16,7 @@ internal sealed class SeriesCsvColumns
         _chart = chart;
         _label = IndexOf(names, "label");
         _phase = IndexOf(names, "phase");
+        _cause = IndexOf(names, "cause");
         if (chart.IsAttribute())
         {
             _count = Find(names, "count", line);
@@ -26,7 +27,7 @@ internal sealed class SeriesCsvColumns
             _value = Find(names, "value", line);
         }
 
-        _needed = new[] { _count, _size, _value, _label, _phase }.Max() + 1;
+        _needed = new[] { _count, _size, _value, _label, _phase, _cause }.Max() + 1;
     }
 
     public SeriesPoint Read(IReadOnlyList<string> cells, long line, int position)
@@ -38,9 +39,10 @@ internal sealed class SeriesCsvColumns
 
         var label = _label >= 0 && cells[_label].Trim().Length > 0 ? cells[_label].Trim() : position.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var phase = _phase >= 0 ? cells[_phase].Trim() : "";
+        var cause = _cause >= 0 && cells[_cause].Trim().Length > 0 ? cells[_cause].Trim() : null;
         if (_value >= 0)
         {
-            return new SeriesPoint(label, null, null, SeriesCsvReader.Number(cells[_value], _file, line, "value"), phase);
+            return new SeriesPoint(label, null, null, SeriesCsvReader.Number(cells[_value], _file, line, "value"), phase) { AssignableCause = cause };
         }
 
         var n = SeriesCsvReader.Number(cells[_size], _file, line, "n");
@@ -60,7 +62,7 @@ internal sealed class SeriesCsvColumns
             throw new DeliveryFormatException(_file, line, "count", $"{cells[_count].Trim()} exceeds n = {cells[_size].Trim()}; a {_chart.ToName()} chart counts items out of n");
         }
 
-        return new SeriesPoint(label, count, n, null, phase);
+        return new SeriesPoint(label, count, n, null, phase) { AssignableCause = cause };
     }
 
     private static int IndexOf(IReadOnlyList<string> names, string name)

@@ -8,8 +8,8 @@ namespace Quality.Domain.Spc.Series;
 
 /// <summary>
 /// Reads a series from CSV: a header, then one delivery per row. Columns <c>count,n</c> for the p, u and Laney charts,
-/// <c>value</c> for I-MR, EWMA and CUSUM; optional <c>label</c> (default: the row's position) and <c>phase</c> (default:
-/// one phase). Header names are case-insensitive, in any order; other columns are ignored; RFC 4180 quoting.
+/// <c>value</c> for I-MR, EWMA and CUSUM; optional <c>label</c> (default: the row's position), <c>phase</c> (default:
+/// one phase) and <c>cause</c> (the assignable cause found for the delivery; empty: none, so Phase I keeps it). Header names are case-insensitive, in any order; other columns are ignored; RFC 4180 quoting.
 /// </summary>
 public static class SeriesCsvReader
 {

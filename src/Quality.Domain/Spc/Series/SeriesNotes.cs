@@ -24,8 +24,13 @@ internal static class SeriesNotes
             _ => Invariant(
                 $"phase II: {phase.Length - phase.BaselineLength} deliveries charted against limits frozen from {phase.BaselineLength} baseline deliveries{since}"),
         };
-        return phase.Estimate is { Excluded.Count: > 0 } estimate
-            ? text + Invariant($"; baseline points {string.Join(", ", estimate.Excluded)} excluded as out of control")
+        if (phase.Estimate is { Excluded.Count: > 0 } estimate)
+        {
+            text += Invariant($"; baseline points {string.Join(", ", estimate.Excluded)} excluded as out of control with an assignable cause");
+        }
+
+        return phase.Estimate is { Retained.Count: > 0 } retained
+            ? text + Invariant($"; baseline points {string.Join(", ", retained.Retained)} out of control with no assignable cause, retained")
             : text;
     }
 

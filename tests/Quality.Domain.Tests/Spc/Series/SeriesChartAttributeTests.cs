@@ -25,24 +25,44 @@ public sealed class SeriesChartAttributeTests
         Assert.All(result.Signals, s => Assert.Equal(SpcRule.BeyondLimits, s.Rule));
         Assert.Equal(PhaseStatus.PhaseI, result.Status);
         Assert.Equal(0.2313333, result.Center, 5e-8);
-        Assert.Equal("phase I: limits from 30 baseline deliveries; baseline points 15, 21, 23 excluded as out of control", result.Note);
+        Assert.Equal("phase I: limits from 30 baseline deliveries; baseline points 15, 23 out of control with no assignable cause, retained", result.Note);
     }
 
     [Fact]
-    public void Compute_OrangeJuiceOnePhase_EstimateIsTheIteratedPhaseI()
+    public void Compute_OrangeJuiceWithMontgomerysCauses_PhaseRecordsExcludedAndRetainedPoints()
     {
-        // Same passes as PChartTests: 15 and 23, then 21 (Montgomery's revised limits), then stable at p̄ = 281/1350.
-        var phase = SeriesChart.Compute(SeriesPoints.Attribute(SpcData.OrangeJuiceCounts, 50), P30).Phases.Single();
+        // Montgomery's procedure as in PChartTests: 15 and 23 have causes and go; 21 is beyond the revised limits (0.215,
+        // UCL 0.3892972) with no cause, so it stays, and the phase says so.
+        var result = SeriesChart.Compute(SeriesPoints.OrangeJuiceWithCauses(SpcData.OrangeJuiceCounts), P30);
+        var phase = result.Phases.Single();
 
         Assert.NotNull(phase.Estimate);
-        Assert.Equal(281.0 / 1350, phase.Estimate.Center, 1e-12);
+        Assert.Equal(0.215, phase.Estimate.Center, 1e-12);
         Assert.Equal(347.0 / 1500, phase.Estimate.TrialCenter, 1e-12);
-        Assert.Equal([15, 21, 23], phase.Estimate.Excluded);
-        Assert.Equal(3, phase.Estimate.Iterations);
+        Assert.Equal([15, 23], phase.Estimate.Excluded);
+        Assert.Equal([21], phase.Estimate.Retained);
+        Assert.Equal(2, phase.Estimate.Iterations);
         Assert.True(phase.Estimate.IsStable);
         Assert.Null(phase.Estimate.Sigma);
         Assert.Equal((1, 30, 30), (phase.Start, phase.End, phase.BaselineLength));
         Assert.False(phase.IsProvisional);
+        Assert.Equal([15, 23], result.Points.Where(p => p.Excluded).Select(p => p.Index));
+        Assert.Equal("an inexperienced operator", result.Points[22].AssignableCause);
+        Assert.Equal(
+            "phase I: limits from 30 baseline deliveries; baseline points 15, 23 excluded as out of control with an assignable cause; "
+            + "baseline points 21 out of control with no assignable cause, retained",
+            result.Note);
+    }
+
+    [Fact]
+    public void Compute_BaselineOutlierWithoutCause_StaysInTheLimits()
+    {
+        // The defect this replaces: every point beyond the trial limits was dropped, cause or not (281/1350 here).
+        var phase = SeriesChart.Compute(SeriesPoints.Attribute(SpcData.OrangeJuiceCounts, 50), P30).Phases.Single();
+
+        Assert.Equal(347.0 / 1500, phase.Estimate!.Center, 1e-12);
+        Assert.Empty(phase.Estimate.Excluded);
+        Assert.Equal([15, 23], phase.Estimate.Retained);
     }
 
     [Fact]
@@ -59,21 +79,21 @@ public sealed class SeriesChartAttributeTests
     [Fact]
     public void Compute_OrangeJuicePhaseII_ChartsLaterSamplesAgainstRevisedLimits()
     {
-        // §6.1 Phase II: the 24 samples after adjustment, same phase key, baseline = first 30. Revised p̄ = 281/1350
-        // (automatic iteration; Montgomery stops at 0.215 keeping sample 21): hand computation σ = √(p̄(1−p̄)/50) = 0.0574147,
-        // UCL 0.3803923, LCL 0.0359040. No later sample is beyond (lowest p = 0.04); all from 34 on are below p̄: WECO 4 at 41.
+        // §6.1 Phase II: the 24 samples after adjustment, same phase key, baseline = first 30 with Montgomery's causes, so
+        // the later samples are judged against his revised limits: p̄ 0.215, UCL 0.3892972, LCL 0.04070284 (qcc). Sample 41
+        // (p = 2/50 = 0.04) is below the LCL; every sample from 34 on is below p̄: WECO 4 at 41.
         double[] counts = [.. SpcData.OrangeJuiceCounts, .. SpcData.OrangeJuicePhaseIICounts];
-        var result = SeriesChart.Compute(SeriesPoints.Attribute(counts, 50), P30 with { Rules = RuleSet.WesternElectric });
+        var result = SeriesChart.Compute(SeriesPoints.OrangeJuiceWithCauses(counts), P30 with { Rules = RuleSet.WesternElectric });
 
         var later = result.Points.Skip(30).ToArray();
         Assert.All(later, p =>
         {
-            Assert.Equal(281.0 / 1350, p.Center, 1e-12);
-            Assert.Equal(0.3803923, p.Upper, 5e-8);
-            Assert.Equal(0.0359040, p.Lower, 5e-8);
+            Assert.Equal(0.215, p.Center, 1e-12);
+            Assert.Equal(0.3892972, p.Upper, 5e-8);
+            Assert.Equal(0.04070284, p.Lower, 5e-9);
             Assert.False(p.InBaseline);
         });
-        Assert.Equal([15, 23], SeriesPoints.Signalled(result, SpcRule.BeyondLimits));
+        Assert.Equal([15, 23, 41], SeriesPoints.Signalled(result, SpcRule.BeyondLimits));
         var firstRun = result.Signals.First(s => s.Rule == SpcRule.WesternElectric4);
         Assert.Equal(Enumerable.Range(34, 8), firstRun.Points);
         Assert.Equal(PhaseStatus.PhaseII, result.Status);

@@ -52,12 +52,14 @@ public sealed class SeriesChartContinuousTests
     }
 
     [Fact]
-    public void Compute_IndividualsBaselineOutlier_IsExcludedAndLaterPointsUseRevisedLimits()
+    public void Compute_IndividualsBaselineOutlierWithCause_IsExcludedAndLaterPointsUseRevisedLimits()
     {
-        // Hand computation: baseline 1,3,2,1,3,2,40,2: trial x̄ = 6.75, MR̄ = 83/7, 3σ̂ = 31.53 < |40 − 6.75| → 40 excluded.
-        // Revised on 1,3,2,1,3,2,2: x̄ = 2, MR̄ = 7/6 (the range spans the gap), σ̂ = 1.0343, stable; point 9 (x = 6) > 5.103.
+        // Hand computation: baseline 1,3,2,1,3,2,40,2: trial x̄ = 6.75, MR̄ = 83/7, 3σ̂ = 31.53 < |40 − 6.75| → 40, which has
+        // an assignable cause, excluded. Revised on 1,3,2,1,3,2,2: x̄ = 2, MR̄ = 7/6 (the range spans the gap),
+        // σ̂ = 1.0343, stable; point 9 (x = 6) > 5.103.
         var result = SeriesChart.Compute(
-            SeriesPoints.Values([1, 3, 2, 1, 3, 2, 40, 2, 6]), new SeriesChartOptions { Chart = ChartKind.Individuals, BaselineLength = 8 });
+            SeriesPoints.WithCauses(SeriesPoints.Values([1, 3, 2, 1, 3, 2, 40, 2, 6]), (7, "wrong unit in the export")),
+            new SeriesChartOptions { Chart = ChartKind.Individuals, BaselineLength = 8 });
 
         var estimate = result.Phases[0].Estimate!;
         Assert.Equal([7], estimate.Excluded);
@@ -67,6 +69,21 @@ public sealed class SeriesChartContinuousTests
         Assert.Equal(6.75, result.Points[6].Center, 1e-12);
         Assert.Equal(2 + (3 * 7.0 / 6 / 1.128), result.Points[8].Upper, 1e-12);
         Assert.Equal([7, 9], SeriesPoints.Signalled(result, SpcRule.BeyondLimits));
+        Assert.Empty(estimate.Retained);
+    }
+
+    [Fact]
+    public void Compute_IndividualsBaselineOutlierWithoutCause_IsRetained()
+    {
+        // The same baseline with no cause recorded for 40: Montgomery keeps it; x̄ = 6.75 and MR̄ = 83/7 stand.
+        var result = SeriesChart.Compute(
+            SeriesPoints.Values([1, 3, 2, 1, 3, 2, 40, 2, 6]), new SeriesChartOptions { Chart = ChartKind.Individuals, BaselineLength = 8 });
+
+        var estimate = result.Phases[0].Estimate!;
+        Assert.Empty(estimate.Excluded);
+        Assert.Equal([7], estimate.Retained);
+        Assert.Equal((6.75, 6.75, 1), (estimate.Center, estimate.TrialCenter, estimate.Iterations));
+        Assert.Equal(83.0 / 7 / 1.128, estimate.Sigma!.Value, 1e-12);
     }
 
     [Fact]
