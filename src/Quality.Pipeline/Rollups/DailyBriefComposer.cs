@@ -26,7 +26,7 @@ internal static class DailyBriefComposer
                 openFindings.TryGetValue(g.Key, out var f) ? f : []))
             .ToList();
         var risks = BriefRiskRules.Top(pipelines.SelectMany(p => p.Risks.Select((r, rank) => (r, rank)))
-            .OrderBy(r => r.rank).ThenBy(r => KindOrder(r.r.Kind)).Select(r => r.r));
+            .OrderBy(r => KindOrder(r.r.Kind)).ThenBy(r => r.rank).ThenByDescending(r => r.r.Deliveries).Select(r => r.r));
         var note = day.Count == 0
             ? $"No deliveries arrived on {DailyRollup.DateKey(date)} (UTC): the day was computed and had nothing to audit."
             : null;

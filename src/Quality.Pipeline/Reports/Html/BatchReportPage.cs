@@ -23,6 +23,7 @@ public static class BatchReportPage
             <head>
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
+            <link rel="icon" href="data:,">
             <meta name="generator" content="Serverless.Quality batch report">
             <title>{H(title)}</title>
             <style>{ReportStylesheet.Css}</style>

@@ -23,6 +23,7 @@ public static class DailyBriefPage
             <head>
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
+            <link rel="icon" href="data:,">
             <meta name="generator" content="Serverless.Quality daily brief">
             <title>Daily quality brief — {H(brief.Date)}</title>
             <style>{ReportStylesheet.Css}</style>

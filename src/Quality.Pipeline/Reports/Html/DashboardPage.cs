@@ -30,6 +30,7 @@ public static class DashboardPage
             <head>
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
+            <link rel="icon" href="data:,">
             <meta name="generator" content="Serverless.Quality dashboard">
             <title>Quality dashboard</title>
             <style>{ReportStylesheet.Css}{Css}</style>
