@@ -7,6 +7,7 @@ using Quality.Domain.Formats.Canonical;
 using Quality.Domain.Formats.Manifest;
 using Quality.Domain.Sampling;
 using Quality.Domain.Taxonomy;
+using Quality.Cli.Progress;
 
 namespace Quality.Cli.Commands;
 
@@ -38,7 +39,8 @@ internal static class LocalDelivery
 
         try
         {
-            return await AuditAsync(file, options, bootstrap, spatial, frame, cancellationToken);
+            return await WorkProgress.RunAsync(console.Error, $"auditing {file.Name}", file.Length,
+                read => AuditAsync(file, options, bootstrap, spatial, frame, read, cancellationToken), TimeProvider.System, cancellationToken);
         }
         catch (DeliveryFormatException e)
         {
@@ -54,7 +56,8 @@ internal static class LocalDelivery
 
     /// <exception cref="DeliveryFormatException">The delivery cannot be read; the message names file, line and field.</exception>
     private static async Task<DeliveryAudit> AuditAsync(
-        FileInfo file, Options options, BootstrapOptions bootstrap, SpatialOptions spatial, ICollection<ReviewUnit>? frame, CancellationToken cancellationToken)
+        FileInfo file, Options options, BootstrapOptions bootstrap, SpatialOptions spatial, ICollection<ReviewUnit>? frame, IProgress<long> read,
+        CancellationToken cancellationToken)
     {
         byte[] head;
         await using (var probe = file.OpenRead())
@@ -76,7 +79,7 @@ internal static class LocalDelivery
             return await DeliveryAuditor.AuditAsync(manifest.Header, files, file.Name, cancellationToken, bootstrap, options.Levels, spatial, checker: options.Checker, frame: frame);
         }
 
-        await using var stream = file.OpenRead();
+        await using var stream = new CountingStream(file.OpenRead(), read);
         var format = options.Format is { } name ? AnnotationFormats.Find(name)!
             : string.Equals(file.Extension, ".csv", StringComparison.OrdinalIgnoreCase) ? AnnotationFormats.Find("csv")!
             : AnnotationFormats.All.FirstOrDefault(f => f.Recognises(head)) ?? AnnotationFormats.Find("canonical")!; // whose errors say what a delivery starts with
