@@ -73,6 +73,7 @@ internal static class LocalDelivery
                 throw new DeliveryFormatException(file.Name, 0, null, $"is {file.Length} bytes; a manifest may have at most {ManifestParser.MaxBytes}");
             }
 
+            read.Report(ProgressCounter.Unknown); // the manifest names files of its own, read as the audit needs them
             var bytes = await File.ReadAllBytesAsync(file.FullName, cancellationToken);
             var manifest = ManifestParser.Parse(bytes, file.Name, fallback: (file.Directory?.Name ?? "local", "local", "local"));
             using var files = new ManifestDeliveryReader(manifest, new FolderFiles(file.DirectoryName ?? "."), file.Name);

@@ -45,7 +45,11 @@ internal static class WorkProgress
         while (!running.IsCompleted)
         {
             var done = Math.Min(counter.Value, total);
-            if (done < total)
+            if (counter.Value == ProgressCounter.Unknown)
+            {
+                await error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{description}: working ({time.GetElapsedTime(started).TotalSeconds:0} s)"));
+            }
+            else if (done < total)
             {
                 await error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                     $"{description}: {(total == 0 ? 100 : 100 * done / total)}% ({done:#,0} of {total:#,0} bytes read)"));
@@ -74,7 +78,8 @@ internal static class WorkProgress
                 var task = context.AddTask(Markup.Escape(description), maxValue: Math.Max(total, 1));
                 while (!running.IsCompleted)
                 {
-                    task.Value = Math.Min(counter.Value, total);
+                    task.IsIndeterminate = counter.Value == ProgressCounter.Unknown;
+                    task.Value = Math.Max(0, Math.Min(counter.Value, total));
                     if (counter.Value >= total)
                     {
                         task.Description = Markup.Escape(description + ": computing");

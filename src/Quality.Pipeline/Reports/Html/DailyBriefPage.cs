@@ -18,16 +18,7 @@ public static class DailyBriefPage
         ArgumentNullException.ThrowIfNull(brief);
         var html = new StringBuilder();
         html.Append($"""
-            <!DOCTYPE html>
-            <html lang="en">
-            <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <link rel="icon" href="data:,">
-            <meta name="generator" content="Serverless.Quality daily brief">
-            <title>Daily quality brief — {H(brief.Date)}</title>
-            <style>{ReportStylesheet.Css}</style>
-            </head>
+            {Document($"Daily quality brief — {brief.Date}", "daily brief")}
             <body>
             <main>
             <header>
@@ -169,8 +160,8 @@ public static class DailyBriefPage
 
         return "<h3>Open findings</h3>"
             + $"<p>{f.Total} open: {f.SystemErrors} system errors (fix the guideline, taxonomy or tool), {f.IndividualErrors} individual errors (coach the annotators named).</p>"
-            + Table(["severity", "#open"], f.BySeverity.Where(s => s.Value > 0).Select(s => (IReadOnlyList<string>)[H(s.Key), H(Count(s.Value))]), "findings-severity")
-            + Table(["kind", "#open"], f.ByKind.Where(k => k.Value > 0).Select(k => (IReadOnlyList<string>)[H(k.Key), H(Count(k.Value))]), "findings-kind");
+            + Table(["severity", "#open"], f.BySeverity.Where(s => s.Value > 0).Select(s => (IReadOnlyList<string>)[H(s.Key), H(Count(s.Value))]), "compact findings-severity")
+            + Table(["kind", "#open"], f.ByKind.Where(k => k.Value > 0).Select(k => (IReadOnlyList<string>)[H(k.Key), H(Count(k.Value))]), "compact findings-kind");
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

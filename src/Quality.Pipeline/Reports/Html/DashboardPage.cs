@@ -25,16 +25,7 @@ public static class DashboardPage
         var yesterday = DateOnly.FromDateTime(view.Generated.UtcDateTime).AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var html = new StringBuilder();
         html.Append($"""
-            <!DOCTYPE html>
-            <html lang="en">
-            <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <link rel="icon" href="data:,">
-            <meta name="generator" content="Serverless.Quality dashboard">
-            <title>Quality dashboard</title>
-            <style>{ReportStylesheet.Css}{Css}</style>
-            </head>
+            {Document("Quality dashboard", "dashboard", Css)}
             <body>
             <main class="dashboard">
             <header>
@@ -122,7 +113,7 @@ public static class DashboardPage
         [
             $"<span class=\"badge severity-{H(f.Severity.ToString().ToLowerInvariant())}\">{H(f.Severity.ToString().ToLowerInvariant())}</span>",
             H(Kind(f.Kind)), H(f.Statement), H(f.Action), Status(f, canReview),
-        ]), "findings");
+        ]), "open-findings");
     }
 
     private static string Status(Finding f, bool canReview) => !canReview
