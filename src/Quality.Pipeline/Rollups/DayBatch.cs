@@ -8,7 +8,7 @@ namespace Quality.Pipeline.Rollups;
 /// A batch as the brief reads it: its summary, the rules its verdict failed, for a review the lot it decided (and how
 /// many items that lot holds), and its points on the pooled error-rate series (errors, opportunities).
 /// </summary>
-public sealed record DayBatch(BatchSummary Batch)
+internal sealed record DayBatch(BatchSummary Batch)
 {
     public IReadOnlyList<VerdictReason> FailedRules { get; init; } = [];
 

@@ -7,7 +7,7 @@ namespace Quality.Pipeline.Rollups;
 /// hold — batches, items, annotations, statuses — and a note that says what they lack and how to get it. Their alpha
 /// (a mean of the batches' nominal alphas) is not carried over: it was no statistic of the day.
 /// </summary>
-public static class LegacyBrief
+internal static class LegacyBrief
 {
     public static DailyBrief From(string date, IReadOnlyList<DailyRollup> rows)
     {

@@ -10,6 +10,7 @@ using Quality.Pipeline.Reports.Html;
 using Quality.Pipeline.Rollups;
 using Quality.Pipeline.Storage;
 using Quality.Tests.Shared;
+using Xunit.Abstractions;
 using Injection = Quality.Tests.Shared.ObjectDeliveryGenerator.Injection;
 
 namespace Quality.Pipeline.Tests.Rollups;
@@ -18,7 +19,7 @@ namespace Quality.Pipeline.Tests.Rollups;
 /// The daily brief of a day with three deliveries of two vendors and a review, through the real pipeline on Azurite:
 /// every count, rate and interval checked against figures computed here from the generated deliveries' lines.
 /// </summary>
-public sealed class DailyBriefTests
+public sealed class DailyBriefTests(ITestOutputHelper output)
 {
     private const string Standard = """
         standard: scenario
@@ -99,6 +100,7 @@ public sealed class DailyBriefTests
 
         var stored = await pipeline.Get<StoredBriefs>().ReadAsync(new DateOnly(2026, 11, 24), CancellationToken.None);
         Assert.Equal(ReportJson.Serialize(brief), ReportJson.Serialize(stored));
+        output.WriteLine(ReportJson.Serialize(brief, indented: true));
         var page = DailyBriefPage.Render(brief);
         Assert.Contains("pedestrian recall under the standard for 2 deliveries (acme, beta): model-risk class", page, StringComparison.Ordinal);
     }
