@@ -65,6 +65,8 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<StorageProbe>();
         services.AddSingleton<DeliveryUploads>();
         services.AddSingleton<TableRollupStore>();
+        services.AddSingleton<BlobBriefStore>();
+        services.AddSingleton<StoredBriefs>();
         services.AddSingleton<TableSeriesStore>();
         services.AddSingleton<TableFindingStore>();
         services.AddSingleton<TableInspectionStore>();
@@ -81,6 +83,7 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<DeliverySubmission>();
         services.AddSingleton<Reports.BatchReportReader>();
         services.AddSingleton<FolderSubmission>();
+        services.AddSingleton<Dashboard.DashboardReader>();
         services.AddSingleton(sp => sp.GetRequiredService<StorageClients>().Names);
         return services;
     }

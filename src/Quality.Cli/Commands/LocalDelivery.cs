@@ -7,6 +7,7 @@ using Quality.Domain.Formats.Canonical;
 using Quality.Domain.Formats.Manifest;
 using Quality.Domain.Sampling;
 using Quality.Domain.Taxonomy;
+using Quality.Cli.Progress;
 
 namespace Quality.Cli.Commands;
 
@@ -39,7 +40,8 @@ internal static class LocalDelivery
 
         try
         {
-            var audit = await AuditAsync(file, options, bootstrap, spatial, frame, cancellationToken);
+            var audit = await WorkProgress.RunAsync(console.Error, $"auditing {file.Name}", file.Length,
+                read => AuditAsync(file, options, bootstrap, spatial, frame, read, cancellationToken), TimeProvider.System, cancellationToken);
             foreach (var warning in audit.Warnings)
             {
                 await console.Error.WriteLineAsync("warning: " + warning.Message);
@@ -61,7 +63,8 @@ internal static class LocalDelivery
 
     /// <exception cref="DeliveryFormatException">The delivery cannot be read; the message names file, line and field.</exception>
     private static async Task<DeliveryAudit> AuditAsync(
-        FileInfo file, Options options, BootstrapOptions bootstrap, SpatialOptions spatial, ICollection<ReviewUnit>? frame, CancellationToken cancellationToken)
+        FileInfo file, Options options, BootstrapOptions bootstrap, SpatialOptions spatial, ICollection<ReviewUnit>? frame, IProgress<long> read,
+        CancellationToken cancellationToken)
     {
         byte[] head;
         await using (var probe = file.OpenRead())
@@ -77,13 +80,14 @@ internal static class LocalDelivery
                 throw new DeliveryFormatException(file.Name, 0, null, $"is {file.Length} bytes; a manifest may have at most {ManifestParser.MaxBytes}");
             }
 
+            read.Report(ProgressCounter.Unknown); // the manifest names files of its own, read as the audit needs them
             var bytes = await File.ReadAllBytesAsync(file.FullName, cancellationToken);
             var manifest = ManifestParser.Parse(bytes, file.Name, fallback: (file.Directory?.Name ?? "local", "local", "local"));
             using var files = new ManifestDeliveryReader(manifest, new FolderFiles(file.DirectoryName ?? "."), file.Name);
             return await DeliveryAuditor.AuditAsync(manifest.Header, files, file.Name, cancellationToken, bootstrap, options.Levels, spatial, checker: options.Checker, frame: frame);
         }
 
-        await using var stream = file.OpenRead();
+        await using var stream = new CountingStream(file.OpenRead(), read);
         var format = options.Format is { } name ? AnnotationFormats.Find(name)! : Detect(file, head);
         if (format.Name == "canonical")
         {

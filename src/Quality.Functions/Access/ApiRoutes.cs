@@ -9,7 +9,6 @@ using Quality.Domain.Taxonomy;
 using Quality.Functions.Batches;
 using Quality.Functions.Findings;
 using Quality.Functions.Health;
-using Quality.Functions.Rollups;
 using Quality.Functions.Runs;
 using Quality.Functions.Sampling;
 using Quality.Functions.Spc;
@@ -17,6 +16,7 @@ using Quality.Functions.Standards;
 using Quality.Functions.Taxonomies;
 using Quality.Pipeline.AuditLog;
 using Quality.Pipeline.Monitoring;
+using Quality.Pipeline.Rollups;
 using Quality.Pipeline.Sampling;
 using static Quality.Functions.Access.ApiContract;
 
@@ -204,15 +204,24 @@ internal static class ApiRoutes
                 UnknownPipelineOrVendor(", or the pipeline's current standard has no sampling plan"), Conflict("resume: the inspection is not discontinued."),
             ],
         },
-        ["GetDailyRollup"] = new(QualityRole.Reader, "A day's stored rollup per pipeline.")
+        ["GetDashboard"] = new(QualityRole.Reader, "The dashboard at the site's root: pipelines, vendors and batches with verdict badges, the latest control chart per pipeline, open findings.")
         {
-            Query = [Day],
-            Responses = [Ok("The day's stored rollup of every pipeline that had deliveries; none stored is an empty list.", Http<DailyRollupListView>()), Invalid("date")],
+            Responses = [Ok("The page: each completed batch links to its report; a reviewer can change a finding's status from it (docs/reports.md).", Text("text/html"))],
         },
-        ["ComputeDailyRollupNow"] = new(QualityRole.Admin, "Recompute a day's rollup now.")
+        ["GetDailyRollup"] = new(QualityRole.Reader, "A day's quality brief: per pipeline and vendor, verdicts, lots, error rates and agreement with 95% intervals, open findings and the top risks.")
         {
             Query = [Day],
-            Responses = [Ok("The day's rollup, computed now from the batch list (the same rows each time).", Http<DailyRollupListView>()), Invalid("date")],
+            Responses = [Ok("The day's brief; a computed day with no deliveries has no pipelines and a note that says so.", Report<DailyBrief>()), Invalid("date"), DayNotComputed],
+        },
+        ["GetDailyBriefReport"] = new(QualityRole.Reader, "A day's quality brief as one self-contained HTML page.")
+        {
+            Query = [Day],
+            Responses = [Ok("The brief: top risks, then per pipeline the vendors' deliveries, verdicts, lots, error rates against the last 30 days, agreement, open findings (docs/reports.md).", Text("text/html")), Invalid("date"), DayNotComputed],
+        },
+        ["ComputeDailyRollupNow"] = new(QualityRole.Admin, "Compute a day's quality brief now.")
+        {
+            Query = [Day],
+            Responses = [Ok("The day's brief, computed now from the batch list, the reports and the series (the same figures each time; open findings as they stand).", Report<DailyBrief>()), Invalid("date")],
         },
 
         // Standards and taxonomies
@@ -324,4 +333,9 @@ internal static class ApiRoutes
     /// <summary>A filter on an enum's values, parsed case-insensitively; listed as the answers spell them.</summary>
     private static ApiField EnumFilter<T>(string name) where T : struct, Enum =>
         new(name, typeof(string), "Only these (case-insensitive).") { Values = [.. Enum.GetNames<T>().Select(n => char.ToLowerInvariant(n[0]) + n[1..])] };
+
+    /// <summary>404 for a day whose brief has not been computed, saying when the DailyRollup timer computes (or computed) it.</summary>
+    private static ApiResponse DayNotComputed => Problem(Microsoft.AspNetCore.Http.StatusCodes.Status404NotFound,
+        "The day's brief has not been computed: the DailyRollup timer computes each day at 00:30 UTC the day after; an admin can compute it now with POST.",
+        new ApiField("computesAt", typeof(string), "When the timer computes (or was due to compute) the day, UTC.") { Required = true });
 }

@@ -10,6 +10,6 @@ internal sealed class AuditLogFunctions(TableAuditLogStore log)
 {
     [Function("ListAuditLog")]
     public Task<IResult> ListAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "audit-log")] HttpRequest request, CancellationToken cancellationToken) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/audit-log")] HttpRequest request, CancellationToken cancellationToken) =>
         PageQuery.AnswerAsync(request, query => log.ListAsync(query.Pipeline, query.Top, query.ContinuationToken, cancellationToken));
 }

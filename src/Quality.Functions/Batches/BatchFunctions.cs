@@ -12,7 +12,7 @@ internal sealed class BatchFunctions(TableBatchStore batches, TableRunStore runs
 {
     [Function("ListBatches")]
     public Task<IResult> ListAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "batches")] HttpRequest request, CancellationToken cancellationToken) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/batches")] HttpRequest request, CancellationToken cancellationToken) =>
         PageQuery.AnswerAsync(request, async query =>
         {
             var page = await batches.ListAsync(query.Pipeline, query.Top, query.ContinuationToken, cancellationToken);
@@ -21,7 +21,7 @@ internal sealed class BatchFunctions(TableBatchStore batches, TableRunStore runs
 
     [Function("GetBatch")]
     public async Task<IResult> GetAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "batches/{id}")] HttpRequest request, string id, CancellationToken cancellationToken)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/batches/{id}")] HttpRequest request, string id, CancellationToken cancellationToken)
     {
         if (!RunIds.IsValid(id))
         {
@@ -38,7 +38,7 @@ internal sealed class BatchFunctions(TableBatchStore batches, TableRunStore runs
     /// </summary>
     [Function("GetBatchAgreement")]
     public Task<IResult> GetAgreementAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "batches/{id}/agreement")] HttpRequest request, string id, CancellationToken cancellationToken) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/batches/{id}/agreement")] HttpRequest request, string id, CancellationToken cancellationToken) =>
         CompletedBatch.ReportAsync(id, runs, async () => await reports.ReadAsync(id, BlobReportStore.Agreement, cancellationToken) is { } json
             ? TypedResults.Text(json, "application/json")
             : Problems.NotFound($"Batch {id} completed before agreement reports existed; re-deliver it to compute one."), cancellationToken);
@@ -46,23 +46,23 @@ internal sealed class BatchFunctions(TableBatchStore batches, TableRunStore runs
     /// <summary>Gold audit (scorecards, per class, confusion) and pairwise spatial agreement of boxes and cuboids.</summary>
     [Function("GetBatchAudit")]
     public Task<IResult> GetAuditAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "batches/{id}/audit")] HttpRequest request, string id, CancellationToken cancellationToken) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/batches/{id}/audit")] HttpRequest request, string id, CancellationToken cancellationToken) =>
         AuditPartAsync(id, audit => audit, cancellationToken);
 
     [Function("GetBatchConfusion")]
     public Task<IResult> GetConfusionAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "batches/{id}/confusion")] HttpRequest request, string id, CancellationToken cancellationToken) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/batches/{id}/confusion")] HttpRequest request, string id, CancellationToken cancellationToken) =>
         AuditPartAsync(id, audit => audit["audit"]?["confusion"], cancellationToken);
 
     [Function("GetBatchAnnotators")]
     public Task<IResult> GetAnnotatorsAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "batches/{id}/annotators")] HttpRequest request, string id, CancellationToken cancellationToken) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/batches/{id}/annotators")] HttpRequest request, string id, CancellationToken cancellationToken) =>
         AuditPartAsync(id, audit => audit["audit"]?["perAnnotator"], cancellationToken);
 
     /// <summary>One annotator's scorecard and their pairwise agreement with every other annotator.</summary>
     [Function("GetBatchAnnotator")]
     public Task<IResult> GetAnnotatorAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "batches/{id}/annotators/{annotatorId}")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/batches/{id}/annotators/{annotatorId}")] HttpRequest request,
         string id, string annotatorId, CancellationToken cancellationToken) =>
         AuditPartAsync(id, audit => audit["audit"]?["perAnnotator"]?[annotatorId] is { } scorecard
             ? new JsonObject
@@ -78,7 +78,7 @@ internal sealed class BatchFunctions(TableBatchStore batches, TableRunStore runs
     /// <summary>The evidence behind every figure: one JSON line per matched pair, miss and extra, as a download.</summary>
     [Function("GetBatchPairs")]
     public Task<IResult> GetPairsAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "batches/{id}/pairs")] HttpRequest request, string id, CancellationToken cancellationToken) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/batches/{id}/pairs")] HttpRequest request, string id, CancellationToken cancellationToken) =>
         CompletedBatch.ReportAsync(id, runs, async () => await reports.OpenReadAsync(id, BlobReportStore.Pairs, cancellationToken) is { } pairs
             ? TypedResults.Stream(pairs, "application/x-ndjson", fileDownloadName: $"{id}-pairs.jsonl")
             : Problems.NotFound($"Batch {id} has no boxes or cuboids compared with gold or each other."), cancellationToken);
@@ -89,7 +89,7 @@ internal sealed class BatchFunctions(TableBatchStore batches, TableRunStore runs
     /// </summary>
     [Function("GetBatchViolations")]
     public async Task<IResult> GetViolationsAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "batches/{id}/violations")] HttpRequest request, string id, CancellationToken cancellationToken)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/batches/{id}/violations")] HttpRequest request, string id, CancellationToken cancellationToken)
     {
         var rule = Query.String(request, "rule");
         if (rule is not null && !Domain.Taxonomy.TaxonomyRules.All.Any(r => r.Rule == rule))

@@ -25,7 +25,7 @@ internal sealed class DeliveryFunctions(DeliverySubmission submission, DeliveryU
     /// </summary>
     [Function("SubmitDelivery")]
     public async Task<IResult> SubmitAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "deliveries")] HttpRequest request, CancellationToken cancellationToken)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/deliveries")] HttpRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (RequestBody.DeclaredTooLarge(request, RequestBody.MaxDeliveryBytes, "A delivery over HTTP") is { } tooLarge)
@@ -105,7 +105,7 @@ internal sealed class DeliveryFunctions(DeliverySubmission submission, DeliveryU
     /// </summary>
     [Function("CreateDeliveryUpload")]
     public async Task<IResult> CreateUploadAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "deliveries/uploads")] HttpRequest request, CancellationToken cancellationToken)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/deliveries/uploads")] HttpRequest request, CancellationToken cancellationToken)
     {
         var body = await RequestBody.JsonAsync<UploadRequest>(request, cancellationToken);
         if (body.Problem is not null)

@@ -19,7 +19,7 @@ internal sealed class FindingFunctions(TableFindingStore findings, TableRunStore
 {
     [Function("ListFindings")]
     public async Task<IResult> ListAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "findings")] HttpRequest request, CancellationToken cancellationToken)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/findings")] HttpRequest request, CancellationToken cancellationToken)
     {
         var pipeline = Query.String(request, "pipeline");
         if (pipeline is not null && PipelineName.Problem(pipeline) is { } badPipeline)
@@ -44,14 +44,14 @@ internal sealed class FindingFunctions(TableFindingStore findings, TableRunStore
 
     [Function("GetFinding")]
     public async Task<IResult> GetAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "findings/{id}")] HttpRequest request, string id, CancellationToken cancellationToken) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/findings/{id}")] HttpRequest request, string id, CancellationToken cancellationToken) =>
         !RunIds.IsValid(id) ? BadId()
         : await findings.GetAsync(id, cancellationToken) is { } finding ? Json(finding)
         : Problems.NotFound($"No finding {id}.");
 
     [Function("SetFindingStatus")]
     public async Task<IResult> SetStatusAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "findings/{id}/status")] HttpRequest request, string id, CancellationToken cancellationToken)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/findings/{id}/status")] HttpRequest request, string id, CancellationToken cancellationToken)
     {
         if (!RunIds.IsValid(id))
         {
@@ -80,7 +80,7 @@ internal sealed class FindingFunctions(TableFindingStore findings, TableRunStore
 
     [Function("GetBatchFindings")]
     public Task<IResult> GetBatchFindingsAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "batches/{id}/findings")] HttpRequest request, string id, CancellationToken cancellationToken) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/batches/{id}/findings")] HttpRequest request, string id, CancellationToken cancellationToken) =>
         CompletedBatch.ReportAsync(id, runs, async () => await reports.ReadAsync(id, BlobReportStore.Findings, cancellationToken) is { } json
             ? TypedResults.Text(json, "application/json")
             : Problems.NotFound($"Batch {id} has no findings report: it has no pipeline, or it completed before findings existed."), cancellationToken);

@@ -15,7 +15,7 @@ internal sealed class HealthFunctions(HealthCheck health)
 {
     [Function("GetHealth")]
     public async Task<IResult> GetAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/health")] HttpRequest request,
         [DurableClient] DurableTaskClient client)
     {
         var view = await health.CheckAsync(client);

@@ -58,7 +58,7 @@ internal static partial class OpenApiGenerator
                     Generated from the functions' HTTP triggers and the route table (`src/Quality.Functions/Access/ApiRoutes.cs`).
                     """,
             },
-            ["servers"] = new JsonArray(new JsonObject { ["url"] = serverUrl.Length == 0 ? "/" : serverUrl, ["description"] = "This app (host.json's route prefix)." }),
+            ["servers"] = new JsonArray(new JsonObject { ["url"] = serverUrl.Length == 0 ? "/" : serverUrl, ["description"] = "This app: every route is under /api, the dashboard at the root." }),
             ["tags"] = new JsonArray([.. areas.Select(a => (JsonNode)new JsonObject { ["name"] = a })]),
             ["paths"] = paths,
             ["components"] = new JsonObject

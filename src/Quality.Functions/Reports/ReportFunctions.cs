@@ -16,7 +16,7 @@ internal sealed class ReportFunctions(TableRunStore runs, BatchReportReader read
 {
     [Function("GetBatchReport")]
     public Task<IResult> GetBatchReportAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "batches/{id}/report")] HttpRequest request, string id, CancellationToken cancellationToken) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/batches/{id}/report")] HttpRequest request, string id, CancellationToken cancellationToken) =>
         CompletedBatch.ReportAsync(id, runs, async () =>
         {
             var run = (await runs.GetAsync(id, cancellationToken))!;

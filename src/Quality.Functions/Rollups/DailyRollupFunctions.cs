@@ -44,7 +44,7 @@ internal sealed partial class DailyRollupFunctions(DailyRollupJob job, TimeProvi
     /// <returns>How many pipelines had deliveries that day.</returns>
     [Function(ComputeDailyRollup)]
     public async Task<int> ComputeAsync([ActivityTrigger] string date, CancellationToken cancellationToken) =>
-        (await job.RunAsync(DateOnly.ParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture), cancellationToken)).Count;
+        (await job.RunAsync(DateOnly.ParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture), cancellationToken)).Pipelines.Count;
 
     [LoggerMessage(EventId = 3100, Level = LogLevel.Information, Message = "Daily rollup of {Day} scheduled (past due: {PastDue})")]
     private static partial void LogScheduled(ILogger logger, string day, bool pastDue);

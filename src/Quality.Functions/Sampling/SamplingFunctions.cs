@@ -20,7 +20,7 @@ internal sealed class SamplingFunctions(TableRunStore runs, BlobReportStore repo
 {
     [Function("GetBatchSample")]
     public Task<IResult> GetSampleAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "batches/{id}/sample")] HttpRequest request, string id, CancellationToken cancellationToken) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/batches/{id}/sample")] HttpRequest request, string id, CancellationToken cancellationToken) =>
         CompletedBatch.ReportAsync(id, runs, async () =>
         {
             if (await reports.ReadAsync(id, BlobReportStore.Sample, cancellationToken) is { } json)
@@ -36,14 +36,14 @@ internal sealed class SamplingFunctions(TableRunStore runs, BlobReportStore repo
 
     [Function("GetBatchDisposition")]
     public Task<IResult> GetDispositionAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "batches/{id}/disposition")] HttpRequest request, string id, CancellationToken cancellationToken) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/batches/{id}/disposition")] HttpRequest request, string id, CancellationToken cancellationToken) =>
         CompletedBatch.ReportAsync(id, runs, async () => await reports.ReadAsync(id, BlobReportStore.Disposition, cancellationToken) is { } json
             ? TypedResults.Text(json, "application/json")
             : Problems.NotFound($"Batch {id} has no decided lot: no review of its sample has been delivered (a delivery whose header says \"reviews\": \"{id}\")."), cancellationToken);
 
     [Function("GetVendorInspection")]
     public async Task<IResult> GetInspectionAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "vendors/{vendor}/inspection")] HttpRequest request, string vendor, CancellationToken cancellationToken)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/vendors/{vendor}/inspection")] HttpRequest request, string vendor, CancellationToken cancellationToken)
     {
         var pipeline = Query.String(request, "pipeline");
         if ((BadVendorOrPipeline(vendor, pipeline) ?? await UnknownAsync(pipeline!, vendor, cancellationToken)) is { } bad)
@@ -65,7 +65,7 @@ internal sealed class SamplingFunctions(TableRunStore runs, BlobReportStore repo
     /// <summary>Resumes a discontinued inspection, or approves or withdraws reduced inspection; answers the state as changed.</summary>
     [Function("ChangeVendorInspection")]
     public async Task<IResult> ChangeInspectionAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "vendors/{vendor}/inspection")] HttpRequest request, string vendor, CancellationToken cancellationToken)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/vendors/{vendor}/inspection")] HttpRequest request, string vendor, CancellationToken cancellationToken)
     {
         var pipeline = Query.String(request, "pipeline");
         if ((BadVendorOrPipeline(vendor, pipeline) ?? await UnknownAsync(pipeline!, vendor, cancellationToken)) is { } bad)

@@ -25,14 +25,14 @@ internal sealed class SpcFunctions(TableSeriesStore series, BlobStandardStore st
     /// <summary><c>GET /api/pipelines/{pipeline}/spc</c>: the metrics a pipeline's deliveries are charted on.</summary>
     [Function("ListSpcMetrics")]
     public async Task<IResult> ListMetricsAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "pipelines/{pipeline}/spc")] HttpRequest request, string pipeline, CancellationToken cancellationToken) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/pipelines/{pipeline}/spc")] HttpRequest request, string pipeline, CancellationToken cancellationToken) =>
         PipelineName.Problem(pipeline)
         ?? (await known.PipelineAsync(pipeline, cancellationToken) ? null : Problems.UnknownPipeline(pipeline))
         ?? TypedResults.Ok(new SpcMetricListView(pipeline, [.. MonitoredMetric.All.Select(m => new SpcMetricView(m.Name, m.Kind.ToString(), m.Description))]));
 
     [Function("GetSpcChart")]
     public async Task<IResult> GetChartAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "pipelines/{pipeline}/spc/{metric}")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/pipelines/{pipeline}/spc/{metric}")] HttpRequest request,
         string pipeline,
         string metric,
         CancellationToken cancellationToken)

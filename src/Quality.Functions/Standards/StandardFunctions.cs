@@ -19,13 +19,13 @@ internal sealed class StandardFunctions(BlobStandardStore standards, TableRunSto
 
     [Function("ListStandards")]
     public async Task<IResult> ListAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "standards")] HttpRequest request, CancellationToken cancellationToken) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/standards")] HttpRequest request, CancellationToken cancellationToken) =>
         TypedResults.Ok(new StandardListView([.. (await standards.ListAsync(cancellationToken))
             .Select(s => new StandardEntryView(s.Pipeline, s.Version, $"{s.Pipeline}@{s.Version}", $"/api/standards/{s.Pipeline}?version={s.Version}"))]));
 
     [Function("GetStandard")]
     public async Task<IResult> GetAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "standards/{pipeline}")] HttpRequest request, string pipeline, CancellationToken cancellationToken)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/standards/{pipeline}")] HttpRequest request, string pipeline, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (PipelineName.Problem(pipeline) is { } badPipeline)
@@ -54,7 +54,7 @@ internal sealed class StandardFunctions(BlobStandardStore standards, TableRunSto
 
     [Function("PutStandard")]
     public async Task<IResult> PutAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "standards/{pipeline}")] HttpRequest request, string pipeline, CancellationToken cancellationToken)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "api/standards/{pipeline}")] HttpRequest request, string pipeline, CancellationToken cancellationToken)
     {
         if (PipelineName.Problem(pipeline) is { } badPipeline)
         {
@@ -108,7 +108,7 @@ internal sealed class StandardFunctions(BlobStandardStore standards, TableRunSto
 
     [Function("GetBatchVerdict")]
     public Task<IResult> GetVerdictAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "batches/{id}/verdict")] HttpRequest request, string id, CancellationToken cancellationToken) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/batches/{id}/verdict")] HttpRequest request, string id, CancellationToken cancellationToken) =>
         CompletedBatch.ReportAsync(id, runs, async () => await reports.ReadAsync(id, BlobReportStore.Verdict, cancellationToken) is { } json
             ? TypedResults.Text(json, "application/json")
             : Problems.NotFound($"Batch {id} has no verdict: its pipeline had no standard when it was ingested. PUT /api/standards/{{pipeline}} and re-deliver."), cancellationToken);

@@ -19,7 +19,7 @@ internal sealed class TaxonomyFunctions(BlobTaxonomyStore taxonomies, Changes ch
 
     [Function("ListTaxonomies")]
     public async Task<IResult> ListAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "taxonomies")] HttpRequest request, CancellationToken cancellationToken)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/taxonomies")] HttpRequest request, CancellationToken cancellationToken)
     {
         var all = await taxonomies.ListAsync(cancellationToken);
         return TypedResults.Ok(new TaxonomyListView([.. all.Select(t => new TaxonomyEntryView(t.Name, t.Version, t.ToString(), Uri(t.Name, t.Version)))]));
@@ -28,7 +28,7 @@ internal sealed class TaxonomyFunctions(BlobTaxonomyStore taxonomies, Changes ch
     /// <summary>The parsed document as JSON, or the stored YAML byte for byte when the client accepts YAML.</summary>
     [Function("GetTaxonomy")]
     public async Task<IResult> GetAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "taxonomies/{name}/{version}")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/taxonomies/{name}/{version}")] HttpRequest request,
         string name, string version, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -56,7 +56,7 @@ internal sealed class TaxonomyFunctions(BlobTaxonomyStore taxonomies, Changes ch
     /// </remarks>
     [Function("DiffTaxonomies")]
     public async Task<IResult> DiffAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "taxonomies/{name}/diff")] HttpRequest request, string name, CancellationToken cancellationToken)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/taxonomies/{name}/diff")] HttpRequest request, string name, CancellationToken cancellationToken)
     {
         var from = Query.String(request, "from");
         var to = Query.String(request, "to");
@@ -87,7 +87,7 @@ internal sealed class TaxonomyFunctions(BlobTaxonomyStore taxonomies, Changes ch
     /// </summary>
     [Function("PutTaxonomy")]
     public async Task<IResult> PutAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "taxonomies/{name}/{version}")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "api/taxonomies/{name}/{version}")] HttpRequest request,
         string name, string version, CancellationToken cancellationToken)
     {
         if (Invalid(name, version) is { } invalid)

@@ -1,34 +1,16 @@
 using Azure.Data.Tables;
-using Quality.Domain.Audit;
 using Quality.Pipeline.Rollups;
 
 namespace Quality.Pipeline.Storage;
 
-/// <summary>The <c>rollups</c> table: partition = day (yyyy-MM-dd), row = pipeline.</summary>
+/// <summary>
+/// The <c>rollups</c> table: partition = day (yyyy-MM-dd), row = pipeline — the rollup as stored before the daily brief
+/// (schema 1). Read only, so the days it holds still answer (<see cref="LegacyBrief"/>); briefs are
+/// <see cref="BlobBriefStore"/>'s. An undefined figure was stored as absent.
+/// </summary>
 public sealed class TableRollupStore(StorageClients storage)
 {
     private readonly TableClient _table = storage.Table(storage.Names.Rollups);
-
-    /// <summary>
-    /// Replaces the day's row: a rollup is recomputed whole, so the last computation is the truth. An undefined
-    /// figure is stored as absent, never as a number.
-    /// </summary>
-    public async Task WriteAsync(DailyRollup rollup, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(rollup);
-        await _table.UpsertEntityAsync(new TableEntity(rollup.Date, rollup.Pipeline)
-        {
-            ["Deliveries"] = rollup.Deliveries,
-            ["Items"] = rollup.Items,
-            ["Annotations"] = rollup.Annotations,
-            ["StatusCounts"] = string.Join(';', rollup.StatusCounts.Select(s => $"{s.Key}={s.Value}")),
-            ["AlphaBatches"] = rollup.AlphaBatches,
-            ["AlphaMean"] = AgreementView.Defined(rollup.AlphaMean),
-            ["AlphaMin"] = AgreementView.Defined(rollup.AlphaMin),
-            ["AlphaMax"] = AgreementView.Defined(rollup.AlphaMax),
-            ["ComputedTime"] = rollup.ComputedTime,
-        }, TableUpdateMode.Replace, cancellationToken);
-    }
 
     public async Task<IReadOnlyList<DailyRollup>> ReadDayAsync(string date, CancellationToken cancellationToken)
     {

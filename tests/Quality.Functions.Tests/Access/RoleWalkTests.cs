@@ -41,7 +41,7 @@ public sealed class RoleWalkTests
         foreach (var function in Catalog.OfKind(TriggerKind.Http))
         {
             var needed = ApiRoutes.ByFunction[function.Name].Role;
-            var url = "/api/" + Fill(function.HttpTrigger.Route!);
+            var url = "/" + Fill(function.HttpTrigger.Route!);
             var method = new HttpMethod(function.HttpTrigger.Methods!.Single().ToUpperInvariant());
             if (needed == QualityRole.Anonymous)
             {
@@ -108,6 +108,7 @@ public sealed class RoleWalkTests
 
     /// <summary>A route with each parameter given a well-formed value, so a refusal is about the caller, not the input.</summary>
     private static string Fill(string route) => route
+        .Replace(Quality.Functions.Dashboard.DashboardFunctions.RootRoute, "", StringComparison.Ordinal)
         .Replace("{id}", "0123456789abcdef0123456789abcdef", StringComparison.Ordinal)
         .Replace("{annotatorId}", "ann-01", StringComparison.Ordinal)
         .Replace("{pipeline}", "p", StringComparison.Ordinal)

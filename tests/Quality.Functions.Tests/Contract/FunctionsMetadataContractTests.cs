@@ -32,17 +32,29 @@ public sealed class FunctionsMetadataContractTests
     [Fact]
     public async Task DevHostRoutes_EqualTheHttpTriggersOfTheGeneratedMetadata()
     {
-        // The routes Kestrel serves in the dev host, not the attributes they were made from: host.json's prefix included.
+        // The routes Kestrel serves in the dev host, not the attributes they were made from: host.json's prefix is empty in both.
         await using var app = await QualityApp.StartAsync(processing: false);
         var served = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .SelectMany(e => e.Metadata.GetMetadata<IHttpMethodMetadata>()!.HttpMethods.Select(m => $"{m} /{e.RoutePattern.RawText!.TrimStart('/')} → {e.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName}"))
             .Order(StringComparer.Ordinal);
         var generated = System.Text.Json.Nodes.JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(FunctionsMetadata.BuildOutput, "functions.metadata")))!.AsArray()
             .SelectMany(f => f!["bindings"]!.AsArray().Where(b => (string?)b!["type"] == "httpTrigger")
-                .SelectMany(b => b!["methods"]!.AsArray().Select(m => $"{((string)m!).ToUpperInvariant()} /api/{(string)b["route"]!} → {(string)f["name"]!}")))
+                .SelectMany(b => b!["methods"]!.AsArray().Select(m => $"{((string)m!).ToUpperInvariant()} /{(string)b["route"]!} → {(string)f["name"]!}")))
             .Order(StringComparer.Ordinal);
 
         Assert.Equal(generated, served);
+    }
+
+    [Fact]
+    public void HttpRoutes_AreUnderApi_ButTheDashboardAtTheRoot()
+    {
+        // host.json's route prefix is empty so that the dashboard can answer "/"; every other route names its "api/" itself,
+        // so a route added without it (served at the site's root in Azure and here alike) fails here.
+        var hostJson = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(Quality.Tests.Shared.Repository.Root, "host.json")))!;
+        Assert.Equal("", (string?)hostJson["extensions"]!["http"]!["routePrefix"]);
+        Assert.All(Catalog.OfKind(TriggerKind.Http).Where(f => f.Name != "GetDashboard"),
+            f => Assert.StartsWith("api/", f.HttpTrigger.Route, StringComparison.Ordinal));
+        Assert.Equal(Quality.Functions.Dashboard.DashboardFunctions.RootRoute, Catalog.OfKind(TriggerKind.Http).Single(f => f.Name == "GetDashboard").HttpTrigger.Route);
     }
 
     [Fact]

@@ -165,6 +165,11 @@ public sealed class DocumentedAnswersTests
         Assert.Equal(HttpStatusCode.OK, (await api.SendAsync("ComputeDailyRollupNow", HttpMethod.Post, $"/api/rollups/daily?date={day}")).Status);
         Assert.Equal(HttpStatusCode.OK, (await api.GetAsync("GetDailyRollup", $"/api/rollups/daily?date={day}")).Status);
         Assert.Equal(HttpStatusCode.BadRequest, (await api.GetAsync("GetDailyRollup", "/api/rollups/daily")).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await api.GetAsync("GetDailyRollup", "/api/rollups/daily?date=2001-01-01")).Status);
+        Assert.Equal(HttpStatusCode.OK, (await api.GetAsync("GetDailyBriefReport", $"/api/rollups/daily/report?date={day}")).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await api.GetAsync("GetDailyBriefReport", "/api/rollups/daily/report?date=2001-01-01")).Status);
+        Assert.Equal(HttpStatusCode.BadRequest, (await api.GetAsync("GetDailyBriefReport", "/api/rollups/daily/report?date=yesterday")).Status);
+        Assert.Equal(HttpStatusCode.OK, (await api.GetAsync("GetDashboard", "/")).Status);
 
         Assert.Equal(HttpStatusCode.OK, (await api.GetAsync("ListAuditLog", $"/api/audit-log?pipeline={Pipeline}")).Status);
     }

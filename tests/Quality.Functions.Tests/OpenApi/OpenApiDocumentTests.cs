@@ -44,11 +44,11 @@ public sealed class OpenApiDocumentTests
 
         var served = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .SelectMany(e => e.Metadata.GetMetadata<IHttpMethodMetadata>()!.HttpMethods.Select(m =>
-                $"{m} /{e.RoutePattern.RawText!.TrimStart('/')} {e.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName}"))
+                $"{m} /{Dashboard(e.RoutePattern.RawText!.TrimStart('/'))} {e.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName}"))
             .Order(StringComparer.Ordinal);
         var server = (string)document["servers"]![0]!["url"]!;
         var documented = document["paths"]!.AsObject()
-            .SelectMany(p => p.Value!.AsObject().Select(o => $"{o.Key.ToUpperInvariant()} {server}{p.Key} {o.Value!["operationId"]}"))
+            .SelectMany(p => p.Value!.AsObject().Select(o => $"{o.Key.ToUpperInvariant()} {server.TrimEnd('/')}{p.Key} {o.Value!["operationId"]}"))
             .Order(StringComparer.Ordinal);
         Assert.Equal(served, documented);
         Assert.Equal(FunctionCatalog.Of(typeof(FunctionsServiceCollectionExtensions).Assembly).OfKind(TriggerKind.Http).Count(), documented.Count());
@@ -171,6 +171,9 @@ public sealed class OpenApiDocumentTests
     internal static JsonObject Operation(JsonObject document, string operationId) =>
         document["paths"]!.AsObject().SelectMany(p => p.Value!.AsObject().Select(o => o.Value!.AsObject()))
             .Single(o => (string?)o["operationId"] == operationId);
+
+    /// <summary>The dashboard's route fills only the empty path: the document names it as the site's root.</summary>
+    private static string Dashboard(string route) => route == Quality.Functions.Dashboard.DashboardFunctions.RootRoute ? "" : route;
 
     private static JsonNode Parameter(JsonObject operation, string name) =>
         operation["parameters"]!.AsArray().Single(p => (string?)p!["name"] == name)!;

@@ -46,7 +46,7 @@ public sealed class DailyRollupFunctionsTests
         Assert.Equal(1, ended.ReadOutputAs<int>());
         var stored = await client.GetFromJsonAsync<JsonObject>($"/api/rollups/daily?date={day}");
         var pipeline = Assert.Single(stored!["pipelines"]!.AsArray())!;
-        Assert.Equal(("timer-pipeline", 1, 80L), ((string?)pipeline["pipeline"], (int)pipeline["deliveries"]!, (long)pipeline["items"]!));
+        Assert.Equal(("timer-pipeline", 1, 80L), ((string?)pipeline["pipeline"], (int)pipeline["total"]!["vendorDeliveries"]!, (long)pipeline["total"]!["items"]!));
     }
 
     private static async Task FireTimerAsync(QualityApp app)

@@ -1,7 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Time.Testing;
 using Quality.Pipeline.Rollups;
-using Quality.Pipeline.Storage;
 using Quality.Tests.Shared;
 
 namespace Quality.Pipeline.Tests.Rollups;
@@ -26,18 +25,17 @@ public sealed class DailyRollupJobTests
 
         var rollups = await pipeline.Get<DailyRollupJob>().RunAsync(new DateOnly(2026, 11, 24), CancellationToken.None);
 
-        var alphaA = (await pipeline.RunAsync(a)).Metrics!.KrippendorffAlphaNominal;
-        var alphaB = (await pipeline.RunAsync(b)).Metrics!.KrippendorffAlphaNominal;
-        var tests = Assert.Single(rollups, r => r.Pipeline == "test-pipeline");
-        Assert.Equal(2, tests.Deliveries);
+        var alphaA = (await pipeline.RunAsync(a)).Metrics!.KrippendorffAlpha;
+        var alphaB = (await pipeline.RunAsync(b)).Metrics!.KrippendorffAlpha;
+        var tests = Assert.Single(rollups.Pipelines, r => r.Pipeline == "test-pipeline").Total;
+        Assert.Equal(2, tests.VendorDeliveries);
         Assert.Equal(70, tests.Items);
-        Assert.Equal(2, tests.StatusCounts["Completed"]);
-        Assert.Equal((alphaA + alphaB) / 2, tests.AlphaMean, 12);
-        Assert.Equal(Math.Min(alphaA, alphaB), tests.AlphaMin);
-        var unknown = Assert.Single(rollups, r => r.Pipeline == "(unknown)");
-        Assert.Equal(1, unknown.StatusCounts["Rejected"]);
-        var stored = await pipeline.Get<TableRollupStore>().ReadDayAsync("2026-11-24", CancellationToken.None);
-        Assert.Equal(rollups.Select(r => (r.Pipeline, r.Deliveries, r.Items)), stored.Select(r => (r.Pipeline, r.Deliveries, r.Items)));
+        Assert.Equal(2, tests.Statuses["Completed"]);
+        Assert.Equal(new[] { alphaA, alphaB }.Order(), tests.Agreement.Select(a => a.Value!.Value).Order()); // each delivery's own alpha, never their mean
+        var unknown = Assert.Single(rollups.Pipelines, r => r.Pipeline == "(unknown)");
+        Assert.Equal(1, unknown.Total.Statuses["Rejected"]);
+        var stored = await pipeline.Get<StoredBriefs>().ReadAsync(new DateOnly(2026, 11, 24), CancellationToken.None);
+        Assert.Equal(rollups.Pipelines.Select(r => (r.Pipeline, r.Total.VendorDeliveries, r.Total.Items)), stored!.Pipelines.Select(r => (r.Pipeline, r.Total.VendorDeliveries, r.Total.Items)));
     }
 
     [Fact]

@@ -128,7 +128,8 @@ internal sealed partial class ReportPage
     [GeneratedRegex(@"<svg\b.*?</svg>", RegexOptions.Singleline)]
     private static partial Regex SvgElement();
 
-    [GeneratedRegex(@"<script\b|<link\b|<iframe\b|<img\b|<object\b|<embed\b", RegexOptions.IgnoreCase)]
+    // A link to a data: URL loads nothing: the empty icon that keeps a browser from asking the server for /favicon.ico.
+    [GeneratedRegex(@"<script\b|<link\b(?![^>]*href=""data:)|<iframe\b|<img\b|<object\b|<embed\b", RegexOptions.IgnoreCase)]
     private static partial Regex ScriptOrLink();
 
     [GeneratedRegex(@"\b(src|href|xlink:href)\s*=\s*[""']?\s*(https?:)?//", RegexOptions.IgnoreCase)]

@@ -18,15 +18,7 @@ public static class BatchReportPage
         var title = $"Batch quality report — {b.Pipeline ?? "no pipeline"} {b.DeliveryId ?? b.Id}";
         var html = new StringBuilder();
         html.Append($"""
-            <!DOCTYPE html>
-            <html lang="en">
-            <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <meta name="generator" content="Serverless.Quality batch report">
-            <title>{H(title)}</title>
-            <style>{ReportStylesheet.Css}</style>
-            </head>
+            {Document(title, "batch report")}
             <body>
             <main>
             <header>

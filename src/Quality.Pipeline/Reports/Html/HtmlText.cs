@@ -11,6 +11,24 @@ namespace Quality.Pipeline.Reports.Html;
 /// </summary>
 public static class HtmlText
 {
+    /// <summary>
+    /// A page's start up to <c>&lt;body&gt;</c>: the report stylesheet (and <paramref name="css"/>) inline, and an empty
+    /// icon, so a browser asks the server for nothing but the page.
+    /// </summary>
+    /// <param name="kind">What generated it: "batch report", "daily brief", "dashboard".</param>
+    public static string Document(string title, string kind, string css = "") => $"""
+        <!DOCTYPE html>
+        <html lang="en">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <link rel="icon" href="data:,">
+        <meta name="generator" content="Serverless.Quality {H(kind)}">
+        <title>{H(title)}</title>
+        <style>{ReportStylesheet.Css}{css}</style>
+        </head>
+        """;
+
     /// <summary>HTML-encodes text (&lt;, &gt;, &amp;, quotes); null is an empty string.</summary>
     public static string H(string? text) => WebUtility.HtmlEncode(text ?? "");
 

@@ -54,6 +54,11 @@ public static class ReportStylesheet
         .pill.passed, .pill.accepted { color: #006b4e; }
         .pill.failed, .pill.rejected { color: #9a3f00; }
         .pill.not-evaluable, .pill.incomplete { color: var(--muted); }
+        .pill.safety, .pill.higher { color: #9a3f00; }
+        .pill.business { color: #7a5400; }
+        .pill.lower { color: #006b4e; }
+        ol.risks li { margin: 6px 0; }
+        table.compact { width: auto; min-width: 280px; }
         .findings { display: grid; gap: 12px; }
         .finding { border: 1px solid var(--rule); border-left: 6px solid var(--blue); padding: 10px 14px; break-inside: avoid; }
         .finding.individual-error { border-left-color: var(--orange); }
