@@ -7,6 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 version="0.1.0-local.$(date -u +%Y%m%d%H%M%S)"
+rm -f artifacts/tool/Serverless.Quality.Cli.*.nupkg # only the newest is ever installed
 dotnet pack src/Quality.Cli -c Release -o artifacts/tool -p:PackageVersion="$version" --nologo -v quiet
 
 if [ -n "${QUALITY_TOOL_PATH:-}" ]; then
