@@ -54,6 +54,34 @@ public sealed class DevHostStartupTests
         Directory.Delete(tool, recursive: true);
     }
 
+    /// <summary>No folder given, no --in-memory: the data stays in .quality/azurite at the root of the checkout, which git ignores.</summary>
+    [Fact]
+    public async Task Start_NoDataFolderGiven_KeepsDataInTheCheckoutsQualityFolder()
+    {
+        // A checkout of its own (tools/azurite with the installed Azurite linked in), so a developer's .quality is left alone.
+        var checkout = Directory.CreateTempSubdirectory("checkout-").FullName;
+        var tool = Directory.CreateDirectory(Path.Combine(checkout, "tools", "azurite")).FullName;
+        foreach (var file in new[] { "package.json", "package-lock.json" })
+        {
+            File.Copy(Path.Combine(Repository.Root, "tools", "azurite", file), Path.Combine(tool, file));
+        }
+
+        Directory.CreateSymbolicLink(Path.Combine(tool, "node_modules"), Path.Combine(Repository.Root, "tools", "azurite", "node_modules"));
+        var data = Path.Combine(checkout, ".quality", "azurite");
+        await using (var host = HostProcess.Start(new Dictionary<string, string?> { ["Azurite:ToolDirectory"] = tool }, "default-data",
+            ["--azurite-ports", $"{FreePorts.Consecutive(3)}", "--urls", $"http://127.0.0.1:{FreePorts.One()}"]))
+        {
+            await Eventually.UntilAsync(() => Task.FromResult(host.Output.Contains("Listening on", StringComparison.Ordinal) || host.HasExited ? "ended" : null),
+                "the dev host listening", Patience);
+
+            Assert.Contains($"data in {data} (--in-memory for a throwaway run)", host.Output, StringComparison.Ordinal);
+            Assert.True(File.Exists(Path.Combine(data, "__azurite_db_blob__.json")), host.Output);
+        }
+
+        Assert.Contains(".quality/", File.ReadAllLines(Path.Combine(Repository.Root, ".gitignore")));
+        Directory.Delete(checkout, recursive: true);
+    }
+
     [Fact]
     public async Task Start_AzuritePortTaken_OneSentenceWithTheFixAndExit1()
     {
