@@ -13,13 +13,16 @@ namespace Quality.LocalHost;
 /// </summary>
 internal static class FunctionsHostExtensions
 {
-    private const string DefaultUrl = "http://localhost:7071";
+    public const string DefaultUrl = "http://localhost:7071";
 
     /// <summary>
     /// The Functions host's own request limit (100 MB). Below it the server reads a body the app refused and the caller
     /// gets the app's 413, which says how to deliver more; above Kestrel's default 30 MB it would reset the connection.
     /// </summary>
     private const long HostRequestBodyLimit = 100L * 1024 * 1024;
+
+    /// <summary>How long stopping may take: the Durable worker releases its leases in about a second when storage answers.</summary>
+    private static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(3);
 
     public static WebApplicationBuilder AddFunctionsHost(this WebApplicationBuilder builder)
     {
@@ -30,6 +33,9 @@ internal static class FunctionsHostExtensions
         }
 
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = HostRequestBodyLimit);
+
+        // Ctrl-C ends the process within seconds even when storage has gone away under the Durable worker.
+        builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = ShutdownTimeout);
 
         var hostJson = HostJson();
         var services = builder.Services;

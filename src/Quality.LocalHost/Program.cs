@@ -1,11 +1,3 @@
-using Quality.Functions;
-using Quality.LocalHost;
-using Quality.LocalHost.Storage;
+using Quality.LocalHost.Startup;
 
-var builder = WebApplication.CreateBuilder(args);
-await using var azurite = await LocalStorage.StartUnlessConfiguredAsync(builder.Configuration, CancellationToken.None);
-builder.Services.AddQualityFunctions(builder.Configuration);
-builder.AddFunctionsHost();
-var app = builder.Build();
-app.MapFunctions();
-await app.RunAsync();
+return await DevHost.RunAsync(args, Console.Out, Console.Error);

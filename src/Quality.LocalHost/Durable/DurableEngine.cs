@@ -100,15 +100,26 @@ internal sealed partial class DurableEngine : IHostedService, IDisposable
         LogStarted(_logger, HubName, orchestrators, activities);
     }
 
-    /// <summary>Stops at once: what was in flight is redelivered (activities are at-least-once, orchestrations replay).</summary>
+    /// <summary>
+    /// Stops at once: what was in flight is redelivered (activities are at-least-once, orchestrations replay). The worker
+    /// releases its partition leases on the way, which retries for as long as storage does not answer; so the host's
+    /// shutdown timeout bounds it, and a worker that has not stopped by then leaves its leases to expire.
+    /// </summary>
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         // Once: a host can be stopped twice (Ctrl-C, then disposal), and a stopped worker cannot stop again.
         if (Interlocked.Exchange(ref _worker, null) is { } worker)
         {
             await _stopping.CancelAsync();
-            await worker.StopAsync(isForced: true);
-            worker.Dispose();
+            try
+            {
+                await worker.StopAsync(isForced: true).WaitAsync(cancellationToken);
+                worker.Dispose();
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                LogStopAbandoned(_logger, HubName);
+            }
         }
     }
 
@@ -120,6 +131,9 @@ internal sealed partial class DurableEngine : IHostedService, IDisposable
 
     [LoggerMessage(EventId = 4001, Level = LogLevel.Information, Message = "Task hub {HubName}: this host processes no orchestrations or activities (Durable:Worker is false)")]
     private static partial void LogClientOnly(ILogger logger, string hubName);
+
+    [LoggerMessage(EventId = 4002, Level = LogLevel.Warning, Message = "Task hub {HubName}: the worker did not stop within the host's shutdown timeout (is storage still there?); its partition leases expire by themselves")]
+    private static partial void LogStopAbandoned(ILogger logger, string hubName);
 
     [LoggerMessage(EventId = 4000, Level = LogLevel.Information, Message = "Task hub {HubName}: {Orchestrators} orchestrators and {Activities} activities registered")]
     private static partial void LogStarted(ILogger logger, string hubName, int orchestrators, int activities);

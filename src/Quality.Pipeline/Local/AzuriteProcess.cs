@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.ComponentModel;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
@@ -9,16 +11,41 @@ namespace Quality.Pipeline.Local;
 /// data folder is given, installed with <c>npm ci</c> when missing. <c>--skipApiVersionCheck</c> because the
 /// storage SDKs send a newer x-ms-version than Azurite 3.37.0 knows.
 /// </summary>
+/// <remarks>
+/// Azurite belongs to the process that started it (<see cref="OwnedByParent"/>): it ignores the terminal's Ctrl-C, which
+/// reaches every process of the foreground group, so its owner can stop its own work against a storage that is still
+/// there and then stop Azurite; and it stops, writing its data, when its standard input closes — on
+/// <see cref="DisposeAsync"/>, or when the owner dies in any way.
+/// </remarks>
 public sealed partial class AzuriteProcess : IAsyncDisposable
 {
     /// <summary>Azurite's published development account (public, dev-only).</summary>
     private const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
-    private readonly Process _process;
+    /// <summary>
+    /// Run by <c>node -e</c> before Azurite's own script (the next argument): drops Azurite's SIGINT handler and keeps node
+    /// from exiting on SIGINT; on end of input raises the SIGTERM Azurite stops on (or exits, if it is still starting),
+    /// with an exit 2 s later should closing hang.
+    /// </summary>
+    private const string OwnedByParent = """
+        const once = process.once;
+        process.once = function (event, listener) { return event === 'SIGINT' ? this : once.call(this, event, listener); };
+        process.on('SIGINT', () => {});
+        process.stdin.on('end', () => {
+          setTimeout(() => process.exit(0), 2000).unref();
+          if (process.listenerCount('SIGTERM') > 0) { process.emit('SIGTERM', 'SIGTERM'); } else { process.exit(0); }
+        }).resume();
+        require(process.argv[1]);
+        """;
 
-    private AzuriteProcess(Process process, int blobPort, int queuePort, int tablePort)
+    private readonly Process _process;
+    private readonly TimeSpan _stopTimeout;
+
+    private AzuriteProcess(Process process, int blobPort, int queuePort, int tablePort, TimeSpan stopTimeout)
     {
         _process = process;
+        _stopTimeout = stopTimeout;
+        (BlobPort, QueuePort, TablePort) = (blobPort, queuePort, tablePort);
         ConnectionString = string.Create(CultureInfo.InvariantCulture,
             $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AccountKey};" +
             $"BlobEndpoint=http://127.0.0.1:{blobPort}/devstoreaccount1;" +
@@ -30,32 +57,47 @@ public sealed partial class AzuriteProcess : IAsyncDisposable
 
     public int ProcessId => _process.Id;
 
+    public int BlobPort { get; }
+
+    public int QueuePort { get; }
+
+    public int TablePort { get; }
+
+    /// <summary>Installs Azurite if needed (<see cref="AzuriteInstallation.InstallAsync"/>), then starts it.</summary>
+    /// <exception cref="AzuritePortInUseException">A port is taken.</exception>
+    /// <exception cref="AzuriteException">Node, npm or Azurite failed; the message says how.</exception>
     public static async Task<AzuriteProcess> StartAsync(AzuriteOptions options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var tool = string.IsNullOrEmpty(options.ToolDirectory) ? FindToolDirectory() : Path.GetFullPath(options.ToolDirectory);
-        var entry = Path.Combine(tool, "node_modules", "azurite", "dist", "src", "azurite.js");
-        if (!File.Exists(entry))
-        {
-            await InstallOnceAsync(tool, entry, cancellationToken);
-        }
-
+        var installation = AzuriteInstallation.Find(options);
+        await installation.InstallAsync(cancellationToken);
         var start = new ProcessStartInfo("node")
         {
-            WorkingDirectory = tool,
+            WorkingDirectory = installation.Directory,
+            RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in Arguments(options, entry))
+        foreach (var argument in Arguments(options, installation.Entry))
         {
             start.ArgumentList.Add(argument);
         }
 
-        var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start node for Azurite.");
+        Process process;
+        try
+        {
+            process = Process.Start(start) ?? throw new AzuriteException("node did not start.");
+        }
+        catch (Win32Exception ex)
+        {
+            throw new AzuriteException("node was not found: install Node.js 20 or later, or use running storage with AzureWebJobsStorage.", ex);
+        }
+
         var ports = new Dictionary<string, int>(StringComparer.Ordinal);
         var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var output = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        var output = new ConcurrentQueue<string>();
+        var portInUse = 0;
         process.OutputDataReceived += (_, e) => Observe(e.Data);
         process.ErrorDataReceived += (_, e) => Observe(e.Data);
         process.BeginOutputReadLine();
@@ -69,21 +111,27 @@ public sealed partial class AzuriteProcess : IAsyncDisposable
             if (await Task.WhenAny(ready.Task, exited) == exited)
             {
                 await exited;
-                throw new InvalidOperationException($"Azurite exited with code {process.ExitCode}.");
+                process.WaitForExit(); // the last lines of output
+                throw Volatile.Read(ref portInUse) is > 0 and var port
+                    ? new AzuritePortInUseException(port)
+                    : new AzuriteException($"Azurite exited with code {process.ExitCode} while starting from {installation.Directory}:\n{string.Join('\n', output)}");
             }
 
             await ready.Task;
         }
-        catch (Exception ex) when (ex is OperationCanceledException or InvalidOperationException)
+        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
         {
             Kill(process);
-            throw new InvalidOperationException(
-                string.Create(CultureInfo.InvariantCulture, $"Azurite did not start ({ex.Message}) within {options.StartTimeout.TotalSeconds:0} s from {tool}. ") +
-                "If the ports 10000-10002 are taken by another Azurite, set Storage:ConnectionString to use it. Output:\n" +
-                string.Join('\n', output), ex);
+            throw new AzuriteException(string.Create(CultureInfo.InvariantCulture,
+                $"Azurite did not listen within {options.StartTimeout.TotalSeconds:0} s from {installation.Directory}:\n{string.Join('\n', output)}"), ex);
+        }
+        catch
+        {
+            Kill(process);
+            throw;
         }
 
-        return new AzuriteProcess(process, ports["Blob"], ports["Queue"], ports["Table"]);
+        return new AzuriteProcess(process, ports["Blob"], ports["Queue"], ports["Table"], options.StopTimeout);
 
         void Observe(string? line)
         {
@@ -92,7 +140,16 @@ public sealed partial class AzuriteProcess : IAsyncDisposable
                 return;
             }
 
-            output.Enqueue(line);
+            if (!ready.Task.IsCompleted)
+            {
+                output.Enqueue(line); // what it said while starting; afterwards it logs every request
+            }
+
+            if (AddressInUse().Match(line) is { Success: true } inUse)
+            {
+                Volatile.Write(ref portInUse, int.Parse(inUse.Groups["port"].Value, CultureInfo.InvariantCulture));
+            }
+
             var match = Listening().Match(line);
             if (match.Success)
             {
@@ -108,35 +165,27 @@ public sealed partial class AzuriteProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>Stops Azurite as its owner going away would (it closes its services and writes its data), killing it if that hangs.</summary>
     public async ValueTask DisposeAsync()
     {
-        Kill(_process);
-        await _process.WaitForExitAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10)).ConfigureAwait(false);
-        _process.Dispose();
-    }
-
-    /// <summary>tools/azurite of the repository: searched upward from the working directory and from the binaries.</summary>
-    public static string FindToolDirectory()
-    {
-        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+        try
         {
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-            {
-                var candidate = Path.Combine(dir.FullName, "tools", "azurite");
-                if (File.Exists(Path.Combine(candidate, "package.json")))
-                {
-                    return candidate;
-                }
-            }
+            _process.StandardInput.Close();
+            await _process.WaitForExitAsync(CancellationToken.None).WaitAsync(_stopTimeout).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is TimeoutException or IOException or InvalidOperationException)
+        {
+            Kill(_process);
+            await _process.WaitForExitAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10)).ConfigureAwait(false);
         }
 
-        throw new InvalidOperationException(
-            "No tools/azurite/package.json above the working directory or the binaries; set Azurite:ToolDirectory, " +
-            "or configure Storage:ConnectionString to use existing storage.");
+        _process.Dispose();
     }
 
     private static IEnumerable<string> Arguments(AzuriteOptions options, string entry)
     {
+        yield return "-e";
+        yield return OwnedByParent;
         yield return entry;
         yield return "--skipApiVersionCheck";
         yield return "--disableTelemetry";
@@ -153,7 +202,7 @@ public sealed partial class AzuriteProcess : IAsyncDisposable
         yield return "127.0.0.1";
         yield return "--tableHost";
         yield return "127.0.0.1";
-        if (string.IsNullOrEmpty(options.DataFolder))
+        if (options.KeepsDataInMemory)
         {
             yield return "--inMemoryPersistence";
         }
@@ -162,47 +211,6 @@ public sealed partial class AzuriteProcess : IAsyncDisposable
             Directory.CreateDirectory(options.DataFolder);
             yield return "--location";
             yield return Path.GetFullPath(options.DataFolder);
-        }
-    }
-
-    /// <summary>Installs under a lock file, so test processes starting together do not run npm ci over each other.</summary>
-    private static async Task InstallOnceAsync(string tool, string entry, CancellationToken cancellationToken)
-    {
-        var lockPath = Path.Combine(tool, ".install.lock");
-        while (true)
-        {
-            try
-            {
-                await using var held = new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose);
-                if (!File.Exists(entry))
-                {
-                    await InstallAsync(tool, cancellationToken);
-                }
-
-                return;
-            }
-            catch (IOException)
-            {
-                await Task.Delay(500, cancellationToken); // another process is installing
-            }
-        }
-    }
-
-    private static async Task InstallAsync(string tool, CancellationToken cancellationToken)
-    {
-        var npm = new ProcessStartInfo("npm") { WorkingDirectory = tool, UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { "ci", "--no-audit", "--no-fund", "--loglevel=error" })
-        {
-            npm.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(npm) ?? throw new InvalidOperationException("Could not start npm to install Azurite.");
-        var errors = process.StandardError.ReadToEndAsync(cancellationToken);
-        _ = process.StandardOutput.ReadToEndAsync(cancellationToken);
-        await process.WaitForExitAsync(cancellationToken);
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"npm ci in {tool} failed ({process.ExitCode}): {await errors}");
         }
     }
 
@@ -223,4 +231,7 @@ public sealed partial class AzuriteProcess : IAsyncDisposable
 
     [GeneratedRegex(@"Azurite (?<service>Blob|Queue|Table) service is successfully listening at http://[^:]+:(?<port>\d+)")]
     private static partial Regex Listening();
+
+    [GeneratedRegex(@"EADDRINUSE.*:(?<port>\d+)\s*$")]
+    private static partial Regex AddressInUse();
 }

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text.Json.Nodes;
 using Quality.Tests.Shared;
 
@@ -12,14 +11,16 @@ public sealed class DevHostProcessTests
     [Fact]
     public async Task DevHost_NoStorageConfigured_StartsItsOwnAzuriteAndAuditsTheSample()
     {
-        var port = FreePort();
-        // Free ports for this Azurite too, so a developer's own Azurite on 10000-10002 is left alone.
+        var port = FreePorts.One();
+        // Free ports for this Azurite too, so a developer's own Azurite on 10000-10002 is left alone; in memory, so the
+        // repository's .quality/azurite (a developer's own data) is left alone too.
         await using var host = HostProcess.Start(new Dictionary<string, string?>
         {
             ["urls"] = $"http://127.0.0.1:{port}",
             ["Azurite:BlobPort"] = "0",
             ["Azurite:QueuePort"] = "0",
             ["Azurite:TablePort"] = "0",
+            ["Azurite:InMemory"] = "true",
         }, "own-azurite");
         using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
 
@@ -42,12 +43,5 @@ public sealed class DevHostProcessTests
         Assert.Equal(300, (int)batch["counts"]!["items"]!);
         using var unknown = await client.GetAsync("/api/batches/0123456789abcdef0123456789abcdef");
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
