@@ -49,7 +49,7 @@ internal static class AuditHtmlReport
             Batch = new BatchIdentity(file, header.Pipeline, header.Vendor, header.DeliveryId, header.Taxonomy.ToString(), standard?.Reference, null, now,
                 report.Counts, OfflineSource),
             Agreement = report.Agreement,
-            Objects = result.Spatial.IsEmpty ? null : SpatialReportView.From(result.Spatial),
+            Objects = result.Spatial.IsEmpty ? null : SpatialReportView.From(result.Spatial, audit.Bootstrap),
             Violations = checker is null
                 ? new ViolationReport(header.Taxonomy.ToString(), false, "no taxonomy file was given (quality audit FILE --taxonomy taxonomy.yaml)", null)
                 : ViolationReport.From(checker.Taxonomy.Reference.ToString(), result.Violations),

@@ -16,7 +16,9 @@ internal sealed record SubmissionPlan(DeliveryNames? Names, SubmissionPlan.Folde
 {
     public sealed record FolderPlan(DeliveryHeader Header, IReadOnlyList<DeliveredFile> Files, byte[]? Manifest);
 
-    public bool ManifestGenerated => Folder is { Manifest: null } || (Folder is null && Names is not null && Problem is null);
+    /// <summary>Whether <paramref name="blobName"/>, the blob a submission's audit starts from, is a manifest this plan wrote rather than one delivered.</summary>
+    public bool Generated(string blobName) =>
+        DeliveryLayout.Classify(blobName) == DeliveryLayout.Kind.Manifest && Folder?.Manifest is null;
 
     /// <exception cref="DeliveryFormatException">A file or the folder's manifest cannot be delivered as it is.</exception>
     public static async Task<SubmissionPlan> ForAsync(FileSystemInfo path, VendorArguments arguments, CancellationToken cancellationToken)

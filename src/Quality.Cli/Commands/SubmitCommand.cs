@@ -74,7 +74,7 @@ internal static class SubmitCommand
             await console.Output.WriteLineAsync($"submitted {path.Name}: {submitted.Files.Count} blob{(submitted.Files.Count == 1 ? "" : "s")} in {storage.Names.Incoming}");
             foreach (var blob in submitted.Files)
             {
-                var generated = plan.ManifestGenerated && blob.Name == submitted.Blob.Name ? ", generated" : "";
+                var generated = blob.Name == submitted.Blob.Name && plan.Generated(blob.Name) ? ", generated" : "";
                 await console.Output.WriteLineAsync(FormattableString.Invariant($"  {storage.Names.Incoming}/{blob.Name} ({blob.Size} bytes{generated})"));
             }
 

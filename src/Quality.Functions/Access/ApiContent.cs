@@ -31,6 +31,6 @@ internal enum ApiJson
     /// <summary>Stored reports and the views functions write with <c>ReportJson</c>: camelCase names and enum values.</summary>
     Report,
 
-    /// <summary>Small request bodies read by <c>JsonBody</c> with <c>JsonSerializerOptions.Web</c>.</summary>
+    /// <summary>Small request bodies read by <c>RequestBody.JsonAsync</c> with <c>JsonSerializerOptions.Web</c>.</summary>
     Web,
 }

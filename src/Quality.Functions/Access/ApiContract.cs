@@ -17,7 +17,7 @@ internal static class ApiContract
     /// <summary>JSON written with <c>ReportJson</c>: stored reports, and views a function serializes itself.</summary>
     public static ApiContent Report<T>() => new("application/json", ApiContentKind.Json, typeof(T), ApiJson.Report);
 
-    /// <summary>A small JSON request body read by <c>JsonBody</c>.</summary>
+    /// <summary>A small JSON request body read by <c>RequestBody.JsonAsync</c>.</summary>
     public static ApiContent Web<T>() => new("application/json", ApiContentKind.Json, typeof(T), ApiJson.Web);
 
     public static ApiContent Text(string mediaType) => new(mediaType, ApiContentKind.Text);
@@ -28,7 +28,7 @@ internal static class ApiContract
     /// <summary>A multipart form whose first file (of any field name) is the body.</summary>
     public static ApiContent FormFile { get; } = new("multipart/form-data", ApiContentKind.FormFile);
 
-    /// <summary>A YAML document read as UTF-8 text up to 1 MiB (<c>RequestText</c>), whatever the Content-Type says.</summary>
+    /// <summary>A YAML document read as UTF-8 text up to 1 MiB (<c>RequestBody.TextAsync</c>), whatever the Content-Type says.</summary>
     public static ApiBody Yaml(string what) => new($"{what} as YAML, at most 1 MiB (1,048,576 bytes); the Content-Type is not checked.", Text("application/yaml"));
 
     // Answers.

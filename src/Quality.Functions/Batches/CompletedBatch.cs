@@ -9,7 +9,11 @@ namespace Quality.Functions.Batches;
 internal static class CompletedBatch
 {
     /// <summary>A completed batch's report: 400 for a malformed id, 404 unknown, 409 while not completed, else what <paramref name="read"/> answers.</summary>
-    public static async Task<IResult> ReportAsync(string id, TableRunStore runs, Func<Task<IResult>> read, CancellationToken cancellationToken)
+    public static Task<IResult> ReportAsync(string id, TableRunStore runs, Func<Task<IResult>> read, CancellationToken cancellationToken) =>
+        ReportAsync(id, runs, _ => read(), cancellationToken);
+
+    /// <summary>As above, handing <paramref name="read"/> the completed run the guard has already read.</summary>
+    public static async Task<IResult> ReportAsync(string id, TableRunStore runs, Func<Run, Task<IResult>> read, CancellationToken cancellationToken)
     {
         if (!RunIds.IsValid(id))
         {
@@ -24,6 +28,6 @@ internal static class CompletedBatch
 
         return run.Status != RunStatus.Completed
             ? Problems.Conflict($"Batch {id} is {run.Status}; its reports are computed when it completes.", run.Status.ToString())
-            : await read();
+            : await read(run);
     }
 }

@@ -37,6 +37,14 @@ internal static class Problems
     public static IResult UnknownVendor(string pipeline, string vendor) =>
         NotFound($"Vendor '{vendor}' has delivered no batch to pipeline '{pipeline}'.");
 
+    /// <returns>The 404 for what <see cref="Quality.Pipeline.Deliveries.KnownSubjects.CheckAsync"/> found unknown; null when both are known.</returns>
+    public static IResult? Unknown(Quality.Pipeline.Deliveries.Subject subject, string pipeline, string? vendor) => subject switch
+    {
+        Quality.Pipeline.Deliveries.Subject.UnknownPipeline => UnknownPipeline(pipeline),
+        Quality.Pipeline.Deliveries.Subject.UnknownVendor => UnknownVendor(pipeline, vendor!),
+        _ => null,
+    };
+
     /// <summary>The resource exists but is not in a state that has what was asked for (e.g. a batch still running).</summary>
     public static IResult Conflict(string detail, string batchStatus) =>
         TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status409Conflict, title: "Not available yet",

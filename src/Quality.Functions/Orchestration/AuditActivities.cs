@@ -39,7 +39,7 @@ internal sealed partial class AuditActivities(Ingest ingest, Compute compute, Fi
         await changes.FailAsync(failure.RunId, failure.Reason, cancellationToken);
     }
 
-    [LoggerMessage(EventId = 3100, Level = LogLevel.Error,
+    [LoggerMessage(EventId = 3010, Level = LogLevel.Error,
         Message = "Run {RunId} failed: {Step} failed on every retry with {ErrorType}: {ErrorMessage}\n{StackTrace}")]
     private static partial void LogRunFailed(ILogger logger, string runId, string step, string errorType, string errorMessage, string? stackTrace);
 }

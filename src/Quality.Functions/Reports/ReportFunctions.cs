@@ -17,9 +17,8 @@ internal sealed class ReportFunctions(TableRunStore runs, BatchReportReader read
     [Function("GetBatchReport")]
     public Task<IResult> GetBatchReportAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/batches/{id}/report")] HttpRequest request, string id, CancellationToken cancellationToken) =>
-        CompletedBatch.ReportAsync(id, runs, async () =>
+        CompletedBatch.ReportAsync(id, runs, async run =>
         {
-            var run = (await runs.GetAsync(id, cancellationToken))!;
             var sources = await reader.ReadAsync(run, cancellationToken);
             return TypedResults.Text(BatchReportPage.Render(BatchReportBuilder.Build(sources)), "text/html; charset=utf-8");
         }, cancellationToken);

@@ -21,17 +21,16 @@ internal sealed class SamplingFunctions(TableRunStore runs, BlobReportStore repo
     [Function("GetBatchSample")]
     public Task<IResult> GetSampleAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/batches/{id}/sample")] HttpRequest request, string id, CancellationToken cancellationToken) =>
-        CompletedBatch.ReportAsync(id, runs, async () =>
+        CompletedBatch.ReportAsync(id, runs, async run =>
         {
             if (await reports.ReadAsync(id, BlobReportStore.Sample, cancellationToken) is { } json)
             {
                 return TypedResults.Text(json, "application/json");
             }
 
-            var run = await runs.GetAsync(id, cancellationToken);
-            return Problems.NotFound(run?.Reviews is not null
+            return Problems.NotFound(run.Reviews is not null
                 ? $"Batch {id} is a review of batch {run.Reviews}; reviews are not sampled."
-                : $"Batch {id} has no review sample: its standard ({run?.Standard ?? "none"}) has no sampling plan. Add a sampling section to the pipeline's standard (PUT /api/standards/{{pipeline}}) and re-deliver.");
+                : $"Batch {id} has no review sample: its standard ({run.Standard ?? "none"}) has no sampling plan. Add a sampling section to the pipeline's standard (PUT /api/standards/{{pipeline}}) and re-deliver.");
         }, cancellationToken);
 
     [Function("GetBatchDisposition")]
@@ -46,7 +45,7 @@ internal sealed class SamplingFunctions(TableRunStore runs, BlobReportStore repo
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/vendors/{vendor}/inspection")] HttpRequest request, string vendor, CancellationToken cancellationToken)
     {
         var pipeline = Query.String(request, "pipeline");
-        if ((BadVendorOrPipeline(vendor, pipeline) ?? await UnknownAsync(pipeline!, vendor, cancellationToken)) is { } bad)
+        if ((BadVendorOrPipeline(vendor, pipeline) ?? Problems.Unknown(await known.CheckAsync(pipeline!, vendor, cancellationToken), pipeline!, vendor)) is { } bad)
         {
             return bad;
         }
@@ -68,7 +67,7 @@ internal sealed class SamplingFunctions(TableRunStore runs, BlobReportStore repo
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/vendors/{vendor}/inspection")] HttpRequest request, string vendor, CancellationToken cancellationToken)
     {
         var pipeline = Query.String(request, "pipeline");
-        if ((BadVendorOrPipeline(vendor, pipeline) ?? await UnknownAsync(pipeline!, vendor, cancellationToken)) is { } bad)
+        if ((BadVendorOrPipeline(vendor, pipeline) ?? Problems.Unknown(await known.CheckAsync(pipeline!, vendor, cancellationToken), pipeline!, vendor)) is { } bad)
         {
             return bad;
         }
@@ -109,12 +108,6 @@ internal sealed class SamplingFunctions(TableRunStore runs, BlobReportStore repo
         !CanonicalFormat.IsSafeName(vendor) ? Problems.BadRequest("vendor", $"'{vendor}' is not a vendor name (letters, digits, '.', '_', '-'; up to 63).")
         : pipeline is null ? Problems.BadRequest("pipeline", "required: inspection is kept per vendor and pipeline (?pipeline=name).")
         : PipelineName.Problem(pipeline);
-
-    /// <summary>404 for a pipeline or a vendor the API does not know (a vendor is known once it has delivered to the pipeline).</summary>
-    private async Task<IResult?> UnknownAsync(string pipeline, string vendor, CancellationToken cancellationToken) =>
-        !await known.PipelineAsync(pipeline, cancellationToken) ? Problems.UnknownPipeline(pipeline)
-        : !await known.VendorAsync(pipeline, vendor, cancellationToken) ? Problems.UnknownVendor(pipeline, vendor)
-        : null;
 
     private static IResult NotInspected(string pipeline, string vendor) =>
         Problems.NotFound($"Pipeline {pipeline} has no standard with a sampling plan, so no lot of {vendor} is inspected.");

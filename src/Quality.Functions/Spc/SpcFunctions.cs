@@ -27,7 +27,7 @@ internal sealed class SpcFunctions(TableSeriesStore series, BlobStandardStore st
     public async Task<IResult> ListMetricsAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/pipelines/{pipeline}/spc")] HttpRequest request, string pipeline, CancellationToken cancellationToken) =>
         PipelineName.Problem(pipeline)
-        ?? (await known.PipelineAsync(pipeline, cancellationToken) ? null : Problems.UnknownPipeline(pipeline))
+        ?? Problems.Unknown(await known.CheckAsync(pipeline, null, cancellationToken), pipeline, null)
         ?? TypedResults.Ok(new SpcMetricListView(pipeline, [.. MonitoredMetric.All.Select(m => new SpcMetricView(m.Name, m.Kind.ToString(), m.Description))]));
 
     [Function("GetSpcChart")]
@@ -81,20 +81,15 @@ internal sealed class SpcFunctions(TableSeriesStore series, BlobStandardStore st
 
         var subject = Query.String(request, "class");
         var vendor = Query.String(request, "vendor");
-        if (!await known.PipelineAsync(pipeline, cancellationToken))
+        if (Problems.Unknown(await known.CheckAsync(pipeline, vendor, cancellationToken), pipeline, vendor) is { } unknown)
         {
-            return Problems.UnknownPipeline(pipeline);
-        }
-
-        if (vendor is not null && !await known.VendorAsync(pipeline, vendor, cancellationToken))
-        {
-            return Problems.UnknownVendor(pipeline, vendor);
+            return unknown;
         }
 
         var standard = await standards.CurrentAsync(pipeline, cancellationToken);
         var settings = SeriesSettings.Of(standard, monitored).WithQuery(requested, requestedRules, baseline);
         var stored = await series.ReadAsync(new SeriesKey(pipeline, monitored.Name, subject, vendor), cancellationToken);
-        var points = AssignableCauses.Points(stored, AssignableCauses.Of(await findings.ListAsync(pipeline, null, null, cancellationToken)));
+        var points = AssignableCauses.Points(stored, await AssignableCauses.ReadAsync(findings, pipeline, cancellationToken));
         var (result, reason) = settings.Compute(points, monitored.Kind);
         return TypedResults.Ok(SpcChartView.From(pipeline, monitored, subject, vendor, stored, result, reason, settings));
     }

@@ -52,7 +52,7 @@ public sealed class DashboardReader(TableBatchStore batches, TableFindingStore f
             }
 
             var standard = await standards.CurrentAsync(pipeline, cancellationToken);
-            var points = stored.Select(p => new SeriesPoint(p.BatchId, p.Count, p.Size, p.Value, p.Phase)).ToList();
+            var points = AssignableCauses.Points(stored, await AssignableCauses.ReadAsync(findings, pipeline, cancellationToken));
             var settings = SeriesSettings.Of(standard, metric);
             var (chart, reason) = settings.Compute(points, metric.Kind);
             var summary = $"{metric.Name} over the pipeline's {points.Count} deliveries, the newest marked: {chart.Chart.ToName()} chart ({reason}), {chart.Signals.Count} signals; {chart.Note}.";

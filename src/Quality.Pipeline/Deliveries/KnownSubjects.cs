@@ -9,10 +9,30 @@ namespace Quality.Pipeline.Deliveries;
 /// </summary>
 public sealed class KnownSubjects(TableBatchStore batches, BlobStandardStore standards)
 {
-    public async Task<bool> PipelineAsync(string pipeline, CancellationToken cancellationToken) =>
-        await batches.HasDeliveredAsync(pipeline, null, cancellationToken)
-        || await standards.CurrentAsync(pipeline, cancellationToken) is not null;
+    /// <summary>
+    /// One check of a pipeline and, when given, a vendor of it: a vendor that has delivered proves both with one query;
+    /// only otherwise is the pipeline looked up, its batches first and its standard last.
+    /// </summary>
+    public async Task<Subject> CheckAsync(string pipeline, string? vendor, CancellationToken cancellationToken)
+    {
+        if (vendor is not null && await batches.HasDeliveredAsync(pipeline, vendor, cancellationToken))
+        {
+            return Subject.Known;
+        }
 
-    public Task<bool> VendorAsync(string pipeline, string vendor, CancellationToken cancellationToken) =>
-        batches.HasDeliveredAsync(pipeline, vendor, cancellationToken);
+        if (!await batches.HasDeliveredAsync(pipeline, null, cancellationToken) && await standards.CurrentAsync(pipeline, cancellationToken) is null)
+        {
+            return Subject.UnknownPipeline;
+        }
+
+        return vendor is null ? Subject.Known : Subject.UnknownVendor;
+    }
+}
+
+/// <summary>What <see cref="KnownSubjects.CheckAsync"/> found.</summary>
+public enum Subject
+{
+    Known,
+    UnknownPipeline,
+    UnknownVendor,
 }

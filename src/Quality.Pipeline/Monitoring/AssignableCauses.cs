@@ -23,6 +23,16 @@ public static class AssignableCauses
             .ToDictionary(g => g.Key, g => string.Join("; ", g.Select(c => c.Cause).Distinct().Order(StringComparer.Ordinal)), StringComparer.Ordinal);
     }
 
+    /// <summary>
+    /// The pipeline's findings read as causes: what every chart of its series is computed with — the API's, the
+    /// dashboard's, the batch report's — so all draw the same Phase I limits as the process signals were raised against.
+    /// </summary>
+    public static async Task<IReadOnlyDictionary<string, string>> ReadAsync(Storage.TableFindingStore findings, string pipeline, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(findings);
+        return Of(await findings.ListAsync(pipeline, null, null, cancellationToken));
+    }
+
     /// <summary>The stored series as chart points, each with its batch's cause when it has one.</summary>
     public static IReadOnlyList<SeriesPoint> Points(IReadOnlyList<StoredSeriesPoint> stored, IReadOnlyDictionary<string, string> causes)
     {

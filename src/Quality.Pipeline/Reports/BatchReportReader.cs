@@ -15,7 +15,7 @@ namespace Quality.Pipeline.Reports;
 /// written from) and the pipeline's headline series up to and including the batch, charted under the standard pinned to
 /// the run — so the report of a batch is the same document whenever it is asked for.
 /// </summary>
-public sealed class BatchReportReader(BlobReportStore reports, TableSeriesStore series, BlobStandardStore standards)
+public sealed class BatchReportReader(BlobReportStore reports, TableSeriesStore series, BlobStandardStore standards, TableFindingStore findings)
 {
     public const string PipelineSource = "the pipeline";
 
@@ -54,16 +54,17 @@ public sealed class BatchReportReader(BlobReportStore reports, TableSeriesStore 
     private async Task<IReadOnlyList<ReportSeries>> SeriesAsync(Run run, QualityStandard? standard, CancellationToken cancellationToken)
     {
         var charted = new List<ReportSeries>();
+        var causes = await AssignableCauses.ReadAsync(findings, run.Pipeline!, cancellationToken);
         foreach (var metric in MonitoredMetric.All)
         {
             var stored = await series.ReadAsync(new SeriesKey(run.Pipeline!, metric.Name, null, null), cancellationToken);
-            var index = stored.ToList().FindIndex(p => p.BatchId == run.Id);
+            var index = stored.Select(p => p.BatchId).ToList().IndexOf(run.Id);
             if (index < 0)
             {
                 continue;
             }
 
-            var points = stored.Take(index + 1).Select(p => new SeriesPoint(p.BatchId, p.Count, p.Size, p.Value, p.Phase)).ToList();
+            var points = AssignableCauses.Points([.. stored.Take(index + 1)], causes);
             var settings = SeriesSettings.Of(standard, metric);
             var (result, reason) = settings.Compute(points, metric.Kind);
             charted.Add(new ReportSeries(metric, null, result, index + 1, reason, settings));

@@ -81,16 +81,17 @@ public sealed class RoleWalkTests
     }
 
     [Theory]
-    [InlineData("not base64 at all")]
-    [InlineData("eyJub3QiOiAiYSBwcmluY2lwYWwifQ==")] // {"not": "a principal"}: no claims, so no role
-    public async Task RolesMode_HeaderThatIsNoPrincipalWithARole_Refused(string header)
+    [InlineData("not base64 at all", HttpStatusCode.Unauthorized)] // no principal can be read: no caller
+    [InlineData("eyJub3QiOiAiYSBwcmluY2lwYWwifQ==", HttpStatusCode.Forbidden)] // {"not": "a principal"}: a caller with no claims, so no role
+    public async Task RolesMode_HeaderThatIsNoPrincipalWithARole_Refused(string header, HttpStatusCode expected)
     {
         await using var app = await QualityApp.StartAsync(processing: false, Principals.RolesMode());
         using var client = app.CreateClient();
 
         var response = await SendAsync(client, HttpMethod.Get, "/api/batches", header);
 
-        Assert.True(response.Status is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden, response.Status.ToString());
+        Assert.Equal(expected, response.Status);
+        Assert.Equal("quality.reader", (string?)response.Problem!["requiredRole"]);
     }
 
     [Fact]

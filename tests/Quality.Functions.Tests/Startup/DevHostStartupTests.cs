@@ -30,9 +30,12 @@ public sealed class DevHostStartupTests
         Assert.Contains(lines, l => l.StartsWith($"Listening on http://127.0.0.1:{http}; ready ", StringComparison.Ordinal) && l.EndsWith(" after start. Ctrl-C stops the host and Azurite.", StringComparison.Ordinal));
     }
 
-    /// <summary>A fresh clone: Azurite is not installed, and npm ci takes about a minute; the user is told at once.</summary>
+    /// <summary>
+    /// A fresh clone: Azurite is not installed, and npm ci takes about a minute; the user is told first, before the
+    /// install has written anything (the figure, a fraction of a second, is the README's, not a timed assertion).
+    /// </summary>
     [Fact]
-    public async Task Start_AzuriteNotInstalled_SaysItIsInstallingWithinFiveSeconds()
+    public async Task Start_AzuriteNotInstalled_SaysItIsInstallingBeforeInstalling()
     {
         var tool = Directory.CreateTempSubdirectory("fresh-azurite-").FullName;
         foreach (var file in new[] { "package.json", "package-lock.json" })
@@ -40,15 +43,15 @@ public sealed class DevHostStartupTests
             File.Copy(Path.Combine(Repository.Root, "tools", "azurite", file), Path.Combine(tool, file));
         }
 
-        var clock = Stopwatch.StartNew();
         await using (var host = HostProcess.Start(new Dictionary<string, string?> { ["Azurite:ToolDirectory"] = tool }, "fresh", ["--in-memory", "--azurite-ports", "0", "--urls", "http://127.0.0.1:0"]))
         {
             await Eventually.UntilAsync(() => Task.FromResult(host.Output.Contains("npm ci", StringComparison.Ordinal) || host.HasExited ? "said" : null),
                 "the install announced", TimeSpan.FromSeconds(30));
-            var said = clock.Elapsed;
+            var installedWhenSaid = Directory.Exists(Path.Combine(tool, "node_modules", "azurite"));
 
-            Assert.Contains($"Azurite: installing 3.37.0 with npm ci in {tool} (the first run only; about a minute)", host.Output, StringComparison.Ordinal);
-            Assert.True(said < TimeSpan.FromSeconds(5), $"the install was announced {said.TotalSeconds:0.0} s after start");
+            var lines = host.Output.Split('\n');
+            Assert.Equal($"Azurite: installing 3.37.0 with npm ci in {tool} (the first run only; about a minute)", lines[1].TrimEnd());
+            Assert.False(installedWhenSaid, "the install was announced only after it had run");
         }
 
         Directory.Delete(tool, recursive: true);

