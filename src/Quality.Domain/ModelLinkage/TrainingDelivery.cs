@@ -1,3 +1,4 @@
+using Quality.Domain.Audit;
 using Quality.Domain.Standards;
 
 namespace Quality.Domain.ModelLinkage;
@@ -24,8 +25,23 @@ public sealed record TrainingDelivery(string Pipeline, string? Vendor, string De
 
     /// <summary>The verdict's failed rules and the open findings that involve the delivery.</summary>
     public IReadOnlyList<LabelFinding> Findings { get; init; } = [];
+
+    /// <summary>
+    /// A delivery from what its audit wrote, the same for a stored batch and a local <c>quality audit --json</c>: gold
+    /// errors per class from the confusion, the verdict and its failed rules (a rule's subject is the class it names).
+    /// </summary>
+    public static TrainingDelivery Of(string pipeline, string? vendor, string deliveryId, DateOnly? date, ConfusionView? confusion, Verdict? verdict, double? agreement) =>
+        new(pipeline, vendor, deliveryId, date)
+        {
+            Verdict = verdict?.Outcome,
+            Classes = confusion is null ? new Dictionary<string, ClassLabelErrors>(StringComparer.Ordinal) : ClassLabelErrors.From(confusion),
+            Agreement = agreement,
+            Findings = verdict is null ? [] : [.. verdict.Reasons.Where(r => r.Status == RuleStatus.Failed)
+                .Select(r => new LabelFinding("verdict", deliveryId, r.Subject is { } subject ? [subject] : [], r.Statement))],
+        };
 }
 
 /// <summary>A failed rule or an open finding behind a delivery's labels, with the classes it names (empty: all).</summary>
-/// <param name="Source"><c>verdict</c> (a failed rule of the standard) or <c>finding</c> (an open finding, with its id).</param>
+/// <param name="Source"><c>verdict</c> (a failed rule of the standard) or <c>finding</c> (an open finding).</param>
+/// <param name="Id">The delivery whose verdict failed the rule, or the finding's id.</param>
 public sealed record LabelFinding(string Source, string? Id, IReadOnlyList<string> Classes, string Statement);

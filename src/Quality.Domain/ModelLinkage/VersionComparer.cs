@@ -114,7 +114,7 @@ public static class VersionComparer
             return (LabelExplanation.NoDrop, change.Delta is null ? $"{metric} is not in both versions" : $"{metric} did not fall ({Signed(change.Delta.Value)})");
         }
 
-        var fell = $"{metric} fell {Signed(delta)}";
+        var fell = $"{metric} fell {Figure(change.From)} → {Figure(change.To)} ({Signed(delta)})";
         if (addedDeliveries == 0)
         {
             return (LabelExplanation.NotExplained, $"{fell}, but no audited delivery was added to the training data");
@@ -125,7 +125,7 @@ public static class VersionComparer
             return (LabelExplanation.NotExplained, $"{fell}; no gold {name} objects {(labels.Added.Gold == 0 ? "in the added deliveries" : "in the earlier training data")} to compare label errors");
         }
 
-        var rise = $"label error rate {Percent(labels.Before.Rate)} → {Percent(labels.Added.Rate)} ({Points(difference.Value)}, 95% CI [{Points(difference.Lower)}, {Points(difference.Upper)}])";
+        var rise = $"error rate {Percent(labels.Before.Rate)} → {Percent(labels.Added.Rate)} ({Points(difference.Value)}, 95% CI [{Points(difference.Lower)}, {Points(difference.Upper)}])";
         return difference.Lower > 0 ? (LabelExplanation.Explained, $"{fell} and the added training labels' {rise}: a significant rise")
             : difference.Value > 0 ? (LabelExplanation.NotSignificant, $"{fell}; the added training labels' {rise}: the rise could be chance")
             : (LabelExplanation.NotExplained, $"{fell}, but the added training labels are no worse: {rise}");
