@@ -41,18 +41,19 @@ internal sealed class EvaluationFields(string file)
             ? throw Error(line, field, $"the range starts {f:yyyy-MM-dd}, after it ends {t:yyyy-MM-dd}")
             : new PipelineRange(Name(pipeline, line, field), from, to);
 
-    public static ClassMetrics Checked(ClassMetrics metrics, EvaluationFields fields, long line, string prefix)
+    /// <param name="lineOf">The line a field (<paramref name="prefix"/> + name) is on: a CSV row's, or a JSON member's own.</param>
+    public static ClassMetrics Checked(ClassMetrics metrics, EvaluationFields fields, Func<string, long> lineOf, string prefix)
     {
         if (metrics is { Ap: null, Recall: null, Precision: null })
         {
-            throw fields.Error(line, prefix, "has none of ap, recall, precision; a class needs at least one metric");
+            throw fields.Error(lineOf(prefix), prefix.Length == 0 ? "class" : prefix.TrimEnd('.'), "has none of ap, recall, precision; a class needs at least one metric");
         }
 
         return new(
-            fields.Metric(metrics.Ap, line, prefix + "ap"),
-            fields.Metric(metrics.Recall, line, prefix + "recall"),
-            fields.Metric(metrics.Precision, line, prefix + "precision"),
-            fields.Objects(metrics.Objects, line, prefix + "objects"));
+            fields.Metric(metrics.Ap, lineOf(prefix + "ap"), prefix + "ap"),
+            fields.Metric(metrics.Recall, lineOf(prefix + "recall"), prefix + "recall"),
+            fields.Metric(metrics.Precision, lineOf(prefix + "precision"), prefix + "precision"),
+            fields.Objects(metrics.Objects, lineOf(prefix + "objects"), prefix + "objects"));
     }
 
     public TrainingData Training(IReadOnlyList<string> deliveries, IReadOnlyList<PipelineRange> pipelines, long line, string field) =>

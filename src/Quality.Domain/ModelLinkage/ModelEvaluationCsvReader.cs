@@ -77,7 +77,7 @@ internal static class ModelEvaluationCsvReader
 
             var objectClass = Cell("class") ?? throw fields.Error(line, "class", "is required");
             var parsed = EvaluationFields.Checked(new ClassMetrics(Number(Cell("ap"), line, "ap", fields), Number(Cell("recall"), line, "recall", fields),
-                Number(Cell("precision"), line, "precision", fields), Count(Cell("objects"), line, "objects", fields)), fields, line, "");
+                Number(Cell("precision"), line, "precision", fields), Count(Cell("objects"), line, "objects", fields)), fields, _ => line, "");
             if (!metrics.TryAdd(objectClass, parsed))
             {
                 throw fields.Error(line, "class", $"'{objectClass}' is on line {classLines[objectClass]} already; one row per class");

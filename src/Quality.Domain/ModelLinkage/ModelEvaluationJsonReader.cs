@@ -62,7 +62,7 @@ internal static class ModelEvaluationJsonReader
 
                 if (!metrics.TryAdd(member.Name, EvaluationFields.Checked(
                     new ClassMetrics(read.Number(member.Value, path, "ap"), read.Number(member.Value, path, "recall"), read.Number(member.Value, path, "precision"), read.Count(member.Value, path, "objects")),
-                    fields, line, path + ".")))
+                    fields, field => lines.Line(field.TrimEnd('.')), path + ".")))
                 {
                     throw fields.Error(line, path, $"class '{member.Name}' is listed twice");
                 }

@@ -51,6 +51,18 @@ public sealed class ModelEvaluationParserTests
         Assert.StartsWith("v42.json line 9, field 'classes.pedestrian.recall': 1.2 is outside [0, 1]", error.Message, StringComparison.Ordinal);
     }
 
+    /// <summary>In samples/model-linkage/v42.json each metric has its own line: pedestrian's recall is line 39.</summary>
+    [Fact]
+    public void Parse_JsonMetricOnItsOwnLine_NamesThatLine()
+    {
+        var text = File.ReadAllText(Path.Combine(Repository.Root, "samples", "model-linkage", "v42.json"));
+        Assert.Equal("      \"recall\": 0.78,", text.Split('\n')[38]);
+
+        var error = Assert.Throws<ModelEvaluationFormatException>(() => ModelEvaluationParser.Parse(text.Replace("\"recall\": 0.78", "\"recall\": -0.1", StringComparison.Ordinal), "v42.json"));
+
+        Assert.Equal((39L, "classes.pedestrian.recall"), (error.Line, error.Field));
+    }
+
     [Fact]
     public void Parse_JsonSyntaxError_NamesTheLine()
     {
