@@ -71,6 +71,23 @@ public sealed class ModelApiTests
 
         var versions = await client.GetFromJsonAsync<JsonObject>("/api/models/lidar-detector/versions");
         Assert.Equal(["v41", "v42", "v43"], versions!["versions"]!.AsArray().Select(v => (string?)v!["version"]));
+
+        // The same training data named as the pipeline's deliveries of the days the batches arrived: the same ranking.
+        var day = DateOnly.Parse(((string)(await client.GetFromJsonAsync<JsonObject>($"/api/batches/{ids[0]}"))!["createdTime"]!)[..10], System.Globalization.CultureInfo.InvariantCulture);
+        var ranged = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(Folder, "v42.json")))!.AsObject();
+        ranged["version"] = "v42-by-date";
+        ranged["trainedOn"] = new JsonObject
+        {
+            ["pipelines"] = new JsonArray(new JsonObject { ["pipeline"] = "front-lidar-cuboids", ["from"] = $"{day.AddDays(-1):yyyy-MM-dd}", ["to"] = $"{day.AddDays(1):yyyy-MM-dd}" }),
+        };
+        using (var put = await SendAsync(client, HttpMethod.Put, "/api/models/lidar-detector/versions/v42-by-date", ranged.ToJsonString(), null))
+        {
+            Assert.Equal(HttpStatusCode.Created, put.StatusCode);
+        }
+
+        var byDate = await client.GetFromJsonAsync<JsonObject>("/api/models/lidar-detector/compare?from=v41&to=v42-by-date");
+        Assert.Equal(["lidar-d04", "lidar-d05"], byDate!["training"]!["added"]!.AsArray().Select(d => (string?)d!["deliveryId"]));
+        Assert.Equal(["pedestrian", "truck", "car", "cyclist"], byDate["classes"]!.AsArray().Select(c => (string?)c!["class"]));
     }
 
     [Fact]
