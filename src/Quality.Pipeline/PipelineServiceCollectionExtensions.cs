@@ -84,6 +84,8 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<Reports.BatchReportReader>();
         services.AddSingleton<FolderSubmission>();
         services.AddSingleton<Dashboard.DashboardReader>();
+        services.AddSingleton<ModelLinkage.BlobModelEvaluationStore>();
+        services.AddSingleton<ModelLinkage.StoredTrainingDeliveries>();
         services.AddSingleton(sp => sp.GetRequiredService<StorageClients>().Names);
         return services;
     }

@@ -69,7 +69,7 @@ internal static class TaxonomyCommand
         return command;
     }
 
-    private static async Task<Taxonomy?> LoadAsync(FileInfo file, InvocationConfiguration console, CancellationToken cancellationToken)
+    public static async Task<Taxonomy?> LoadAsync(FileInfo file, InvocationConfiguration console, CancellationToken cancellationToken)
     {
         if (!file.Exists)
         {

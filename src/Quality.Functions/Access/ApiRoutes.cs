@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Quality.Domain.Audit;
 using Quality.Domain.Findings;
+using Quality.Domain.ModelLinkage;
 using Quality.Domain.Formats.Canonical;
 using Quality.Domain.Sampling;
 using Quality.Domain.Spc.Series;
@@ -9,6 +10,7 @@ using Quality.Domain.Taxonomy;
 using Quality.Functions.Batches;
 using Quality.Functions.Findings;
 using Quality.Functions.Health;
+using Quality.Functions.Models;
 using Quality.Functions.Runs;
 using Quality.Functions.Sampling;
 using Quality.Functions.Spc;
@@ -41,6 +43,8 @@ internal static class ApiRoutes
         ["name"] = new("name", typeof(string), "A taxonomy: letters, digits, '.', '_', '-'; up to 63.") { Pattern = CanonicalFormat.SafeNamePattern },
         ["version"] = new("version", typeof(string), "A version, major.minor.patch.") { Pattern = SemanticVersionPattern },
         ["metric"] = new("metric", typeof(string), "A monitored metric; any other is a 404.") { Values = [.. MonitoredMetric.All.Select(m => m.Name)] },
+        ["model"] = new("model", typeof(string), "A model: letters, digits, '.', '_', '-'; up to 63.") { Pattern = CanonicalFormat.SafeNamePattern },
+        ["modelVersion"] = new("modelVersion", typeof(string), "A version of the model as its evaluation names it (e.g. v42): letters, digits, '.', '_', '-'; up to 63.") { Pattern = CanonicalFormat.SafeNamePattern },
     };
 
     public static IReadOnlyDictionary<string, ApiRoute> ByFunction { get; } = new Dictionary<string, ApiRoute>(StringComparer.Ordinal)
@@ -280,6 +284,44 @@ internal static class ApiRoutes
             ],
         },
 
+        // Model evaluations against label quality (docs/formats/model-evaluation.md)
+        ["PutModelVersion"] = new(QualityRole.Reviewer, "Store a model version's evaluation: per-class metrics, evaluation set and training data.")
+        {
+            Body = new("A model evaluation (docs/formats/model-evaluation.md), JSON or CSV (told apart by the first character), at most 1 MiB; the Content-Type is not checked. Its model and version must be the path's.",
+                Text("application/json"), Text("text/csv")),
+            Responses =
+            [
+                Created("Stored.", "The stored version.", Http<StoredEvaluationView>()),
+                Ok("The same evaluation is already stored.", Http<StoredEvaluationView>()),
+                ModelEvaluationInvalid, Invalid("model", "modelVersion"),
+                Conflict("A different evaluation holds that version: a stored version never changes."),
+                TooLarge("A model evaluation", Quality.Functions.Http.RequestBody.MaxDocumentBytes),
+            ],
+        },
+        ["ListModelVersions"] = new(QualityRole.Reader, "A model's stored versions, oldest evaluation first.")
+        {
+            Responses = [Ok("The versions.", Http<ModelVersionListView>()), Invalid("model"), NotFound("No version of the model is stored.")],
+        },
+        ["GetModelVersion"] = new(QualityRole.Reader, "A stored model version's evaluation.")
+        {
+            Responses = [Ok("The evaluation in its JSON form.", Report<ModelEvaluation>()), Invalid("model", "modelVersion"), NotFound("No such version of the model is stored.")],
+        },
+        ["CompareModelVersions"] = new(QualityRole.Reader, "Two versions' per-class metric changes beside the label quality of the training data added between them, classes ranked by how well label quality explains a drop.")
+        {
+            Query = ModelComparisonQuery,
+            Responses = [Ok("The comparison: verdict, added deliveries, ranked classes with the deliveries and findings behind each.", Report<VersionComparison>()), Invalid("model", "from", "to", "metric"), NotFound("Either version is not stored.")],
+        },
+        ["GetModelComparisonReport"] = new(QualityRole.Reader, "A comparison of two model versions as one self-contained HTML page.")
+        {
+            Query = ModelComparisonQuery,
+            Responses = [Ok("The page: verdict, a chart of metric and label error changes with 95% intervals, the ranked classes, the added deliveries and the evidence per class.", Text("text/html")), Invalid("model", "from", "to", "metric"), NotFound("Either version is not stored.")],
+        },
+        ["GetModelCorrelation"] = new(QualityRole.Reader, "Per class, across the model's versions, the correlation between the training labels' error rate and the metric (an association, not a cause).")
+        {
+            Query = [ModelMetricQuery],
+            Responses = [Ok("Pearson's r with Fisher's z 95% interval and Spearman's rho per class, n = versions with both figures; undefined below 4, with the reason.", Report<ModelCorrelation>()), Invalid("model", "metric"), NotFound("No version of the model is stored.")],
+        },
+
         // Who changed what
         ["ListAuditLog"] = new(QualityRole.Reader, "Every change made through the API: who, when and what, newest first.")
         {
@@ -313,6 +355,23 @@ internal static class ApiRoutes
             ],
         },
     };
+
+    private static ApiField ModelMetricQuery => new("metric", typeof(string), "The model metric: recall when absent.") { Values = ModelMetrics.Names };
+
+    private static IReadOnlyList<ApiField> ModelComparisonQuery =>
+    [
+        new("from", typeof(string), "The earlier version.") { Required = true, Pattern = CanonicalFormat.SafeNamePattern },
+        new("to", typeof(string), "The later version.") { Required = true, Pattern = CanonicalFormat.SafeNamePattern },
+        ModelMetricQuery,
+    ];
+
+    /// <summary>400 for a model evaluation that cannot be read (<c>ModelProblems.InvalidEvaluation</c>).</summary>
+    private static ApiResponse ModelEvaluationInvalid => Problem(Microsoft.AspNetCore.Http.StatusCodes.Status400BadRequest,
+        "The evaluation is not valid; nothing was stored. The problem names the line and field.",
+        new ApiField("file", typeof(string), "Always \"request body\".") { Required = true },
+        new ApiField("line", typeof(long), "Line, from 1; 0 for the body as a whole.") { Required = true },
+        new ApiField("field", typeof(string), "The field (a JSON path such as classes.pedestrian.recall, or a CSV column), or null.") { Required = true, Nullable = true },
+        new ApiField("problem", typeof(string), "What is wrong.") { Required = true });
 
     private const string SemanticVersionPattern = @"^(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)$";
 

@@ -24,6 +24,7 @@ public sealed class StorageNames
         Quarantine = dash + "quarantine";
         Taxonomies = dash + "taxonomies";
         Standards = dash + "standards";
+        Models = dash + "models";
         Runs = "t" + prefix + "runs";
         Batches = "t" + prefix + "batches";
         Rollups = "t" + prefix + "rollups";
@@ -51,6 +52,9 @@ public sealed class StorageNames
     /// <summary>Quality standards, <c>{pipeline}/{version}.yaml</c>; a version once stored never changes.</summary>
     public string Standards { get; }
 
+    /// <summary>Model evaluations, <c>{model}/{version}.json</c>; a version once stored never changes.</summary>
+    public string Models { get; }
+
     public string Runs { get; }
 
     public string Batches { get; }
@@ -72,7 +76,7 @@ public sealed class StorageNames
     /// <summary>Every change made through the API: who, when, what.</summary>
     public string AuditLog { get; }
 
-    public IReadOnlyList<string> Containers => [Incoming, Work, Reports, Quarantine, Taxonomies, Standards];
+    public IReadOnlyList<string> Containers => [Incoming, Work, Reports, Quarantine, Taxonomies, Standards, Models];
 
     public IReadOnlyList<string> Tables => [Runs, Batches, Rollups, Series, Findings, Inspection, AuditLog];
 }

@@ -116,7 +116,9 @@ public sealed class RoleWalkTests
         .Replace("{metric}", "alpha", StringComparison.Ordinal)
         .Replace("{vendor}", "v", StringComparison.Ordinal)
         .Replace("{name}", "t", StringComparison.Ordinal)
-        .Replace("{version}", "1.0.0", StringComparison.Ordinal);
+        .Replace("{version}", "1.0.0", StringComparison.Ordinal)
+        .Replace("{model}", "m", StringComparison.Ordinal)
+        .Replace("{modelVersion}", "v1", StringComparison.Ordinal);
 
     private static async Task<(HttpStatusCode Status, JsonObject? Problem)> SendAsync(HttpClient client, HttpMethod method, string url, string? principal)
     {

@@ -33,6 +33,7 @@ public sealed class DocumentedAnswersTests
         await FindingsAsync(api);
         await MonitoringAsync(api, id);
         await UploadsAsync(api);
+        await ModelsAsync(api);
         Assert.Equal(HttpStatusCode.OK, (await api.GetAsync("GetHealth", "/api/health")).Status);
         Assert.Equal(HttpStatusCode.OK, (await api.GetAsync("GetOpenApiDocument", "/api/openapi.json")).Status);
         Assert.Equal(HttpStatusCode.OK, (await api.GetAsync("GetApiDocs", "/api/docs")).Status);
@@ -172,6 +173,32 @@ public sealed class DocumentedAnswersTests
         Assert.Equal(HttpStatusCode.OK, (await api.GetAsync("GetDashboard", "/")).Status);
 
         Assert.Equal(HttpStatusCode.OK, (await api.GetAsync("ListAuditLog", $"/api/audit-log?pipeline={Pipeline}")).Status);
+    }
+
+    private static async Task ModelsAsync(DocumentedApi api)
+    {
+        const string Versions = "/api/models/lidar-detector/versions";
+        var v41 = await Sample("model-linkage", "v41.json");
+        Assert.Equal(HttpStatusCode.NotFound, (await api.GetAsync("ListModelVersions", Versions)).Status);
+        Assert.Equal(HttpStatusCode.Created, (await api.SendAsync("PutModelVersion", HttpMethod.Put, $"{Versions}/v41", DocumentedApi.Json(v41))).Status);
+        Assert.Equal(HttpStatusCode.OK, (await api.SendAsync("PutModelVersion", HttpMethod.Put, $"{Versions}/v41", DocumentedApi.Json(v41))).Status);
+        Assert.Equal(HttpStatusCode.Conflict, (await api.SendAsync("PutModelVersion", HttpMethod.Put, $"{Versions}/v41",
+            DocumentedApi.Json(v41.Replace("\"recall\": 0.86", "\"recall\": 0.87", StringComparison.Ordinal)))).Status);
+        Assert.Equal(HttpStatusCode.Created, (await api.SendAsync("PutModelVersion", HttpMethod.Put, $"{Versions}/v43",
+            new StringContent(await Sample("model-linkage", "v43.csv"), Encoding.UTF8, "text/csv"))).Status);
+        Assert.Equal(HttpStatusCode.BadRequest, (await api.SendAsync("PutModelVersion", HttpMethod.Put, $"{Versions}/v42",
+            DocumentedApi.Json((await Sample("model-linkage", "v42.json")).Replace("\"recall\": 0.78", "\"recall\": 78", StringComparison.Ordinal)))).Status);
+        Assert.Equal(HttpStatusCode.BadRequest, (await api.SendAsync("PutModelVersion", HttpMethod.Put, $"{Versions}/v40", DocumentedApi.Json(v41))).Status);
+        Assert.Equal(HttpStatusCode.OK, (await api.GetAsync("ListModelVersions", Versions)).Status);
+        Assert.Equal(HttpStatusCode.OK, (await api.GetAsync("GetModelVersion", $"{Versions}/v41")).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await api.GetAsync("GetModelVersion", $"{Versions}/v9")).Status);
+        Assert.Equal(HttpStatusCode.OK, (await api.GetAsync("CompareModelVersions", "/api/models/lidar-detector/compare?from=v41&to=v43")).Status);
+        Assert.Equal(HttpStatusCode.BadRequest, (await api.GetAsync("CompareModelVersions", "/api/models/lidar-detector/compare?from=v41")).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await api.GetAsync("CompareModelVersions", "/api/models/lidar-detector/compare?from=v41&to=v9")).Status);
+        Assert.Equal(HttpStatusCode.OK, (await api.GetAsync("GetModelComparisonReport", "/api/models/lidar-detector/compare/report?from=v41&to=v43&metric=ap")).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await api.GetAsync("GetModelComparisonReport", "/api/models/lidar-detector/compare/report?from=v9&to=v43")).Status);
+        Assert.Equal(HttpStatusCode.OK, (await api.GetAsync("GetModelCorrelation", "/api/models/lidar-detector/correlation")).Status);
+        Assert.Equal(HttpStatusCode.BadRequest, (await api.GetAsync("GetModelCorrelation", "/api/models/lidar-detector/correlation?metric=map")).Status);
     }
 
     private static async Task<string> Sample(string? folder, string file) =>
