@@ -58,14 +58,20 @@ def corners(b):
     return np.stack([b[:, None, 0] + dx * c[:, None] - dy * s[:, None], b[:, None, 1] + dx * s[:, None] + dy * c[:, None]], axis=2)
 
 
-def iou_matrix(a, b):
-    """BEV IoU of every pair: shapely intersections for the pairs whose bounding boxes overlap, 0 for the others."""
+def close_pairs(a, b):
+    """Corners of both sides and the (i, j) pairs whose axis-aligned bounding boxes overlap: the only ones with IoU > 0."""
     ca, cb = corners(a), corners(b)
     lo_a, hi_a, lo_b, hi_b = ca.min(axis=1), ca.max(axis=1), cb.min(axis=1), cb.max(axis=1)
     close = np.all((lo_a[:, None, :] <= hi_b[None, :, :]) & (lo_b[None, :, :] <= hi_a[:, None, :]), axis=2)
+    return ca, cb, np.nonzero(close)
+
+
+def iou_matrix(a, b):
+    """BEV IoU of every pair: shapely intersections for the pairs whose bounding boxes overlap, 0 for the others."""
+    ca, cb, (rows, cols) = close_pairs(a, b)
     pa, pb = [Polygon(p) for p in ca], [Polygon(p) for p in cb]
     iou = np.zeros((len(a), len(b)))
-    for i, j in zip(*np.nonzero(close)):
+    for i, j in zip(rows, cols):
         inter = pa[i].intersection(pb[j]).area
         iou[i, j] = inter / (pa[i].area + pb[j].area - inter)
     return iou
@@ -81,6 +87,7 @@ def match(iou, threshold):
 
 
 def audit(boxes, iou_of, threshold):
+    geometry = {who: {sample: bev(records) for sample, records in frames.items()} for who, frames in boxes.items()}
     gold = boxes.pop("gold")
     annotators = sorted(boxes)
     per_annotator = {}
@@ -90,7 +97,7 @@ def audit(boxes, iou_of, threshold):
             reference = gold.get(sample)
             if reference is None:
                 continue
-            pairs = match(iou_of(bev(reference), bev(labeled)), threshold)
+            pairs = match(iou_of(geometry["gold"][sample], geometry[who][sample]), threshold)
             same = sum(reference[i]["category_name"] == labeled[j]["category_name"] for i, j in pairs)
             counts["tp"] += same
             counts["misclassified"] += len(pairs) - same
@@ -103,7 +110,7 @@ def audit(boxes, iou_of, threshold):
         for sample, first in boxes[a].items():
             second = boxes[b].get(sample)
             if second is not None:
-                matches += len(match(iou_of(bev(first), bev(second)), threshold))
+                matches += len(match(iou_of(geometry[a][sample], geometry[b][sample]), threshold))
         pairwise[a + "|" + b] = matches
     return {"perAnnotator": per_annotator, "pairwise": pairwise}
 

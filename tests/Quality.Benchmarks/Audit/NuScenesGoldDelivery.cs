@@ -10,7 +10,7 @@ namespace Quality.Benchmarks.Audit;
 /// </summary>
 /// <remarks>
 /// Per frame: 40 gold cuboids of skewed classes scattered over 100 m × 100 m around the ego vehicle. Each annotator
-/// misses 5% of them; the rest get position noise N(0, 0.15 m), size noise N(0, 4%), yaw noise N(0, 0.05 rad), 3% a
+/// misses 5% of them; the rest get position noise N(0, 3.5% of the box's length and width), size noise N(0, 4%), yaw noise N(0, 0.05 rad), 3% a
 /// confusable class, 10% another visibility and 10% another attribute; plus false positives, Poisson with mean 2 a frame.
 /// <c>num_lidar_pts</c> comes from the point cloud, so an annotator's copy carries gold's.
 /// </remarks>
@@ -44,6 +44,9 @@ internal static class NuScenesGoldDelivery
 
     private const double MissedRate = 0.05;
     private const double FalsePositivesPerFrame = 2;
+
+    /// <summary>Position noise as a share of the box's size: 0.15 m on a car, 3 cm on a pedestrian, whose IoU it would ruin otherwise.</summary>
+    private const double PositionNoise = 0.035;
 
     /// <summary>Writes the delivery into <paramref name="folder"/>; returns the manifest's path.</summary>
     public static string Write(string folder, int frames, int annotators, int seed)
@@ -148,8 +151,8 @@ internal static class NuScenesGoldDelivery
         return gold with
         {
             Class = random.NextDouble() < 0.03 ? Confusable(gold.Class) : gold.Class,
-            X = gold.X + (0.15 * Normal(random)),
-            Y = gold.Y + (0.15 * Normal(random)),
+            X = gold.X + (PositionNoise * gold.Length * Normal(random)),
+            Y = gold.Y + (PositionNoise * gold.Width * Normal(random)),
             Z = gold.Z + (0.05 * Normal(random)),
             Width = gold.Width * (1 + (0.04 * Normal(random))),
             Length = gold.Length * (1 + (0.04 * Normal(random))),
