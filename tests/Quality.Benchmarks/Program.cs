@@ -13,6 +13,7 @@ return args.FirstOrDefault() switch
     "spatial" => SpatialAuditThroughput.Run(frames: args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100_000),
     "e2e-gold" => GoldAuditEndToEnd.Run(args),
     "e2e-gold-phases" => await GoldAuditPhases.RunAsync(args),
+    "finalize-history" => await MacroAsync(FinalizeHistory.RunAsync),
     "frame-memory" => FrameFootprint.Run(units: args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1_000_000),
     _ => Run(args),
 };
