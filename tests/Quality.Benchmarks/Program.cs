@@ -15,6 +15,7 @@ return args.FirstOrDefault() switch
     "e2e-gold-phases" => await GoldAuditPhases.RunAsync(args),
     "finalize-history" => await MacroAsync(FinalizeHistory.RunAsync),
     "requests" => await MacroAsync(() => StorageRequests.RunAsync(args)),
+    "scale-sim" => ScaleSimulation.Run(args),
     "frame-memory" => FrameFootprint.Run(units: args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1_000_000),
     _ => Run(args),
 };
