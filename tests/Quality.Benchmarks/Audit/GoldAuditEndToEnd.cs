@@ -14,8 +14,8 @@ namespace Quality.Benchmarks.Audit;
 /// tp, misclassified, fn and fp against gold and every annotator pair's matches agree.
 /// </summary>
 /// <remarks>
-/// Wall time and peak RSS come from <c>/usr/bin/time -f "%e %M"</c> (GNU time: elapsed seconds, maximum resident set in
-/// KiB), the same measurement for a .NET and a Python child. The CLI must be built in Release first
+/// Wall time, peak RSS and CPU time come from <c>/usr/bin/time -f "%e %M %U %S"</c> (GNU time: elapsed seconds, maximum
+/// resident set in KiB, user and system seconds), the same measurement for a .NET and a Python child. The CLI must be built in Release first
 /// (<c>dotnet build -c Release src/Quality.Cli</c>); the Python side needs Debian's python3-numpy, -scipy and -shapely.
 /// </remarks>
 internal static class GoldAuditEndToEnd
@@ -52,23 +52,24 @@ internal static class GoldAuditEndToEnd
         {
             foreach (var side in sides)
             {
-                var (seconds, kib, output) = Measure(side);
+                var (seconds, kib, cpu, output) = Measure(side);
                 side.Seconds.Add(seconds);
                 side.PeakKib.Add(kib);
+                side.CpuSeconds.Add(cpu);
                 side.Counts = side == sides[0] ? ProjectCounts(output) : JsonNode.Parse(output)!.ToJsonString();
-                Console.WriteLine(Invariant($"  run {run + 1} {side.Name}: {seconds:0.00} s, peak RSS {kib / 1024.0:N0} MiB; load average {LoadAverage()}"));
+                Console.WriteLine(Invariant($"  run {run + 1} {side.Name}: {seconds:0.00} s ({cpu:0.00} CPU-s), peak RSS {kib / 1024.0:N0} MiB; load average {LoadAverage()}"));
             }
         }
 
         foreach (var side in sides)
         {
-            Console.WriteLine(Invariant($"{side.Name}: median {Median(side.Seconds):0.00} s, peak RSS median {Median(side.PeakKib) / 1024:N0} MiB"));
+            Console.WriteLine(Invariant($"{side.Name}: median {Median(side.Seconds):0.00} s, {Median(side.CpuSeconds):0.00} CPU-s, peak RSS median {Median(side.PeakKib) / 1024:N0} MiB"));
         }
 
         foreach (var baseline in sides.Skip(1))
         {
             var agree = baseline.Counts == sides[0].Counts;
-            Console.WriteLine(Invariant($"{sides[0].Name} vs {baseline.Name}: {Median(baseline.Seconds) / Median(sides[0].Seconds):0.00}x faster; counts {(agree ? "agree" : "DIFFER")}"));
+            Console.WriteLine(Invariant($"{sides[0].Name} vs {baseline.Name}: {Median(baseline.Seconds) / Median(sides[0].Seconds):0.00}x faster by wall time, {Median(baseline.CpuSeconds) / Median(sides[0].CpuSeconds):0.00}x by CPU time; counts {(agree ? "agree" : "DIFFER")}"));
             if (!agree)
             {
                 Console.WriteLine($"  project:  {sides[0].Counts}\n  baseline: {baseline.Counts}");
@@ -89,13 +90,16 @@ internal static class GoldAuditEndToEnd
 
         public List<double> PeakKib { get; } = [];
 
+        /// <summary>User + system CPU seconds: what the work costs, less stretched by other processes' load than wall time.</summary>
+        public List<double> CpuSeconds { get; } = [];
+
         public string? Counts { get; set; }
     }
 
-    private static (double Seconds, double PeakKib, string Output) Measure(Side side)
+    private static (double Seconds, double PeakKib, double CpuSeconds, string Output) Measure(Side side)
     {
         var start = new ProcessStartInfo("/usr/bin/time") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in new[] { "-f", "%e %M", side.Program }.Concat(side.Arguments))
+        foreach (var argument in new[] { "-f", "%e %M %U %S", side.Program }.Concat(side.Arguments))
         {
             start.ArgumentList.Add(argument);
         }
@@ -111,7 +115,8 @@ internal static class GoldAuditEndToEnd
         }
 
         var last = stderr[(stderr.LastIndexOf('\n') + 1)..].Split(' ');
-        return (double.Parse(last[0], CultureInfo.InvariantCulture), double.Parse(last[1], CultureInfo.InvariantCulture), output);
+        double Field(int i) => double.Parse(last[i], CultureInfo.InvariantCulture);
+        return (Field(0), Field(1), Field(2) + Field(3), output);
     }
 
     /// <summary>The figures the baselines print, taken from <c>quality audit --json</c>: per annotator tp, misclassified, fn, fp; per pair the matches.</summary>
