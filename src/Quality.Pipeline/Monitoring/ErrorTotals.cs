@@ -42,14 +42,24 @@ public sealed class ErrorTotals
     {
         ArgumentNullException.ThrowIfNull(batch);
         ArgumentNullException.ThrowIfNull(errors);
-        Add(ErrorTotalsBatch.Of(batch, errors), sign: 1);
-        _recent.Add(ErrorTotalsBatch.Of(batch, errors));
+        var counts = ErrorTotalsBatch.Of(batch, errors);
+        Add(counts, sign: 1);
+        _recent.Add(counts);
         if (_recent.Count > Window)
         {
             _recent.RemoveAt(0);
         }
 
         Batches++;
+    }
+
+    /// <summary>Drops the oldest recent batch's own counts (its share of the totals stays): what keeps the record within a table row.</summary>
+    public void ForgetOldestRecent()
+    {
+        if (_recent.Count > 0)
+        {
+            _recent.RemoveAt(0);
+        }
     }
 
     /// <summary>The history of <paramref name="batch"/>: the totals of the deliveries that arrived before it.</summary>

@@ -93,8 +93,16 @@ public sealed class TableSeriesStore(StorageClients storage)
             var stored = await _table.GetEntityIfExistsAsync<TableEntity>(partition, TotalsRow, cancellationToken: cancellationToken);
             var totals = stored.HasValue ? ErrorTotals.FromState(PipelineJson.Deserialize<ErrorTotalsState>(ReadChunks(stored.Value!))) : new ErrorTotals();
             totals.Apply(batch, errors);
+            var json = PipelineJson.Serialize(totals.ToState());
+            // A taxonomy of many classes makes each recent batch large: the window shrinks to what one row holds.
+            while (json.Length > MaxChunks * MaxChunkChars && totals.Recent.Count > 1)
+            {
+                totals.ForgetOldestRecent();
+                json = PipelineJson.Serialize(totals.ToState());
+            }
+
             var entity = new TableEntity(partition, TotalsRow);
-            WriteChunks(entity, PipelineJson.Serialize(totals.ToState()));
+            WriteChunks(entity, json);
             try
             {
                 await _table.SubmitTransactionAsync(

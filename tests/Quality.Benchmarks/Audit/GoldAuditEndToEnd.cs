@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Quality.Benchmarks.Pipeline;
 using Quality.Tests.Shared;
 
 namespace Quality.Benchmarks.Audit;
@@ -63,13 +64,13 @@ internal static class GoldAuditEndToEnd
 
         foreach (var side in sides)
         {
-            Console.WriteLine(Invariant($"{side.Name}: median {Median(side.Seconds):0.00} s, {Median(side.CpuSeconds):0.00} CPU-s, peak RSS median {Median(side.PeakKib) / 1024:N0} MiB"));
+            Console.WriteLine(Invariant($"{side.Name}: median {PipelineBenchmarks.Median(side.Seconds):0.00} s, {PipelineBenchmarks.Median(side.CpuSeconds):0.00} CPU-s, peak RSS median {PipelineBenchmarks.Median(side.PeakKib) / 1024:N0} MiB"));
         }
 
         foreach (var baseline in sides.Skip(1))
         {
             var agree = baseline.Counts == sides[0].Counts;
-            Console.WriteLine(Invariant($"{sides[0].Name} vs {baseline.Name}: {Median(baseline.Seconds) / Median(sides[0].Seconds):0.00}x faster by wall time, {Median(baseline.CpuSeconds) / Median(sides[0].CpuSeconds):0.00}x by CPU time; counts {(agree ? "agree" : "DIFFER")}"));
+            Console.WriteLine(Invariant($"{sides[0].Name} vs {baseline.Name}: {PipelineBenchmarks.Median(baseline.Seconds) / PipelineBenchmarks.Median(sides[0].Seconds):0.00}x faster by wall time, {PipelineBenchmarks.Median(baseline.CpuSeconds) / PipelineBenchmarks.Median(sides[0].CpuSeconds):0.00}x by CPU time; counts {(agree ? "agree" : "DIFFER")}"));
             if (!agree)
             {
                 Console.WriteLine($"  project:  {sides[0].Counts}\n  baseline: {baseline.Counts}");
@@ -148,12 +149,6 @@ internal static class GoldAuditEndToEnd
     {
         var at = Array.IndexOf(args, name);
         return at >= 0 && at + 1 < args.Length ? int.Parse(args[at + 1], CultureInfo.InvariantCulture) : fallback;
-    }
-
-    private static double Median(List<double> values)
-    {
-        var sorted = values.Order().ToList();
-        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
     }
 
     internal static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";

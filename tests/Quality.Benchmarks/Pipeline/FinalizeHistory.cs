@@ -57,7 +57,7 @@ internal static class FinalizeHistory
             }
 
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"finalize error history after {past} past deliveries: full read median {Median(fullRead):0.0} ms, running totals median {Median(totals):0.0} ms " +
+                $"finalize error history after {past} past deliveries: full read median {PipelineBenchmarks.Median(fullRead):0.0} ms, running totals median {PipelineBenchmarks.Median(totals):0.0} ms " +
                 $"({runs} runs each, alternating; load average {Audit.GoldAuditEndToEnd.LoadAverage()}){(past + runs > ErrorTotals.Window ? "" : agree ? "; same verdicts and trends" : "; VERDICTS DIFFER")}"));
         }
 
@@ -89,11 +89,5 @@ internal static class FinalizeHistory
 
         var merged = cells.GroupBy(e => (e.Kind, e.Subject, e.LabeledAs, e.Annotator)).Select(g => g.First() with { Count = g.Sum(e => e.Count) }).ToList();
         return new BatchErrorCounts(gold, new Dictionary<string, long>(), merged);
-    }
-
-    private static double Median(List<double> values)
-    {
-        var sorted = values.Order().ToList();
-        return (sorted[(sorted.Count - 1) / 2] + sorted[sorted.Count / 2]) / 2;
     }
 }

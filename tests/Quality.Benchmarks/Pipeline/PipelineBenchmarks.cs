@@ -235,7 +235,7 @@ internal static class PipelineBenchmarks
     private static double Median(List<Latency> measured, Func<Latency, TimeSpan> phase) =>
         Median(measured.Select(m => phase(m).TotalMilliseconds).ToList());
 
-    private static double Median(List<double> values)
+    internal static double Median(List<double> values)
     {
         var sorted = values.Order().ToList();
         return sorted.Count == 0 ? double.NaN : sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;

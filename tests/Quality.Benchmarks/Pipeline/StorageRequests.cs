@@ -57,10 +57,10 @@ internal static partial class StorageRequests
         foreach (var service in new[] { "blob", "queue", "table" })
         {
             var totals = perDelivery.Select(d => d.Where(c => c.Key.Service == service).Sum(c => c.Value)).ToList();
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {service}: median {Median(totals):0} per delivery"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {service}: median {PipelineBenchmarks.Median(totals):0} per delivery"));
             foreach (var resource in perDelivery.SelectMany(d => d.Keys).Where(k => k.Service == service).Select(k => k.Resource).Distinct().Order(StringComparer.Ordinal))
             {
-                var median = Median([.. perDelivery.Select(d => d.GetValueOrDefault((service, resource)))]);
+                var median = PipelineBenchmarks.Median([.. perDelivery.Select(d => d.GetValueOrDefault((service, resource)))]);
                 if (median >= 0.5)
                 {
                     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    {resource}: {median:0}"));
@@ -69,7 +69,7 @@ internal static partial class StorageRequests
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"  all: median {Median([.. perDelivery.Select(d => d.Values.Sum())]):0} requests per delivery; upload → Completed median {Median(seconds):0.00} s one at a time"));
+            $"  all: median {PipelineBenchmarks.Median([.. perDelivery.Select(d => d.Values.Sum())]):0} requests per delivery; upload → Completed median {PipelineBenchmarks.Median(seconds):0.00} s one at a time"));
         return 0;
     }
 
@@ -121,10 +121,4 @@ internal static partial class StorageRequests
 
     [GeneratedRegex(@"(?<service>Blob|Queue|Table)StorageContextMiddleware: RequestMethod=(?<method>\w+) RequestURL=(?<url>\S+)")]
     private static partial Regex Request();
-
-    private static double Median(List<double> values)
-    {
-        var sorted = values.Order().ToList();
-        return sorted.Count == 0 ? 0 : (sorted[(sorted.Count - 1) / 2] + sorted[sorted.Count / 2]) / 2;
-    }
 }

@@ -92,6 +92,28 @@ public sealed class TableSeriesStoreTests
         Assert.Equal(new Quality.Domain.Findings.BaselineRate(6, 60), after.Baseline(BatchErrorCounts.Confusion, "car", "truck"));
     }
 
+    [Fact]
+    public async Task ApplyErrors_TwoThousandErrorTypesABatch_TotalsStayInOneRow()
+    {
+        await using var pipeline = await TestPipeline.StartAsync();
+        var store = pipeline.Get<TableSeriesStore>();
+        // 2,000 confusion types a batch (50 classes × 40): ~150k characters of counts each, so the recent window shrinks to fit.
+        var cells = Enumerable.Range(0, 2000).Select(i => new ErrorCell(BatchErrorCounts.Confusion, "class-" + (i / 40), "as-" + (i % 40), "annotator-7", 1)).ToList();
+        var gold = Enumerable.Range(0, 50).ToDictionary(c => "class-" + c, _ => (IReadOnlyDictionary<string, long>)new Dictionary<string, long> { ["annotator-7"] = 100 });
+        var errors = new BatchErrorCounts(gold, new Dictionary<string, long>(), cells);
+
+        for (var day = 1; day <= 5; day++)
+        {
+            await store.ApplyErrorsAsync(Batch("b" + day, "acme", day), errors, CancellationToken.None);
+        }
+
+        var history = await store.ApplyErrorsAsync(Batch("b6", "acme", 6), errors, CancellationToken.None);
+
+        // Five earlier batches, each 1 error of class-0 as as-0 in 100 class-0 objects: 5 of 500, whatever the window kept.
+        Assert.Equal(new Quality.Domain.Findings.BaselineRate(5, 500), history.Baseline(BatchErrorCounts.Confusion, "class-0", "as-0"));
+        Assert.InRange(history.Deliveries(BatchErrorCounts.Confusion, "class-0", "as-0").Count, 1, 4);
+    }
+
     private static SeriesBatch Batch(string id, string vendor, int day) => new("lidar", vendor, id, Day.AddDays(day), "taxonomy@1.0.0");
 
     private static SeriesFigure Figure(double count, double size) => new("gold-error-rate", "wheel/chair #1", count, size, null);
