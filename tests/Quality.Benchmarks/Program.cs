@@ -11,6 +11,11 @@ return args.FirstOrDefault() switch
     "ingest" => await IngestThroughput.RunAsync(args),
     "memory" => await MacroAsync(() => DevHostMemory.RunAsync(args)),
     "spatial" => SpatialAuditThroughput.Run(frames: args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100_000),
+    "e2e-gold" => GoldAuditEndToEnd.Run(args),
+    "e2e-gold-phases" => await GoldAuditPhases.RunAsync(args),
+    "finalize-history" => await MacroAsync(FinalizeHistory.RunAsync),
+    "requests" => await MacroAsync(() => StorageRequests.RunAsync(args)),
+    "scale-sim" => ScaleSimulation.Run(args),
     "frame-memory" => FrameFootprint.Run(units: args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1_000_000),
     _ => Run(args),
 };

@@ -30,6 +30,9 @@ public sealed class AzuriteOptions
     /// <summary>How long a graceful stop (its data written, its ports closed) may take before the process is killed.</summary>
     public TimeSpan StopTimeout { get; set; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>A file for Azurite's debug log, one entry per request it serves (the request-count benchmark reads it); none when empty.</summary>
+    public string DebugLog { get; set; } = "";
+
     /// <summary>Whether Azurite keeps its data in memory with these options.</summary>
     public bool KeepsDataInMemory => InMemory || string.IsNullOrEmpty(DataFolder);
 }

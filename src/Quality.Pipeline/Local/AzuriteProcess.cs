@@ -202,6 +202,12 @@ public sealed partial class AzuriteProcess : IAsyncDisposable
         yield return "127.0.0.1";
         yield return "--tableHost";
         yield return "127.0.0.1";
+        if (!string.IsNullOrEmpty(options.DebugLog))
+        {
+            yield return "--debug";
+            yield return Path.GetFullPath(options.DebugLog);
+        }
+
         if (options.KeepsDataInMemory)
         {
             yield return "--inMemoryPersistence";

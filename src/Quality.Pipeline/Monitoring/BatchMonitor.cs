@@ -29,10 +29,9 @@ public sealed class BatchMonitor(TableSeriesStore series, TableFindingStore find
         var figures = SeriesFigures.Of(result);
         await series.RecordAsync(batch, figures, cancellationToken);
         await series.RecordErrorsAsync(batch, errors, cancellationToken);
-        // Only deliveries that arrived before this one are its history, whatever order batches finish in.
-        var earlier = (await series.ReadErrorsAsync(batch.Pipeline, cancellationToken))
-            .Where(h => (h.DeliveredTime, string.CompareOrdinal(h.BatchId, batch.BatchId)).CompareTo((batch.DeliveredTime, 0)) < 0)
-            .ToList();
+        // Only deliveries that arrived before this one are its history, whatever order batches finish in: the running
+        // totals know which of their recent batches are not earlier and leave them out.
+        var earlier = await series.ApplyErrorsAsync(batch, errors, cancellationToken);
         var seenAt = time.GetUtcNow();
         var detected = FindingDetector.Detect(batch, errors, earlier, seenAt);
         var raised = detected.Findings.ToList();

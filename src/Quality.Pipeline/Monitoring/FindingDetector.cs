@@ -10,19 +10,23 @@ namespace Quality.Pipeline.Monitoring;
 /// </summary>
 public static class FindingDetector
 {
+    /// <param name="earlier">Every earlier batch's stored counts, in delivery order (the offline audit passes none).</param>
     public static BatchFindings Detect(SeriesBatch batch, BatchErrorCounts current, IReadOnlyList<StoredErrorCounts> earlier, DateTimeOffset seenAt)
     {
         ArgumentNullException.ThrowIfNull(batch);
+        return Detect(batch, current, ErrorTotals.Of(batch, earlier), seenAt);
+    }
+
+    /// <param name="history">The pipeline's running totals before this batch (<see cref="ErrorTotals.Before"/>).</param>
+    public static BatchFindings Detect(SeriesBatch batch, BatchErrorCounts current, ErrorHistory history, DateTimeOffset seenAt)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
         ArgumentNullException.ThrowIfNull(current);
-        ArgumentNullException.ThrowIfNull(earlier);
+        ArgumentNullException.ThrowIfNull(history);
         var types = current.Types().ToList();
-        // Each type's counts in every earlier delivery that had the chance of it, read once for the baseline and the trend.
-        var histories = types.Select(t => earlier
-            .Select(h => (h.BatchId, Counts: h.Errors.Pooled(t.Kind, t.Subject, t.LabeledAs)))
-            .Where(d => d.Counts.Opportunities > 0)
-            .Select(d => new DeliveryCount(d.BatchId, d.Counts.Errors, d.Counts.Opportunities))
-            .ToList()).ToList();
-        var observations = types.Select((t, i) => new ErrorObservation(TypeOf(t), t.Annotators, Baseline(histories[i]))).ToList();
+        // Each type's recent earlier deliveries that had the chance of it, for the trend; the baseline pools all of them.
+        var histories = types.Select(t => history.Deliveries(t.Kind, t.Subject, t.LabeledAs)).ToList();
+        var observations = types.Select(t => new ErrorObservation(TypeOf(t), t.Annotators, history.Baseline(t.Kind, t.Subject, t.LabeledAs))).ToList();
         var verdicts = ErrorSourceAnalysis.Analyze(observations);
         var findings = verdicts.SelectMany(v => Finding.FromVerdict(batch.Pipeline, batch.BatchId, seenAt, v)).ToList();
         var trends = new List<ConfusionTrendResult>();
@@ -54,8 +58,4 @@ public static class FindingDetector
         BatchErrorCounts.Miss => ErrorType.Miss(type.Subject),
         _ => ErrorType.TaxonomyRule(type.Subject),
     };
-
-    /// <summary>The pooled rate of an error type over earlier deliveries, or null when none had the chance of it.</summary>
-    private static BaselineRate? Baseline(List<DeliveryCount> history) =>
-        history.Count == 0 ? null : new BaselineRate(history.Sum(d => d.Errors), history.Sum(d => d.Opportunities));
 }

@@ -17,6 +17,7 @@ namespace Quality.Pipeline.Storage;
 [JsonSerializable(typeof(BatchMetrics))]
 [JsonSerializable(typeof(BatchAuditState))]
 [JsonSerializable(typeof(BatchErrorCounts))]
+[JsonSerializable(typeof(Quality.Pipeline.Monitoring.ErrorTotalsState))]
 [JsonSerializable(typeof(IReadOnlyDictionary<string, FieldDeclaration>))]
 [JsonSerializable(typeof(RejectionReport))]
 [JsonSerializable(typeof(List<Quality.Domain.Sampling.ReviewUnit>))]

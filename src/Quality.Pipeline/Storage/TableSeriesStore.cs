@@ -11,7 +11,8 @@ namespace Quality.Pipeline.Storage;
 /// partition scan. A batch writes each figure twice, to its vendor's series and to the all-vendor one. Rows are
 /// upserted under keys that depend only on the batch, so a redelivered Finalize writes the same rows again.
 /// Each batch's error counts (<see cref="BatchErrorCounts"/>) are kept as one row per batch in the pipeline's
-/// <c>errors</c> partition: the history a delivery's error rates are compared against.
+/// <c>errors</c> partition, and added once to the pipeline's running totals in its <c>errortotals</c> partition: the
+/// history a delivery's error rates are compared against, read as one row.
 /// </summary>
 public sealed class TableSeriesStore(StorageClients storage)
 {
@@ -76,6 +77,55 @@ public sealed class TableSeriesStore(StorageClients storage)
         return history;
     }
 
+    /// <summary>
+    /// Adds the batch's counts to its pipeline's running totals (<see cref="ErrorTotals"/>) once, and returns the history
+    /// it is judged against. The totals row changes only under its ETag, in one transaction with a marker row for the
+    /// batch: a concurrent Finalize retries on the new totals, and a redelivered one finds its marker and adds nothing.
+    /// Two requests in the common case (read the totals, submit the transaction), however many batches came before.
+    /// </summary>
+    public async Task<ErrorHistory> ApplyErrorsAsync(SeriesBatch batch, BatchErrorCounts errors, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        ArgumentNullException.ThrowIfNull(errors);
+        var partition = TotalsPartition(batch.Pipeline);
+        while (true)
+        {
+            var stored = await _table.GetEntityIfExistsAsync<TableEntity>(partition, TotalsRow, cancellationToken: cancellationToken);
+            var totals = stored.HasValue ? ErrorTotals.FromState(PipelineJson.Deserialize<ErrorTotalsState>(ReadChunks(stored.Value!))) : new ErrorTotals();
+            totals.Apply(batch, errors);
+            var json = PipelineJson.Serialize(totals.ToState());
+            // A taxonomy of many classes makes each recent batch large: the window shrinks to what one row holds.
+            while (json.Length > MaxChunks * MaxChunkChars && totals.Recent.Count > 1)
+            {
+                totals.ForgetOldestRecent();
+                json = PipelineJson.Serialize(totals.ToState());
+            }
+
+            var entity = new TableEntity(partition, TotalsRow);
+            WriteChunks(entity, json);
+            try
+            {
+                await _table.SubmitTransactionAsync(
+                [
+                    new TableTransactionAction(TableTransactionActionType.Add, new TableEntity(partition, "applied-" + RowKey(batch))),
+                    stored.HasValue
+                        ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, entity, stored.Value!.ETag)
+                        : new TableTransactionAction(TableTransactionActionType.Add, entity),
+                ], cancellationToken);
+                return totals.Before(batch);
+            }
+            catch (TableTransactionFailedException ex) when (ex.Status is 409 or 412)
+            {
+                // The marker exists (this batch was applied) or another batch changed the totals first: find out which.
+                if ((await _table.GetEntityIfExistsAsync<TableEntity>(partition, "applied-" + RowKey(batch), cancellationToken: cancellationToken)).HasValue)
+                {
+                    var current = await _table.GetEntityAsync<TableEntity>(partition, TotalsRow, cancellationToken: cancellationToken);
+                    return ErrorTotals.FromState(PipelineJson.Deserialize<ErrorTotalsState>(ReadChunks(current.Value))).Before(batch);
+                }
+            }
+        }
+    }
+
     private static TableEntity ToEntity(SeriesBatch batch, SeriesFigure figure, string? vendor) =>
         new(Partition(new SeriesKey(batch.Pipeline, figure.Metric, figure.Class, vendor)), RowKey(batch))
         {
@@ -94,6 +144,10 @@ public sealed class TableSeriesStore(StorageClients storage)
         string.Join('|', key.Pipeline, key.Metric, Uri.EscapeDataString(key.Class ?? ""), Uri.EscapeDataString(key.Vendor ?? ""));
 
     private static string ErrorsPartition(string pipeline) => "errors|" + pipeline;
+
+    private static string TotalsPartition(string pipeline) => "errortotals|" + pipeline;
+
+    private const string TotalsRow = "totals";
 
     private static string RowKey(SeriesBatch batch) =>
         batch.DeliveredTime.UtcTicks.ToString("D19", CultureInfo.InvariantCulture) + "-" + batch.BatchId;

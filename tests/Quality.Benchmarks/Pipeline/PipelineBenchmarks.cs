@@ -189,7 +189,7 @@ internal static class PipelineBenchmarks
         await WaitCompletedAsync(pipeline, await RunIdAsync(pipeline, await UploadAsync(pipeline, name, content)), hosts);
 
     /// <summary>Uploads in one shot, as a vendor's client would; returns the blob's name.</summary>
-    private static async Task<string> UploadAsync(TestPipeline pipeline, string name, string content)
+    internal static async Task<string> UploadAsync(TestPipeline pipeline, string name, string content)
     {
         var blobName = $"bench/{name}.jsonl";
         await pipeline.IncomingBlob(blobName).UploadAsync(BinaryData.FromString(content), overwrite: true);
@@ -197,14 +197,14 @@ internal static class PipelineBenchmarks
     }
 
     /// <summary>The run the arrival will list for the blob: its id comes from the blob's name and content.</summary>
-    private static async Task<string> RunIdAsync(TestPipeline pipeline, string blobName)
+    internal static async Task<string> RunIdAsync(TestPipeline pipeline, string blobName)
     {
         var blob = await pipeline.Get<BlobDeliveryStore>().GetAsync(blobName, CancellationToken.None);
         return RunIds.For(blobName, blob!.ContentKey);
     }
 
     /// <param name="hosts">Whose state to report when the run does not end.</param>
-    private static async Task WaitCompletedAsync(TestPipeline pipeline, string runId, IReadOnlyList<HostProcess> hosts)
+    internal static async Task WaitCompletedAsync(TestPipeline pipeline, string runId, IReadOnlyList<HostProcess> hosts)
     {
         var runs = pipeline.Get<TableRunStore>();
         var clock = Stopwatch.StartNew();
@@ -235,7 +235,7 @@ internal static class PipelineBenchmarks
     private static double Median(List<Latency> measured, Func<Latency, TimeSpan> phase) =>
         Median(measured.Select(m => phase(m).TotalMilliseconds).ToList());
 
-    private static double Median(List<double> values)
+    internal static double Median(List<double> values)
     {
         var sorted = values.Order().ToList();
         return sorted.Count == 0 ? double.NaN : sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;

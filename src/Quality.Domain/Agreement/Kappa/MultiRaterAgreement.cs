@@ -111,6 +111,11 @@ internal sealed class MultiRaterAgreement
     }
 
     /// <summary>p_a|i, 0 for a unit with fewer than two ratings (it does not enter p_a).</summary>
+    /// <remarks>
+    /// Sums over the categories the unit's raters chose only (at most r_i of the q): a category with r_ik = 0 adds
+    /// exactly 0 to either sum, so the result is the same, and a field of thousands of categories (a nuScenes box's
+    /// <c>num_lidar_pts</c>) costs r_i² per unit instead of q².
+    /// </remarks>
     private double PairAgreement(int[] counts)
     {
         var raters = counts.Sum();
@@ -119,11 +124,21 @@ internal sealed class MultiRaterAgreement
             return 0;
         }
 
-        double sum = 0;
+        Span<int> chosen = raters <= 64 ? stackalloc int[raters] : new int[raters];
+        var n = 0;
         for (var k = 0; k < Categories; k++)
         {
+            if (counts[k] != 0)
+            {
+                chosen[n++] = k;
+            }
+        }
+
+        double sum = 0;
+        foreach (var k in chosen[..n])
+        {
             double weighted = 0;
-            for (var l = 0; l < Categories; l++)
+            foreach (var l in chosen[..n])
             {
                 weighted += Weights[k][l] * counts[l];
             }
