@@ -64,10 +64,10 @@ internal static class BinomialVariate
         var a = -0.0873 + 0.0248 * b + 0.01 * p;
         var c = n * p + 0.5;
         var vr = 0.92 - 4.2 / b;
-        var alpha = (2.83 + 5.1 / b) * spq;
-        var lpq = Math.Log(p / (1 - p));
-        var m = Math.Floor((n + 1) * p);
-        var h = LogFactorial(m) + LogFactorial(n - m);
+
+        // Most draws pass the squeeze; the log-factorial bound is computed only for those that do not.
+        var alpha = double.NaN;
+        double lpq = 0, m = 0, h = 0;
         while (true)
         {
             var u = random.NextDouble() - 0.5;
@@ -82,6 +82,14 @@ internal static class BinomialVariate
             if (us >= 0.07 && v <= vr)
             {
                 return (long)k;
+            }
+
+            if (double.IsNaN(alpha))
+            {
+                alpha = (2.83 + 5.1 / b) * spq;
+                lpq = Math.Log(p / (1 - p));
+                m = Math.Floor((n + 1) * p);
+                h = LogFactorial(m) + LogFactorial(n - m);
             }
 
             v = Math.Log(v * alpha / (a / (us * us) + b));

@@ -19,8 +19,15 @@ internal static class SideBySide
 
         public double BaselineSeconds => Median(Baseline.Select(r => r.Seconds));
 
-        /// <summary>How many times faster the project is than the baseline (medians).</summary>
+        public double ProjectCpuSeconds => Median(Project.Select(r => r.CpuSeconds));
+
+        public double BaselineCpuSeconds => Median(Baseline.Select(r => r.CpuSeconds));
+
+        /// <summary>How many times faster the project is than the baseline (medians of wall seconds).</summary>
         public double Speedup => BaselineSeconds / ProjectSeconds;
+
+        /// <summary>How many times less CPU the project spends than the baseline (medians of CPU seconds).</summary>
+        public double CpuRatio => BaselineCpuSeconds / ProjectCpuSeconds;
     }
 
     public static Result Run(Side project, Side baseline, int runs)
@@ -34,15 +41,16 @@ internal static class SideBySide
                 var load = LoadAverage();
                 var measured = side.Run();
                 into.Add(measured);
-                Console.WriteLine(Invariant($"  run {run} {side.Name}: {measured.Seconds:N3} s, peak RSS {Mib(measured.PeakRssBytes)} MiB (load {load})"));
+                Console.WriteLine(Invariant($"  run {run} {side.Name}: {measured.Seconds:N3} s ({measured.CpuSeconds:N2} CPU s), peak RSS {Mib(measured.PeakRssBytes)} MiB (load {load})"));
             }
         }
 
         var result = new Result(projectRuns, baselineRuns);
         Console.WriteLine(Invariant(
-            $"median of {runs}: {project.Name} {result.ProjectSeconds:N3} s (peak RSS {Mib((long)Median(projectRuns.Select(r => (double)r.PeakRssBytes)))} MiB), ") +
-            Invariant($"{baseline.Name} {result.BaselineSeconds:N3} s (peak RSS {Mib((long)Median(baselineRuns.Select(r => (double)r.PeakRssBytes)))} MiB); ") +
-            Invariant($"{project.Name} is {result.Speedup:N2}× {baseline.Name} (load now {LoadAverage()})"));
+            $"median of {runs}: {project.Name} {result.ProjectSeconds:N3} s, {result.ProjectCpuSeconds:N2} CPU s (peak RSS {Mib((long)Median(projectRuns.Select(r => (double)r.PeakRssBytes)))} MiB); ") +
+            Invariant($"{baseline.Name} {result.BaselineSeconds:N3} s, {result.BaselineCpuSeconds:N2} CPU s (peak RSS {Mib((long)Median(baselineRuns.Select(r => (double)r.PeakRssBytes)))} MiB)"));
+        Console.WriteLine(Invariant(
+            $"ratio: {project.Name} is {result.Speedup:N2}× {baseline.Name} in wall time, {result.CpuRatio:N2}× in CPU time (load now {LoadAverage()})"));
         return result;
     }
 
