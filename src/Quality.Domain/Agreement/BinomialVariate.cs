@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using MathNet.Numerics;
 
 namespace Quality.Domain.Agreement;
@@ -12,6 +13,7 @@ namespace Quality.Domain.Agreement;
 /// </remarks>
 internal static class BinomialVariate
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static long Draw(Random random, long n, double p)
     {
         if (n == 0 || p <= 0)
@@ -32,6 +34,7 @@ internal static class BinomialVariate
         return n * p < 10 ? Inversion(random, n, p) : TransformedRejection(random, n, p);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static long Inversion(Random random, long n, double p)
     {
         var s = p / (1 - p);
@@ -57,6 +60,7 @@ internal static class BinomialVariate
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static long TransformedRejection(Random random, long n, double p)
     {
         var spq = Math.Sqrt(n * p * (1 - p));

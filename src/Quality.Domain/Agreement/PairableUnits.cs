@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Quality.Domain.Agreement;
 
 /// <summary>
@@ -125,6 +127,7 @@ internal sealed class PairableUnits
 
     /// <summary>Alpha with <paramref name="weights"/>[p] units of pattern p.</summary>
     /// <remarks>α = 1 − (n − 1)·Σ_u Σ_{i≠j} δ²(v_ui, v_uj)/(m_u − 1) / Σ_{c,k} n_c n_k δ²_ck (Krippendorff 2011).</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public KrippendorffAlphaResult Alpha(long[] weights)
     {
         var marginals = Marginals(weights, out var pairableUnits, out var n);
@@ -176,6 +179,7 @@ internal sealed class PairableUnits
     /// and, when <paramref name="perCategory"/>, <see cref="PerCategory(BootstrapOptions)"/>, from one pass over the
     /// replicates: the draws, which are most of the time, are made once for both.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public (BootstrapInterval Alpha, IReadOnlyList<CategoryAgreement>? Categories) Bootstrap(BootstrapOptions options, bool perCategory)
     {
         BootstrapInterval.Validate(options);
@@ -217,6 +221,7 @@ internal sealed class PairableUnits
     }
 
     /// <summary>Per point, one-versus-rest alpha, specific agreement and n_c with <paramref name="weights"/>[p] units of pattern p.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private (double[] Alpha, double[] Specific, long[] Marginals) CategoryFigures(long[] weights)
     {
         var marginals = Marginals(weights, out _, out var n);
@@ -259,6 +264,7 @@ internal sealed class PairableUnits
     }
 
     /// <summary>n_c per point, the units that count and n = Σ_c n_c.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private long[] Marginals(long[] weights, out long units, out long n)
     {
         var marginals = new long[_scale.Coordinates.Count];

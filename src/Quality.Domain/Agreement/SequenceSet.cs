@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Buffers.Binary;
 using System.Numerics;
 using System.Runtime.InteropServices;
@@ -28,6 +29,7 @@ internal sealed class SequenceSet<T>
     public ReadOnlySpan<T> this[int index] => _items.AsSpan(_start[index], _start[index + 1] - _start[index]);
 
     /// <summary>The number of <paramref name="sequence"/>, adding it if new (then it is <see cref="Count"/> − 1).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int Add(ReadOnlySpan<T> sequence)
     {
         if (_indexed < Count)
@@ -65,6 +67,7 @@ internal sealed class SequenceSet<T>
     /// </summary>
     public int AddNew(ReadOnlySpan<T> sequence) => Append(sequence, Hash(sequence));
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int Append(ReadOnlySpan<T> sequence, int hash)
     {
         var index = Count;
@@ -125,6 +128,7 @@ internal sealed class SequenceSet<T>
     }
 
     /// <summary>A multiply-rotate mix of the sequence's bytes, eight at a time, non-negative.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int Hash(ReadOnlySpan<T> sequence)
     {
         var bytes = MemoryMarshal.AsBytes(sequence);

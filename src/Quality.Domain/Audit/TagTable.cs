@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text;
 using Quality.Domain.Agreement;
@@ -53,6 +54,7 @@ internal sealed class TagTable(DeliveryHeader header, string file, AnnotatorRole
 
     /// <summary>Adds one tag read from line <paramref name="line"/>; every name is 1 to 256 characters of UTF-8, as the reader checked.</summary>
     /// <exception cref="DeliveryFormatException">The value does not fit its field's declaration: names the line and the value's column.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(ReadOnlySpan<byte> item, ReadOnlySpan<byte> annotator, ReadOnlySpan<byte> field, ReadOnlySpan<byte> value, long line)
     {
         // Rows of one item usually follow each other, and items often come sorted: the item just read is compared
@@ -103,6 +105,7 @@ internal sealed class TagTable(DeliveryHeader header, string file, AnnotatorRole
     /// Adds every item to <paramref name="audit"/>: the counts, and for role annotator each field's unit.
     /// </summary>
     /// <exception cref="DeliveryFormatException">An annotator tagged the same field of an item twice (role annotator only, as <see cref="BatchAudit.AddItem"/>).</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void AddTo(BatchAudit audit)
     {
         ArgumentNullException.ThrowIfNull(audit);

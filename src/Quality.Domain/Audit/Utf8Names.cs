@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Quality.Domain.Agreement;
 
 namespace Quality.Domain.Audit;
@@ -19,6 +20,7 @@ internal sealed class Utf8Names
     public ReadOnlySpan<byte> this[int number] => _names[number];
 
     /// <summary>The name's number, numbering it now if new.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int Number(ReadOnlySpan<byte> name)
     {
         if (name.Length > 7)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using Quality.Domain.Annotations;
 using Quality.Domain.Audit;
@@ -74,6 +75,7 @@ public sealed class RatingsCsvReader : IAnnotationReader
     }
 
     /// <summary>Adds a row of four plain cells; false, adding nothing, for any other row.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool AddPlain(TagTable table, ReadOnlySpan<byte> row, byte separator, long line)
     {
         var first = row.IndexOf(separator);
