@@ -23,7 +23,8 @@ public static class AgreementSuite
         var scale = ValueScale.For(ratings.Values, level, orderedValues);
         var units = PairableUnits.From(ratings, scale);
         var alpha = units.Alpha();
-        var interval = KrippendorffAlpha.Bootstrap(units, bootstrap);
+        // A nominal field's categories are its points: one set of replicates gives both intervals.
+        var (interval, nominalCategories) = units.Bootstrap(bootstrap, perCategory: level == MeasurementLevel.Nominal);
         var influence = KrippendorffAlpha.PerAnnotator(ratings, scale, alpha.Value);
         var categorical = level is MeasurementLevel.Nominal or MeasurementLevel.Ordinal;
         var ordered = level == MeasurementLevel.Ordinal;
@@ -48,7 +49,7 @@ public static class AgreementSuite
             kappas?.Ac2Linear,
             kappas?.Ac2Quadratic,
             kappas?.Pairwise ?? [],
-            level == MeasurementLevel.Nominal ? units.PerCategory(bootstrap) : categorical ? KrippendorffAlpha.PerCategory(ratings, bootstrap) : [],
+            nominalCategories ?? (categorical ? KrippendorffAlpha.PerCategory(ratings, bootstrap) : []),
             perAnnotator);
     }
 

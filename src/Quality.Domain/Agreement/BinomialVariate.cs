@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using MathNet.Numerics;
 
 namespace Quality.Domain.Agreement;
@@ -12,6 +13,7 @@ namespace Quality.Domain.Agreement;
 /// </remarks>
 internal static class BinomialVariate
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static long Draw(Random random, long n, double p)
     {
         if (n == 0 || p <= 0)
@@ -32,6 +34,7 @@ internal static class BinomialVariate
         return n * p < 10 ? Inversion(random, n, p) : TransformedRejection(random, n, p);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static long Inversion(Random random, long n, double p)
     {
         var s = p / (1 - p);
@@ -57,6 +60,7 @@ internal static class BinomialVariate
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static long TransformedRejection(Random random, long n, double p)
     {
         var spq = Math.Sqrt(n * p * (1 - p));
@@ -64,10 +68,10 @@ internal static class BinomialVariate
         var a = -0.0873 + 0.0248 * b + 0.01 * p;
         var c = n * p + 0.5;
         var vr = 0.92 - 4.2 / b;
-        var alpha = (2.83 + 5.1 / b) * spq;
-        var lpq = Math.Log(p / (1 - p));
-        var m = Math.Floor((n + 1) * p);
-        var h = LogFactorial(m) + LogFactorial(n - m);
+
+        // Most draws pass the squeeze; the log-factorial bound is computed only for those that do not.
+        var alpha = double.NaN;
+        double lpq = 0, m = 0, h = 0;
         while (true)
         {
             var u = random.NextDouble() - 0.5;
@@ -82,6 +86,14 @@ internal static class BinomialVariate
             if (us >= 0.07 && v <= vr)
             {
                 return (long)k;
+            }
+
+            if (double.IsNaN(alpha))
+            {
+                alpha = (2.83 + 5.1 / b) * spq;
+                lpq = Math.Log(p / (1 - p));
+                m = Math.Floor((n + 1) * p);
+                h = LogFactorial(m) + LogFactorial(n - m);
             }
 
             v = Math.Log(v * alpha / (a / (us * us) + b));

@@ -46,25 +46,7 @@ public static class KrippendorffAlpha
         Bootstrap(PairableUnits.From(ratings, Scale(ratings, level, orderedValues)), options);
 
     /// <summary>The bootstrap on units already coded, so a caller computing several figures codes them once.</summary>
-    internal static BootstrapInterval Bootstrap(PairableUnits units, BootstrapOptions options)
-    {
-        BootstrapInterval.Validate(options);
-        var bootstrap = new UnitBootstrap(units.Multiplicities);
-        var random = new Random(options.Seed);
-        var counts = new long[units.Multiplicities.Length];
-        var replicates = new List<double>(options.Replicates);
-        for (var b = 0; b < options.Replicates; b++)
-        {
-            bootstrap.Draw(random, counts);
-            var alpha = units.Alpha(counts).Value;
-            if (!double.IsNaN(alpha))
-            {
-                replicates.Add(alpha);
-            }
-        }
-
-        return BootstrapInterval.Of(units.Alpha().Value, replicates, options);
-    }
+    internal static BootstrapInterval Bootstrap(PairableUnits units, BootstrapOptions options) => units.Bootstrap(options, perCategory: false).Alpha;
 
     /// <summary>For every value given in a unit with two or more values, one-versus-rest alpha and specific agreement.</summary>
     /// <remarks>Categories are the distinct strings (nominal), in ordinal order.</remarks>

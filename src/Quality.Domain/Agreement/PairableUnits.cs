@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Quality.Domain.Agreement;
 
 /// <summary>
@@ -53,7 +55,7 @@ internal sealed class PairableUnits
     /// </remarks>
     public static PairableUnits From(RatingPatterns ratings, ValueScale scale, int excludedAnnotator = -1)
     {
-        var groups = new IntSequenceSet();
+        var groups = new SequenceSet<int>();
         var units = new long[16];
         var scratch = new int[16];
         for (var p = 0; p < ratings.DistinctPatterns; p++)
@@ -93,7 +95,7 @@ internal sealed class PairableUnits
     }
 
     /// <summary>The groups in lexicographic order, each as runs of (distinct point, count).</summary>
-    private static PairableUnits Runs(ValueScale scale, IntSequenceSet groups, long[] units)
+    private static PairableUnits Runs(ValueScale scale, SequenceSet<int> groups, long[] units)
     {
         var order = groups.LexicographicOrder();
         var start = new int[order.Length + 1];
@@ -125,6 +127,7 @@ internal sealed class PairableUnits
 
     /// <summary>Alpha with <paramref name="weights"/>[p] units of pattern p.</summary>
     /// <remarks>α = 1 − (n − 1)·Σ_u Σ_{i≠j} δ²(v_ui, v_uj)/(m_u − 1) / Σ_{c,k} n_c n_k δ²_ck (Krippendorff 2011).</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public KrippendorffAlphaResult Alpha(long[] weights)
     {
         var marginals = Marginals(weights, out var pairableUnits, out var n);
@@ -169,36 +172,56 @@ internal sealed class PairableUnits
     /// same replicates as <see cref="KrippendorffAlpha.Bootstrap(PairableUnits, BootstrapOptions)"/> (same seed, same
     /// draws): per category the quantiles of its defined replicates; NaN where none is defined.
     /// </summary>
-    public IReadOnlyList<CategoryAgreement> PerCategory(BootstrapOptions options)
+    public IReadOnlyList<CategoryAgreement> PerCategory(BootstrapOptions options) => Bootstrap(options, perCategory: true).Categories!;
+
+    /// <summary>
+    /// The percentile bootstrap interval of alpha (<see cref="KrippendorffAlpha.Bootstrap(PairableUnits, BootstrapOptions)"/>)
+    /// and, when <paramref name="perCategory"/>, <see cref="PerCategory(BootstrapOptions)"/>, from one pass over the
+    /// replicates: the draws, which are most of the time, are made once for both.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public (BootstrapInterval Alpha, IReadOnlyList<CategoryAgreement>? Categories) Bootstrap(BootstrapOptions options, bool perCategory)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        var estimates = PerCategory();
-        var replicates = estimates.Select(_ => new List<double>(options.Replicates)).ToArray();
+        BootstrapInterval.Validate(options);
+        var estimates = perCategory ? PerCategory() : null;
+        var categoryReplicates = estimates?.Select(_ => new List<double>(options.Replicates)).ToArray();
+        var alphas = new List<double>(options.Replicates);
         var bootstrap = new UnitBootstrap(_multiplicities);
         var random = new Random(options.Seed);
         var counts = new long[_multiplicities.Length];
         for (var b = 0; b < options.Replicates; b++)
         {
             bootstrap.Draw(random, counts);
-            var (alpha, _, _) = CategoryFigures(counts);
-            for (var c = 0; c < alpha.Length; c++)
+            var alpha = Alpha(counts).Value;
+            if (!double.IsNaN(alpha))
             {
-                if (!double.IsNaN(alpha[c]))
+                alphas.Add(alpha);
+            }
+
+            if (categoryReplicates is not null)
+            {
+                var (categoryAlphas, _, _) = CategoryFigures(counts);
+                for (var c = 0; c < categoryAlphas.Length; c++)
                 {
-                    replicates[c].Add(alpha[c]);
+                    if (!double.IsNaN(categoryAlphas[c]))
+                    {
+                        categoryReplicates[c].Add(categoryAlphas[c]);
+                    }
                 }
             }
         }
 
         var tail = (1 - options.Confidence) / 2;
-        return estimates.Select((e, c) =>
+        var categories = estimates?.Select((e, c) =>
         {
-            replicates[c].Sort();
-            return e with { AlphaLower = BootstrapInterval.Quantile(replicates[c], tail), AlphaUpper = BootstrapInterval.Quantile(replicates[c], 1 - tail) };
+            categoryReplicates![c].Sort();
+            return e with { AlphaLower = BootstrapInterval.Quantile(categoryReplicates[c], tail), AlphaUpper = BootstrapInterval.Quantile(categoryReplicates[c], 1 - tail) };
         }).ToList();
+        return (BootstrapInterval.Of(Alpha().Value, alphas, options), categories);
     }
 
     /// <summary>Per point, one-versus-rest alpha, specific agreement and n_c with <paramref name="weights"/>[p] units of pattern p.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private (double[] Alpha, double[] Specific, long[] Marginals) CategoryFigures(long[] weights)
     {
         var marginals = Marginals(weights, out _, out var n);
@@ -241,6 +264,7 @@ internal sealed class PairableUnits
     }
 
     /// <summary>n_c per point, the units that count and n = Σ_c n_c.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private long[] Marginals(long[] weights, out long units, out long n)
     {
         var marginals = new long[_scale.Coordinates.Count];

@@ -15,7 +15,7 @@ namespace Quality.Domain.Agreement;
 /// </para>
 /// <para>
 /// Annotators and values are interned to ints in first-seen order; a pattern is the int sequence of its
-/// (annotator, value) pairs sorted by annotator number, kept once in a flat <see cref="IntSequenceSet"/>. The persisted
+/// (annotator, value) pairs sorted by annotator number, kept once in a flat <see cref="SequenceSet{T}"/>. The persisted
 /// form (<see cref="ToState"/>) stays in strings and in canonical order, so it does not depend on the interning order.
 /// Units with a single value are kept (they count among <see cref="Units"/> and an annotator's values) although alpha
 /// leaves them out. Memory grows with the distinct patterns and values, never with the number of units.
@@ -27,7 +27,7 @@ public sealed class RatingPatterns
     private readonly Dictionary<string, int> _annotatorIds = new(StringComparer.Ordinal);
     private readonly List<string> _values = [];
     private readonly Dictionary<string, int> _valueIds = new(StringComparer.Ordinal);
-    private readonly IntSequenceSet _patterns = new();
+    private readonly SequenceSet<int> _patterns = new();
     private long[] _units = new long[16];
     private long[] _keys = new long[8];
     private int[] _pairs = new int[16];
@@ -57,6 +57,24 @@ public sealed class RatingPatterns
             _ => ratings.ToArray(),
         };
         Add(span, 1);
+    }
+
+    /// <summary>The number of an annotator, interned now if new: for a reader that adds units by number (<see cref="AddNumberedUnit"/>).</summary>
+    internal int AnnotatorNumber(string annotator) => Intern(annotator, _annotators, _annotatorIds);
+
+    /// <summary>The number of a value, interned now if new; it must then be given in some unit, as every value is.</summary>
+    internal int ValueNumber(string value) => Intern(value, _values, _valueIds);
+
+    /// <summary>
+    /// Adds one unit given as (annotator number ≪ 32 | value number) keys, numbers from <see cref="AnnotatorNumber"/>
+    /// and <see cref="ValueNumber"/>; the caller has checked that no annotator repeats. Sorts <paramref name="keys"/>.
+    /// </summary>
+    internal void AddNumberedUnit(Span<long> keys)
+    {
+        if (keys.Length > 0)
+        {
+            Add(keys, 1);
+        }
     }
 
     /// <summary>Adds another field's patterns into this one (shard partials into the batch).</summary>
@@ -170,7 +188,7 @@ public sealed class RatingPatterns
     {
         var annotatorRanks = Ranks(_annotators);
         var valueRanks = Ranks(_values);
-        var ranked = new IntSequenceSet();
+        var ranked = new SequenceSet<int>();
         for (var p = 0; p < _patterns.Count; p++)
         {
             var pattern = _patterns[p];

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Quality.Domain.Agreement;
 
 /// <summary>
@@ -26,6 +28,7 @@ internal sealed class UnitBootstrap
     }
 
     /// <summary>Fills <paramref name="counts"/> with one replicate's units per pattern. O(patterns).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Draw(Random random, long[] counts)
     {
         var draws = _total;

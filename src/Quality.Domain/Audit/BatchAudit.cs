@@ -102,6 +102,29 @@ public sealed class BatchAudit(SpatialOptions? spatialOptions = null, ICollectio
         }
     }
 
+    /// <summary>
+    /// The counts of <paramref name="annotations"/> tags of one role on <paramref name="items"/> items, added without
+    /// the annotations (<see cref="TagTable"/>); <paramref name="annotators"/> are those of role annotator.
+    /// </summary>
+    internal void AddTagCounts(long items, long annotations, AnnotatorRole role, IEnumerable<string> annotators)
+    {
+        Items += items;
+        Annotations += annotations;
+        _byRole[RoleName(role)] = _byRole.GetValueOrDefault(RoleName(role)) + annotations;
+        _annotators.UnionWith(annotators);
+    }
+
+    /// <summary>A field's ratings built elsewhere (<see cref="TagTable"/>), merged into the field's.</summary>
+    internal void AddFieldRatings(string field, RatingPatterns ratings)
+    {
+        if (_fields.TryAdd(field, ratings))
+        {
+            return;
+        }
+
+        _fields[field].Merge(ratings);
+    }
+
     public void Merge(BatchAudit other)
     {
         ArgumentNullException.ThrowIfNull(other);

@@ -2,6 +2,7 @@ using Quality.Domain.Agreement;
 using Quality.Domain.Annotations;
 using Quality.Domain.Formats;
 using Quality.Domain.Formats.Canonical;
+using Quality.Domain.Formats.Csv;
 using Quality.Domain.Sampling;
 using Quality.Domain.Taxonomy;
 
@@ -42,8 +43,19 @@ public static class DeliveryAuditor
     {
         ArgumentNullException.ThrowIfNull(reader);
         header = Declared(header, levels, checker);
-        var audit = await BatchAuditReader.ReadAsync(header.Checking(reader.ReadAsync, file, labelField), file, cancellationToken,
-            new BatchAudit(spatial) { Checker = checker, Frame = frame });
+        var audit = new BatchAudit(spatial) { Checker = checker, Frame = frame };
+        if (reader is RatingsCsvReader table && checker is null && frame is null)
+        {
+            // Tags only and nothing that needs the annotations themselves: the table's rows go in without them.
+            var tags = new TagTable(header, file, table.Role, labelField);
+            await table.ReadIntoAsync(tags, cancellationToken);
+            tags.AddTo(audit);
+        }
+        else
+        {
+            await BatchAuditReader.ReadAsync(header.Checking(reader.ReadAsync, file, labelField), file, cancellationToken, audit);
+        }
+
         return Finish(header, audit, bootstrap, file) with { Warnings = reader is IReportsWarnings warns ? warns.Warnings : [] };
     }
 

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Diagnostics;
 using System.Globalization;
 using Quality.Domain.Formats.Canonical;
+using Quality.Domain.Formats.JsonLines;
 using Quality.Pipeline;
 using Quality.Pipeline.Activities;
 
@@ -44,6 +45,11 @@ internal static class IngestThroughput
                 $"  run {run + 1}: {result.Seconds:N2} s, {result.MegabytesPerSecond:N1} MB/s, {result.AnnotationsPerSecond:N0} annotations/s, " +
                 $"{result.MegabytesPerCpuSecond:N1} MB per CPU-second, GC gen0/1/2 {result.Gen0}/{result.Gen1}/{result.Gen2}, " +
                 $"{result.AllocatedPerAnnotation:N0} B allocated per annotation, working set max {result.MaxWorkingSet / (1024 * 1024)} MiB"));
+        }
+
+        if (args.Contains("--phases"))
+        {
+            await PhasesAsync(bytes);
         }
 
         var median = results.OrderBy(r => r.MegabytesPerSecond).ElementAt(Runs / 2);
@@ -96,6 +102,50 @@ internal static class IngestThroughput
         {
             process.Refresh();
             maxWorkingSet = Math.Max(maxWorkingSet, process.WorkingSet64);
+        }
+    }
+
+    /// <summary>
+    /// Where ingest's CPU goes: the same delivery split into lines only (<see cref="JsonLinesReader"/>), then also
+    /// parsed and validated into annotations (<see cref="CanonicalDeliveryReader"/>), each as MB per CPU-second of
+    /// the process and bytes allocated per line; the full ingest run above adds the shard writing.
+    /// </summary>
+    private static async Task PhasesAsync(long bytes)
+    {
+        for (var run = 0; run < Runs; run++)
+        {
+            foreach (var parse in new[] { false, true })
+            {
+                GC.Collect();
+                using var process = Process.GetCurrentProcess();
+                var allocated = GC.GetTotalAllocatedBytes(precise: true);
+                var cpu = process.TotalProcessorTime;
+                await using var delivery = new SyntheticDelivery(bytes);
+                var lines = 0L;
+                if (parse)
+                {
+                    using var reader = new CanonicalDeliveryReader(delivery, "bench.jsonl");
+                    await reader.ReadHeaderAsync(CancellationToken.None);
+                    while (await reader.ReadAnnotationAsync(CancellationToken.None) is not null)
+                    {
+                        lines++;
+                    }
+                }
+                else
+                {
+                    using var reader = new JsonLinesReader(delivery, "bench.jsonl");
+                    while (await reader.ReadLineAsync(CancellationToken.None) is not null)
+                    {
+                        lines++;
+                    }
+                }
+
+                process.Refresh();
+                var seconds = (process.TotalProcessorTime - cpu).TotalSeconds;
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"  phase run {run + 1}, {(parse ? "lines parsed and validated" : "lines split only")}: {seconds:N2} CPU s, {bytes / 1e6 / seconds:N0} MB per CPU-second, ") +
+                    string.Create(CultureInfo.InvariantCulture, $"{(GC.GetTotalAllocatedBytes(precise: true) - allocated) / (double)lines:N0} B allocated per line"));
+            }
         }
     }
 

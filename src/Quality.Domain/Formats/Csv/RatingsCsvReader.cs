@@ -1,4 +1,7 @@
+using System.Runtime.CompilerServices;
+using System.Text;
 using Quality.Domain.Annotations;
+using Quality.Domain.Audit;
 using Quality.Domain.Formats.JsonLines;
 
 namespace Quality.Domain.Formats.Csv;
@@ -31,6 +34,9 @@ public sealed class RatingsCsvReader : IAnnotationReader
         _role = role;
     }
 
+    /// <summary>The role of every rating in the file.</summary>
+    internal AnnotatorRole Role => _role;
+
     /// <summary>The header line as each separator writes it.</summary>
     public static IEnumerable<string> Headers => Separators.Select(separator => string.Join(separator, Columns));
 
@@ -38,34 +44,95 @@ public sealed class RatingsCsvReader : IAnnotationReader
     /// <exception cref="DeliveryFormatException">A malformed row; names the line and the column.</exception>
     public async ValueTask<Annotation?> ReadAsync(CancellationToken cancellationToken)
     {
-        if (!_headerRead)
+        await ReadHeaderAsync(cancellationToken);
+        while (await _lines.ReadLineAsync(cancellationToken) is { } line)
         {
-            var header = await _lines.ReadLineAsync(cancellationToken)
-                ?? throw new DeliveryFormatException(_file, 0, null, $"is empty; a ratings table starts with the header {string.Join(',', Columns)}");
-            _separator = CsvCells.SeparatorOf(CsvCells.Decode(header.Span, _file, _lines.LineNumber), _file, _lines.LineNumber);
-            var names = Split(header.Span, _lines.LineNumber);
-            if (!names.SequenceEqual(Columns, StringComparer.Ordinal))
+            if (Cells(line.Span, _lines.LineNumber) is { } cells)
             {
-                throw new DeliveryFormatException(_file, _lines.LineNumber, null,
-                    $"the header is '{string.Join(',', names)}'; expected '{string.Join(',', Columns)}'");
+                return new Annotation(cells[0], cells[1], _role, cells[2], cells[3], _lines.LineNumber);
             }
-
-            _headerRead = true;
         }
 
-        List<string> cells;
-        long number;
-        do
-        {
-            if (await _lines.ReadLineAsync(cancellationToken) is not { } line)
-            {
-                return null;
-            }
+        return null;
+    }
 
-            number = _lines.LineNumber;
-            cells = Split(line.Span, number);
+    /// <summary>
+    /// Reads every row into <paramref name="table"/> from its bytes: a row of plain cells (printable ASCII, not quoted)
+    /// without a string; any other row through <see cref="Cells"/>, so every row is checked and refused alike.
+    /// </summary>
+    /// <exception cref="DeliveryFormatException">A malformed row, or a value its field's declaration refuses; names the line and the column.</exception>
+    internal async Task ReadIntoAsync(TagTable table, CancellationToken cancellationToken)
+    {
+        await ReadHeaderAsync(cancellationToken);
+        var separator = (byte)_separator;
+        while (await _lines.ReadLineAsync(cancellationToken) is { } line)
+        {
+            if (!AddPlain(table, line.Span, separator, _lines.LineNumber) && Cells(line.Span, _lines.LineNumber) is { } cells)
+            {
+                table.Add(Encoding.UTF8.GetBytes(cells[0]), Encoding.UTF8.GetBytes(cells[1]), Encoding.UTF8.GetBytes(cells[2]), Encoding.UTF8.GetBytes(cells[3]), _lines.LineNumber);
+            }
         }
-        while (CsvCells.IsEmptyRow(cells));
+    }
+
+    /// <summary>Adds a row of four plain cells; false, adding nothing, for any other row.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static bool AddPlain(TagTable table, ReadOnlySpan<byte> row, byte separator, long line)
+    {
+        var first = row.IndexOf(separator);
+        var second = first < 0 ? -1 : row[(first + 1)..].IndexOf(separator) + first + 1;
+        var third = second <= first ? -1 : row[(second + 1)..].IndexOf(separator) + second + 1;
+        if (third <= second || row[(third + 1)..].Contains(separator))
+        {
+            return false;
+        }
+
+        var item = row[..first];
+        var annotator = row[(first + 1)..second];
+        var field = row[(second + 1)..third];
+        var value = row[(third + 1)..];
+        if (!Plain(item) || !Plain(annotator) || !Plain(field) || !Plain(value))
+        {
+            return false;
+        }
+
+        table.Add(item, annotator, field, value, line);
+        return true;
+    }
+
+    /// <summary>A cell the checks of <see cref="Cells"/> pass as it is: 1 to 256 printable ASCII characters, not quoted.</summary>
+    private static bool Plain(ReadOnlySpan<byte> cell) =>
+        cell.Length is > 0 and <= Canonical.CanonicalFormat.MaxIdLength && cell[0] != (byte)'"' && !cell.ContainsAnyExceptInRange((byte)0x20, (byte)0x7E);
+
+    private async ValueTask ReadHeaderAsync(CancellationToken cancellationToken)
+    {
+        if (_headerRead)
+        {
+            return;
+        }
+
+        var header = await _lines.ReadLineAsync(cancellationToken)
+            ?? throw new DeliveryFormatException(_file, 0, null, $"is empty; a ratings table starts with the header {string.Join(',', Columns)}");
+        _separator = CsvCells.SeparatorOf(CsvCells.Decode(header.Span, _file, _lines.LineNumber), _file, _lines.LineNumber);
+        var names = Split(header.Span, _lines.LineNumber);
+        if (!names.SequenceEqual(Columns, StringComparer.Ordinal))
+        {
+            throw new DeliveryFormatException(_file, _lines.LineNumber, null,
+                $"the header is '{string.Join(',', names)}'; expected '{string.Join(',', Columns)}'");
+        }
+
+        _headerRead = true;
+    }
+
+    /// <summary>A row's four cells, checked; null for a row of separators only.</summary>
+    /// <exception cref="DeliveryFormatException">A malformed row; names the line and the column.</exception>
+    private List<string>? Cells(ReadOnlySpan<byte> line, long number)
+    {
+        var cells = Split(line, number);
+        if (CsvCells.IsEmptyRow(cells))
+        {
+            return null;
+        }
+
         if (cells.Count != Columns.Count)
         {
             throw new DeliveryFormatException(_file, number, null, $"has {cells.Count} columns; expected {Columns.Count} ({string.Join(',', Columns)})");
@@ -80,7 +147,7 @@ public sealed class RatingsCsvReader : IAnnotationReader
             }
         }
 
-        return new Annotation(cells[0], cells[1], _role, cells[2], cells[3], number);
+        return cells;
     }
 
     private List<string> Split(ReadOnlySpan<byte> utf8, long line) =>

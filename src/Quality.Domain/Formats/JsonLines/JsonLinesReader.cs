@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 
 namespace Quality.Domain.Formats.JsonLines;
 
@@ -38,6 +39,7 @@ public sealed class JsonLinesReader : IDisposable
     public long BytesRead { get; private set; }
 
     /// <summary>Returns the next non-blank line, or <c>null</c> at the end of the stream.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public ValueTask<ReadOnlyMemory<byte>?> ReadLineAsync(CancellationToken cancellationToken)
     {
         // Most lines are already in the buffer: take them without an async state machine per line.
@@ -76,6 +78,7 @@ public sealed class JsonLinesReader : IDisposable
     }
 
     /// <summary>Counts the line, the first without its byte order mark; false for a blank one.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool Accept(ref ReadOnlyMemory<byte> line)
     {
         LineNumber++;
@@ -150,6 +153,7 @@ public sealed class JsonLinesReader : IDisposable
     }
 
     /// <summary>The next line if the buffer holds all of it (its '\n' at or after <paramref name="scanFrom"/>), else null.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private ReadOnlyMemory<byte>? TakeBufferedLine(int scanFrom)
     {
         var newline = Array.IndexOf(_buffer, (byte)'\n', scanFrom, _end - scanFrom);

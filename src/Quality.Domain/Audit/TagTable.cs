@@ -1,0 +1,257 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Text;
+using Quality.Domain.Agreement;
+using Quality.Domain.Annotations;
+using Quality.Domain.Formats;
+using Quality.Domain.Formats.Canonical;
+
+namespace Quality.Domain.Audit;
+
+/// <summary>
+/// The frame tags of a ratings table (item, annotator, field, value; one role for the whole file), read straight from
+/// their UTF-8 bytes into 12 bytes a row, without an <see cref="Annotation"/> or a string per value; then added to a
+/// <see cref="BatchAudit"/> item by item exactly as <see cref="BatchAudit.AddItem"/> adds the same annotations.
+/// </summary>
+/// <remarks>
+/// Names are interned once (<see cref="SequenceSet{T}"/> of bytes), items in first-seen order, so the items are added
+/// in the order <see cref="BatchAuditReader"/> adds them and the first duplicate found is the one it finds. A tag's
+/// value is checked against its field's declaration the first time that (field, value) pair is read, which is the
+/// line where a check of every annotation fails first. Memory: the rows (12 bytes each; a row's line is counted from
+/// the last row that did not follow the line before), the distinct names, and, only when some item's rows do not follow
+/// each other, one int per row and per item while adding.
+/// </remarks>
+internal sealed class TagTable(DeliveryHeader header, string file, AnnotatorRole role, string labelField)
+{
+    private const int ChunkRows = 1 << 16;
+    private readonly SequenceSet<byte> _items = new();
+    private readonly Utf8Names _annotators = new();
+    private readonly Utf8Names _fields = new();
+    private readonly Utf8Names _values = new();
+    private readonly List<Row[]> _rows = [];
+
+    /// <summary>Per field, per annotator: the (annotator, field) column number + 1; 0 before it is seen.</summary>
+    private readonly List<int[]> _columnOf = [];
+    private readonly List<(int Field, int Annotator)> _columns = [];
+
+    /// <summary>Per field, per value: its number in the field's <see cref="RatingPatterns"/> + 1; 0 before it is seen.</summary>
+    private readonly List<int[]> _valueNumberOf = [];
+    private readonly List<RatingPatterns> _patterns = [];
+    private int _lastItem = -1;
+
+    /// <summary>Rows whose line is not the line after the previous row's (the first, and any after a blank line): the line of every row follows.</summary>
+    private readonly List<(int Row, int Line)> _lineJumps = [];
+
+    /// <summary>Every item's rows follow each other, items in first-seen order: the rows need no sorting.</summary>
+    private bool _grouped = true;
+
+    /// <summary>Every item so far came after the item before it in ordinal byte order.</summary>
+    private bool _ascending = true;
+    private long _lastLine = -1;
+
+    /// <summary>Rows read.</summary>
+    public int Count { get; private set; }
+
+    /// <summary>Adds one tag read from line <paramref name="line"/>; every name is 1 to 256 characters of UTF-8, as the reader checked.</summary>
+    /// <exception cref="DeliveryFormatException">The value does not fit its field's declaration: names the line and the value's column.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void Add(ReadOnlySpan<byte> item, ReadOnlySpan<byte> annotator, ReadOnlySpan<byte> field, ReadOnlySpan<byte> value, long line)
+    {
+        // Rows of one item usually follow each other, and items often come sorted: the item just read is compared
+        // with the last, and while every new item sorts after the one before, none can have been seen and none is looked up.
+        int itemNumber;
+        if (_lastItem >= 0 && _items[_lastItem].SequenceEqual(item))
+        {
+            itemNumber = _lastItem;
+        }
+        else if (_ascending && (_lastItem < 0 || item.SequenceCompareTo(_items[_lastItem]) > 0))
+        {
+            itemNumber = _items.AddNew(item);
+        }
+        else
+        {
+            _ascending = false;
+            itemNumber = _items.Add(item);
+        }
+
+        _grouped &= itemNumber == _lastItem || itemNumber == _items.Count - 1;
+        _lastItem = itemNumber;
+        var fieldNumber = _fields.Number(field);
+        if (fieldNumber == _columnOf.Count)
+        {
+            _columnOf.Add(new int[4]);
+            _valueNumberOf.Add(new int[16]);
+            _patterns.Add(new RatingPatterns());
+        }
+
+        var column = Column(fieldNumber, _annotators.Number(annotator));
+        var valueNumber = ValueNumber(fieldNumber, _values.Number(value), line);
+        if (_rows.Count == 0 || Count % ChunkRows == 0 && Count / ChunkRows == _rows.Count)
+        {
+            _rows.Add(new Row[ChunkRows]);
+        }
+
+        if (line != _lastLine + 1)
+        {
+            _lineJumps.Add((Count, checked((int)line)));
+        }
+
+        _lastLine = line;
+        _rows[Count / ChunkRows][Count % ChunkRows] = new Row(itemNumber, column, valueNumber);
+        Count = checked(Count + 1);
+    }
+
+    /// <summary>
+    /// Adds every item to <paramref name="audit"/>: the counts, and for role annotator each field's unit.
+    /// </summary>
+    /// <exception cref="DeliveryFormatException">An annotator tagged the same field of an item twice (role annotator only, as <see cref="BatchAudit.AddItem"/>).</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void AddTo(BatchAudit audit)
+    {
+        ArgumentNullException.ThrowIfNull(audit);
+        var annotatorNames = Enumerable.Range(0, _annotators.Count).Select(a => Encoding.UTF8.GetString(_annotators[a])).ToArray();
+        var fieldNames = Enumerable.Range(0, _fields.Count).Select(f => Encoding.UTF8.GetString(_fields[f])).ToArray();
+        audit.AddTagCounts(_items.Count, Count, role, role == AnnotatorRole.Annotator ? annotatorNames : []);
+        if (role != AnnotatorRole.Annotator)
+        {
+            return;
+        }
+
+        // Each column's annotator as numbered by its field's patterns.
+        var annotatorKey = _columns.Select(c => (long)_patterns[c.Field].AnnotatorNumber(annotatorNames[c.Annotator]) << 32).ToArray();
+        var (start, order) = _grouped ? ((int[]?)null, (int[]?)null) : ByItem();
+        var row0 = 0;
+        var seenIn = new int[_columns.Count]; // the item + 1 a column was last seen in
+        var rowIn = new int[_columns.Count]; // and its row there
+        var keys = Enumerable.Range(0, _patterns.Count).Select(_ => new List<long>()).ToArray();
+        for (var item = 0; item < _items.Count; item++)
+        {
+            var end = start?[item + 1] ?? NextItem(row0);
+            for (var r = start?[item] ?? row0; r < end; r++)
+            {
+                var number = order?[r] ?? r;
+                var row = RowAt(number);
+                if (seenIn[row.Column] == item + 1)
+                {
+                    var (field, annotator) = _columns[row.Column];
+                    throw new DeliveryFormatException(file, LineOf(number), "field",
+                        $"annotator '{annotatorNames[annotator]}' already tagged '{fieldNames[field]}' of item '{Encoding.UTF8.GetString(_items[item])}' " +
+                        $"on line {LineOf(rowIn[row.Column])}; one value per annotator, item and field");
+                }
+
+                seenIn[row.Column] = item + 1;
+                rowIn[row.Column] = number;
+                keys[_columns[row.Column].Field].Add(annotatorKey[row.Column] | (uint)row.Value);
+            }
+
+            row0 = end;
+            for (var f = 0; f < keys.Length; f++)
+            {
+                if (keys[f].Count > 0)
+                {
+                    _patterns[f].AddNumberedUnit(CollectionsMarshal.AsSpan(keys[f]));
+                    keys[f].Clear();
+                }
+            }
+        }
+
+        for (var f = 0; f < fieldNames.Length; f++)
+        {
+            audit.AddFieldRatings(fieldNames[f], _patterns[f]);
+        }
+    }
+
+    /// <summary>Row numbers grouped by item, in line order within an item (a stable counting sort), and where each item starts.</summary>
+    private (int[] Start, int[] Order) ByItem()
+    {
+        var start = new int[_items.Count + 1];
+        for (var r = 0; r < Count; r++)
+        {
+            start[RowAt(r).Item + 1]++;
+        }
+
+        for (var i = 0; i < _items.Count; i++)
+        {
+            start[i + 1] += start[i];
+        }
+
+        var next = start[..^1];
+        var order = new int[Count];
+        for (var r = 0; r < Count; r++)
+        {
+            order[next[RowAt(r).Item]++] = r;
+        }
+
+        return (start, order);
+    }
+
+    private ref Row RowAt(int r) => ref _rows[r / ChunkRows][r % ChunkRows];
+
+    /// <summary>The row after the rows of the item at <paramref name="row"/> (rows grouped by item).</summary>
+    private int NextItem(int row)
+    {
+        var item = RowAt(row).Item;
+        while (++row < Count && RowAt(row).Item == item)
+        {
+        }
+
+        return row;
+    }
+
+    private int LineOf(int row)
+    {
+        var jump = _lineJumps.Count - 1;
+        if (_lineJumps[jump].Row > row)
+        {
+            jump = _lineJumps.BinarySearch((row, int.MaxValue));
+            jump = jump < 0 ? ~jump - 1 : jump;
+        }
+
+        return _lineJumps[jump].Line + (row - _lineJumps[jump].Row);
+    }
+
+    private int Column(int field, int annotator)
+    {
+        var columns = _columnOf[field];
+        if (annotator >= columns.Length)
+        {
+            Array.Resize(ref columns, Math.Max(2 * columns.Length, annotator + 1));
+            _columnOf[field] = columns;
+        }
+
+        if (columns[annotator] == 0)
+        {
+            _columns.Add((field, annotator));
+            columns[annotator] = _columns.Count;
+        }
+
+        return columns[annotator] - 1;
+    }
+
+    /// <summary>The value's number in its field's patterns; the first time the pair is read, checks it against the field's declaration.</summary>
+    private int ValueNumber(int field, int value, long line)
+    {
+        var numbers = _valueNumberOf[field];
+        if (value >= numbers.Length)
+        {
+            Array.Resize(ref numbers, Math.Max(2 * numbers.Length, value + 1));
+            _valueNumberOf[field] = numbers;
+        }
+
+        if (numbers[value] == 0)
+        {
+            var fieldName = Encoding.UTF8.GetString(_fields[field]);
+            var label = Encoding.UTF8.GetString(_values[value]);
+            if (header.Check(new Annotation("", "", role, fieldName, label, line), labelField) is { } problem)
+            {
+                throw new DeliveryFormatException(file, line, problem.Field, problem.Problem);
+            }
+
+            numbers[value] = (role == AnnotatorRole.Annotator ? _patterns[field].ValueNumber(label) : 0) + 1;
+        }
+
+        return numbers[value] - 1;
+    }
+
+    private readonly record struct Row(int Item, int Column, int Value);
+}
