@@ -1,5 +1,6 @@
 using Quality.Domain.Agreement;
 using Quality.Domain.Annotations;
+using Quality.Domain.Audit.Tags;
 using Quality.Domain.Formats;
 using Quality.Domain.Formats.Canonical;
 using Quality.Domain.Sampling;
@@ -17,6 +18,7 @@ public sealed class BatchAudit(SpatialOptions? spatialOptions = null, ICollectio
     private readonly SpatialOptions _spatialOptions = spatialOptions ?? new SpatialOptions();
     private readonly SortedDictionary<string, long> _byRole = new(StringComparer.Ordinal);
     private SpatialAudit _spatial = new();
+    private TagGoldAudit _tagGold = new();
     private readonly SortedSet<string> _annotators = new(StringComparer.Ordinal);
     private readonly SortedDictionary<string, RatingPatterns> _fields = new(StringComparer.Ordinal);
 
@@ -82,6 +84,8 @@ public sealed class BatchAudit(SpatialOptions? spatialOptions = null, ICollectio
             FieldRatings(field).AddUnit(byAnnotator.Values.Select(a => new Rating(a.Annotator, a.Label)));
         }
 
+        _tagGold.AddItem(file, annotations);
+
         if (annotations.Any(a => !a.IsTag))
         {
             _spatial.AddItem(annotations, _spatialOptions, evidence);
@@ -119,6 +123,7 @@ public sealed class BatchAudit(SpatialOptions? spatialOptions = null, ICollectio
         }
 
         _spatial.Merge(other._spatial);
+        _tagGold.Merge(other._tagGold);
         if (other._violations is not null)
         {
             _violations ??= new ViolationTally(other._violations.ExamplesPerRule);
@@ -177,7 +182,7 @@ public sealed class BatchAudit(SpatialOptions? spatialOptions = null, ICollectio
         {
             KrippendorffAlpha = weakest is null ? double.NaN : fields[weakest].KrippendorffAlpha,
         };
-        return new BatchAuditResult(metrics, suites, _spatial) { Violations = _violations };
+        return new BatchAuditResult(metrics, suites, _spatial) { Violations = _violations, TagGold = _tagGold };
     }
 
     public BatchAuditState ToState() => new(
@@ -189,6 +194,7 @@ public sealed class BatchAudit(SpatialOptions? spatialOptions = null, ICollectio
     {
         Spatial = _spatial.IsEmpty ? null : _spatial.ToState(),
         Violations = _violations?.ToState(),
+        TagGold = _tagGold.IsEmpty ? null : _tagGold.ToState(),
     };
 
     public static BatchAudit FromState(BatchAuditState state)
@@ -214,6 +220,11 @@ public sealed class BatchAudit(SpatialOptions? spatialOptions = null, ICollectio
         if (state.Violations is { } violations)
         {
             audit._violations = ViolationTally.FromState(violations);
+        }
+
+        if (state.TagGold is { } tagGold)
+        {
+            audit._tagGold = TagGoldAudit.FromState(tagGold);
         }
 
         return audit;
