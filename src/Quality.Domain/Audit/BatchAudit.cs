@@ -84,8 +84,6 @@ public sealed class BatchAudit(SpatialOptions? spatialOptions = null, ICollectio
             FieldRatings(field).AddUnit(byAnnotator.Values.Select(a => new Rating(a.Annotator, a.Label)));
         }
 
-        _tagGold.AddItem(file, annotations);
-
         if (annotations.Any(a => !a.IsTag))
         {
             _spatial.AddItem(annotations, _spatialOptions, evidence);
@@ -104,6 +102,8 @@ public sealed class BatchAudit(SpatialOptions? spatialOptions = null, ICollectio
             _violations ??= new ViolationTally();
             Checker.CheckItem(annotations, _violations);
         }
+
+        _tagGold.AddItem(file, annotations);
     }
 
     public void Merge(BatchAudit other)

@@ -52,8 +52,15 @@ public static class FindingDetector
     {
         BatchErrorCounts.Confusion => ErrorType.Confusion(type.Subject, type.LabeledAs!),
         BatchErrorCounts.Miss => ErrorType.Miss(type.Subject),
+        BatchErrorCounts.Tag => TagType(type),
         _ => ErrorType.TaxonomyRule(type.Subject),
     };
+
+    private static ErrorType TagType(ErrorTypeCounts type)
+    {
+        var (field, gold) = BatchErrorCounts.TagField(type.Subject);
+        return ErrorType.Tag(field, gold, type.LabeledAs);
+    }
 
     /// <summary>The pooled rate of an error type over earlier deliveries, or null when none had the chance of it.</summary>
     private static BaselineRate? Baseline(List<DeliveryCount> history) =>
