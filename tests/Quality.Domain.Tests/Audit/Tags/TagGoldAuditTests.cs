@@ -130,6 +130,25 @@ public sealed class TagGoldAuditTests
     }
 
     [Fact]
+    public void Score_OneValueThroughout_AccuracyOneKappaUndefinedWithTheReason()
+    {
+        var audit = new TagGoldAudit();
+        for (var i = 0; i < 5; i++)
+        {
+            audit.AddItem("d", [Tag($"f{i}", "key", "light", "day", AnnotatorRole.Gold), Tag($"f{i}", "a", "light", "day")]);
+        }
+
+        var score = TagGoldView.From(audit).Fields["light"].PerAnnotator["a"];
+
+        // 5 of 5 right: Wilson's upper bound is 1 and its lower bound (n/(n + z²)) 5/8.841459 = 0.565518.
+        Assert.Equal((1.0, 0.565518, 1.0), (score.Accuracy, Math.Round(score.AccuracyCi95![0], 6), score.AccuracyCi95[1]));
+        // Gold and annotator used one value only: p_e = 1, kappa 0/0.
+        Assert.Null(score.Kappa);
+        Assert.Null(score.KappaCi95);
+        Assert.Contains("p_e is 1", score.KappaUndefinedReason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void AddItem_GoldTaggingAFieldTwice_IsAnErrorNamingBothLines()
     {
         var error = Assert.Throws<DeliveryFormatException>(() => new TagGoldAudit().AddItem("d.jsonl",
