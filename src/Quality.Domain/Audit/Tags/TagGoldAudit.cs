@@ -27,13 +27,20 @@ public sealed class TagGoldAudit
     public void AddItem(string file, IReadOnlyList<Annotation> annotations)
     {
         ArgumentNullException.ThrowIfNull(annotations);
-        var tags = annotations.Where(a => a.IsTag).ToList();
-        var gold = ByField(file, tags.Where(a => a.Role == AnnotatorRole.Gold));
-        if (gold.Count == 0)
+        // Most items carry no gold tag: find that out without allocating, since every item of every shard passes here.
+        var hasGold = false;
+        for (var i = 0; i < annotations.Count && !hasGold; i++)
+        {
+            hasGold = annotations[i] is { Role: AnnotatorRole.Gold, IsTag: true };
+        }
+
+        if (!hasGold)
         {
             return;
         }
 
+        var tags = annotations.Where(a => a.IsTag).ToList();
+        var gold = ByField(file, tags.Where(a => a.Role == AnnotatorRole.Gold));
         var byAnnotator = tags.Where(a => a.Role == AnnotatorRole.Annotator)
             .GroupBy(a => a.Annotator, StringComparer.Ordinal)
             .Select(g => (Annotator: g.Key, Tags: ByField(file, g)));
