@@ -3,6 +3,7 @@ using System.Globalization;
 using Quality.Domain.Agreement;
 using Quality.Domain.Annotations;
 using Quality.Domain.Audit;
+using Quality.Domain.Audit.Tags;
 using Quality.Domain.Formats;
 using Quality.Domain.Formats.Canonical;
 using Quality.Domain.Standards;
@@ -133,6 +134,7 @@ internal static class AuditCommand
             Violations = audit.Result.Violations?.ToView(),
             Verdict = standard is null ? null : StandardEvaluation.Evaluate(standard, BatchMeasurements.Of(audit.Result)),
             Warnings = audit.Warnings,
+            TagGold = audit.Result.TagGold.IsEmpty ? null : TagGoldView.From(audit.Result.TagGold),
         };
         if (standard is not null && standard.Name != audit.Header.Pipeline)
         {
@@ -224,6 +226,11 @@ internal static class AuditCommand
             }
         }
 
+        if (report.TagGold is { } tags)
+        {
+            await TagGoldText.WriteAsync(output, tags);
+        }
+
         if (report.Spatial is { } spatial)
         {
             foreach (var pair in spatial.Pairwise)
@@ -300,6 +307,9 @@ internal sealed record AuditReport(
 
     /// <summary>What the readers had to assume to read the delivery (e.g. Label Studio annotations naming no annotator).</summary>
     public IReadOnlyList<DeliveryWarning> Warnings { get; init; } = [];
+
+    /// <summary>Frame tags against gold when the delivery has gold tags: the shape of <c>GET /api/batches/{id}/tags</c>.</summary>
+    public TagGoldView? TagGold { get; init; }
 }
 
 /// <summary>The matching options as given on the command line.</summary>

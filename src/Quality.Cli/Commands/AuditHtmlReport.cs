@@ -50,6 +50,7 @@ internal static class AuditHtmlReport
                 report.Counts, OfflineSource),
             Agreement = report.Agreement,
             Objects = result.Spatial.IsEmpty ? null : SpatialReportView.From(result.Spatial, audit.Bootstrap),
+            TagGold = report.TagGold,
             Violations = checker is null
                 ? new ViolationReport(header.Taxonomy.ToString(), false, "no taxonomy file was given (quality audit FILE --taxonomy taxonomy.yaml)", null)
                 : ViolationReport.From(checker.Taxonomy.Reference.ToString(), result.Violations),

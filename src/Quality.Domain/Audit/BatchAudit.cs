@@ -1,5 +1,6 @@
 using Quality.Domain.Agreement;
 using Quality.Domain.Annotations;
+using Quality.Domain.Audit.Tags;
 using Quality.Domain.Formats;
 using Quality.Domain.Formats.Canonical;
 using Quality.Domain.Sampling;
@@ -17,6 +18,7 @@ public sealed class BatchAudit(SpatialOptions? spatialOptions = null, ICollectio
     private readonly SpatialOptions _spatialOptions = spatialOptions ?? new SpatialOptions();
     private readonly SortedDictionary<string, long> _byRole = new(StringComparer.Ordinal);
     private SpatialAudit _spatial = new();
+    private TagGoldAudit _tagGold = new();
     private readonly SortedSet<string> _annotators = new(StringComparer.Ordinal);
     private readonly SortedDictionary<string, RatingPatterns> _fields = new(StringComparer.Ordinal);
 
@@ -100,6 +102,8 @@ public sealed class BatchAudit(SpatialOptions? spatialOptions = null, ICollectio
             _violations ??= new ViolationTally();
             Checker.CheckItem(annotations, _violations);
         }
+
+        _tagGold.AddItem(file, annotations);
     }
 
     /// <summary>
@@ -142,6 +146,7 @@ public sealed class BatchAudit(SpatialOptions? spatialOptions = null, ICollectio
         }
 
         _spatial.Merge(other._spatial);
+        _tagGold.Merge(other._tagGold);
         if (other._violations is not null)
         {
             _violations ??= new ViolationTally(other._violations.ExamplesPerRule);
@@ -200,7 +205,7 @@ public sealed class BatchAudit(SpatialOptions? spatialOptions = null, ICollectio
         {
             KrippendorffAlpha = weakest is null ? double.NaN : fields[weakest].KrippendorffAlpha,
         };
-        return new BatchAuditResult(metrics, suites, _spatial) { Violations = _violations };
+        return new BatchAuditResult(metrics, suites, _spatial) { Violations = _violations, TagGold = _tagGold };
     }
 
     public BatchAuditState ToState() => new(
@@ -212,6 +217,7 @@ public sealed class BatchAudit(SpatialOptions? spatialOptions = null, ICollectio
     {
         Spatial = _spatial.IsEmpty ? null : _spatial.ToState(),
         Violations = _violations?.ToState(),
+        TagGold = _tagGold.IsEmpty ? null : _tagGold.ToState(),
     };
 
     public static BatchAudit FromState(BatchAuditState state)
@@ -237,6 +243,11 @@ public sealed class BatchAudit(SpatialOptions? spatialOptions = null, ICollectio
         if (state.Violations is { } violations)
         {
             audit._violations = ViolationTally.FromState(violations);
+        }
+
+        if (state.TagGold is { } tagGold)
+        {
+            audit._tagGold = TagGoldAudit.FromState(tagGold);
         }
 
         return audit;

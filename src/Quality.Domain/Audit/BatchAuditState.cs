@@ -15,4 +15,7 @@ public sealed record BatchAuditState(
 
     /// <summary>Taxonomy violations; null when the run checked no taxonomy.</summary>
     public Taxonomy.ViolationTallyState? Violations { get; init; }
+
+    /// <summary>Frame tags against gold; null when the partial has no gold tag.</summary>
+    public Tags.TagGoldAuditState? TagGold { get; init; }
 }

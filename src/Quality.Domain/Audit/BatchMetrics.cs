@@ -44,4 +44,7 @@ public sealed record BatchAuditResult(BatchMetrics Metrics, IReadOnlyDictionary<
 {
     /// <summary>Taxonomy violations; null when no taxonomy was checked.</summary>
     public Taxonomy.ViolationTally? Violations { get; init; }
+
+    /// <summary>Frame tags against gold; empty when no item has a gold tag.</summary>
+    public Tags.TagGoldAudit TagGold { get; init; } = new();
 }

@@ -11,4 +11,7 @@ public enum ErrorKind
 
     /// <summary>A label that breaks a taxonomy rule (unknown class, deprecated class, implausible geometry).</summary>
     TaxonomyRule,
+
+    /// <summary>A frame tag the gold key has, given another value or left untagged.</summary>
+    Tag,
 }

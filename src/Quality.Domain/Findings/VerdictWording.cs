@@ -34,14 +34,19 @@ internal static class VerdictWording
             {
                 ErrorKind.Confusion => $"Review the guideline and taxonomy definitions that separate {type.ReferenceClass} from {type.Class} and the tool's class list; re-brief all annotators and re-check this delivery's {type.ReferenceClass} objects.",
                 ErrorKind.Miss => $"Check the data and tool for {type.ReferenceClass} (visibility, rendering, pre-labels) and the guideline's size and occlusion rules; re-audit missed {type.ReferenceClass} objects in this delivery.",
+                ErrorKind.Tag => type.Class is null
+                    ? $"Check that the tool asks for {type.Field} on every frame and that the guideline says when to tag it; re-check this delivery's frames whose {type.Field} is {type.ReferenceClass}."
+                    : $"Review the guideline's definitions that separate {type.Field} {type.ReferenceClass} from {type.Class} (with boundary examples) and the tool's value list; re-brief all annotators and re-check this delivery's {type.Field} tags.",
                 _ => $"Check the taxonomy version the vendor's tool uses against {type.Describe()} and correct the tool configuration.",
             },
-            VerdictReason.Individual => $"Give {Names(Flagged(e, options))} targeted feedback on {type.Describe()} and re-review their objects of this kind in this delivery.",
-            VerdictReason.FewAnnotators or VerdictReason.FewOpportunities => "Add gold objects of this kind to the next deliveries before drawing a conclusion.",
+            VerdictReason.Individual => $"Give {Names(Flagged(e, options))} targeted feedback on {type.Describe()} and re-review their {Labels(type)} of this kind in this delivery.",
+            VerdictReason.FewAnnotators or VerdictReason.FewOpportunities => $"Add gold {Labels(type)} of this kind to the next deliveries before drawing a conclusion.",
             VerdictReason.Nothing or VerdictReason.NoHistory => "None.",
             _ => "Keep watching this error type over the next deliveries; no conclusion yet.",
         };
     }
+
+    private static string Labels(ErrorType type) => type.Kind == ErrorKind.Tag ? "frames" : "objects";
 
     /// <summary>The outliers (<see cref="ErrorSourceClassifier.Outliers"/>): above the funnel and large enough to name.</summary>
     public static IEnumerable<string> Flagged(ErrorTypeEvidence e, ErrorSourceOptions options) =>

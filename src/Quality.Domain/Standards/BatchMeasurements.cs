@@ -15,7 +15,9 @@ namespace Quality.Domain.Standards;
 /// gold, overall (subject null) and per class: precision, recall (Wilson), F1 (Wilson interval of the Jaccard index
 /// mapped to F1; see <see cref="DetectionScore"/>), mean IoU of matched pairs (no interval), and the gold error rate of
 /// <see cref="SeriesFigures"/> with its Wilson interval. With a taxonomy checked: the violation rate of
-/// <see cref="SeriesFigures"/>, overall and per rule, Wilson. Whatever is undefined (NaN) is left out.
+/// <see cref="SeriesFigures"/>, overall and per rule, Wilson. Per frame-tag field with gold, over all annotators: tag
+/// accuracy (Wilson, n = gold items compared) and Cohen's kappa against gold (standard-error interval, n = gold items
+/// tagged). Whatever is undefined (NaN) is left out.
 /// </remarks>
 public sealed class BatchMeasurements
 {
@@ -72,6 +74,14 @@ public sealed class BatchMeasurements
             {
                 AddGold(measurements, objectClass, pooled.Score(objectClass));
             }
+        }
+
+        // Frame tags against gold per field, every annotator's comparisons pooled (TagGoldView's overall).
+        foreach (var field in result.TagGold.Fields.Keys)
+        {
+            var score = result.TagGold.Pooled(field).Score();
+            Add(measurements, "tag-accuracy", field, score.Accuracy, score.Compared);
+            Add(measurements, "tag-kappa", field, score.Kappa, score.Compared - score.Missing);
         }
 
         // The proportions the series monitor, as they define them (gold error rate, violation rate), with Wilson intervals.

@@ -17,6 +17,7 @@ internal sealed record StandardMetric(
 {
     private const string NoRatings = "no unit of the field was rated by two annotators, or the statistic is undefined";
     private const string NoGold = "no gold comparison for it (no gold in the batch, or none of the class), or the figure is undefined";
+    private const string NoGoldTags = "no gold tag of the field (no gold tags in the batch), or the figure is undefined";
 
     /// <summary>
     /// Agreement is measured per field and cannot be pooled across fields, so a rule that names no field holds for
@@ -35,6 +36,8 @@ internal sealed record StandardMetric(
         new("gold-recall", "class", 0, 1, HigherIsBetter: true, "gold objects", NoGold),
         new(MonitoredMetric.GoldErrorRate.Name, "class", 0, 1, HigherIsBetter: false, "gold objects", NoGold),
         new(MonitoredMetric.MeanIou.Name, "class", 0, 1, HigherIsBetter: true, "matched pairs", NoGold),
+        new("tag-accuracy", "field", 0, 1, HigherIsBetter: true, "gold items compared", NoGoldTags),
+        new("tag-kappa", "field", -1, 1, HigherIsBetter: true, "gold items tagged", NoGoldTags),
         new(MonitoredMetric.ViolationRate.Name, "rule", 0, 1, HigherIsBetter: false, "annotations checked",
             "no annotation was checked against a taxonomy", Subjects: [.. TaxonomyRules.All.Select(r => r.Rule)]),
     ];

@@ -75,9 +75,15 @@ internal static class ApiRoutes
         {
             Responses = [Ok("Scorecards by annotator id.", Report<IReadOnlyDictionary<string, AnnotatorScoreView>>()), .. CompletedBatch("it has no boxes or cuboids.")],
         },
-        ["GetBatchAnnotator"] = new(QualityRole.Reader, "One annotator's scorecard and pairwise agreement.")
+        ["GetBatchAnnotator"] = new(QualityRole.Reader, "One annotator's scorecard, pairwise agreement and frame tags against gold.")
         {
-            Responses = [Ok("The scorecard and the annotator's pairs.", Report<AnnotatorDetailView>()), .. CompletedBatch("it has no boxes or cuboids, or no such annotator.")],
+            Responses = [Ok("The scorecard and the annotator's pairs (null without boxes or cuboids of theirs), and their tags against gold by field (null without gold tags).", Report<AnnotatorDetailView>()),
+                .. CompletedBatch("it has no such annotator among its boxes, cuboids or gold-tagged frames.")],
+        },
+        ["GetBatchTags"] = new(QualityRole.Reader, "Frame tags against gold: accuracy, Cohen's kappa and confusion per field and annotator.")
+        {
+            Responses = [Ok("Per field, pooled over annotators and per annotator, as `quality audit --json` prints it under tagGold.", Report<Quality.Domain.Audit.Tags.TagGoldView>()),
+                .. CompletedBatch("it has no frame tags with a gold key.")],
         },
         ["GetBatchPairs"] = new(QualityRole.Reader, "The evidence: one JSON line per matched pair, miss and extra.")
         {

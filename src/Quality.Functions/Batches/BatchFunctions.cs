@@ -59,21 +59,62 @@ internal sealed class BatchFunctions(TableBatchStore batches, TableRunStore runs
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/batches/{id}/annotators")] HttpRequest request, string id, CancellationToken cancellationToken) =>
         AuditPartAsync(id, audit => audit["audit"]?["perAnnotator"], cancellationToken);
 
-    /// <summary>One annotator's scorecard and their pairwise agreement with every other annotator.</summary>
+    /// <summary>
+    /// One annotator's scorecard and their pairwise agreement with every other annotator (boxes and cuboids), and their
+    /// frame tags against gold per field; each part null when the batch has none of it.
+    /// </summary>
     [Function("GetBatchAnnotator")]
     public Task<IResult> GetAnnotatorAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/batches/{id}/annotators/{annotatorId}")] HttpRequest request,
         string id, string annotatorId, CancellationToken cancellationToken) =>
-        AuditPartAsync(id, audit => audit["audit"]?["perAnnotator"]?[annotatorId] is { } scorecard
-            ? new JsonObject
+        CompletedBatch.ReportAsync(id, runs, async () =>
+        {
+            var audit = await reports.ReadAsync(id, BlobReportStore.Audit, cancellationToken) is { } json ? JsonNode.Parse(json) : null;
+            var scorecard = audit?["audit"]?["perAnnotator"]?[annotatorId];
+            var tags = await AnnotatorTagsAsync(id, annotatorId, cancellationToken);
+            if (scorecard is null && tags is null)
+            {
+                return Problems.NotFound($"Batch {id} has no annotator {annotatorId} among its boxes, cuboids or gold-tagged frames.");
+            }
+
+            return TypedResults.Text(new JsonObject
             {
                 ["annotator"] = annotatorId,
-                ["scorecard"] = scorecard.DeepClone(),
-                ["pairwise"] = new JsonArray([.. audit["spatial"]!["pairwise"]!.AsArray()
+                ["scorecard"] = scorecard?.DeepClone(),
+                ["pairwise"] = scorecard is null ? null : new JsonArray([.. audit!["spatial"]!["pairwise"]!.AsArray()
                     .Where(p => (string?)p!["a"] == annotatorId || (string?)p!["b"] == annotatorId)
                     .Select(p => p!.DeepClone())]),
+                ["tags"] = tags,
+            }.ToJsonString(), "application/json");
+        }, cancellationToken);
+
+    /// <summary>Frame tags against gold per field and annotator, and pooled over annotators: the stored report.</summary>
+    [Function("GetBatchTags")]
+    public Task<IResult> GetTagsAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/batches/{id}/tags")] HttpRequest request, string id, CancellationToken cancellationToken) =>
+        CompletedBatch.ReportAsync(id, runs, async () => await reports.ReadAsync(id, BlobReportStore.TagGold, cancellationToken) is { } json
+            ? TypedResults.Text(json, "application/json")
+            : Problems.NotFound($"Batch {id} has no frame tags with a gold key to compare with."), cancellationToken);
+
+    /// <summary>The annotator's score per gold-tagged field, or null when the batch has no gold tags they were compared on.</summary>
+    private async Task<JsonObject?> AnnotatorTagsAsync(string id, string annotatorId, CancellationToken cancellationToken)
+    {
+        if (await reports.ReadAsync(id, BlobReportStore.TagGold, cancellationToken) is not { } json)
+        {
+            return null;
+        }
+
+        var fields = new JsonObject();
+        foreach (var (field, view) in JsonNode.Parse(json)!["fields"]!.AsObject())
+        {
+            if (view!["perAnnotator"]?[annotatorId] is { } score)
+            {
+                fields[field] = score.DeepClone();
             }
-            : null, cancellationToken);
+        }
+
+        return fields.Count == 0 ? null : fields;
+    }
 
     /// <summary>The evidence behind every figure: one JSON line per matched pair, miss and extra, as a download.</summary>
     [Function("GetBatchPairs")]

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Quality.Domain.Agreement;
 using Quality.Domain.Audit;
+using Quality.Domain.Audit.Tags;
 using Quality.Domain.Findings;
 using Quality.Domain.Formats;
 using Quality.Domain.Formats.Canonical;
@@ -62,6 +63,11 @@ public sealed partial class Finalize(
         {
             await reports.WriteAsync(run.Id, BlobReportStore.Audit, ReportJson.Serialize(SpatialReportView.From(result.Spatial, bootstrap)), cancellationToken);
             await WriteEvidenceAsync(run, cancellationToken);
+        }
+
+        if (!result.TagGold.IsEmpty)
+        {
+            await reports.WriteAsync(run.Id, BlobReportStore.TagGold, ReportJson.Serialize(TagGoldView.From(result.TagGold)), cancellationToken);
         }
 
         if (run.Reviews is not null)

@@ -5,14 +5,22 @@ namespace Quality.Pipeline.Monitoring;
 /// <summary>One batch's counts, all annotators pooled: opportunities per subject, errors per type.</summary>
 public sealed record ErrorTotalsBatch(string BatchId, long DeliveredTicks, IReadOnlyList<SubjectCount> Opportunities, IReadOnlyList<TypeCount> Errors)
 {
-    /// <summary>Gold objects of a class are the chances of its confusions and misses; annotations checked those of every rule.</summary>
-    internal static (string Group, string Subject) OpportunityKey(string kind, string subject) =>
-        kind == BatchErrorCounts.Rule ? (BatchErrorCounts.Rule, "") : ("gold", subject);
+    /// <summary>
+    /// Gold objects of a class are the chances of its confusions and misses, gold frames of a tag value those of its tag
+    /// errors, annotations checked those of every rule.
+    /// </summary>
+    internal static (string Group, string Subject) OpportunityKey(string kind, string subject) => kind switch
+    {
+        BatchErrorCounts.Rule => (BatchErrorCounts.Rule, ""),
+        BatchErrorCounts.Tag => (BatchErrorCounts.Tag, subject),
+        _ => ("gold", subject),
+    };
 
     internal static ErrorTotalsBatch Of(SeriesBatch batch, BatchErrorCounts errors)
     {
         var opportunities = errors.GoldObjects
             .Select(g => new SubjectCount("gold", g.Key, g.Value.Values.Sum()))
+            .Concat(errors.GoldTags.Select(g => new SubjectCount(BatchErrorCounts.Tag, g.Key, g.Value.Values.Sum())))
             .Concat(errors.Checked.Count == 0 ? [] : [new SubjectCount(BatchErrorCounts.Rule, "", errors.Checked.Values.Sum())])
             .Where(o => o.Count > 0)
             .ToList();

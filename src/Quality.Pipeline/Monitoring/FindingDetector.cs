@@ -56,6 +56,13 @@ public static class FindingDetector
     {
         BatchErrorCounts.Confusion => ErrorType.Confusion(type.Subject, type.LabeledAs!),
         BatchErrorCounts.Miss => ErrorType.Miss(type.Subject),
+        BatchErrorCounts.Tag => TagType(type),
         _ => ErrorType.TaxonomyRule(type.Subject),
     };
+
+    private static ErrorType TagType(ErrorTypeCounts type)
+    {
+        var (field, gold) = BatchErrorCounts.TagField(type.Subject);
+        return ErrorType.Tag(field, gold, type.LabeledAs);
+    }
 }

@@ -15,4 +15,8 @@ public sealed record BatchReport(
     ViolationSection Violations,
     SpcSection Spc,
     FindingSection Findings,
-    SampleSection Sample);
+    SampleSection Sample)
+{
+    /// <summary>Frame tags against gold, shown after the scorecards (section 3b).</summary>
+    public TagGoldSection Tags { get; init; } = new(null, null, null, "No frame tags against gold: the batch has no frame tag with a gold key to compare with.");
+}

@@ -22,7 +22,10 @@ public static class BatchReportBuilder
             ViolationPart(sources),
             SpcPart.Build(sources),
             FindingPart.Build(sources),
-            SamplePart(sources));
+            SamplePart(sources))
+        {
+            Tags = TagGoldPart.Build(sources),
+        };
     }
 
     private static ConfusionSection ConfusionPart(BatchReportSources sources)

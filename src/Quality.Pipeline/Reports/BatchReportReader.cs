@@ -1,4 +1,5 @@
 using Quality.Domain.Audit;
+using Quality.Domain.Audit.Tags;
 using Quality.Domain.Sampling;
 using Quality.Domain.Spc.Series;
 using Quality.Domain.Standards;
@@ -41,6 +42,7 @@ public sealed class BatchReportReader(BlobReportStore reports, TableSeriesStore 
                 CountsView.From(run.Metrics), PipelineSource),
             Agreement = await ReadAsync<AgreementSuiteView>(run.Id, BlobReportStore.Agreement, cancellationToken),
             Objects = await ReadAsync<SpatialReportView>(run.Id, BlobReportStore.Audit, cancellationToken),
+            TagGold = await ReadAsync<TagGoldView>(run.Id, BlobReportStore.TagGold, cancellationToken),
             Violations = await ReadAsync<ViolationReport>(run.Id, BlobReportStore.Violations, cancellationToken),
             Verdict = await ReadAsync<Verdict>(run.Id, BlobReportStore.Verdict, cancellationToken),
             Findings = await ReadAsync<BatchFindings>(run.Id, BlobReportStore.Findings, cancellationToken),

@@ -1,4 +1,5 @@
 using Quality.Domain.Audit;
+using Quality.Domain.Audit.Tags;
 using Quality.Domain.Sampling;
 using Quality.Domain.Standards;
 using Quality.Domain.Taxonomy;
@@ -20,6 +21,9 @@ public sealed record BatchReportSources
 
     /// <summary>Gold audit and spatial agreement of boxes and cuboids; null when the batch has none.</summary>
     public SpatialReportView? Objects { get; init; }
+
+    /// <summary>Frame tags against gold; null when the batch has no gold tags.</summary>
+    public TagGoldView? TagGold { get; init; }
 
     public ViolationReport? Violations { get; init; }
 

@@ -19,6 +19,9 @@ public sealed class BlobReportStore(StorageClients storage)
 
     public const string Violations = "violations.json";
 
+    /// <summary>Frame tags against gold per field and annotator (accuracy, kappa, confusion); only for a batch with gold tags.</summary>
+    public const string TagGold = "tags.json";
+
     /// <summary>The batch's error types with the verdict on each (system, individual, insufficient evidence) and the findings it raised.</summary>
     public const string Findings = "findings.json";
 

@@ -32,6 +32,18 @@ public sealed class LocalHostTests
         Assert.Equal((double)offline["agreement"]!["krippendorffAlpha"]!, (double)batch["agreement"]!["krippendorffAlpha"]!);
         var listed = await client.GetFromJsonAsync<JsonObject>("/api/batches?pipeline=front-camera-tags");
         Assert.Equal((string?)submitted["id"], (string?)listed!["batches"]![0]!["id"]);
+
+        // Frame tags against gold: the stored report is the offline one, and the annotator route shows their part of it.
+        var id = (string)submitted["id"]!;
+        var tags = await client.GetFromJsonAsync<JsonObject>($"/api/batches/{id}/tags");
+        Assert.True(JsonNode.DeepEquals(offline["tagGold"], tags), $"tagGold: {offline["tagGold"]} vs {tags}");
+        // Independent Python count (TagGoldAuditTests): weather, ann-03: 20 of 30 right, kappa 0.533333 over the 27 tagged.
+        var annotator = await client.GetFromJsonAsync<JsonObject>($"/api/batches/{id}/annotators/ann-03");
+        Assert.Null(annotator!["scorecard"]);
+        Assert.Equal(20, (long)annotator["tags"]!["weather"]!["correct"]!);
+        Assert.Equal(0.533333, (double)annotator["tags"]!["weather"]!["kappa"]!, 6);
+        using var noObjects = await client.GetAsync($"/api/batches/{id}/audit");
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, noObjects.StatusCode);
     }
 
     [Fact]

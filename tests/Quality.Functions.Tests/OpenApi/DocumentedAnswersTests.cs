@@ -30,6 +30,7 @@ public sealed class DocumentedAnswersTests
         await StandardsAsync(api);
         var id = await DeliverAsync(api, client);
         await BatchReportsAsync(api, id);
+        await TagsAsync(api, client, id);
         await FindingsAsync(api);
         await MonitoringAsync(api, id);
         await UploadsAsync(api);
@@ -124,6 +125,20 @@ public sealed class DocumentedAnswersTests
         Assert.Equal(HttpStatusCode.NotFound, (await api.GetAsync("GetBatchDisposition", $"/api/batches/{id}/disposition")).Status);
         Assert.Equal(HttpStatusCode.OK, (await api.GetAsync("GetBatchReport", $"/api/batches/{id}/report")).Status);
         Assert.Equal(HttpStatusCode.NotFound, (await api.GetAsync("GetBatchReport", $"/api/batches/{UnknownId}/report")).Status);
+    }
+
+    /// <summary>The tags routes on the lidar batch (no tags: 404) and on the camera sample, whose tags have a gold key.</summary>
+    private static async Task TagsAsync(DocumentedApi api, HttpClient client, string lidar)
+    {
+        Assert.Equal(HttpStatusCode.NotFound, (await api.GetAsync("GetBatchTags", $"/api/batches/{lidar}/tags")).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await api.GetAsync("GetBatchTags", $"/api/batches/{UnknownId}/tags")).Status);
+        var (status, submitted) = await api.SendAsync("SubmitDelivery", HttpMethod.Post, "/api/deliveries",
+            new StringContent(await Sample(null, "front-camera-tags.jsonl"), Encoding.UTF8, "application/x-ndjson"));
+        Assert.Equal(HttpStatusCode.Accepted, status);
+        var camera = (string)submitted!["id"]!;
+        await LocalHostTests.WaitForEndAsync(client, camera);
+        Assert.Equal(HttpStatusCode.OK, (await api.GetAsync("GetBatchTags", $"/api/batches/{camera}/tags")).Status);
+        Assert.Equal(HttpStatusCode.OK, (await api.GetAsync("GetBatchAnnotator", $"/api/batches/{camera}/annotators/ann-01")).Status);
     }
 
     private static async Task FindingsAsync(DocumentedApi api)

@@ -60,6 +60,21 @@ public sealed class ErrorTotalsTests
         Assert.Equal(2, read.Deliveries(BatchErrorCounts.Confusion, "car", "truck").Count);
     }
 
+    [Fact]
+    public void Before_TagErrors_PoolTheGoldFramesOfTheirValue()
+    {
+        var totals = new ErrorTotals();
+        var fog = BatchErrorCounts.TagSubject("weather", "fog");
+        totals.Apply(Batch("a", 1), Tags(fog, goldFrames: 30, taggedRain: 6));
+        totals.Apply(Batch("b", 2), Tags(fog, goldFrames: 20, taggedRain: 1));
+
+        var history = totals.Before(Batch("c", 3));
+
+        // Fog frames tagged rain: 6 + 1 = 7 of 30 + 20 = 50 gold fog frames; the gold objects' counts play no part.
+        Assert.Equal(new BaselineRate(7, 50), history.Baseline(BatchErrorCounts.Tag, fog, "rain"));
+        Assert.Equal([new DeliveryCount("a", 6, 30), new DeliveryCount("b", 1, 20)], history.Deliveries(BatchErrorCounts.Tag, fog, "rain"));
+    }
+
     internal static SeriesBatch Batch(string id, int day) => new("lidar", "acme", id, Day.AddDays(day), "driving@1.0.0");
 
     /// <summary>One annotator's batch: <paramref name="cars"/> gold cars compared, <paramref name="carsAsTrucks"/> labeled trucks.</summary>
@@ -67,4 +82,13 @@ public sealed class ErrorTotalsTests
         new Dictionary<string, IReadOnlyDictionary<string, long>> { ["car"] = new Dictionary<string, long> { ["ann-01"] = cars } },
         new Dictionary<string, long>(),
         carsAsTrucks == 0 ? [] : [new ErrorCell(BatchErrorCounts.Confusion, "car", "truck", "ann-01", carsAsTrucks)]);
+
+    /// <summary>One annotator's frame tags: <paramref name="goldFrames"/> gold frames of the subject, <paramref name="taggedRain"/> of them tagged rain.</summary>
+    private static BatchErrorCounts Tags(string subject, long goldFrames, long taggedRain) => new(
+        new Dictionary<string, IReadOnlyDictionary<string, long>> { ["car"] = new Dictionary<string, long> { ["ann-01"] = 500 } },
+        new Dictionary<string, long>(),
+        [new ErrorCell(BatchErrorCounts.Tag, subject, "rain", "ann-01", taggedRain)])
+    {
+        GoldTags = new Dictionary<string, IReadOnlyDictionary<string, long>> { [subject] = new Dictionary<string, long> { ["ann-01"] = goldFrames } },
+    };
 }

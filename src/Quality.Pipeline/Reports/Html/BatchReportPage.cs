@@ -29,6 +29,7 @@ public static class BatchReportPage
             {Verdict(report.Verdict)}
             <nav class="contents" aria-label="Sections"><ol>
             <li><a href="#decided">What decided it</a></li><li><a href="#agreement">Agreement</a></li><li><a href="#scorecards">Annotator scorecards</a></li>
+            <li><a href="#tags">Frame tags against gold</a></li>
             <li><a href="#confusion">Confusion</a></li><li><a href="#violations">Taxonomy violations</a></li><li><a href="#spc">Process control</a></li>
             <li><a href="#findings">Findings and actions</a></li><li><a href="#sample">Review sample and lot</a></li>
             </ol></nav>
@@ -36,6 +37,7 @@ public static class BatchReportPage
         html.Append(Decided(report.Verdict));
         html.Append(Agreement(report.Agreement));
         html.Append(Scorecards(report.Scorecards));
+        html.Append(Tags(report.Tags));
         html.Append(Confusion(report.Confusion));
         html.Append(ProcessSections.Violations(report.Violations));
         html.Append(ProcessSections.Spc(report.Spc));
@@ -45,7 +47,7 @@ public static class BatchReportPage
             <footer>
             <p>Computed by {H(b.Source)} for batch {H(b.Id)}. Intervals are 95%: Wilson for rates, Wilson through the Jaccard index for F1, percentile
             bootstrap over units for α (seed and replicates in the agreement report). Undefined figures are shown as “undefined”, never as a number.
-            {(b.Source == BatchReportReader.PipelineSource ? $"The same figures as JSON: /api/batches/{H(b.Id)}/agreement, /audit, /violations, /findings, /verdict, /sample, /disposition." : "The same figures as JSON: quality audit FILE --json.")}</p>
+            {(b.Source == BatchReportReader.PipelineSource ? $"The same figures as JSON: /api/batches/{H(b.Id)}/agreement, /audit, /tags, /violations, /findings, /verdict, /sample, /disposition." : "The same figures as JSON: quality audit FILE --json.")}</p>
             </footer>
             </main>
             </body>
@@ -167,6 +169,29 @@ public static class BatchReportPage
         }
 
         return html.Append("</section>").ToString();
+    }
+
+    private static string Tags(TagGoldSection t)
+    {
+        var html = new StringBuilder("<section id=\"tags\"><h2>3b. Frame tags against gold</h2>");
+        if (t.Missing is not null)
+        {
+            return html.Append(Missing(t.Missing)).Append("</section>").ToString();
+        }
+
+        html.Append("<p>Each annotator's frame tags against the gold key, per field: accuracy (a gold item they worked on but left untagged counts as wrong) with its Wilson 95% interval, and Cohen's κ against gold over the items they tagged, with its large-sample 95% interval. <em>all</em> pools every annotator's comparisons.</p>");
+        var rows = t.Tags!.Fields.SelectMany(f => f.Value.PerAnnotator.Select(a => (Annotator: a.Key, Score: a.Value))
+            .Prepend((Annotator: "all annotators", Score: f.Value.Overall))
+            .Select(a => (IReadOnlyList<string>)
+            [
+                H(f.Key), a.Annotator == "all annotators" ? "<strong>all annotators</strong>" : H(a.Annotator),
+                WithInterval(a.Score.Accuracy, a.Score.AccuracyCi95), WithInterval(a.Score.Kappa, a.Score.KappaCi95),
+                H(Count(a.Score.Compared)), H(Count(a.Score.Correct)), H(Count(a.Score.Missing)),
+            ]));
+        html.Append(Table(["field", "annotator", "#accuracy", "#Cohen's κ", "#gold items", "#correct", "#untagged"], rows, "tags", "Frame tags against gold per field and annotator"));
+        html.Append(Figure(t.Forest!));
+        html.Append($"<p>The weakest field, <strong>{H(t.Tags.WeakestField)}</strong>: gold value down, the annotators' value across (and <em>missing</em>).</p>");
+        return html.Append(Figure(t.WeakestConfusion!)).Append("</section>").ToString();
     }
 
     private static string Confusion(ConfusionSection c)
