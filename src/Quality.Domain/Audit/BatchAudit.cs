@@ -1,5 +1,6 @@
 using Quality.Domain.Agreement;
 using Quality.Domain.Annotations;
+using Quality.Domain.Facts;
 using Quality.Domain.Formats;
 using Quality.Domain.Formats.Canonical;
 using Quality.Domain.Sampling;
@@ -25,6 +26,9 @@ public sealed class BatchAudit(SpatialOptions? spatialOptions = null, ICollectio
 
     /// <summary>Receives each item's review units (<see cref="ReviewFrame"/>) when set: the frame a review sample is drawn from.</summary>
     public ICollection<ReviewUnit>? Frame { get; init; }
+
+    /// <summary>Receives each item's facts (<see cref="FactCollector"/>) when set: what a batch writes for SQL (docs/query.md).</summary>
+    public FactCollector? Facts { get; init; }
 
     /// <summary>The taxonomy violations found, or null when no taxonomy was checked.</summary>
     public ViolationTally? Violations => _violations;
@@ -82,9 +86,21 @@ public sealed class BatchAudit(SpatialOptions? spatialOptions = null, ICollectio
             FieldRatings(field).AddUnit(byAnnotator.Values.Select(a => new Rating(a.Annotator, a.Label)));
         }
 
+        // The item's evidence alone, so its facts can be stamped with the item's objects and tags.
+        var itemEvidence = evidence is null && Facts is null ? null : new List<EvidencePair>();
         if (annotations.Any(a => !a.IsTag))
         {
-            _spatial.AddItem(annotations, _spatialOptions, evidence);
+            _spatial.AddItem(annotations, _spatialOptions, itemEvidence);
+        }
+
+        if (itemEvidence is not null)
+        {
+            foreach (var pair in itemEvidence)
+            {
+                evidence?.Add(pair);
+            }
+
+            Facts?.AddItem(annotations, itemEvidence);
         }
 
         if (Frame is not null)

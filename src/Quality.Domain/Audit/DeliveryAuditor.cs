@@ -1,5 +1,6 @@
 using Quality.Domain.Agreement;
 using Quality.Domain.Annotations;
+using Quality.Domain.Facts;
 using Quality.Domain.Formats;
 using Quality.Domain.Formats.Canonical;
 using Quality.Domain.Sampling;
@@ -19,14 +20,14 @@ public static class DeliveryAuditor
     public static async Task<DeliveryAudit> AuditAsync(
         Stream delivery, string file, CancellationToken cancellationToken, BootstrapOptions? bootstrap = null,
         IReadOnlyDictionary<string, FieldDeclaration>? levels = null, SpatialOptions? spatial = null, TaxonomyChecker? checker = null,
-        ICollection<ReviewUnit>? frame = null)
+        ICollection<ReviewUnit>? frame = null, FactCollector? facts = null)
     {
         using var reader = new CanonicalDeliveryReader(delivery, file);
         var header = Declared(await reader.ReadHeaderAsync(cancellationToken), levels, checker);
 
         // The reader checks every annotation against the delivery's own header; only other declarations need a second check.
         var next = levels is { Count: > 0 } || checker is not null ? header.Checking(reader.ReadAnnotationAsync, file) : reader.ReadAnnotationAsync;
-        var audit = await BatchAuditReader.ReadAsync(next, file, cancellationToken, new BatchAudit(spatial) { Checker = checker, Frame = frame });
+        var audit = await BatchAuditReader.ReadAsync(next, file, cancellationToken, new BatchAudit(spatial) { Checker = checker, Frame = frame, Facts = facts });
         return Finish(header, audit, bootstrap, file);
     }
 
@@ -38,12 +39,12 @@ public static class DeliveryAuditor
     public static async Task<DeliveryAudit> AuditAsync(
         DeliveryHeader header, IAnnotationReader reader, string file, CancellationToken cancellationToken, BootstrapOptions? bootstrap = null,
         IReadOnlyDictionary<string, FieldDeclaration>? levels = null, SpatialOptions? spatial = null, string labelField = "label",
-        TaxonomyChecker? checker = null, ICollection<ReviewUnit>? frame = null)
+        TaxonomyChecker? checker = null, ICollection<ReviewUnit>? frame = null, FactCollector? facts = null)
     {
         ArgumentNullException.ThrowIfNull(reader);
         header = Declared(header, levels, checker);
         var audit = await BatchAuditReader.ReadAsync(header.Checking(reader.ReadAsync, file, labelField), file, cancellationToken,
-            new BatchAudit(spatial) { Checker = checker, Frame = frame });
+            new BatchAudit(spatial) { Checker = checker, Frame = frame, Facts = facts });
         return Finish(header, audit, bootstrap, file) with { Warnings = reader is IReportsWarnings warns ? warns.Warnings : [] };
     }
 

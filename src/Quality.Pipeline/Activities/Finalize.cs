@@ -6,6 +6,7 @@ using Quality.Domain.Formats;
 using Quality.Domain.Formats.Canonical;
 using Quality.Domain.Standards;
 using Quality.Domain.Taxonomy;
+using Quality.Pipeline.Facts;
 using Quality.Pipeline.Monitoring;
 using Quality.Pipeline.Runs;
 using Quality.Pipeline.Sampling;
@@ -27,6 +28,7 @@ public sealed partial class Finalize(
     BlobStandardStore standards,
     BatchSampler sampler,
     LotReview review,
+    BlobFactStore facts,
     ILogger<Finalize> logger)
 {
     /// <returns>The run's status afterwards: Completed, or Rejected for a review that cannot be held against its batch.</returns>
@@ -68,6 +70,9 @@ public sealed partial class Finalize(
         {
             return await CompleteReviewAsync(run, result.Metrics, cancellationToken);
         }
+
+        // The facts of a vendor's batch (not of a review) go public with its reports, before the run completes.
+        await facts.PublishAsync(run.Id, run.ShardCount, RunFacts.Origin(run), cancellationToken);
 
         // The standard pinned at ingest: its spc settings judge the process signals, its rules the verdict.
         var standard = run.Standard is { } reference ? await standards.GetAsync(reference, cancellationToken) : null;
