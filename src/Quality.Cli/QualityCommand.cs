@@ -18,6 +18,7 @@ internal static class QualityCommand
         TaxonomyCommand.Create(),
         SamplingCommand.Create(),
         SampleCommand.Create(),
+        QueryCommand.Create(),
     };
 
     public static Task<int> InvokeAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken) =>

@@ -54,17 +54,19 @@ internal static class AuditCommand
         };
         iouMode.AcceptOnlyFromAmong("3d", "bev", "2d");
         var seed = new Option<int>("--seed") { Description = "Seed of the alpha bootstrap (same seed, same intervals).", DefaultValueFactory = _ => BatchAudit.DefaultSeed };
-        var command = new Command("audit", "Audit a delivery offline: counts and the agreement suite per field.") { file, format, annotator, field, role, taxonomy, standard, json, html, levels, iou, iouMode, seed };
+        var facts = AuditFacts.FolderOption();
+        var factsDate = AuditFacts.DateOption();
+        var command = new Command("audit", "Audit a delivery offline: counts and the agreement suite per field.") { file, format, annotator, field, role, taxonomy, standard, json, html, levels, iou, iouMode, seed, facts, factsDate };
         command.SetAction((parse, cancellationToken) => RunAsync(
             parse.GetRequiredValue(file), parse.GetValue(format), parse.GetValue(annotator), parse.GetValue(role), parse.GetValue(taxonomy), parse.GetValue(json), parse.GetValue(levels) ?? [], parse.GetValue(seed),
             new AuditSpatialArguments(parse.GetValue(iou), parse.GetValue(iouMode) ?? "3d") { IouGiven = parse.GetResult(iou) is { Implicit: false } },
-            parse.GetValue(standard), parse.GetValue(html), parse.GetValue(field), parse.InvocationConfiguration, cancellationToken));
+            parse.GetValue(standard), parse.GetValue(html), parse.GetValue(field), (parse.GetValue(facts), parse.GetValue(factsDate)), parse.InvocationConfiguration, cancellationToken));
         return command;
     }
 
     private static async Task<int> RunAsync(
         FileInfo file, string? format, string? annotator, string? role, FileInfo? taxonomyFile, bool json, string[] levels, int seed, AuditSpatialArguments spatialArguments, FileInfo? standardFile,
-        FileInfo? html, string? field, InvocationConfiguration console, CancellationToken cancellationToken)
+        FileInfo? html, string? field, (DirectoryInfo? Folder, string? Date) facts, InvocationConfiguration console, CancellationToken cancellationToken)
     {
         if (spatialArguments.Iou is not (> 0 and <= 1))
         {
@@ -112,10 +114,17 @@ internal static class AuditCommand
             }
         }
 
+        var factsDate = facts.Folder is null ? null : await AuditFacts.ParseDateAsync(facts.Date, console);
+        if (facts.Folder is not null && factsDate is null)
+        {
+            return ExitCodes.BadInput;
+        }
+
+        var collector = facts.Folder is null ? null : new Quality.Domain.Facts.FactCollector();
         var roleOf = role switch { "gold" => AnnotatorRole.Gold, "reviewer" => AnnotatorRole.Reviewer, "annotator" => AnnotatorRole.Annotator, _ => (AnnotatorRole?)null };
         var frame = new List<Quality.Domain.Sampling.ReviewUnit>();
         if (await LocalDelivery.TryAuditAsync(file, new LocalDelivery.Options(format, annotator, roleOf, declared, checker, field),
-            new BootstrapOptions { Seed = seed }, spatial, console, cancellationToken, html is null ? null : frame) is not { } audit)
+            new BootstrapOptions { Seed = seed }, spatial, console, cancellationToken, html is null ? null : frame, collector) is not { } audit)
         {
             return ExitCodes.BadInput;
         }
@@ -137,6 +146,11 @@ internal static class AuditCommand
         if (standard is not null && standard.Name != audit.Header.Pipeline)
         {
             await console.Error.WriteLineAsync($"note: the delivery is of pipeline {audit.Header.Pipeline}; judged by {standard.Reference} as asked");
+        }
+
+        if (facts.Folder is not null)
+        {
+            await AuditFacts.WriteAsync(file, facts.Folder, factsDate!.Value, audit, collector!, console, cancellationToken);
         }
 
         if (html is not null)
