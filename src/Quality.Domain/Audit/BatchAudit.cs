@@ -2,6 +2,7 @@ using Quality.Domain.Agreement;
 using Quality.Domain.Annotations;
 using Quality.Domain.Formats;
 using Quality.Domain.Formats.Canonical;
+using Quality.Domain.RootCauses;
 using Quality.Domain.Sampling;
 using Quality.Domain.Taxonomy;
 
@@ -25,6 +26,9 @@ public sealed class BatchAudit(SpatialOptions? spatialOptions = null, ICollectio
 
     /// <summary>Receives each item's review units (<see cref="ReviewFrame"/>) when set: the frame a review sample is drawn from.</summary>
     public ICollection<ReviewUnit>? Frame { get; init; }
+
+    /// <summary>The delivery's <c>metadata</c> (header or manifest): strata <c>delivery.{name}</c> of every evidence row.</summary>
+    public IReadOnlyDictionary<string, string>? Metadata { get; init; }
 
     /// <summary>The taxonomy violations found, or null when no taxonomy was checked.</summary>
     public ViolationTally? Violations => _violations;
@@ -84,7 +88,7 @@ public sealed class BatchAudit(SpatialOptions? spatialOptions = null, ICollectio
 
         if (annotations.Any(a => !a.IsTag))
         {
-            _spatial.AddItem(annotations, _spatialOptions, evidence);
+            _spatial.AddItem(annotations, _spatialOptions, evidence, evidence is null ? null : ItemStrata.Of(annotations, Metadata));
         }
 
         if (Frame is not null)
