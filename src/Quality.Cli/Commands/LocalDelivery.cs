@@ -93,7 +93,7 @@ internal static class LocalDelivery
         var format = options.Format is { } name ? AnnotationFormats.Find(name)! : Detect(file, head);
         if (format.Name == "canonical")
         {
-            return await DeliveryAuditor.AuditAsync(stream, file.Name, cancellationToken, bootstrap, options.Levels, spatial, options.Checker, frame, facts);
+            return await DeliveryAuditor.AuditAsync(stream, file.Name, cancellationToken, bootstrap, options.Levels, spatial, options.Checker, frame, facts: facts);
         }
 
         using var reader = format.Open(stream, new FileRole(file.Name, options.Annotator, options.Role, Field: options.Field));

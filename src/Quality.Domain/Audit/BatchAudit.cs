@@ -3,6 +3,7 @@ using Quality.Domain.Annotations;
 using Quality.Domain.Facts;
 using Quality.Domain.Formats;
 using Quality.Domain.Formats.Canonical;
+using Quality.Domain.RootCauses;
 using Quality.Domain.Sampling;
 using Quality.Domain.Taxonomy;
 
@@ -29,6 +30,9 @@ public sealed class BatchAudit(SpatialOptions? spatialOptions = null, ICollectio
 
     /// <summary>Receives each item's facts (<see cref="FactCollector"/>) when set: what a batch writes for SQL (docs/query.md).</summary>
     public FactCollector? Facts { get; init; }
+
+    /// <summary>The delivery's <c>metadata</c> (header or manifest): strata <c>delivery.{name}</c> of every evidence row.</summary>
+    public IReadOnlyDictionary<string, string>? Metadata { get; init; }
 
     /// <summary>The taxonomy violations found, or null when no taxonomy was checked.</summary>
     public ViolationTally? Violations => _violations;
@@ -86,11 +90,12 @@ public sealed class BatchAudit(SpatialOptions? spatialOptions = null, ICollectio
             FieldRatings(field).AddUnit(byAnnotator.Values.Select(a => new Rating(a.Annotator, a.Label)));
         }
 
-        // The item's evidence alone, so its facts can be stamped with the item's objects and tags.
+        // The item's evidence alone, so its facts can be written with the item's tags.
         var itemEvidence = evidence is null && Facts is null ? null : new List<EvidencePair>();
+        var strata = itemEvidence is null ? null : ItemStrata.Of(annotations, Metadata);
         if (annotations.Any(a => !a.IsTag))
         {
-            _spatial.AddItem(annotations, _spatialOptions, itemEvidence);
+            _spatial.AddItem(annotations, _spatialOptions, itemEvidence, strata);
         }
 
         if (itemEvidence is not null)
@@ -100,7 +105,7 @@ public sealed class BatchAudit(SpatialOptions? spatialOptions = null, ICollectio
                 evidence?.Add(pair);
             }
 
-            Facts?.AddItem(annotations, itemEvidence);
+            Facts?.AddItem(annotations, itemEvidence, strata!);
         }
 
         if (Frame is not null)

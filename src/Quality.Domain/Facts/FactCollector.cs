@@ -1,14 +1,15 @@
-using System.Globalization;
 using System.Text.Json;
 using Quality.Domain.Annotations;
 using Quality.Domain.Audit;
+using Quality.Domain.RootCauses;
 
 namespace Quality.Domain.Facts;
 
 /// <summary>
 /// Collects the facts of the items an audit adds (<see cref="BatchAudit.Facts"/>): an <see cref="ObjectFact"/> per
-/// evidence row with the object's strata, and a <see cref="TagFact"/> per frame tag an annotator gave. Holds what one
-/// shard (in the pipeline) or one file (offline) yields; rows carry no batch until <see cref="FactOrigin.Stamp(ObjectFact)"/>.
+/// evidence row with its strata (<see cref="ObjectStrata"/>), and a <see cref="TagFact"/> per frame tag an annotator
+/// gave. Holds what one shard (in the pipeline) or one file (offline) yields; rows carry no batch until
+/// <see cref="FactOrigin.Stamp(ObjectFact)"/>.
 /// </summary>
 public sealed class FactCollector
 {
@@ -20,19 +21,22 @@ public sealed class FactCollector
     public IReadOnlyList<TagFact> Tags => _tags;
 
     /// <param name="evidence">The item's evidence rows, as the spatial audit produced them for these annotations.</param>
-    public void AddItem(IReadOnlyList<Annotation> annotations, IReadOnlyList<EvidencePair> evidence)
+    /// <param name="strata">The item's strata: its frame tags and the delivery's metadata.</param>
+    public void AddItem(IReadOnlyList<Annotation> annotations, IReadOnlyList<EvidencePair> evidence, ItemStrata strata)
     {
         ArgumentNullException.ThrowIfNull(annotations);
         ArgumentNullException.ThrowIfNull(evidence);
-        var itemTags = ItemTags.Of(annotations);
+        ArgumentNullException.ThrowIfNull(strata);
         foreach (var pair in evidence)
         {
-            _objects.Add(ObjectOf(pair, annotations, itemTags));
+            _objects.Add(ObjectOf(pair));
         }
 
+        var itemTags = Named(strata.Shared, StratumNames.TagPrefix);
+        var metadata = Named(strata.Shared, StratumNames.DeliveryPrefix);
         var gold = annotations.Where(a => a.IsTag && a.Role == AnnotatorRole.Gold)
             .GroupBy(a => a.Field, StringComparer.Ordinal)
-            .ToDictionary(f => f.Key, f => f.OrderBy(a => a.Annotator, StringComparer.Ordinal).First().Label, StringComparer.Ordinal);
+            .ToDictionary(f => f.Key, f => f.First().Label, StringComparer.Ordinal);
         foreach (var tag in annotations.Where(a => a.IsTag && a.Role == AnnotatorRole.Annotator))
         {
             var goldValue = gold.GetValueOrDefault(tag.Field);
@@ -45,14 +49,14 @@ public sealed class FactCollector
                 GoldValue = goldValue,
                 Correct = goldValue is null ? null : string.Equals(goldValue, tag.Label, StringComparison.Ordinal),
                 ItemTags = itemTags,
+                DeliveryMetadata = metadata,
             });
         }
     }
 
-    private static ObjectFact ObjectOf(EvidencePair pair, IReadOnlyList<Annotation> annotations, IDictionary<string, string> itemTags)
+    private static ObjectFact ObjectOf(EvidencePair pair)
     {
-        // The object the strata describe: gold's where there is one (what should have been seen), else the annotator's extra.
-        var subject = Find(annotations, pair.GoldAnnotator, pair.GoldObject) ?? Find(annotations, pair.Annotator, pair.AnnotatorObject);
+        var levels = pair.Strata?.Levels ?? new Dictionary<string, string>();
         return new ObjectFact
         {
             Item = pair.Item,
@@ -68,17 +72,18 @@ public sealed class FactCollector
             AnnotatorClass = pair.AnnotatorClass,
             Iou = pair.Iou,
             AttributeDifferences = pair.AttributeDifferences is null ? null : JsonSerializer.Serialize(pair.AttributeDifferences),
-            RangeM = subject?.Cuboid is { } cuboid ? Math.Sqrt((cuboid.X * cuboid.X) + (cuboid.Y * cuboid.Y)) : null,
-            Size = subject?.Cuboid?.Volume ?? subject?.Box?.Area,
-            Attributes = subject?.Attributes is { } attributes ? new SortedDictionary<string, string>(attributes.ToDictionary(), StringComparer.Ordinal) : null,
-            ItemTags = itemTags,
+            RangeM = pair.Strata?.RangeMetres,
+            RangeBin = levels.GetValueOrDefault(StratumNames.Range),
+            Size = pair.Strata?.Size,
+            SizeBin = levels.GetValueOrDefault(StratumNames.Size),
+            Attributes = Named(levels, StratumNames.AttributePrefix),
+            ItemTags = Named(levels, StratumNames.TagPrefix),
+            DeliveryMetadata = Named(levels, StratumNames.DeliveryPrefix),
         };
     }
 
-    /// <summary>An evidence row names an object by its id, else its line (<see cref="EvidencePair"/>).</summary>
-    private static Annotation? Find(IReadOnlyList<Annotation> annotations, string? annotator, string? reference) =>
-        annotator is null || reference is null
-            ? null
-            : annotations.FirstOrDefault(a => !a.IsTag && a.Annotator == annotator
-                && (a.Id ?? a.Line.ToString(CultureInfo.InvariantCulture)) == reference);
+    /// <summary>The strata of one family (<c>tag.</c>, <c>attribute.</c>, <c>delivery.</c>) by their own names: one map column each.</summary>
+    private static SortedDictionary<string, string> Named(IReadOnlyDictionary<string, string> levels, string prefix) => new(
+        levels.Where(l => l.Key.StartsWith(prefix, StringComparison.Ordinal)).ToDictionary(l => l.Key[prefix.Length..], l => l.Value, StringComparer.Ordinal),
+        StringComparer.Ordinal);
 }

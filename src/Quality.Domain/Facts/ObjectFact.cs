@@ -69,15 +69,27 @@ public sealed record ObjectFact
     [JsonPropertyName("range_m")]
     public double? RangeM { get; init; }
 
+    /// <summary>The range in the drill-down's bins (<see cref="RootCauses.StratumBins"/>), e.g. <c>40–60 m</c>; null for a box.</summary>
+    [JsonPropertyName("range_bin")]
+    public string? RangeBin { get; init; }
+
     /// <summary>Volume of a cuboid (m³) or area of a box (px²).</summary>
     [JsonPropertyName("size")]
     public double? Size { get; init; }
+
+    /// <summary>The size in the drill-down's bins, e.g. <c>1–5 m³</c> or <c>small (&lt;32² px)</c>.</summary>
+    [JsonPropertyName("size_bin")]
+    public string? SizeBin { get; init; }
 
     /// <summary>The object's attributes (gold's object, else the annotator's): occlusion, visibility, …</summary>
     [JsonPropertyName("attributes")]
     public IDictionary<string, string>? Attributes { get; init; }
 
-    /// <summary>The item's frame tags (<see cref="ItemTags"/>): weather, time_of_day, …</summary>
+    /// <summary>The item's frame tags, each gold's value, else the annotators' majority: weather, time_of_day, …</summary>
     [JsonPropertyName("item_tags")]
     public IDictionary<string, string>? ItemTags { get; init; }
+
+    /// <summary>The delivery's metadata from its header or manifest: site, shift, tool_version, …</summary>
+    [JsonPropertyName("delivery_metadata")]
+    public IDictionary<string, string>? DeliveryMetadata { get; init; }
 }

@@ -37,7 +37,11 @@ public sealed record TagFact
     [JsonPropertyName("correct")]
     public bool? Correct { get; init; }
 
-    /// <summary>The item's frame tags (<see cref="ItemTags"/>), so a tag's accuracy can be cut by another field.</summary>
+    /// <summary>The item's frame tags, each gold's value, else the annotators' majority: a tag's accuracy can be cut by another field.</summary>
     [JsonPropertyName("item_tags")]
     public IDictionary<string, string>? ItemTags { get; init; }
+
+    /// <summary>The delivery's metadata from its header or manifest: site, shift, tool_version, …</summary>
+    [JsonPropertyName("delivery_metadata")]
+    public IDictionary<string, string>? DeliveryMetadata { get; init; }
 }

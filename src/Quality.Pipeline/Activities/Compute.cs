@@ -86,6 +86,6 @@ public sealed class Compute(
             ? new TaxonomyChecker(await taxonomies.GetAsync(TaxonomyReference.Parse(name), cancellationToken)
                 ?? throw new InvalidOperationException($"Taxonomy {name} was registered at ingest and is gone; taxonomies are never deleted."))
             : null;
-        return await BatchAuditReader.ReadAsync(reader, run.BlobName, cancellationToken, new BatchAudit(options.Value.Spatial(standard), evidence) { Checker = checker, Frame = frame, Facts = facts });
+        return await BatchAuditReader.ReadAsync(reader, run.BlobName, cancellationToken, new BatchAudit(options.Value.Spatial(standard), evidence) { Checker = checker, Frame = frame, Metadata = run.Metadata, Facts = facts });
     }
 }
