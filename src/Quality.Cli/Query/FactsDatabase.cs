@@ -15,6 +15,20 @@ internal sealed class FactsDatabase : IDisposable
     private readonly DuckDBConnection _connection;
     private readonly List<string> _emptyFiles = [];
 
+    /// <summary>
+    /// The 95% Wilson score interval of x successes in n trials (Wilson 1927, as <c>WilsonScoreInterval</c> computes it,
+    /// z = 1.959963984540054): a rate's interval in one call, as docs/query.md uses it. NULL for n = 0.
+    /// </summary>
+    private static readonly string[] Macros =
+    [
+        "CREATE MACRO wilson_lower(x, n) AS CASE WHEN n = 0 THEN NULL WHEN x = 0 THEN 0.0 ELSE "
+            + "(x / n + 1.959963984540054 ^ 2 / (2 * n) - 1.959963984540054 * sqrt((x / n) * (1 - x / n) / n + 1.959963984540054 ^ 2 / (4 * n * n))) "
+            + "/ (1 + 1.959963984540054 ^ 2 / n) END",
+        "CREATE MACRO wilson_upper(x, n) AS CASE WHEN n = 0 THEN NULL WHEN x = n THEN 1.0 ELSE "
+            + "(x / n + 1.959963984540054 ^ 2 / (2 * n) + 1.959963984540054 * sqrt((x / n) * (1 - x / n) / n + 1.959963984540054 ^ 2 / (4 * n * n))) "
+            + "/ (1 + 1.959963984540054 ^ 2 / n) END",
+    ];
+
     private FactsDatabase(DuckDBConnection connection) => _connection = connection;
 
     public static async Task<FactsDatabase> OpenAsync(string folder, CancellationToken cancellationToken)
@@ -24,6 +38,13 @@ internal sealed class FactsDatabase : IDisposable
         try
         {
             await connection.OpenAsync(cancellationToken);
+            foreach (var macro in Macros)
+            {
+                await using var command = connection.CreateCommand();
+                command.CommandText = macro;
+                await command.ExecuteNonQueryAsync(cancellationToken);
+            }
+
             foreach (var table in FactTable.All)
             {
                 await database.CreateViewAsync(folder, table, cancellationToken);
