@@ -52,15 +52,9 @@ internal static class QueryCommand
         if (storage is not null)
         {
             folder = facts?.FullName ?? DefaultCache();
-            try
+            if (await MirrorAsync(storage, folder, console, cancellationToken) is { } failed)
             {
-                var (downloaded, files) = await new BlobFactStore(new StorageClients(storage)).MirrorAsync(folder, cancellationToken);
-                await console.Error.WriteLineAsync($"facts: {files} files in {folder} ({downloaded} downloaded)");
-            }
-            catch (Exception e) when (e is RequestFailedException or AggregateException or IOException or UnauthorizedAccessException or FormatException)
-            {
-                await console.Error.WriteLineAsync($"facts from storage: {e.Message}");
-                return ExitCodes.Failure;
+                return failed;
             }
         }
         else if (facts is null)
@@ -108,6 +102,43 @@ internal static class QueryCommand
         }
 
         return ExitCodes.Success;
+    }
+
+    /// <returns>Null when the folder mirrors the storage's facts; else the exit code, after saying why on stderr.</returns>
+    private static async Task<int?> MirrorAsync(StorageOptions storage, string folder, InvocationConfiguration console, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var clients = new StorageClients(storage);
+            var store = new BlobFactStore(clients);
+            // One bounded request first: a dev host that is not running fails in seconds, not after the SDK's retries.
+            using (var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+            {
+                bounded.CancelAfter(StorageProbe.Timeout);
+                try
+                {
+                    if (!await store.ReportsExistAsync(bounded.Token))
+                    {
+                        await console.Error.WriteLineAsync($"facts from storage: {clients.Blobs.Uri} has no container {clients.Names.Reports}; no batch has completed there (check --connection and --prefix)");
+                        return ExitCodes.Failure;
+                    }
+                }
+                catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+                {
+                    await console.Error.WriteLineAsync($"facts from storage: no answer from {clients.Blobs.Uri} within {StorageProbe.Timeout.TotalSeconds:0} s; is the dev host (its Azurite) running?");
+                    return ExitCodes.Failure;
+                }
+            }
+
+            var (downloaded, files) = await store.MirrorAsync(folder, cancellationToken);
+            await console.Error.WriteLineAsync($"facts: {files} files in {folder} ({downloaded} downloaded)");
+            return null;
+        }
+        catch (Exception e) when (e is RequestFailedException or AggregateException or IOException or UnauthorizedAccessException or FormatException)
+        {
+            await console.Error.WriteLineAsync($"facts from storage: {e.Message}");
+            return ExitCodes.Failure;
+        }
     }
 
     /// <summary>Where <c>--storage</c> mirrors the facts when no folder is given: the user's cache, per machine, not per checkout.</summary>

@@ -61,6 +61,9 @@ public sealed class BlobFactStore(StorageClients storage)
         }
     }
 
+    /// <summary>Whether the <c>reports</c> container exists: one request, to tell an unreachable or wrong account early.</summary>
+    public async Task<bool> ReportsExistAsync(CancellationToken cancellationToken) => (await _reports.ExistsAsync(cancellationToken)).Value;
+
     /// <summary>
     /// Mirrors <c>reports/facts/</c> into <paramref name="folder"/> (laid out like the container): downloads the files that
     /// are new or changed (by length and last-modified time) and deletes local files no longer stored.
