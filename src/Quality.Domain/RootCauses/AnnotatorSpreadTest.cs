@@ -9,7 +9,7 @@ namespace Quality.Domain.RootCauses;
 /// margins below Cochran's rule, as <see cref="ErrorSourceClassifier"/> tests annotators), unadjusted at α — a lenient
 /// test of heterogeneity makes "system" the harder call. In order:
 /// <list type="number">
-/// <item>the stratum is the annotator, or only one annotator has opportunities there → individual / inconclusive;</item>
+/// <item>the stratum is the annotator, or only one annotator has opportunities there → individual (that annotator);</item>
 /// <item>heterogeneous (p ≤ α): the annotators whose Wilson 95% lower bound is above the others' pooled rate there,
 /// when they are a minority (1 ≤ f, 2f &lt; k) → individual naming them; else inconclusive;</item>
 /// <item>homogeneous and spread — more than half of the annotators with opportunities elsewhere have a higher rate here
@@ -44,7 +44,7 @@ internal static class AnnotatorSpreadTest
 
         if (k < 2)
         {
-            return (ConcentrationSource.Inconclusive, [], spread);
+            return (ConcentrationSource.Individual, [.. rates.Select(r => r.Annotator)], spread);
         }
 
         if (homogeneity.PValue <= options.Alpha)

@@ -17,10 +17,19 @@ internal static class ConcentrationWording
         var who = c.Source switch
         {
             ConcentrationSource.System => Invariant($"{Spread(c.Annotators)} — system; fix the guideline or tool for {where}"),
-            ConcentrationSource.Individual => $"concentrated in {string.Join(", ", c.Individuals)} — individual; coach them on {where}",
+            ConcentrationSource.Individual => $"concentrated in {Individuals(c)} — individual; coach them on {where}",
             _ => Invariant($"{Spread(c.Annotators)} — not attributed (see the annotators' rates)"),
         };
         return $"{c.ErrorKind} where {where}: {figures} ({size}); {who}";
+    }
+
+    /// <summary>The named annotators with their rate inside, and the others' pooled rate inside when there are others.</summary>
+    private static string Individuals(Concentration c)
+    {
+        var named = c.Annotators.PerAnnotator.Where(a => c.Individuals.Contains(a.Annotator)).ToList();
+        var rates = string.Join(", ", c.Individuals.Select(name => named.FirstOrDefault(a => a.Annotator == name) is { } a ? $"{name} {Percent(a.Rate)}" : name));
+        long errors = c.Errors - named.Sum(a => a.Errors), opportunities = c.Opportunities - named.Sum(a => a.Opportunities);
+        return opportunities > 0 && named.Count > 0 ? Invariant($"{rates}; the others {Percent((double)errors / opportunities)} there") : rates;
     }
 
     public static string Where(IEnumerable<StratumCondition> where) => string.Join(" and ", where.Select(w => $"{w.Stratum} = {w.Level}"));

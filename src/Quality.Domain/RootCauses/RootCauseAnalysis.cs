@@ -73,12 +73,36 @@ public static class RootCauseAnalysis
         }
 
         return new RootCauseReport(
-            [.. ranked.OrderByDescending(c => c.ExcessErrors).ThenBy(c => c.QValue).ThenBy(c => ConcentrationWording.Where(c.Where), StringComparer.Ordinal)],
+            Distinct(ranked.OrderByDescending(c => c.ExcessErrors).ThenBy(c => c.QValue).ThenBy(c => ConcentrationWording.Where(c.Where), StringComparer.Ordinal)),
             effects.Tests,
             tested)
         {
             Method = Method(options),
         };
+    }
+
+    /// <summary>
+    /// Concentrations of one kind with the same counts in total, elsewhere and per annotator select the same objects
+    /// (strata that coincide, as class and size do): the first in rank is kept and names the others in <see cref="Concentration.SameAs"/>.
+    /// </summary>
+    private static List<Concentration> Distinct(IEnumerable<Concentration> ranked)
+    {
+        var kept = new List<Concentration>();
+        foreach (var concentration in ranked)
+        {
+            var same = kept.FindIndex(k => k.ErrorKind == concentration.ErrorKind && k.Errors == concentration.Errors && k.Opportunities == concentration.Opportunities
+                && k.RestErrors == concentration.RestErrors && k.Annotators.PerAnnotator.SequenceEqual(concentration.Annotators.PerAnnotator));
+            if (same < 0)
+            {
+                kept.Add(concentration);
+            }
+            else
+            {
+                kept[same] = kept[same] with { SameAs = [.. kept[same].SameAs, ConcentrationWording.Where(concentration.Where)] };
+            }
+        }
+
+        return kept;
     }
 
     /// <summary>An interaction cell says more than its levels alone when its rate is ≥ sharpening × each level's rate.</summary>

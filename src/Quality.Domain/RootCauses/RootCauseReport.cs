@@ -113,6 +113,12 @@ public sealed record Concentration
 
     public required string Statement { get; init; }
 
+    /// <summary>
+    /// Other strata that select exactly the same objects (e.g. <c>size = 0–1 m³</c> beside <c>class = pedestrian</c>): listed
+    /// here instead of as a concentration of their own.
+    /// </summary>
+    public IReadOnlyList<string> SameAs { get; init; } = [];
+
     /// <summary>The first error rows behind it, in delivery (shard) order.</summary>
     public required IReadOnlyList<EvidencePair> Evidence { get; init; }
 }
