@@ -5,6 +5,7 @@ using Quality.Domain.Annotations;
 using Quality.Domain.Audit;
 using Quality.Domain.Formats;
 using Quality.Domain.Formats.Canonical;
+using Quality.Domain.RootCauses;
 using Quality.Domain.Standards;
 using Quality.Domain.Taxonomy;
 
@@ -123,8 +124,9 @@ internal static class AuditCommand
         var collector = facts.Folder is null ? null : new Quality.Domain.Facts.FactCollector();
         var roleOf = role switch { "gold" => AnnotatorRole.Gold, "reviewer" => AnnotatorRole.Reviewer, "annotator" => AnnotatorRole.Annotator, _ => (AnnotatorRole?)null };
         var frame = new List<Quality.Domain.Sampling.ReviewUnit>();
+        var evidence = new List<EvidencePair>();
         if (await LocalDelivery.TryAuditAsync(file, new LocalDelivery.Options(format, annotator, roleOf, declared, checker, field),
-            new BootstrapOptions { Seed = seed }, spatial, console, cancellationToken, html is null ? null : frame, collector) is not { } audit)
+            new BootstrapOptions { Seed = seed }, spatial, console, cancellationToken, html is null ? null : frame, evidence, collector) is not { } audit)
         {
             return ExitCodes.BadInput;
         }
@@ -142,6 +144,7 @@ internal static class AuditCommand
             Violations = audit.Result.Violations?.ToView(),
             Verdict = standard is null ? null : StandardEvaluation.Evaluate(standard, BatchMeasurements.Of(audit.Result)),
             Warnings = audit.Warnings,
+            RootCauses = evidence.Count == 0 ? null : RootCauseAnalysis.Analyse(evidence, new RootCauseOptions { Thresholds = spatial.Thresholds }),
         };
         if (standard is not null && standard.Name != audit.Header.Pipeline)
         {
@@ -238,6 +241,11 @@ internal static class AuditCommand
             }
         }
 
+        if (report.RootCauses is { } causes)
+        {
+            await WriteRootCausesAsync(output, causes);
+        }
+
         if (report.Spatial is { } spatial)
         {
             foreach (var pair in spatial.Pairwise)
@@ -254,6 +262,23 @@ internal static class AuditCommand
             {
                 await output.WriteLineAsync($"    [{Status(reason.Status)}] {reason.Statement}");
             }
+        }
+    }
+
+    /// <summary>The first five concentrations, one line each; all of them, with their evidence, are in --json's rootCauses.</summary>
+    private static async Task WriteRootCausesAsync(TextWriter output, RootCauseReport causes)
+    {
+        var tested = causes.Strata.Count(t => t.PValue is not null);
+        if (causes.Ranked.Count == 0)
+        {
+            await output.WriteLineAsync(Invariant($"  where errors concentrate: nowhere significant ({tested} error kind × stratum tests, Benjamini–Hochberg q ≤ 0.05)"));
+            return;
+        }
+
+        await output.WriteLineAsync(Invariant($"  where errors concentrate ({causes.Ranked.Count} after Benjamini–Hochberg over {tested} tests; most excess errors first):"));
+        foreach (var (concentration, rank) in causes.Ranked.Take(5).Select((c, i) => (c, i + 1)))
+        {
+            await output.WriteLineAsync(Invariant($"    {rank}. {concentration.Statement}"));
         }
     }
 
@@ -314,6 +339,9 @@ internal sealed record AuditReport(
 
     /// <summary>What the readers had to assume to read the delivery (e.g. Label Studio annotations naming no annotator).</summary>
     public IReadOnlyList<DeliveryWarning> Warnings { get; init; } = [];
+
+    /// <summary>Where errors concentrate, when objects were compared with gold: the shape of <c>GET /api/batches/{id}/root-causes</c>.</summary>
+    public RootCauseReport? RootCauses { get; init; }
 }
 
 /// <summary>The matching options as given on the command line.</summary>

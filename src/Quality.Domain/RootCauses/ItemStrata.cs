@@ -50,11 +50,15 @@ public sealed class ItemStrata
     public ObjectStrata Of(Annotation subject, string annotator, string objectClass)
     {
         ArgumentNullException.ThrowIfNull(subject);
-        var levels = new SortedDictionary<string, string>(_shared, StringComparer.Ordinal)
+        // Built in one order (the item's, then the object's), so rows list their strata alike.
+        var levels = new Dictionary<string, string>(_shared.Count + 6 + (subject.Attributes?.Count ?? 0), StringComparer.Ordinal);
+        foreach (var (name, level) in _shared)
         {
-            [StratumNames.Class] = objectClass,
-            [StratumNames.Annotator] = annotator,
-        };
+            levels[name] = level;
+        }
+
+        levels[StratumNames.Class] = objectClass;
+        levels[StratumNames.Annotator] = annotator;
         foreach (var (name, value) in subject.Attributes ?? new Dictionary<string, string>())
         {
             levels[StratumNames.AttributePrefix + name] = value;
@@ -74,6 +78,6 @@ public sealed class ItemStrata
             levels[StratumNames.Size] = StratumBins.BoxSize(size.Value);
         }
 
-        return new ObjectStrata(new Dictionary<string, string>(levels, StringComparer.Ordinal)) { RangeMetres = range, Size = size };
+        return new ObjectStrata(levels) { RangeMetres = range, Size = size };
     }
 }
