@@ -11,6 +11,7 @@ return args.FirstOrDefault() switch
     "ingest" => await IngestThroughput.RunAsync(args),
     "memory" => await MacroAsync(() => DevHostMemory.RunAsync(args)),
     "spatial" => SpatialAuditThroughput.Run(frames: args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100_000),
+    "facts" => await Quality.Benchmarks.Facts.FactsWriteThroughput.RunAsync(frames: args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 2_000),
     "frame-memory" => FrameFootprint.Run(units: args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1_000_000),
     _ => Run(args),
 };

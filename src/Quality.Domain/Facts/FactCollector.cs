@@ -27,13 +27,14 @@ public sealed class FactCollector
         ArgumentNullException.ThrowIfNull(annotations);
         ArgumentNullException.ThrowIfNull(evidence);
         ArgumentNullException.ThrowIfNull(strata);
-        foreach (var pair in evidence)
-        {
-            _objects.Add(ObjectOf(pair));
-        }
-
+        // Tags and metadata are the item's: one map each, shared by every row of the item.
         var itemTags = Named(strata.Shared, StratumNames.TagPrefix);
         var metadata = Named(strata.Shared, StratumNames.DeliveryPrefix);
+        foreach (var pair in evidence)
+        {
+            _objects.Add(ObjectOf(pair, itemTags, metadata));
+        }
+
         var gold = annotations.Where(a => a.IsTag && a.Role == AnnotatorRole.Gold)
             .GroupBy(a => a.Field, StringComparer.Ordinal)
             .ToDictionary(f => f.Key, f => f.First().Label, StringComparer.Ordinal);
@@ -54,7 +55,7 @@ public sealed class FactCollector
         }
     }
 
-    private static ObjectFact ObjectOf(EvidencePair pair)
+    private static ObjectFact ObjectOf(EvidencePair pair, IDictionary<string, string> itemTags, IDictionary<string, string> metadata)
     {
         var levels = pair.Strata?.Levels ?? new Dictionary<string, string>();
         return new ObjectFact
@@ -77,8 +78,8 @@ public sealed class FactCollector
             Size = pair.Strata?.Size,
             SizeBin = levels.GetValueOrDefault(StratumNames.Size),
             Attributes = Named(levels, StratumNames.AttributePrefix),
-            ItemTags = Named(levels, StratumNames.TagPrefix),
-            DeliveryMetadata = Named(levels, StratumNames.DeliveryPrefix),
+            ItemTags = itemTags,
+            DeliveryMetadata = metadata,
         };
     }
 
