@@ -80,6 +80,7 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<BatchSampler>();
         services.AddSingleton<LotReview>();
         services.AddSingleton<Finalize>();
+        services.AddSingleton<BatchRootCauses>();
         services.AddSingleton<DailyRollupJob>();
         services.AddSingleton<DeliverySubmission>();
         services.AddSingleton<Reports.BatchReportReader>();

@@ -56,6 +56,7 @@ internal static class AuditHtmlReport
             Verdict = report.Verdict,
             Findings = FindingDetector.Detect(batch, BatchErrorCounts.Of(result), [], now),
             Sample = sample,
+            RootCauses = report.RootCauses,
             Series = Series(header.DeliveryId, header.Taxonomy.ToString(), result, standard),
             Missing = missing,
         };

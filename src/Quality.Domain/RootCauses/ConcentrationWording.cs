@@ -3,9 +3,9 @@ using System.Globalization;
 namespace Quality.Domain.RootCauses;
 
 /// <summary>The sentence a concentration is read as, e.g. "missed where tag.time_of_day = night: detection recall 0.61 (95% CI …) vs 0.89 elsewhere …".</summary>
-internal static class ConcentrationWording
+public static class ConcentrationWording
 {
-    public static string Statement(Concentration c)
+    internal static string Statement(Concentration c)
     {
         var where = Where(c.Where);
         var figures = c.ErrorKind == RootCauseKinds.Missed
@@ -32,6 +32,7 @@ internal static class ConcentrationWording
         return opportunities > 0 && named.Count > 0 ? Invariant($"{rates}; the others {Percent((double)errors / opportunities)} there") : rates;
     }
 
+    /// <summary>"class = pedestrian and range = ≥60 m".</summary>
     public static string Where(IEnumerable<StratumCondition> where) => string.Join(" and ", where.Select(w => $"{w.Stratum} = {w.Level}"));
 
     private static string Spread(AnnotatorSpread spread) => spread.AboveTheirRest == spread.Annotators

@@ -28,6 +28,7 @@ public sealed partial class Finalize(
     BlobStandardStore standards,
     BatchSampler sampler,
     LotReview review,
+    BatchRootCauses rootCauses,
     BlobFactStore facts,
     ILogger<Finalize> logger)
 {
@@ -77,8 +78,11 @@ public sealed partial class Finalize(
         // The standard pinned at ingest: its spc settings judge the process signals, its rules the verdict.
         var standard = run.Standard is { } reference ? await standards.GetAsync(reference, cancellationToken) : null;
 
+        // Where errors concentrate, across the shards' evidence; a concentration over all annotators is a structural finding.
+        var causes = result.Spatial.IsEmpty ? null : await rootCauses.AnalyseAsync(run, standard, cancellationToken);
+
         // Series, error history and findings are written before the run completes, so a completed batch is always in them.
-        var findings = await monitor.RecordAsync(run, result, standard, cancellationToken);
+        var findings = await monitor.RecordAsync(run, result, standard, cancellationToken, causes);
         if (findings is not null)
         {
             await reports.WriteAsync(run.Id, BlobReportStore.Findings, ReportJson.Serialize(findings), cancellationToken);

@@ -15,4 +15,8 @@ public sealed record BatchReport(
     ViolationSection Violations,
     SpcSection Spc,
     FindingSection Findings,
-    SampleSection Sample);
+    SampleSection Sample)
+{
+    /// <summary>Where errors concentrate (the root-cause drill-down); null when the builder was not given one.</summary>
+    public RootCauseSection? RootCauses { get; init; }
+}

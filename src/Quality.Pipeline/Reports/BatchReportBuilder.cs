@@ -22,7 +22,10 @@ public static class BatchReportBuilder
             ViolationPart(sources),
             SpcPart.Build(sources),
             FindingPart.Build(sources),
-            SamplePart(sources));
+            SamplePart(sources))
+        {
+            RootCauses = RootCausePart.Build(sources),
+        };
     }
 
     private static ConfusionSection ConfusionPart(BatchReportSources sources)

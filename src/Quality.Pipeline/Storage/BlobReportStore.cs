@@ -17,6 +17,9 @@ public sealed class BlobReportStore(StorageClients storage)
     public const string Audit = "audit.json";
     public const string Pairs = "pairs.jsonl";
 
+    /// <summary>Where errors concentrate (<see cref="Domain.RootCauses.RootCauseReport"/>), from the pairs' strata.</summary>
+    public const string RootCauses = "root-causes.json";
+
     public const string Violations = "violations.json";
 
     /// <summary>The batch's error types with the verdict on each (system, individual, insufficient evidence) and the findings it raised.</summary>
