@@ -19,6 +19,7 @@ internal static class QualityCommand
         SamplingCommand.Create(),
         SampleCommand.Create(),
         ModelsCommand.Create(),
+        QueryCommand.Create(),
     };
 
     public static Task<int> InvokeAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken) =>

@@ -57,6 +57,7 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<BlobDeliveryStore>();
         services.AddSingleton<BlobWorkStore>();
         services.AddSingleton<BlobReportStore>();
+        services.AddSingleton<BlobFactStore>();
         services.AddSingleton<BlobTaxonomyStore>();
         services.AddSingleton<BlobStandardStore>();
         services.AddSingleton<TableRunStore>();
@@ -79,6 +80,7 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<BatchSampler>();
         services.AddSingleton<LotReview>();
         services.AddSingleton<Finalize>();
+        services.AddSingleton<BatchRootCauses>();
         services.AddSingleton<DailyRollupJob>();
         services.AddSingleton<DeliverySubmission>();
         services.AddSingleton<Reports.BatchReportReader>();

@@ -6,6 +6,7 @@ using Quality.Domain.Audit;
 using Quality.Domain.Audit.Tags;
 using Quality.Domain.Formats;
 using Quality.Domain.Formats.Canonical;
+using Quality.Domain.RootCauses;
 using Quality.Domain.Standards;
 using Quality.Domain.Taxonomy;
 
@@ -55,17 +56,19 @@ internal static class AuditCommand
         };
         iouMode.AcceptOnlyFromAmong("3d", "bev", "2d");
         var seed = new Option<int>("--seed") { Description = "Seed of the alpha bootstrap (same seed, same intervals).", DefaultValueFactory = _ => BatchAudit.DefaultSeed };
-        var command = new Command("audit", "Audit a delivery offline: counts and the agreement suite per field.") { file, format, annotator, field, role, taxonomy, standard, json, html, levels, iou, iouMode, seed };
+        var facts = AuditFacts.FolderOption();
+        var factsDate = AuditFacts.DateOption();
+        var command = new Command("audit", "Audit a delivery offline: counts and the agreement suite per field.") { file, format, annotator, field, role, taxonomy, standard, json, html, levels, iou, iouMode, seed, facts, factsDate };
         command.SetAction((parse, cancellationToken) => RunAsync(
             parse.GetRequiredValue(file), parse.GetValue(format), parse.GetValue(annotator), parse.GetValue(role), parse.GetValue(taxonomy), parse.GetValue(json), parse.GetValue(levels) ?? [], parse.GetValue(seed),
             new AuditSpatialArguments(parse.GetValue(iou), parse.GetValue(iouMode) ?? "3d") { IouGiven = parse.GetResult(iou) is { Implicit: false } },
-            parse.GetValue(standard), parse.GetValue(html), parse.GetValue(field), parse.InvocationConfiguration, cancellationToken));
+            parse.GetValue(standard), parse.GetValue(html), parse.GetValue(field), (parse.GetValue(facts), parse.GetValue(factsDate)), parse.InvocationConfiguration, cancellationToken));
         return command;
     }
 
     private static async Task<int> RunAsync(
         FileInfo file, string? format, string? annotator, string? role, FileInfo? taxonomyFile, bool json, string[] levels, int seed, AuditSpatialArguments spatialArguments, FileInfo? standardFile,
-        FileInfo? html, string? field, InvocationConfiguration console, CancellationToken cancellationToken)
+        FileInfo? html, string? field, (DirectoryInfo? Folder, string? Date) facts, InvocationConfiguration console, CancellationToken cancellationToken)
     {
         if (spatialArguments.Iou is not (> 0 and <= 1))
         {
@@ -113,10 +116,18 @@ internal static class AuditCommand
             }
         }
 
+        var factsDate = facts.Folder is null ? null : await AuditFacts.ParseDateAsync(facts.Date, console);
+        if (facts.Folder is not null && factsDate is null)
+        {
+            return ExitCodes.BadInput;
+        }
+
+        var collector = facts.Folder is null ? null : new Quality.Domain.Facts.FactCollector();
         var roleOf = role switch { "gold" => AnnotatorRole.Gold, "reviewer" => AnnotatorRole.Reviewer, "annotator" => AnnotatorRole.Annotator, _ => (AnnotatorRole?)null };
         var frame = new List<Quality.Domain.Sampling.ReviewUnit>();
+        var evidence = new List<EvidencePair>();
         if (await LocalDelivery.TryAuditAsync(file, new LocalDelivery.Options(format, annotator, roleOf, declared, checker, field),
-            new BootstrapOptions { Seed = seed }, spatial, console, cancellationToken, html is null ? null : frame) is not { } audit)
+            new BootstrapOptions { Seed = seed }, spatial, console, cancellationToken, html is null ? null : frame, evidence, collector) is not { } audit)
         {
             return ExitCodes.BadInput;
         }
@@ -135,10 +146,16 @@ internal static class AuditCommand
             Verdict = standard is null ? null : StandardEvaluation.Evaluate(standard, BatchMeasurements.Of(audit.Result)),
             Warnings = audit.Warnings,
             TagGold = audit.Result.TagGold.IsEmpty ? null : TagGoldView.From(audit.Result.TagGold),
+            RootCauses = evidence.Count == 0 ? null : RootCauseAnalysis.Analyse(evidence, new RootCauseOptions { Thresholds = spatial.Thresholds }),
         };
         if (standard is not null && standard.Name != audit.Header.Pipeline)
         {
             await console.Error.WriteLineAsync($"note: the delivery is of pipeline {audit.Header.Pipeline}; judged by {standard.Reference} as asked");
+        }
+
+        if (facts.Folder is not null)
+        {
+            await AuditFacts.WriteAsync(file, facts.Folder, factsDate!.Value, audit, collector!, console, cancellationToken);
         }
 
         if (html is not null)
@@ -231,6 +248,11 @@ internal static class AuditCommand
             await TagGoldText.WriteAsync(output, tags);
         }
 
+        if (report.RootCauses is { } causes)
+        {
+            await WriteRootCausesAsync(output, causes);
+        }
+
         if (report.Spatial is { } spatial)
         {
             foreach (var pair in spatial.Pairwise)
@@ -247,6 +269,23 @@ internal static class AuditCommand
             {
                 await output.WriteLineAsync($"    [{Status(reason.Status)}] {reason.Statement}");
             }
+        }
+    }
+
+    /// <summary>The first five concentrations, one line each; all of them, with their evidence, are in --json's rootCauses.</summary>
+    private static async Task WriteRootCausesAsync(TextWriter output, RootCauseReport causes)
+    {
+        var tested = causes.Strata.Count(t => t.PValue is not null);
+        if (causes.Ranked.Count == 0)
+        {
+            await output.WriteLineAsync(Invariant($"  where errors concentrate: nowhere significant ({tested} error kind × stratum tests, Benjamini–Hochberg q ≤ 0.05)"));
+            return;
+        }
+
+        await output.WriteLineAsync(Invariant($"  where errors concentrate ({causes.Ranked.Count} after Benjamini–Hochberg over {tested} tests; most excess errors first):"));
+        foreach (var (concentration, rank) in causes.Ranked.Take(5).Select((c, i) => (c, i + 1)))
+        {
+            await output.WriteLineAsync(Invariant($"    {rank}. {concentration.Statement}"));
         }
     }
 
@@ -310,6 +349,8 @@ internal sealed record AuditReport(
 
     /// <summary>Frame tags against gold when the delivery has gold tags: the shape of <c>GET /api/batches/{id}/tags</c>.</summary>
     public TagGoldView? TagGold { get; init; }
+    /// <summary>Where errors concentrate, when objects were compared with gold: the shape of <c>GET /api/batches/{id}/root-causes</c>.</summary>
+    public RootCauseReport? RootCauses { get; init; }
 }
 
 /// <summary>The matching options as given on the command line.</summary>

@@ -57,6 +57,7 @@ internal static class AuditHtmlReport
             Verdict = report.Verdict,
             Findings = FindingDetector.Detect(batch, BatchErrorCounts.Of(result), [], now),
             Sample = sample,
+            RootCauses = report.RootCauses,
             Series = Series(header.DeliveryId, header.Taxonomy.ToString(), result, standard),
             Missing = missing,
         };

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Quality.Domain.Agreement;
 using Quality.Domain.Annotations;
 using Quality.Domain.Audit;
+using Quality.Domain.Facts;
 using Quality.Domain.Formats;
 using Quality.Domain.Formats.Canonical;
 using Quality.Domain.Formats.Manifest;
@@ -28,9 +29,11 @@ internal static class LocalDelivery
     /// its file, line and field.
     /// </summary>
     /// <param name="frame">Receives the delivery's review units (<see cref="ReviewFrame"/>) while it is audited.</param>
+    /// <param name="evidence">Receives every gold comparison outcome with its strata (the root-cause drill-down's rows).</param>
+    /// <param name="facts">Receives the delivery's facts (<see cref="FactCollector"/>) while it is audited.</param>
     public static async Task<DeliveryAudit?> TryAuditAsync(
         FileInfo file, Options options, BootstrapOptions bootstrap, SpatialOptions spatial, InvocationConfiguration console, CancellationToken cancellationToken,
-        ICollection<ReviewUnit>? frame = null)
+        ICollection<ReviewUnit>? frame = null, ICollection<EvidencePair>? evidence = null, FactCollector? facts = null)
     {
         if (!file.Exists)
         {
@@ -41,7 +44,7 @@ internal static class LocalDelivery
         try
         {
             var audit = await WorkProgress.RunAsync(console.Error, $"auditing {file.Name}", file.Length,
-                read => AuditAsync(file, options, bootstrap, spatial, frame, read, cancellationToken), TimeProvider.System, cancellationToken);
+                read => AuditAsync(file, options, bootstrap, spatial, (frame, evidence, facts), read, cancellationToken), TimeProvider.System, cancellationToken);
             foreach (var warning in audit.Warnings)
             {
                 await console.Error.WriteLineAsync("warning: " + warning.Message);
@@ -63,9 +66,10 @@ internal static class LocalDelivery
 
     /// <exception cref="DeliveryFormatException">The delivery cannot be read; the message names file, line and field.</exception>
     private static async Task<DeliveryAudit> AuditAsync(
-        FileInfo file, Options options, BootstrapOptions bootstrap, SpatialOptions spatial, ICollection<ReviewUnit>? frame, IProgress<long> read,
-        CancellationToken cancellationToken)
+        FileInfo file, Options options, BootstrapOptions bootstrap, SpatialOptions spatial,
+        (ICollection<ReviewUnit>? Frame, ICollection<EvidencePair>? Evidence, FactCollector? Facts) sinks, IProgress<long> read, CancellationToken cancellationToken)
     {
+        var (frame, evidence, facts) = sinks;
         byte[] head;
         await using (var probe = file.OpenRead())
         {
@@ -84,19 +88,19 @@ internal static class LocalDelivery
             var bytes = await File.ReadAllBytesAsync(file.FullName, cancellationToken);
             var manifest = ManifestParser.Parse(bytes, file.Name, fallback: (file.Directory?.Name ?? "local", "local", "local"));
             using var files = new ManifestDeliveryReader(manifest, new FolderFiles(file.DirectoryName ?? "."), file.Name);
-            return await DeliveryAuditor.AuditAsync(manifest.Header, files, file.Name, cancellationToken, bootstrap, options.Levels, spatial, checker: options.Checker, frame: frame);
+            return await DeliveryAuditor.AuditAsync(manifest.Header, files, file.Name, cancellationToken, bootstrap, options.Levels, spatial, checker: options.Checker, frame: frame, evidence: evidence, facts: facts);
         }
 
         await using var stream = new CountingStream(file.OpenRead(), read);
         var format = options.Format is { } name ? AnnotationFormats.Find(name)! : Detect(file, head);
         if (format.Name == "canonical")
         {
-            return await DeliveryAuditor.AuditAsync(stream, file.Name, cancellationToken, bootstrap, options.Levels, spatial, options.Checker, frame);
+            return await DeliveryAuditor.AuditAsync(stream, file.Name, cancellationToken, bootstrap, options.Levels, spatial, options.Checker, frame, evidence, facts);
         }
 
         using var reader = format.Open(stream, new FileRole(file.Name, options.Annotator, options.Role, Field: options.Field));
         return await DeliveryAuditor.AuditAsync(HeaderFor(file, format), reader, file.Name, cancellationToken, bootstrap, options.Levels, spatial,
-            labelField: format.Name is "csv" or "csv-wide" ? "value" : "label", checker: options.Checker, frame: frame);
+            labelField: format.Name is "csv" or "csv-wide" ? "value" : "label", checker: options.Checker, frame: frame, evidence: evidence, facts: facts);
     }
 
     /// <summary>

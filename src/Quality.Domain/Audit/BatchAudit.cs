@@ -1,8 +1,10 @@
 using Quality.Domain.Agreement;
 using Quality.Domain.Annotations;
 using Quality.Domain.Audit.Tags;
+using Quality.Domain.Facts;
 using Quality.Domain.Formats;
 using Quality.Domain.Formats.Canonical;
+using Quality.Domain.RootCauses;
 using Quality.Domain.Sampling;
 using Quality.Domain.Taxonomy;
 
@@ -27,6 +29,12 @@ public sealed class BatchAudit(SpatialOptions? spatialOptions = null, ICollectio
 
     /// <summary>Receives each item's review units (<see cref="ReviewFrame"/>) when set: the frame a review sample is drawn from.</summary>
     public ICollection<ReviewUnit>? Frame { get; init; }
+
+    /// <summary>Receives each item's facts (<see cref="FactCollector"/>) when set: what a batch writes for SQL (docs/query.md).</summary>
+    public FactCollector? Facts { get; init; }
+
+    /// <summary>The delivery's <c>metadata</c> (header or manifest): strata <c>delivery.{name}</c> of every evidence row.</summary>
+    public IReadOnlyDictionary<string, string>? Metadata { get; init; }
 
     /// <summary>The taxonomy violations found, or null when no taxonomy was checked.</summary>
     public ViolationTally? Violations => _violations;
@@ -84,9 +92,22 @@ public sealed class BatchAudit(SpatialOptions? spatialOptions = null, ICollectio
             FieldRatings(field).AddUnit(byAnnotator.Values.Select(a => new Rating(a.Annotator, a.Label)));
         }
 
+        // The item's evidence alone, so its facts can be written with the item's tags.
+        var itemEvidence = evidence is null && Facts is null ? null : new List<EvidencePair>();
+        var strata = itemEvidence is null ? null : ItemStrata.Of(annotations, Metadata);
         if (annotations.Any(a => !a.IsTag))
         {
-            _spatial.AddItem(annotations, _spatialOptions, evidence);
+            _spatial.AddItem(annotations, _spatialOptions, itemEvidence, strata);
+        }
+
+        if (itemEvidence is not null)
+        {
+            foreach (var pair in itemEvidence)
+            {
+                evidence?.Add(pair);
+            }
+
+            Facts?.AddItem(annotations, itemEvidence, strata!);
         }
 
         if (Frame is not null)

@@ -1,5 +1,6 @@
 using Quality.Domain.Agreement;
 using Quality.Domain.Annotations;
+using Quality.Domain.Facts;
 using Quality.Domain.Formats;
 using Quality.Domain.Formats.Canonical;
 using Quality.Domain.Formats.Csv;
@@ -17,17 +18,19 @@ public static class DeliveryAuditor
 {
     /// <summary>A canonical delivery, each field at the level its header declares.</summary>
     /// <param name="levels">Field declarations that override the header's (e.g. <c>quality audit --level</c>).</param>
+    /// <param name="evidence">Receives every gold comparison outcome with its strata, when given.</param>
     public static async Task<DeliveryAudit> AuditAsync(
         Stream delivery, string file, CancellationToken cancellationToken, BootstrapOptions? bootstrap = null,
         IReadOnlyDictionary<string, FieldDeclaration>? levels = null, SpatialOptions? spatial = null, TaxonomyChecker? checker = null,
-        ICollection<ReviewUnit>? frame = null)
+        ICollection<ReviewUnit>? frame = null, ICollection<EvidencePair>? evidence = null, FactCollector? facts = null)
     {
         using var reader = new CanonicalDeliveryReader(delivery, file);
         var header = Declared(await reader.ReadHeaderAsync(cancellationToken), levels, checker);
 
         // The reader checks every annotation against the delivery's own header; only other declarations need a second check.
         var next = levels is { Count: > 0 } || checker is not null ? header.Checking(reader.ReadAnnotationAsync, file) : reader.ReadAnnotationAsync;
-        var audit = await BatchAuditReader.ReadAsync(next, file, cancellationToken, new BatchAudit(spatial) { Checker = checker, Frame = frame });
+        var audit = await BatchAuditReader.ReadAsync(next, file, cancellationToken,
+            new BatchAudit(spatial, evidence) { Checker = checker, Frame = frame, Metadata = header.Metadata, Facts = facts });
         return Finish(header, audit, bootstrap, file);
     }
 
@@ -36,17 +39,19 @@ public static class DeliveryAuditor
     /// declarations, overridden by <paramref name="levels"/>; every annotation is checked against them.
     /// </summary>
     /// <param name="labelField">What the format calls a tag's value, for errors (a CSV table's <c>value</c> column).</param>
+    /// <param name="evidence">Receives every gold comparison outcome with its strata, when given.</param>
     public static async Task<DeliveryAudit> AuditAsync(
         DeliveryHeader header, IAnnotationReader reader, string file, CancellationToken cancellationToken, BootstrapOptions? bootstrap = null,
         IReadOnlyDictionary<string, FieldDeclaration>? levels = null, SpatialOptions? spatial = null, string labelField = "label",
-        TaxonomyChecker? checker = null, ICollection<ReviewUnit>? frame = null)
+        TaxonomyChecker? checker = null, ICollection<ReviewUnit>? frame = null, ICollection<EvidencePair>? evidence = null, FactCollector? facts = null)
     {
         ArgumentNullException.ThrowIfNull(reader);
         header = Declared(header, levels, checker);
-        var audit = new BatchAudit(spatial) { Checker = checker, Frame = frame };
-        if (reader is RatingsCsvReader table && checker is null && frame is null)
+        var audit = new BatchAudit(spatial, evidence) { Checker = checker, Frame = frame, Metadata = header.Metadata, Facts = facts };
+        if (reader is RatingsCsvReader table && checker is null && frame is null && evidence is null && facts is null)
         {
-            // Tags only and nothing that needs the annotations themselves: the table's rows go in without them.
+            // Tags only and nothing that needs the annotations themselves (no checks, review frame, evidence or facts):
+            // the table's rows go in without them.
             var tags = new TagTable(header, file, table.Role, labelField);
             await table.ReadIntoAsync(tags, cancellationToken);
             tags.AddTo(audit);

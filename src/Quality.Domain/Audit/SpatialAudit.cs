@@ -2,6 +2,7 @@ using Quality.Domain.Agreement;
 using Quality.Domain.Annotations;
 using Quality.Domain.Geometry;
 using Quality.Domain.Matching;
+using Quality.Domain.RootCauses;
 
 namespace Quality.Domain.Audit;
 
@@ -37,7 +38,8 @@ public sealed class SpatialAudit
     private GeometricAlpha _geometry = new();
 
     /// <summary>Adds one item's annotations; matched pairs, misses and extras go to <paramref name="evidence"/> if given.</summary>
-    public void AddItem(IReadOnlyList<Annotation> annotations, SpatialOptions options, ICollection<EvidencePair>? evidence)
+    /// <param name="strata">The item's strata, which each evidence row carries (<see cref="EvidencePair.Strata"/>); null: none.</param>
+    public void AddItem(IReadOnlyList<Annotation> annotations, SpatialOptions options, ICollection<EvidencePair>? evidence, ItemStrata? strata = null)
     {
         ArgumentNullException.ThrowIfNull(annotations);
         ArgumentNullException.ThrowIfNull(options);
@@ -62,7 +64,7 @@ public sealed class SpatialAudit
                 _labeled[annotator] = (items + 1, count + labeled.Count);
                 if (goldItem)
                 {
-                    CompareWithGold(annotator, gold, labeled, kind, options, evidence);
+                    CompareWithGold(annotator, gold, labeled, kind, options, evidence, strata);
                 }
             }
 
@@ -299,7 +301,8 @@ public sealed class SpatialAudit
     }
 
     private void CompareWithGold(
-        string annotator, List<Annotation> gold, List<Annotation> labeled, ObjectKind kind, SpatialOptions options, ICollection<EvidencePair>? evidence)
+        string annotator, List<Annotation> gold, List<Annotation> labeled, ObjectKind kind, SpatialOptions options, ICollection<EvidencePair>? evidence,
+        ItemStrata? strata)
     {
         var outcomes = GoldComparison.Compare(Classes(gold), Classes(labeled), ScoredPairs(gold, labeled, kind, options), options.Thresholds);
         AgainstGold(annotator).AddRange(outcomes);
@@ -328,7 +331,10 @@ public sealed class SpatialAudit
                 outcome.ReferenceClass,
                 outcome.CandidateClass,
                 double.IsNaN(outcome.Similarity) ? null : outcome.Similarity,
-                reference is null || candidate is null ? null : AttributeDifferences(reference, candidate)));
+                reference is null || candidate is null ? null : AttributeDifferences(reference, candidate))
+            {
+                Strata = strata?.Of((reference ?? candidate)!, annotator, (outcome.ReferenceClass ?? outcome.CandidateClass)!),
+            });
         }
     }
 
@@ -444,7 +450,11 @@ public sealed record EvidencePair(
     string? GoldClass,
     string? AnnotatorClass,
     double? Iou,
-    IReadOnlyDictionary<string, string?[]>? AttributeDifferences);
+    IReadOnlyDictionary<string, string?[]>? AttributeDifferences)
+{
+    /// <summary>Where the outcome falls (class, range, size, tags, attributes, annotator, delivery metadata); null when not computed.</summary>
+    public ObjectStrata? Strata { get; init; }
+}
 
 /// <summary>Persisted form of a <see cref="SpatialAudit"/>.</summary>
 public sealed record SpatialAuditState(

@@ -59,7 +59,7 @@ internal sealed record ErrorTypeEvidence(
     }
 
     // FNV-1a over the key: each error type gets its own stream, independent of the order of the observations.
-    private static int StreamSeed(int seed, string key)
+    internal static int StreamSeed(int seed, string key)
     {
         var hash = 2166136261u ^ (uint)seed;
         foreach (var b in Encoding.UTF8.GetBytes(key))

@@ -96,6 +96,11 @@ public sealed record Finding
         string pipeline, string batchId, DateTimeOffset seenAt, ErrorSourceVerdict verdict, IReadOnlySet<string>? safetyRelevantClasses = null) =>
         FindingFactory.FromVerdict(pipeline, batchId, seenAt, verdict, safetyRelevantClasses);
 
+    /// <summary>The <c>structural</c> finding a system concentration raises in <paramref name="batchId"/>; null for any other source.</summary>
+    public static Finding? FromConcentration(
+        string pipeline, string batchId, DateTimeOffset seenAt, RootCauses.Concentration concentration, IReadOnlySet<string>? safetyRelevantClasses = null) =>
+        FindingFactory.FromConcentration(pipeline, batchId, seenAt, concentration, safetyRelevantClasses);
+
     /// <summary>The finding a trend raises in its current batch; null unless the CUSUM signals there.</summary>
     public static Finding? FromConfusionTrend(
         string pipeline, DateTimeOffset seenAt, ConfusionTrendResult trend, IReadOnlySet<string>? safetyRelevantClasses = null) =>

@@ -88,6 +88,49 @@ internal static class FindingFactory
         };
     }
 
+    /// <summary>
+    /// A <c>structural</c> finding for a concentration spread over the annotators; its identity is the error kind and the
+    /// stratum levels (<c>missed|tag.time_of_day=night</c>), so the same concentration in a later delivery renews it.
+    /// </summary>
+    public static Finding? FromConcentration(string pipeline, string batchId, DateTimeOffset seenAt, RootCauses.Concentration c, IReadOnlySet<string>? safety)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(pipeline);
+        ArgumentException.ThrowIfNullOrWhiteSpace(batchId);
+        ArgumentNullException.ThrowIfNull(c);
+        if (c.Source != RootCauses.ConcentrationSource.System)
+        {
+            return null;
+        }
+
+        string[] classes = [.. c.Where.Where(w => w.Stratum == RootCauses.StratumNames.Class).Select(w => w.Level)];
+        var ratio = c.RateRatio ?? double.PositiveInfinity;
+        return new Finding
+        {
+            Pipeline = pipeline,
+            Kind = FindingKind.Structural,
+            ErrorTypeKey = c.ErrorKind + "|" + string.Join("|", c.Where.Select(w => $"{w.Stratum}={w.Level}")),
+            Severity = FindingSeverityRule.Of(FindingKind.Structural, c.Rate, ratio, classes, safety),
+            Classes = classes,
+            Evidence =
+            [
+                FindingEvidence.Of("rate", c.Rate, $"95% CI {Percent(c.RateCi95[0])}–{Percent(c.RateCi95[1])}; {Count(c.Errors)} of {Count(c.Opportunities)}"),
+                FindingEvidence.Of("rest.rate", c.RestRate, $"95% CI {Percent(c.RestRateCi95[0])}–{Percent(c.RestRateCi95[1])}; {Count(c.RestErrors)} of {Count(c.RestOpportunities)}"),
+                FindingEvidence.Of("elevation.ratio", ratio, whyUndefined: "no errors elsewhere"),
+                FindingEvidence.Of("difference", c.Difference, $"Newcombe 95% CI {Percent(c.DifferenceCi95[0])}–{Percent(c.DifferenceCi95[1])}"),
+                FindingEvidence.Of("p", c.PValue, c.Test),
+                FindingEvidence.Of("q", c.QValue, "Benjamini–Hochberg"),
+                FindingEvidence.Of("annotators.homogeneity.p", c.Annotators.HomogeneityP ?? double.NaN, c.Annotators.Method, HomogeneityTest.WhyNotDefined),
+                .. c.Annotators.PerAnnotator.Select(a => FindingEvidence.Of($"annotator.{a.Annotator}.rate", a.Rate,
+                    $"{Count(a.Errors)} of {Count(a.Opportunities)}; elsewhere {Percent(a.RestRate ?? double.NaN, "no opportunities elsewhere")}")),
+            ],
+            Batches = [batchId],
+            Statement = c.Statement,
+            Action = $"Fix the guideline, tool or data for {RootCauses.ConcentrationWording.Where(c.Where)}: every annotator errs there, so coaching one person will not help.",
+            FirstSeen = seenAt,
+            LastSeen = seenAt,
+        };
+    }
+
     private static IEnumerable<FindingEvidence> VerdictEvidence(ErrorSourceVerdict v)
     {
         var e = v.Elevation;

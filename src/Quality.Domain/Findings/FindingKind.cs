@@ -17,4 +17,10 @@ public enum FindingKind
 
     /// <summary>A control-chart signal on a batch metric.</summary>
     ProcessSignal,
+
+    /// <summary>
+    /// An error kind concentrated in a stratum (night, far range, a class, a tool version) and spread over the annotators:
+    /// the guideline, tool or data, not a person (<see cref="RootCauses.ConcentrationSource.System"/>).
+    /// </summary>
+    Structural,
 }

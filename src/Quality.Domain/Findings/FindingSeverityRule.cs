@@ -3,7 +3,7 @@ namespace Quality.Domain.Findings;
 /// <summary>The severity of a finding.</summary>
 /// <remarks>
 /// System error: High; Critical when the rate is ≥ 5 × the reference or ≥ 10%. Systematic confusion: Medium; High on
-/// the same size condition. Individual error: Medium; High when its annotator's rate is ≥ 10%. Process signal:
+/// the same size condition. Structural: High; Critical when the rate is ≥ 5 × the rest's or ≥ 10%. Individual error: Medium; High when its annotator's rate is ≥ 10%. Process signal:
 /// Low. A finding on a safety-relevant class (caller's list, e.g. Pedestrian, Wheelchair, Cyclist) is one level higher,
 /// at most Critical.
 /// </remarks>
@@ -17,7 +17,7 @@ internal static class FindingSeverityRule
         var large = rate >= LargeRate || ratio >= LargeRatio;
         var severity = kind switch
         {
-            FindingKind.SystemError => large ? FindingSeverity.Critical : FindingSeverity.High,
+            FindingKind.SystemError or FindingKind.Structural => large ? FindingSeverity.Critical : FindingSeverity.High,
             FindingKind.SystematicConfusion => large ? FindingSeverity.High : FindingSeverity.Medium,
             FindingKind.IndividualError => rate >= LargeRate ? FindingSeverity.High : FindingSeverity.Medium,
             _ => FindingSeverity.Low,

@@ -89,6 +89,14 @@ internal static class ApiRoutes
         {
             Responses = [Ok("A download ({id}-pairs.jsonl): one line per gold comparison outcome.", JsonLines<EvidencePair>()), .. CompletedBatch("it has no boxes or cuboids compared.")],
         },
+        ["GetBatchRootCauses"] = new(QualityRole.Reader, "Where errors concentrate: error kinds by stratum, interactions, and the ranked concentrations.")
+        {
+            Responses =
+            [
+                Ok("The drill-down, as `quality audit --json` prints it under rootCauses.", Report<Quality.Domain.RootCauses.RootCauseReport>()),
+                .. CompletedBatch("it has no boxes or cuboids compared with gold, or completed before root causes were computed."),
+            ],
+        },
         ["GetBatchViolations"] = new(QualityRole.Reader, "Taxonomy violations per rule and class.")
         {
             Query =

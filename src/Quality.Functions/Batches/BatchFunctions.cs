@@ -125,6 +125,17 @@ internal sealed class BatchFunctions(TableBatchStore batches, TableRunStore runs
             : Problems.NotFound($"Batch {id} has no boxes or cuboids compared with gold or each other."), cancellationToken);
 
     /// <summary>
+    /// Where errors concentrate in a completed batch: every error kind by every stratum with Wilson intervals and BH-adjusted
+    /// tests, the interactions of the strongest strata, and the ranked concentrations with their evidence rows.
+    /// </summary>
+    [Function("GetBatchRootCauses")]
+    public Task<IResult> GetRootCausesAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/batches/{id}/root-causes")] HttpRequest request, string id, CancellationToken cancellationToken) =>
+        CompletedBatch.ReportAsync(id, runs, async () => await reports.ReadAsync(id, BlobReportStore.RootCauses, cancellationToken) is { } json
+            ? TypedResults.Text(json, "application/json")
+            : Problems.NotFound($"Batch {id} has no boxes or cuboids compared with gold, or completed before root causes were computed."), cancellationToken);
+
+    /// <summary>
     /// Taxonomy violations of a completed batch: per rule the count, rate and Wilson interval with examples, and a page
     /// of (rule, class) counts (<c>?rule=&amp;offset=&amp;limit=</c>); or why no taxonomy was checked.
     /// </summary>

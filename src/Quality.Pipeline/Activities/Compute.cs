@@ -1,17 +1,19 @@
 using Microsoft.Extensions.Options;
 using Quality.Domain.Audit;
+using Quality.Domain.Facts;
 using Quality.Domain.Formats;
 using Quality.Domain.Formats.Canonical;
 using Quality.Domain.Sampling;
 using Quality.Domain.Standards;
 using Quality.Domain.Taxonomy;
+using Quality.Pipeline.Facts;
 using Quality.Pipeline.Runs;
 using Quality.Pipeline.Storage;
 
 namespace Quality.Pipeline.Activities;
 
 /// <summary>
-/// <c>Compute</c>: one kind over one shard. Writes the shard's mergeable partial, its evidence and its review frame,
+/// <c>Compute</c>: one kind over one shard. Writes the shard's mergeable partial, its evidence, its facts and its review frame,
 /// each under a name fixed by the run and shard, so a second execution (activities are at-least-once) writes the same
 /// bytes over the first. The fan-in is the orchestration's: Finalize runs once every shard's Compute has returned.
 /// </summary>
@@ -21,6 +23,7 @@ public sealed class Compute(
     BlobStandardStore standards,
     TableRunStore runs,
     RunChanges changes,
+    BlobFactStore facts,
     IOptions<PipelineOptions> options)
 {
     public async Task RunAsync(string runId, string kind, int shard, CancellationToken cancellationToken)
@@ -40,6 +43,7 @@ public sealed class Compute(
         BatchAudit partial;
         var evidence = new List<EvidencePair>();
         var frame = new List<ReviewUnit>();
+        var shardFacts = new FactCollector();
         QualityStandard? standard;
         try
         {
@@ -47,7 +51,7 @@ public sealed class Compute(
                 ? await standards.GetAsync(reference, cancellationToken)
                     ?? throw new InvalidOperationException($"Standard {reference} was pinned at ingest and is gone; standards are never deleted.")
                 : null;
-            partial = await AuditShardAsync(run, shard, standard, evidence, Samples(run, standard) ? frame : null, cancellationToken);
+            partial = await AuditShardAsync(run, shard, standard, evidence, Samples(run, standard) ? frame : null, shardFacts, cancellationToken);
         }
         catch (DeliveryFormatException ex)
         {
@@ -66,6 +70,7 @@ public sealed class Compute(
             await work.WriteFrameAsync(run.Id, shard, frame, cancellationToken);
         }
 
+        await facts.WriteShardAsync(run.Id, shard, RunFacts.Origin(run), shardFacts, cancellationToken);
         await work.WritePartialAsync(run.Id, WorkKeys.For(kind, shard), partial.ToState(), cancellationToken);
     }
 
@@ -73,7 +78,7 @@ public sealed class Compute(
     internal static bool Samples(Run run, QualityStandard? standard) => standard?.Sampling is not null && run.Reviews is null;
 
     private async Task<BatchAudit> AuditShardAsync(
-        Run run, int shard, QualityStandard? standard, List<EvidencePair> evidence, List<ReviewUnit>? frame, CancellationToken cancellationToken)
+        Run run, int shard, QualityStandard? standard, List<EvidencePair> evidence, List<ReviewUnit>? frame, FactCollector facts, CancellationToken cancellationToken)
     {
         await using var stream = await work.OpenShardAsync(run.Id, run.ShardSet!, shard, cancellationToken);
         using var reader = new CanonicalDeliveryReader(stream, run.BlobName, normalised: true);
@@ -81,6 +86,6 @@ public sealed class Compute(
             ? new TaxonomyChecker(await taxonomies.GetAsync(TaxonomyReference.Parse(name), cancellationToken)
                 ?? throw new InvalidOperationException($"Taxonomy {name} was registered at ingest and is gone; taxonomies are never deleted."))
             : null;
-        return await BatchAuditReader.ReadAsync(reader, run.BlobName, cancellationToken, new BatchAudit(options.Value.Spatial(standard), evidence) { Checker = checker, Frame = frame });
+        return await BatchAuditReader.ReadAsync(reader, run.BlobName, cancellationToken, new BatchAudit(options.Value.Spatial(standard), evidence) { Checker = checker, Frame = frame, Metadata = run.Metadata, Facts = facts });
     }
 }

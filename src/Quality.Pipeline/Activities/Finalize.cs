@@ -7,6 +7,7 @@ using Quality.Domain.Formats;
 using Quality.Domain.Formats.Canonical;
 using Quality.Domain.Standards;
 using Quality.Domain.Taxonomy;
+using Quality.Pipeline.Facts;
 using Quality.Pipeline.Monitoring;
 using Quality.Pipeline.Runs;
 using Quality.Pipeline.Sampling;
@@ -28,6 +29,8 @@ public sealed partial class Finalize(
     BlobStandardStore standards,
     BatchSampler sampler,
     LotReview review,
+    BatchRootCauses rootCauses,
+    BlobFactStore facts,
     ILogger<Finalize> logger)
 {
     /// <returns>The run's status afterwards: Completed, or Rejected for a review that cannot be held against its batch.</returns>
@@ -75,11 +78,17 @@ public sealed partial class Finalize(
             return await CompleteReviewAsync(run, result.Metrics, cancellationToken);
         }
 
+        // The facts of a vendor's batch (not of a review) go public with its reports, before the run completes.
+        await facts.PublishAsync(run.Id, run.ShardCount, RunFacts.Origin(run), cancellationToken);
+
         // The standard pinned at ingest: its spc settings judge the process signals, its rules the verdict.
         var standard = run.Standard is { } reference ? await standards.GetAsync(reference, cancellationToken) : null;
 
+        // Where errors concentrate, across the shards' evidence; a concentration over all annotators is a structural finding.
+        var causes = result.Spatial.IsEmpty ? null : await rootCauses.AnalyseAsync(run, standard, cancellationToken);
+
         // Series, error history and findings are written before the run completes, so a completed batch is always in them.
-        var findings = await monitor.RecordAsync(run, result, standard, cancellationToken);
+        var findings = await monitor.RecordAsync(run, result, standard, cancellationToken, causes);
         if (findings is not null)
         {
             await reports.WriteAsync(run.Id, BlobReportStore.Findings, ReportJson.Serialize(findings), cancellationToken);

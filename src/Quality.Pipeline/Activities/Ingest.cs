@@ -70,6 +70,7 @@ public sealed partial class Ingest(
                 TaxonomyChecked = taxonomy is not null,
                 Fields = header.Fields,
                 Reviews = header.Reviews,
+                Metadata = header.Metadata.Count > 0 ? header.Metadata : null,
                 Warnings = warnings.Count > 0 ? warnings : null,
             }, cancellationToken);
             if (run is { Status: RunStatus.Running, ShardSet: var set } && set == shardSet)

@@ -1,4 +1,6 @@
 using Quality.Domain.Audit;
+using Quality.Domain.Findings;
+using Quality.Domain.RootCauses;
 using Quality.Domain.Standards;
 using Quality.Pipeline.Runs;
 using Quality.Pipeline.Storage;
@@ -16,7 +18,9 @@ namespace Quality.Pipeline.Monitoring;
 public sealed class BatchMonitor(TableSeriesStore series, TableFindingStore findings, TimeProvider time)
 {
     /// <param name="standard">The standard pinned to the run (<see cref="Run.Standard"/>); null when it has none.</param>
-    public async Task<BatchFindings?> RecordAsync(Run run, BatchAuditResult result, QualityStandard? standard, CancellationToken cancellationToken)
+    /// <param name="rootCauses">The batch's root-cause drill-down: each system concentration raises a structural finding.</param>
+    public async Task<BatchFindings?> RecordAsync(
+        Run run, BatchAuditResult result, QualityStandard? standard, CancellationToken cancellationToken, RootCauseReport? rootCauses = null)
     {
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(result);
@@ -35,6 +39,7 @@ public sealed class BatchMonitor(TableSeriesStore series, TableFindingStore find
         var seenAt = time.GetUtcNow();
         var detected = FindingDetector.Detect(batch, errors, earlier, seenAt);
         var raised = detected.Findings.ToList();
+        raised.AddRange((rootCauses?.Ranked ?? []).Select(c => Finding.FromConcentration(batch.Pipeline, batch.BatchId, seenAt, c)).OfType<Finding>());
         // A delivery's assignable cause is what its findings diagnosed, this batch's included: Phase I keeps the others.
         var causes = AssignableCauses.Of([.. await findings.ListAsync(batch.Pipeline, null, null, cancellationToken), .. raised]);
         // A metric the standard's agreement section does not accept (alpha under `agreement: [gwet-ac1]`) raises no signal.

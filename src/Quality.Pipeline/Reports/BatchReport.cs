@@ -19,4 +19,7 @@ public sealed record BatchReport(
 {
     /// <summary>Frame tags against gold, shown after the scorecards (section 3b).</summary>
     public TagGoldSection Tags { get; init; } = new(null, null, null, "No frame tags against gold: the batch has no frame tag with a gold key to compare with.");
+
+    /// <summary>Where errors concentrate (the root-cause drill-down); null when the builder was not given one.</summary>
+    public RootCauseSection? RootCauses { get; init; }
 }

@@ -25,6 +25,7 @@ public static class BatchReportBuilder
             SamplePart(sources))
         {
             Tags = TagGoldPart.Build(sources),
+            RootCauses = RootCausePart.Build(sources),
         };
     }
 

@@ -47,6 +47,7 @@ public sealed class BatchReportReader(BlobReportStore reports, TableSeriesStore 
             Verdict = await ReadAsync<Verdict>(run.Id, BlobReportStore.Verdict, cancellationToken),
             Findings = await ReadAsync<BatchFindings>(run.Id, BlobReportStore.Findings, cancellationToken),
             Sample = await ReadAsync<AuditSample>(run.Id, BlobReportStore.Sample, cancellationToken),
+            RootCauses = await ReadAsync<Quality.Domain.RootCauses.RootCauseReport>(run.Id, BlobReportStore.RootCauses, cancellationToken),
             Disposition = await ReadAsync<LotDecision>(run.Id, BlobReportStore.Disposition, cancellationToken),
             Series = run.Pipeline is null || run.Reviews is not null ? [] : await SeriesAsync(run, standard, cancellationToken),
             Missing = missing,

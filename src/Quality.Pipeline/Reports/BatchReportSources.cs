@@ -33,6 +33,9 @@ public sealed record BatchReportSources
 
     public AuditSample? Sample { get; init; }
 
+    /// <summary>Where errors concentrate; null when no objects were compared with gold.</summary>
+    public Quality.Domain.RootCauses.RootCauseReport? RootCauses { get; init; }
+
     public LotDecision? Disposition { get; init; }
 
     /// <summary>The pipeline's headline series, each up to and including this batch.</summary>

@@ -27,6 +27,7 @@ internal static class FindingPart
         FindingKind.SystemError => "system error",
         FindingKind.IndividualError => "individual error",
         FindingKind.SystematicConfusion => "rising confusion",
+        FindingKind.Structural => "structural",
         _ => "process signal",
     };
 
@@ -39,6 +40,7 @@ internal static class FindingPart
             FindingKind.IndividualError => $"Retrain {string.Join(", ", finding.Annotators)}",
             FindingKind.SystemError => "Fix the guideline, taxonomy or tool",
             FindingKind.SystematicConfusion => "Fix the guideline or taxonomy for this class pair",
+            FindingKind.Structural => "Fix the guideline, tool or data where the errors concentrate",
             _ => "Investigate what changed in the process",
         };
     }

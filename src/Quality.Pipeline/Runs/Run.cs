@@ -50,6 +50,9 @@ public sealed record Run
     /// <summary>The frame-tag fields the delivery declares (level, values); set at ingest. Undeclared fields are nominal.</summary>
     public IReadOnlyDictionary<string, FieldDeclaration>? Fields { get; init; }
 
+    /// <summary>The header's or manifest's <c>metadata</c> (site, shift, tool version…); set at ingest, null when it has none.</summary>
+    public IReadOnlyDictionary<string, string>? Metadata { get; init; }
+
     public required RunStatus Status { get; init; }
 
     public required DateTimeOffset CreatedTime { get; init; }

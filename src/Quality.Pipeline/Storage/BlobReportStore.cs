@@ -17,6 +17,9 @@ public sealed class BlobReportStore(StorageClients storage)
     public const string Audit = "audit.json";
     public const string Pairs = "pairs.jsonl";
 
+    /// <summary>Where errors concentrate (<see cref="Domain.RootCauses.RootCauseReport"/>), from the pairs' strata.</summary>
+    public const string RootCauses = "root-causes.json";
+
     public const string Violations = "violations.json";
 
     /// <summary>Frame tags against gold per field and annotator (accuracy, kappa, confusion); only for a batch with gold tags.</summary>

@@ -51,6 +51,10 @@ public sealed class CanonicalDeliveryReaderTests
     [InlineData("""{"format":"serverless-quality.canonical","version":1,"deliveryId":"d","pipeline":"p","vendor":"v","taxonomy":{"name":"t","version":"1.0.0"},"dataTypes":["lidar"]}""", "dataTypes", "unknown data type 'lidar'")]
     [InlineData("""{"format":"serverless-quality.canonical","version":1,"deliveryid":"d"}""", "deliveryid", "unknown header property")]
     [InlineData("""{"format":"serverless-quality.canonical","version":1,"deliveryId":"d","pipeline":"p","vendor":"v","taxonomy":{"name":"t","version":"1.0.0"},"dataTypes":["cuboids-3d"],"reviews":"D-1"}""", "reviews", "'D-1' is not a batch id (32 lowercase hex digits, as GET /api/batches lists them)")]
+    [InlineData("""{"format":"serverless-quality.canonical","version":1,"deliveryId":"d","pipeline":"p","vendor":"v","taxonomy":{"name":"t","version":"1.0.0"},"dataTypes":["cuboids-3d"],"metadata":{"toolVersion":4.2}}""", "metadata.toolVersion", "must be a string (write numbers and versions in quotes)")]
+    [InlineData("""{"format":"serverless-quality.canonical","version":1,"deliveryId":"d","pipeline":"p","vendor":"v","taxonomy":{"name":"t","version":"1.0.0"},"dataTypes":["cuboids-3d"],"metadata":{"tool version":"4"}}""", "metadata.tool version", "the name 'tool version' must be 1 to 63 letters, digits, '.', '_' or '-', starting with a letter or digit")]
+    [InlineData("""{"format":"serverless-quality.canonical","version":1,"deliveryId":"d","pipeline":"p","vendor":"v","taxonomy":{"name":"t","version":"1.0.0"},"dataTypes":["cuboids-3d"],"metadata":{"shift":""}}""", "metadata.shift", "must be 1 to 256 characters without control characters")]
+    [InlineData("""{"format":"serverless-quality.canonical","version":1,"deliveryId":"d","pipeline":"p","vendor":"v","taxonomy":{"name":"t","version":"1.0.0"},"dataTypes":["cuboids-3d"],"metadata":["site"]}""", "metadata", null)]
     public async Task Bad_header_names_line_1_and_the_field(string header, string field, string? problem)
     {
         var error = await Assert.ThrowsAsync<DeliveryFormatException>(() => ReadAsync(header));
@@ -124,6 +128,18 @@ public sealed class CanonicalDeliveryReaderTests
         Assert.Equal(["f-1", "f-1", "f-\u00e9"], annotations.Select(a => a.Item));
         Assert.All(annotations, a => Assert.Equal(("a", "car", "x\n"), (a.Annotator, a.Label, a.Attributes!["kind"])));
         Assert.Equal(["1.5", "true"], annotations.Take(2).Select(a => a.Attributes!["b"]));
+    }
+
+    [Fact]
+    public async Task Header_metadata_is_read_as_string_values_and_written_back()
+    {
+        var (header, _) = await ReadAsync(Header[..^1] + ""","metadata":{"site":"sofia","shift":"night","toolVersion":"4.2.1"}}""");
+
+        Assert.Equal(new Dictionary<string, string> { ["site"] = "sofia", ["shift"] = "night", ["toolVersion"] = "4.2.1" }, header.Metadata);
+        using var written = new MemoryStream();
+        CanonicalWriter.WriteHeader(written, header);
+        var (again, _) = await ReadAsync(Encoding.UTF8.GetString(written.ToArray()).TrimEnd('\n'));
+        Assert.Equal(header.Metadata, again.Metadata);
     }
 
     private const string DeclaringHeader = """{"format":"serverless-quality.canonical","version":1,"deliveryId":"d-1","pipeline":"p","vendor":"v","taxonomy":{"name":"t","version":"1.0.0"},"dataTypes":["frame-tags"],"fields":{"occlusion":{"level":"ordinal","values":["none","partly","full"]},"visibility_m":{"level":"ratio"}}}""";

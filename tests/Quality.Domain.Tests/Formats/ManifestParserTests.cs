@@ -35,6 +35,16 @@ public sealed class ManifestParserTests
         Assert.Equal(AnnotatorRole.Reviewer, Assert.Single(manifest.Files).Role);
     }
 
+    [Fact]
+    public void Parse_Metadata_ReadAsTheCanonicalHeaderReadsIt()
+    {
+        var manifest = Parse("{" + Head + ""","metadata":{"site":"sofia","toolVersion":"4.2.1"},"files":[{"path":"a.json"}]}""");
+
+        Assert.Equal(new Dictionary<string, string> { ["site"] = "sofia", ["toolVersion"] = "4.2.1" }, manifest.Header.Metadata);
+        var error = Assert.Throws<DeliveryFormatException>(() => Parse("{" + Head + ""","metadata":{"shift":2},"files":[{"path":"a.json"}]}"""));
+        Assert.Equal(("p/v/d/manifest.json", 0L, "metadata.shift", "must be a string (write numbers and versions in quotes)"), (error.File, error.Line, error.Field, error.Problem));
+    }
+
     [Theory]
     [InlineData(""","files":[]""", "files", "lists 0 files; a delivery has 1 to 1000")]
     [InlineData(""","files":[{"path":"../x.json"}]""", "files[0].path", "'../x.json' must be a relative path below the manifest's folder: segments of letters, digits, '.', '_' or '-', separated by '/', no '.' or '..'")]

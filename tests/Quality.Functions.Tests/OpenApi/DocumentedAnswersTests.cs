@@ -111,7 +111,7 @@ public sealed class DocumentedAnswersTests
         {
             ("GetBatchAgreement", "agreement"), ("GetBatchAudit", "audit"), ("GetBatchConfusion", "confusion"), ("GetBatchAnnotators", "annotators"),
             ("GetBatchPairs", "pairs"), ("GetBatchViolations", "violations"), ("GetBatchFindings", "findings"), ("GetBatchVerdict", "verdict"),
-            ("GetBatchSample", "sample"),
+            ("GetBatchSample", "sample"), ("GetBatchRootCauses", "root-causes"),
         })
         {
             Assert.Equal(HttpStatusCode.OK, (await api.GetAsync(operation, $"/api/batches/{id}/{path}")).Status);

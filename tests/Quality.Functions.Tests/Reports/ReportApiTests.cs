@@ -60,7 +60,7 @@ public sealed class ReportApiTests
                 ["audit", Repository.Sample("front-lidar-cuboids.jsonl"), "--standard", Repository.Sample("standards/front-lidar-cuboids.yaml"), "--html", html],
                 TextWriter.Null, TextWriter.Null, CancellationToken.None));
             var offline = new ReportPage(await File.ReadAllTextAsync(html));
-            foreach (var chart in new[] { "verdict-rules", "agreement-forest", "scorecards", "funnel", "confusion" })
+            foreach (var chart in new[] { "verdict-rules", "agreement-forest", "scorecards", "funnel", "confusion", "root-causes" })
             {
                 Assert.Equal(offline.Chart(chart).ToString(), page.Chart(chart).ToString());
             }

@@ -40,7 +40,7 @@ public sealed class TagGoldAudit
         }
 
         var tags = annotations.Where(a => a.IsTag).ToList();
-        var gold = ByField(file, tags.Where(a => a.Role == AnnotatorRole.Gold));
+        var gold = Reference(file, tags.Where(a => a.Role == AnnotatorRole.Gold));
         var byAnnotator = tags.Where(a => a.Role == AnnotatorRole.Annotator)
             .GroupBy(a => a.Annotator, StringComparer.Ordinal)
             .Select(g => (Annotator: g.Key, Tags: ByField(file, g)));
@@ -91,6 +91,33 @@ public sealed class TagGoldAudit
         }
 
         return audit;
+    }
+
+    /// <summary>
+    /// The gold value of each field of the item. Several gold keys may tag an item; a field they disagree on has no
+    /// reference there and is not compared (no annotator can be right or wrong against it).
+    /// </summary>
+    private static Dictionary<string, Annotation> Reference(string file, IEnumerable<Annotation> goldTags)
+    {
+        var reference = new Dictionary<string, Annotation>(StringComparer.Ordinal);
+        var disputed = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var key in goldTags.GroupBy(a => a.Annotator, StringComparer.Ordinal))
+        {
+            foreach (var (field, tag) in ByField(file, key))
+            {
+                if (!reference.TryAdd(field, tag) && reference[field].Label != tag.Label)
+                {
+                    disputed.Add(field);
+                }
+            }
+        }
+
+        foreach (var field in disputed)
+        {
+            reference.Remove(field);
+        }
+
+        return reference;
     }
 
     private static Dictionary<string, Annotation> ByField(string file, IEnumerable<Annotation> tags)

@@ -34,6 +34,30 @@ public static partial class CanonicalFormat
     private static readonly SearchValues<char> ControlCharacters = SearchValues.Create(
         string.Concat(Enumerable.Range(0, 0x20).Concat(Enumerable.Range(0x7F, 0x21)).Select(c => (char)c)));
 
+    /// <summary>Most entries a header's <c>metadata</c> may carry: each becomes a stratum of the root-cause drill-down.</summary>
+    public const int MaxMetadataEntries = 32;
+
+    /// <summary>
+    /// What is wrong with the <paramref name="count"/>-th entry of a header's <c>metadata</c> (site, shift, tool or guideline
+    /// version: strata of the root-cause drill-down), or null: a safe name, a value that is a valid id.
+    /// </summary>
+    public static string? CheckMetadata(string name, string value, int count)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(value);
+        if (count > MaxMetadataEntries)
+        {
+            return $"more than {MaxMetadataEntries} metadata entries";
+        }
+
+        if (!IsSafeName(name))
+        {
+            return $"the name '{name}' must be 1 to 63 letters, digits, '.', '_' or '-', starting with a letter or digit";
+        }
+
+        return IsValidId(value) ? null : $"must be 1 to {MaxIdLength} characters without control characters";
+    }
+
     [GeneratedRegex(SafeNamePattern, RegexOptions.CultureInvariant)]
     private static partial Regex SafeName();
 }

@@ -27,6 +27,7 @@ internal static class CanonicalLineParser
         long? version = null;
         List<string>? dataTypes = null;
         Dictionary<string, FieldDeclaration> fields = new(StringComparer.Ordinal);
+        Dictionary<string, string> metadata = new(StringComparer.Ordinal);
         var reader = new Utf8JsonReader(json, ReaderOptions);
         try
         {
@@ -46,6 +47,7 @@ internal static class CanonicalLineParser
                     case "dataTypes": dataTypes = ReadStringArray(ref reader, file, 1, name); break;
                     case "fields": fields = ReadFields(ref reader, file); break;
                     case "reviews": reviews = ReadString(ref reader, file, 1, name); break;
+                    case "metadata": metadata = ReadMetadata(ref reader, file); break;
                     case "createdAt" or "notes": reader.Skip(); break;
                     default: throw new DeliveryFormatException(file, 1, name, "unknown header property");
                 }
@@ -103,7 +105,7 @@ internal static class CanonicalLineParser
         }
 
         return new DeliveryHeader(deliveryId!, pipeline!, vendor!,
-            new TaxonomyReference(taxonomyName!, taxonomyVersion), dataTypes) { Fields = fields, Reviews = reviews };
+            new TaxonomyReference(taxonomyName!, taxonomyVersion), dataTypes) { Fields = fields, Reviews = reviews, Metadata = metadata };
     }
 
     /// <param name="strings">Makes each repeated string once (a reader's own pool); null makes every string anew.</param>
@@ -464,6 +466,30 @@ internal static class CanonicalLineParser
     }
 
     /// <summary><c>"fields": {"occlusion": {"level": "ordinal", "values": ["none", "partly", "full"]}}</c>.</summary>
+    /// <summary>The header's <c>metadata</c>: an object of string values under safe names (<see cref="CanonicalFormat.CheckMetadata"/>).</summary>
+    private static Dictionary<string, string> ReadMetadata(ref Utf8JsonReader reader, string file)
+    {
+        ExpectObjectStart(ref reader, file, 1, "'metadata' must be an object of string values, e.g. {\"site\": \"sofia\", \"toolVersion\": \"4.2.1\"}", "metadata");
+        var metadata = new Dictionary<string, string>(StringComparer.Ordinal);
+        while (NextProperty(ref reader, out var name))
+        {
+            var path = "metadata." + name;
+            reader.Read();
+            if (reader.TokenType != JsonTokenType.String)
+            {
+                throw new DeliveryFormatException(file, 1, path, "must be a string (write numbers and versions in quotes)");
+            }
+
+            metadata[name] = reader.GetString()!;
+            if (CanonicalFormat.CheckMetadata(name, metadata[name], metadata.Count) is { } problem)
+            {
+                throw new DeliveryFormatException(file, 1, path, problem);
+            }
+        }
+
+        return metadata;
+    }
+
     private static Dictionary<string, FieldDeclaration> ReadFields(ref Utf8JsonReader reader, string file)
     {
         ExpectObjectStart(ref reader, file, 1, "'fields' must be an object of field declarations", "fields");

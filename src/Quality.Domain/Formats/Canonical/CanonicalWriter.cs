@@ -24,7 +24,7 @@ public static class CanonicalWriter
         stream.WriteByte((byte)'\n');
     }
 
-    /// <summary>The header's properties after <c>format</c>: version, names, taxonomy, data types (a manifest states the same).</summary>
+    /// <summary>The header's properties after <c>format</c>: version, names, taxonomy, data types, metadata (a manifest states the same).</summary>
     internal static void WriteHeaderProperties(Utf8JsonWriter writer, DeliveryHeader header)
     {
         writer.WriteNumber("version", CanonicalFormat.Version);
@@ -42,6 +42,16 @@ public static class CanonicalWriter
         }
 
         writer.WriteEndArray();
+        if (header.Metadata.Count > 0)
+        {
+            writer.WriteStartObject("metadata");
+            foreach (var (name, value) in header.Metadata.OrderBy(m => m.Key, StringComparer.Ordinal))
+            {
+                writer.WriteString(name, value);
+            }
+
+            writer.WriteEndObject();
+        }
     }
 
     /// <param name="withSourceLine">Normalised shards keep the line of the delivered file for error messages.</param>

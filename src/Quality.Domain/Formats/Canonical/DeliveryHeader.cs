@@ -17,6 +17,13 @@ public sealed record DeliveryHeader(
     /// </summary>
     public string? Reviews { get; init; }
 
+    /// <summary>
+    /// What the vendor says about how the delivery was made (site, shift, tool version, guideline version): string values
+    /// by safe name, empty when the header has none. Each entry is a stratum <c>delivery.{name}</c> of the root-cause
+    /// drill-down, so deliveries can be compared by it (docs/findings.md, "Where errors concentrate").
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Metadata { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
     public FieldDeclaration Field(string name) => Fields.GetValueOrDefault(name) ?? FieldDeclaration.Nominal;
 
     /// <summary>

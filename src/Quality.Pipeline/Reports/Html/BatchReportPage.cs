@@ -31,7 +31,7 @@ public static class BatchReportPage
             <li><a href="#decided">What decided it</a></li><li><a href="#agreement">Agreement</a></li><li><a href="#scorecards">Annotator scorecards</a></li>
             <li><a href="#tags">Frame tags against gold</a></li>
             <li><a href="#confusion">Confusion</a></li><li><a href="#violations">Taxonomy violations</a></li><li><a href="#spc">Process control</a></li>
-            <li><a href="#findings">Findings and actions</a></li><li><a href="#sample">Review sample and lot</a></li>
+            <li><a href="#findings">Findings and actions</a></li><li><a href="#sample">Review sample and lot</a></li><li><a href="#root-causes">Where errors concentrate</a></li>
             </ol></nav>
             """);
         html.Append(Decided(report.Verdict));
@@ -43,11 +43,12 @@ public static class BatchReportPage
         html.Append(ProcessSections.Spc(report.Spc));
         html.Append(ProcessSections.Findings(report.Findings));
         html.Append(ProcessSections.Sample(report.Sample, b));
+        html.Append(RootCauseSections.RootCauses(report.RootCauses, "9"));
         html.Append($"""
             <footer>
             <p>Computed by {H(b.Source)} for batch {H(b.Id)}. Intervals are 95%: Wilson for rates, Wilson through the Jaccard index for F1, percentile
             bootstrap over units for α (seed and replicates in the agreement report). Undefined figures are shown as “undefined”, never as a number.
-            {(b.Source == BatchReportReader.PipelineSource ? $"The same figures as JSON: /api/batches/{H(b.Id)}/agreement, /audit, /tags, /violations, /findings, /verdict, /sample, /disposition." : "The same figures as JSON: quality audit FILE --json.")}</p>
+            {(b.Source == BatchReportReader.PipelineSource ? $"The same figures as JSON: /api/batches/{H(b.Id)}/agreement, /audit, /tags, /violations, /findings, /verdict, /sample, /disposition, /root-causes." : "The same figures as JSON: quality audit FILE --json.")}</p>
             </footer>
             </main>
             </body>

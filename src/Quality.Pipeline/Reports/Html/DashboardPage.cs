@@ -129,6 +129,7 @@ public static class DashboardPage
         FindingKind.SystemError => "system error",
         FindingKind.IndividualError => "individual error",
         FindingKind.SystematicConfusion => "systematic confusion",
+        FindingKind.Structural => "structural",
         _ => "process signal",
     };
 

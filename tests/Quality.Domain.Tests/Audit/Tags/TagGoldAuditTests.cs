@@ -159,6 +159,19 @@ public sealed class TagGoldAuditTests
     }
 
     [Fact]
+    public void AddItem_TwoGoldKeys_ComparedWhereTheyAgreeAndNotWhereTheyDisagree()
+    {
+        var audit = new TagGoldAudit();
+        // Both keys say fog on f1 (one reference); on f2 one says fog, the other rain: no reference, a is not scored there.
+        audit.AddItem("d.jsonl", [Tag("f1", "key-1", "weather", "fog", AnnotatorRole.Gold), Tag("f1", "key-2", "weather", "fog", AnnotatorRole.Gold), Tag("f1", "a", "weather", "fog")]);
+        audit.AddItem("d.jsonl", [Tag("f2", "key-1", "weather", "fog", AnnotatorRole.Gold), Tag("f2", "key-2", "weather", "rain", AnnotatorRole.Gold), Tag("f2", "a", "weather", "rain")]);
+
+        var score = TagGoldView.From(audit).Fields["weather"].PerAnnotator["a"];
+
+        Assert.Equal((1L, 1L, 0L), (score.Compared, score.Correct, score.Missing));
+    }
+
+    [Fact]
     public async Task CameraSample_AgreesWithAnIndependentComputation()
     {
         await using var delivery = File.OpenRead(Repository.Sample("front-camera-tags.jsonl"));

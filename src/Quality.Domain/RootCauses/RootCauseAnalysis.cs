@@ -1,0 +1,126 @@
+using Quality.Domain.Audit;
+using Quality.Domain.Findings;
+
+namespace Quality.Domain.RootCauses;
+
+/// <summary>
+/// Where errors concentrate: every error kind's rate by every stratum (<see cref="StratumEffects"/>), two-way
+/// interactions of the strongest strata, each family of tests under Benjamini–Hochberg, ranked by excess errors, each
+/// concentration attributed to the system or to individuals (<see cref="AnnotatorSpreadTest"/>). docs/findings.md,
+/// "Where errors concentrate", states the method and its measured false-discovery behaviour.
+/// </summary>
+public static class RootCauseAnalysis
+{
+    /// <summary>Two passes over <paramref name="rows"/> (it is enumerated twice): strata, then the interactions of the strongest.</summary>
+    public static RootCauseReport Analyse(IEnumerable<EvidencePair> rows, RootCauseOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        options ??= new RootCauseOptions();
+        var strata = StrataTally.Strata(options);
+        foreach (var row in rows)
+        {
+            strata.Add(row);
+        }
+
+        var effects = StratumEffects.Test(strata, options);
+        var interactions = effects.InteractionTally();
+        if (interactions is not null)
+        {
+            foreach (var row in rows)
+            {
+                interactions.Add(row);
+            }
+        }
+
+        return Finish(effects, interactions);
+    }
+
+    /// <summary>The report from the first pass and the second pass's tally (null when <see cref="StratumEffects.InteractionTally"/> was).</summary>
+    public static RootCauseReport Finish(StratumEffects effects, StrataTally? interactions)
+    {
+        ArgumentNullException.ThrowIfNull(effects);
+        var options = effects.Options;
+        var cells = new List<(CellKey Key, CellCounts Counts, Dictionary<string, (long, long)> Table, double P)>();
+        foreach (var table in interactions?.Ordered.GroupBy(c => c.Key.Table) ?? [])
+        {
+            var totals = StratumEffects.Totals(table.Select(c => c.Value));
+            long errors = table.Sum(c => c.Value.Errors), opportunities = table.Sum(c => c.Value.Opportunities);
+            foreach (var (key, counts) in table.Where(c => c.Value.Opportunities < opportunities))
+            {
+                cells.Add((key, counts, totals, FisherExactTest.UpperTail(counts.Errors, counts.Opportunities, errors - counts.Errors, opportunities - counts.Opportunities)));
+            }
+        }
+
+        var q = MultipleTesting.Adjust([.. cells.Select(c => c.P)], MultipleTestingProcedure.BenjaminiHochberg);
+        var tested = new List<InteractionCell>();
+        var ranked = new List<Concentration>(effects.Concentrations);
+        for (var i = 0; i < cells.Count; i++)
+        {
+            var (key, counts, table, p) = cells[i];
+            var where = new[] { new StratumCondition(key.Stratum, key.Level), new StratumCondition(key.Other!, key.OtherLevel!) };
+            var concentration = q[i] <= options.Alpha && IsSharper(key, counts, effects)
+                ? ConcentrationBuilder.Build(key.Kind, where, counts, table, "fisher-exact", p, q[i], options)
+                : null;
+            if (concentration is not null)
+            {
+                ranked.Add(concentration);
+            }
+
+            var rate = StratumEffects.Rate(key.Level, counts.Errors, counts.Opportunities);
+            long restErrors = table.Values.Sum(t => t.Item1) - counts.Errors, restOpportunities = table.Values.Sum(t => t.Item2) - counts.Opportunities;
+            tested.Add(new InteractionCell(key.Kind, where, counts.Errors, counts.Opportunities, rate.Rate, rate.RateCi95,
+                (double)restErrors / restOpportunities, p, q[i], concentration is not null));
+        }
+
+        return new RootCauseReport(
+            Distinct(ranked.OrderByDescending(c => c.ExcessErrors).ThenBy(c => c.QValue).ThenBy(c => ConcentrationWording.Where(c.Where), StringComparer.Ordinal)),
+            effects.Tests,
+            tested)
+        {
+            Method = Method(options),
+        };
+    }
+
+    /// <summary>
+    /// Concentrations of one kind with the same counts in total, elsewhere and per annotator select the same objects
+    /// (strata that coincide, as class and size do): the first in rank is kept and names the others in <see cref="Concentration.SameAs"/>.
+    /// </summary>
+    private static List<Concentration> Distinct(IEnumerable<Concentration> ranked)
+    {
+        var kept = new List<Concentration>();
+        foreach (var concentration in ranked)
+        {
+            var same = kept.FindIndex(k => k.ErrorKind == concentration.ErrorKind && k.Errors == concentration.Errors && k.Opportunities == concentration.Opportunities
+                && k.RestErrors == concentration.RestErrors && k.Annotators.PerAnnotator.SequenceEqual(concentration.Annotators.PerAnnotator));
+            if (same < 0)
+            {
+                kept.Add(concentration);
+            }
+            else
+            {
+                kept[same] = kept[same] with { SameAs = [.. kept[same].SameAs, ConcentrationWording.Where(concentration.Where)] };
+            }
+        }
+
+        return kept;
+    }
+
+    /// <summary>An interaction cell says more than its levels alone when its rate is ≥ sharpening × each level's rate.</summary>
+    private static bool IsSharper(CellKey key, CellCounts cell, StratumEffects effects)
+    {
+        var rate = (double)cell.Errors / cell.Opportunities;
+        return new[] { new CellKey(key.Kind, key.Stratum, key.Level), new CellKey(key.Kind, key.Other!, key.OtherLevel!) }.All(level =>
+            effects.Tally.Cells.TryGetValue(level, out var alone) && rate >= effects.Options.InteractionSharpening * alone.Errors / alone.Opportunities);
+    }
+
+    public static string Method(RootCauseOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return FormattableString.Invariant(
+            $"Per error kind and stratum, Pearson's χ² homogeneity of the levels' rates (Monte Carlo, {options.MonteCarloReplicates} tables, below an expected count of 5); ") +
+            FormattableString.Invariant($"Benjamini–Hochberg at q ≤ {options.Alpha} over all (kind, stratum) tests, and separately over the interaction cells (one-sided Fisher exact, cell vs rest). ") +
+            FormattableString.Invariant($"A concentration is the worst level (highest Wilson lower bound) at ≥ {1 + options.MinimumElevation}× the rest's rate; ") +
+            FormattableString.Invariant($"an interaction cell also at ≥ {options.InteractionSharpening}× each of its levels alone. Localisation error: IoU below τ(gold class) + {options.LocalisationMargin}. ") +
+            "System (structural) when the annotators inside are homogeneous and most are above their own rate elsewhere.";
+    }
+}

@@ -1,0 +1,80 @@
+using System.Runtime.InteropServices;
+using Quality.Domain.Audit;
+
+namespace Quality.Domain.RootCauses;
+
+/// <summary>
+/// The mergeable counts of the drill-down: errors and opportunities per error kind and stratum level (or, for the
+/// interaction pass, per pair of levels of the chosen stratum pairs), per annotator, with the first error rows. Shards
+/// tally their evidence and merge in shard order; rows without strata (evidence written before strata existed) are skipped.
+/// </summary>
+public sealed class StrataTally
+{
+    private readonly RootCauseOptions _options;
+    private readonly IReadOnlySet<(string Kind, string Stratum, string Other)>? _pairs;
+
+    /// <param name="pairs">Null: tally each stratum alone. Else the stratum pairs of the interaction pass, per kind.</param>
+    internal StrataTally(RootCauseOptions options, IReadOnlySet<(string Kind, string Stratum, string Other)>? pairs = null)
+    {
+        _options = options;
+        _pairs = pairs;
+    }
+
+    internal Dictionary<CellKey, CellCounts> Cells { get; } = [];
+
+    /// <summary>The cells in a fixed order (kind, strata, levels; ordinal), whatever order rows and shards came in.</summary>
+    internal IEnumerable<KeyValuePair<CellKey, CellCounts>> Ordered => Cells.OrderBy(c => c.Key, Comparer<CellKey>.Create(Compare));
+
+    /// <summary>A tally of each stratum alone: the first pass.</summary>
+    public static StrataTally Strata(RootCauseOptions options) => new(options);
+
+    public void Add(EvidencePair row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        if (row.Strata is not { } strata)
+        {
+            return;
+        }
+
+        foreach (var (kind, isError) in RootCauseKinds.Of(row, _options))
+        {
+            if (_pairs is null)
+            {
+                foreach (var (stratum, level) in strata.Levels)
+                {
+                    Cell(new CellKey(kind, stratum, level)).Add(row, isError, _options.EvidenceRows);
+                }
+
+                continue;
+            }
+
+            foreach (var pair in _pairs.Where(p => p.Kind == kind))
+            {
+                if (strata.Levels.TryGetValue(pair.Stratum, out var level) && strata.Levels.TryGetValue(pair.Other, out var other))
+                {
+                    Cell(new CellKey(kind, pair.Stratum, level, pair.Other, other)).Add(row, isError, _options.EvidenceRows);
+                }
+            }
+        }
+    }
+
+    public void Merge(StrataTally other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        foreach (var (key, counts) in other.Cells)
+        {
+            Cell(key).Merge(counts, _options.EvidenceRows);
+        }
+    }
+
+    private CellCounts Cell(CellKey key) => CollectionsMarshal.GetValueRefOrAddDefault(Cells, key, out _) ??= new CellCounts();
+
+    private static int Compare(CellKey a, CellKey b)
+    {
+        var order = string.CompareOrdinal(a.Kind, b.Kind);
+        order = order != 0 ? order : string.CompareOrdinal(a.Stratum, b.Stratum);
+        order = order != 0 ? order : string.CompareOrdinal(a.Other, b.Other);
+        order = order != 0 ? order : string.CompareOrdinal(a.Level, b.Level);
+        return order != 0 ? order : string.CompareOrdinal(a.OtherLevel, b.OtherLevel);
+    }
+}

@@ -1,0 +1,40 @@
+using System.Globalization;
+
+namespace Quality.Domain.RootCauses;
+
+/// <summary>The bins of the measured strata; docs/findings.md states the same.</summary>
+/// <remarks>
+/// Range from ego: [0, 20), [20, 40), [40, 60), ≥ 60 m — a lidar's point density falls with the square of range, and
+/// 20 m steps separate the near field, the typical following distance, and the far field where objects have few points.
+/// Cuboid volume: &lt; 1 m³ (pedestrians, cones), [1, 5) (cyclists, motorcycles), [5, 20) (cars), ≥ 20 m³ (trucks,
+/// buses). Box area: COCO's small (&lt; 32² px), medium ([32², 96²)) and large (≥ 96²) (Lin et al. 2014, the COCO
+/// detection evaluation).
+/// </remarks>
+public static class StratumBins
+{
+    private static readonly double[] RangeEdges = [20, 40, 60];
+    private static readonly double[] VolumeEdges = [1, 5, 20];
+
+    public static string Range(double metres) => Bin(metres, RangeEdges, "m");
+
+    public static string CuboidSize(double volume) => Bin(volume, VolumeEdges, "m³");
+
+    public static string BoxSize(double area) => area < 32 * 32 ? "small (<32² px)" : area < 96 * 96 ? "medium (32²–96² px)" : "large (≥96² px)";
+
+    /// <summary>"0–20 m", "20–40 m", …, "≥60 m": labels that sort as the bins do within the lowest decade.</summary>
+    private static string Bin(double value, double[] edges, string unit)
+    {
+        var lower = 0.0;
+        foreach (var edge in edges)
+        {
+            if (value < edge)
+            {
+                return string.Create(CultureInfo.InvariantCulture, $"{lower}–{edge} {unit}");
+            }
+
+            lower = edge;
+        }
+
+        return string.Create(CultureInfo.InvariantCulture, $"≥{lower} {unit}");
+    }
+}
