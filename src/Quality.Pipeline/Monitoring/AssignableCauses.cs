@@ -5,7 +5,7 @@ namespace Quality.Pipeline.Monitoring;
 
 /// <summary>
 /// The assignable cause of each delivery, as the findings know it: a delivery that raised a system error, an individual
-/// error or a systematic confusion has a cause the product diagnosed, named by those findings. A process signal is not
+/// error, a systematic confusion or a structural concentration (night, far objects: the root-cause drill-down) has a cause the product diagnosed, named by those findings. A process signal is not
 /// one: it says that something changed, not what. Phase I charting drops an out-of-control baseline delivery only when it
 /// has a cause (Montgomery's procedure, <see cref="SeriesPoint.AssignableCause"/>); one without stays and is reported as
 /// retained. A finding keeps its last <see cref="Finding.MaxBatches"/> batches, so an older sighting no longer counts.
@@ -17,7 +17,7 @@ public static class AssignableCauses
     {
         ArgumentNullException.ThrowIfNull(findings);
         return findings
-            .Where(f => f.Kind is FindingKind.SystemError or FindingKind.IndividualError or FindingKind.SystematicConfusion)
+            .Where(f => f.Kind is FindingKind.SystemError or FindingKind.IndividualError or FindingKind.SystematicConfusion or FindingKind.Structural)
             .SelectMany(f => f.Batches.Select(b => (Batch: b, Cause: Describe(f))))
             .GroupBy(c => c.Batch, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => string.Join("; ", g.Select(c => c.Cause).Distinct().Order(StringComparer.Ordinal)), StringComparer.Ordinal);

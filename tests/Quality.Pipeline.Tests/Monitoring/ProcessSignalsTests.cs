@@ -137,10 +137,12 @@ public sealed class ProcessSignalsTests
         var systemError = SystemErrorIn("b3");
         var individual = systemError with { Kind = FindingKind.IndividualError, ErrorTypeKey = "miss:car", Annotators = ["ann-02"], Batches = ["b3", "b5"] };
         var signal = systemError with { Kind = FindingKind.ProcessSignal, ErrorTypeKey = "spc:gold-error-rate", Batches = ["b7"] };
+        var structural = systemError with { Kind = FindingKind.Structural, ErrorTypeKey = "missed|tag.time_of_day=night", Batches = ["b9"] };
 
-        var causes = AssignableCauses.Of([signal, individual, systemError]);
+        var causes = AssignableCauses.Of([signal, individual, systemError, structural]);
 
-        Assert.Equal(["b3", "b5"], causes.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["b3", "b5", "b9"], causes.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal("structural on missed|tag.time_of_day=night", causes["b9"]);
         Assert.Equal("individualError on miss:car (ann-02); systemError on confusion:cyclist>pedestrian", causes["b3"]);
         Assert.Equal("individualError on miss:car (ann-02)", causes["b5"]);
     }
