@@ -87,6 +87,32 @@ public sealed class NuScenesReaderTests
     }
 
     [Fact]
+    public async Task Point_counts_score_and_velocity_stay_on_the_box_but_are_not_rated_for_agreement()
+    {
+        // Two annotators draw the same parked car; their boxes hold 41 and 42 lidar points and they see it at
+        // visibility 4 and 3. The counts are measurements of the box (docs/statistics-conventions.md): rated as
+        // nominal they would be a disagreement over two "categories", 41 and 42.
+        static string Box(int points, string visibility) => $$"""
+            [{"sample_token": "s-1", "translation": [0, 0, 0], "size": [2, 4, 1.5], "rotation": [1, 0, 0, 0], "category_name": "car",
+              "attribute_names": ["vehicle.parked"], "num_lidar_pts": {{points}}, "num_radar_pts": 2, "visibility_token": "{{visibility}}"}]
+            """;
+        List<Annotation> item =
+        [
+            .. await ReadTextAsync("nuscenes", Box(41, "4"), new FileRole("a.json", Annotator: "a")),
+            .. await ReadTextAsync("nuscenes", Box(42, "3"), new FileRole("b.json", Annotator: "b")),
+        ];
+        var audit = new Domain.Audit.BatchAudit();
+
+        audit.AddItem("delivery", item);
+
+        Assert.Equal(["41", "42"], item.Select(a => a.Attributes!["num_lidar_pts"]));
+        var fields = audit.Metrics().Fields;
+        Assert.Equal(["objects.attribute", "objects.visibility"], fields.Keys.Where(k => k.StartsWith("objects.", StringComparison.Ordinal)));
+        // One consensus car, one pair of values: both say vehicle.parked (agreement 1), visibility 4 vs 3 (agreement 0).
+        Assert.Equal((1.0, 0.0), (fields["objects.attribute"].PercentAgreement, fields["objects.visibility"].PercentAgreement));
+    }
+
+    [Fact]
     public async Task Missing_annotator_is_an_error_naming_the_file()
     {
         var error = await Assert.ThrowsAsync<DeliveryFormatException>(() => ReadTextAsync("nuscenes", "[]", new FileRole("boxes.json")));

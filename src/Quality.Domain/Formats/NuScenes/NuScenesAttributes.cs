@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Text.Json;
 using Quality.Domain.Formats.Json;
 
@@ -8,6 +9,13 @@ internal static class NuScenesAttributes
 {
     /// <summary>Count fields kept under their own names.</summary>
     private static readonly string[] Counts = ["num_lidar_pts", "num_radar_pts"];
+
+    /// <summary>
+    /// Attributes measured from the box, the sweep or the model rather than judged by an annotator: kept on the box,
+    /// not rated for agreement (docs/formats/nuscenes.md).
+    /// </summary>
+    public static readonly FrozenSet<string> Measurements =
+        FrozenSet.ToFrozenSet(["num_lidar_pts", "num_radar_pts", "score", "velocity_x", "velocity_y"], StringComparer.Ordinal);
 
     public static Dictionary<string, string>? Read(JsonFields fields, JsonElement record)
     {

@@ -33,11 +33,14 @@ internal static class NuScenesBoxParser
         }
 
         var yaw = Yaw(fields, fields.Numbers(fields.Required(record, "rotation", "rotation"), "rotation", 4));
-        return new Annotation(item, annotator, role, Annotation.DefaultField, Label(fields, record), fields.Line)
+        var label = Label(fields, record);
+        var attributes = NuScenesAttributes.Read(fields, record);
+        return new Annotation(item, annotator, role, Annotation.DefaultField, label, fields.Line)
         {
             Id = id,
             Cuboid = new Cuboid(translation[0], translation[1], translation[2], Length: size[1], Width: size[0], Height: size[2], yaw),
-            Attributes = NuScenesAttributes.Read(fields, record),
+            Attributes = attributes,
+            Measurements = attributes is null ? null : NuScenesAttributes.Measurements,
         };
     }
 
