@@ -155,9 +155,12 @@ internal sealed class JsonFields
     public static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 
     /// <summary>The value's JSON text, shortened, for an error message; never throws on invalid UTF-8.</summary>
-    private static string Describe(JsonElement value)
+    private static string Describe(JsonElement value) => Describe(JsonMarshal.GetRawUtf8Value(value));
+
+    /// <summary>A value's raw JSON text (strings with their quotes), shortened, for an error message; never throws on invalid UTF-8.</summary>
+    public static string Describe(ReadOnlySpan<byte> raw)
     {
-        var text = Encoding.UTF8.GetString(JsonMarshal.GetRawUtf8Value(value));
+        var text = Encoding.UTF8.GetString(raw);
         return text.Length <= 40 ? text : text[..37] + "...";
     }
 }

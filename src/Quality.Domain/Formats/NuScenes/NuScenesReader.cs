@@ -73,8 +73,7 @@ internal sealed class NuScenesReader(Stream stream, FileRole file, string annota
         var fields = record.Context is { } sample
             ? new JsonFields(File.File, record.Element, $"box {index} of sample {sample}", $"results.{sample}[{index}]")
             : new JsonFields(File.File, record.Element, $"record {index}", $"[{index}]");
-        using var document = fields.Parse();
-        annotations.Enqueue(NuScenesBoxParser.Parse(fields, document.RootElement, record.Context, annotator, _role));
+        annotations.Enqueue(NuScenesBoxParser.Parse(fields, record.Element.Utf8.Span, record.Context, annotator, _role));
     }
 
     private async ValueTask ReadRootPropertyAsync(CancellationToken cancellationToken)
