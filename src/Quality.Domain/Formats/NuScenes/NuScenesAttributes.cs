@@ -17,13 +17,13 @@ internal static class NuScenesAttributes
     public static readonly FrozenSet<string> Measurements =
         FrozenSet.ToFrozenSet(["num_lidar_pts", "num_radar_pts", "score", "velocity_x", "velocity_y"], StringComparer.Ordinal);
 
-    public static Dictionary<string, string>? Read(JsonFields fields, NuScenesRecord record)
+    public static Dictionary<string, string>? Read(JsonFields fields, NuScenesRecord record, NuScenesTexts texts)
     {
         var attributes = new Dictionary<string, string>(StringComparer.Ordinal);
         // Detection results write "" for a class without attributes.
         if (record.Has(NuScenesField.AttributeName) && !record.IsString(NuScenesField.AttributeName, ""u8))
         {
-            attributes["attribute"] = NuScenesRecord.Text(fields, record.Raw(NuScenesField.AttributeName), "attribute_name");
+            attributes["attribute"] = NuScenesRecord.Text(fields, record.Raw(NuScenesField.AttributeName), "attribute_name", texts);
         }
 
         if (record.Has(NuScenesField.AttributeNames))
@@ -33,13 +33,13 @@ internal static class NuScenesAttributes
             var all = new List<string>(items.Count);
             for (var i = 0; i < items.Count; i++)
             {
-                all.Add(NuScenesRecord.Text(fields, raw.Slice(items[i].Start, items[i].Length), $"attribute_names[{i}]"));
+                all.Add(NuScenesRecord.Text(fields, raw.Slice(items[i].Start, items[i].Length), $"attribute_names[{i}]", texts));
             }
 
             if (all.Count > 0)
             {
                 all.Sort(StringComparer.Ordinal);
-                attributes["attribute"] = string.Join('|', all);
+                attributes["attribute"] = all.Count == 1 ? all[0] : string.Join('|', all);
             }
         }
 
@@ -47,13 +47,13 @@ internal static class NuScenesAttributes
         {
             if (record.Has(field))
             {
-                attributes[name] = JsonFields.Format(NuScenesRecord.NonNegative(fields, record.Raw(field), name));
+                attributes[name] = NuScenesRecord.Count(fields, record.Raw(field), name, texts);
             }
         }
 
         if (record.Has(NuScenesField.VisibilityToken))
         {
-            attributes["visibility"] = NuScenesRecord.Id(fields, record.Raw(NuScenesField.VisibilityToken), "visibility_token");
+            attributes["visibility"] = NuScenesRecord.Id(fields, record.Raw(NuScenesField.VisibilityToken), "visibility_token", texts);
         }
 
         if (record.Has(NuScenesField.DetectionScore))

@@ -15,7 +15,8 @@ internal static class NuScenesBoxParser
 
     /// <param name="json">The record's UTF-8 text, read in place (no document is built).</param>
     /// <param name="sampleToken">The sample the record is filed under in a results file; null when it names its own.</param>
-    public static Annotation Parse(JsonFields fields, ReadOnlySpan<byte> json, string? sampleToken, string annotator, AnnotatorRole role)
+    /// <param name="texts">The reader's repeated texts (sample tokens, classes, attributes, counts).</param>
+    public static Annotation Parse(JsonFields fields, ReadOnlySpan<byte> json, string? sampleToken, string annotator, AnnotatorRole role, NuScenesTexts texts)
     {
         Span<(int Start, int Length)> values = stackalloc (int, int)[(int)NuScenesField.Velocity + 1];
         var record = new NuScenesRecord(fields, json, values);
@@ -25,7 +26,7 @@ internal static class NuScenesBoxParser
             fields.Identify(id);
         }
 
-        var item = Item(fields, record, sampleToken);
+        var item = Item(fields, record, sampleToken, texts);
         Span<double> translation = stackalloc double[3];
         NuScenesRecord.Numbers(fields, record.Required(fields, NuScenesField.Translation, "translation"), "translation", translation);
         Span<double> size = stackalloc double[3];
@@ -38,8 +39,8 @@ internal static class NuScenesBoxParser
         Span<double> rotation = stackalloc double[4];
         NuScenesRecord.Numbers(fields, record.Required(fields, NuScenesField.Rotation, "rotation"), "rotation", rotation);
         var yaw = Yaw(fields, rotation);
-        var label = Label(fields, record);
-        var attributes = NuScenesAttributes.Read(fields, record);
+        var label = Label(fields, record, texts);
+        var attributes = NuScenesAttributes.Read(fields, record, texts);
         return new Annotation(item, annotator, role, Annotation.DefaultField, label, fields.Line)
         {
             Id = id,
@@ -65,9 +66,9 @@ internal static class NuScenesBoxParser
         return Math.Atan2(2 * ((w * z) + (x * y)), 1 - (2 * ((y * y) + (z * z))));
     }
 
-    private static string Item(JsonFields fields, NuScenesRecord record, string? sampleToken)
+    private static string Item(JsonFields fields, NuScenesRecord record, string? sampleToken, NuScenesTexts texts)
     {
-        var own = record.Has(NuScenesField.SampleToken) ? NuScenesRecord.Id(fields, record.Raw(NuScenesField.SampleToken), "sample_token") : null;
+        var own = record.Has(NuScenesField.SampleToken) ? NuScenesRecord.Id(fields, record.Raw(NuScenesField.SampleToken), "sample_token", texts) : null;
         return (sampleToken, own) switch
         {
             (null, null) => throw fields.Error("sample_token", "missing"),
@@ -78,8 +79,8 @@ internal static class NuScenesBoxParser
         };
     }
 
-    private static string Label(JsonFields fields, NuScenesRecord record) =>
-        record.Has(NuScenesField.CategoryName) ? NuScenesRecord.Text(fields, record.Raw(NuScenesField.CategoryName), "category_name")
-        : record.Has(NuScenesField.DetectionName) ? NuScenesRecord.Text(fields, record.Raw(NuScenesField.DetectionName), "detection_name")
+    private static string Label(JsonFields fields, NuScenesRecord record, NuScenesTexts texts) =>
+        record.Has(NuScenesField.CategoryName) ? NuScenesRecord.Text(fields, record.Raw(NuScenesField.CategoryName), "category_name", texts)
+        : record.Has(NuScenesField.DetectionName) ? NuScenesRecord.Text(fields, record.Raw(NuScenesField.DetectionName), "detection_name", texts)
         : throw fields.Error("category_name", "missing (and no detection_name)");
 }

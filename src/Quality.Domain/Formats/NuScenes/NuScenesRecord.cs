@@ -173,8 +173,11 @@ internal readonly ref struct NuScenesRecord
         return items;
     }
 
-    /// <summary>A valid id or label (<see cref="JsonFields.Text"/>).</summary>
-    public static string Text(JsonFields fields, ReadOnlySpan<byte> raw, string path)
+    /// <summary>Longest raw text looked up in <see cref="NuScenesTexts"/> (its characters go on the stack).</summary>
+    private const int MaxHeldTextBytes = 512;
+
+    /// <summary>A valid id or label (<see cref="JsonFields.Text"/>), from <paramref name="texts"/> when it holds it.</summary>
+    public static string Text(JsonFields fields, ReadOnlySpan<byte> raw, string path, NuScenesTexts? texts = null)
     {
         var reader = new Utf8JsonReader(raw);
         reader.Read();
@@ -183,29 +186,58 @@ internal readonly ref struct NuScenesRecord
             throw fields.Error(path, $"{JsonFields.Describe(raw)} is not a string");
         }
 
-        string text;
+        string? text;
         try
         {
-            text = reader.GetString()!;
+            if (texts is not null && raw.Length <= MaxHeldTextBytes)
+            {
+                // A string's UTF-16 length never exceeds its raw UTF-8 length.
+                Span<char> chars = stackalloc char[raw.Length];
+                text = texts.TryGet(chars[..reader.CopyString(chars)], CanonicalFormat.IsValidId, out var held) ? held : null;
+            }
+            else
+            {
+                text = reader.GetString()!;
+                text = CanonicalFormat.IsValidId(text) ? text : null;
+            }
         }
         catch (InvalidOperationException)
         {
             throw fields.Error(path, "is not valid UTF-8");
         }
 
-        return CanonicalFormat.IsValidId(text)
-            ? text
-            : throw fields.Error(path, $"must be 1 to {CanonicalFormat.MaxIdLength} characters without control characters");
+        return text ?? throw fields.Error(path, $"must be 1 to {CanonicalFormat.MaxIdLength} characters without control characters");
+    }
+
+    /// <summary>
+    /// A count as attribute text (<see cref="JsonFields.Format"/> of <see cref="NonNegative"/>): digits alone, at most
+    /// 15 (JSON has no leading zeros, so they are the shortest round-trip text), come from <paramref name="texts"/>.
+    /// </summary>
+    public static string Count(JsonFields fields, ReadOnlySpan<byte> raw, string path, NuScenesTexts texts)
+    {
+        if (raw.Length is > 0 and <= 15 && !raw.ContainsAnyExceptInRange((byte)'0', (byte)'9'))
+        {
+            Span<char> chars = stackalloc char[raw.Length];
+            for (var i = 0; i < raw.Length; i++)
+            {
+                chars[i] = (char)raw[i];
+            }
+
+            texts.TryGet(chars, static _ => true, out var held);
+            return held;
+        }
+
+        return JsonFields.Format(NonNegative(fields, raw, path));
     }
 
     /// <summary>An id written as a string or an integer, as text (<see cref="JsonFields.Id"/>).</summary>
-    public static string Id(JsonFields fields, ReadOnlySpan<byte> raw, string path)
+    public static string Id(JsonFields fields, ReadOnlySpan<byte> raw, string path, NuScenesTexts? texts = null)
     {
         var reader = new Utf8JsonReader(raw);
         reader.Read();
         return reader.TokenType switch
         {
-            JsonTokenType.String => Text(fields, raw, path),
+            JsonTokenType.String => Text(fields, raw, path, texts),
             JsonTokenType.Number when reader.TryGetInt64(out var number) => number.ToString(CultureInfo.InvariantCulture),
             _ => throw fields.Error(path, $"{JsonFields.Describe(raw)} is not a string or an integer id"),
         };
