@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Running;
 using Quality.Benchmarks.Agreement;
 using Quality.Benchmarks.Audit;
+using Quality.Benchmarks.Formats;
 using Quality.Benchmarks.Pipeline;
 using Quality.Benchmarks.Sampling;
 
@@ -15,6 +16,7 @@ return args.FirstOrDefault() switch
     "spatial" => SpatialAuditThroughput.Run(frames: args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100_000),
     "e2e-gold" => GoldAuditEndToEnd.Run(args),
     "e2e-gold-phases" => await GoldAuditPhases.RunAsync(args),
+    "nuscenes-read" => await NuScenesReadThroughput.RunAsync(args),
     "finalize-history" => await MacroAsync(FinalizeHistory.RunAsync),
     "requests" => await MacroAsync(() => StorageRequests.RunAsync(args)),
     "scale-sim" => ScaleSimulation.Run(args),

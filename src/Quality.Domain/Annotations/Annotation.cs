@@ -26,6 +26,13 @@ public sealed record Annotation(
 
     public IReadOnlyDictionary<string, string>? Attributes { get; init; }
 
+    /// <summary>
+    /// Names among <see cref="Attributes"/> whose values are measurements derived from the box, the sensor or a model
+    /// (a nuScenes box's lidar point count, detection score, velocity), not an annotator's judgement: kept for evidence
+    /// and strata, never rated for agreement (docs/statistics-conventions.md § Measured attributes).
+    /// </summary>
+    public IReadOnlySet<string>? Measurements { get; init; }
+
     /// <summary>The image a 2D box was drawn on, when the delivery says: lets a taxonomy check the box lies inside it.</summary>
     public ImageSize? Image { get; init; }
 

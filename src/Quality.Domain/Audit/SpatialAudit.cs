@@ -126,7 +126,8 @@ public sealed class SpatialAudit
             _existence.AddUnit(byAnnotator.Select(a => new Rating(a.Annotator, seenBy.ContainsKey(a.Annotator) ? "present" : "absent")));
             _consensusClass.AddUnit(cluster.Observations.Select(o => new Rating(o.Annotator, objectsOf[o.Annotator][o.Index].Label)));
             var drawn = cluster.Observations.Select(o => (o.Annotator, Object: objectsOf[o.Annotator][o.Index])).ToList();
-            foreach (var name in drawn.SelectMany(d => d.Object.Attributes?.Keys ?? []).Distinct(StringComparer.Ordinal))
+            foreach (var name in drawn.SelectMany(d => d.Object.Attributes?.Keys ?? []).Distinct(StringComparer.Ordinal)
+                         .Where(name => !drawn.Any(d => d.Object.Measurements?.Contains(name) == true)))
             {
                 Attribute(name).AddUnit(drawn
                     .Where(d => d.Object.Attributes?.ContainsKey(name) == true)
@@ -151,7 +152,10 @@ public sealed class SpatialAudit
         return ((high >> 16, high & 0xFFFF), ((int)((uint)low >> 16), low & 0xFFFF));
     }
 
-    /// <summary>Consensus objects as units of each object attribute (e.g. occlusion): the value each annotator who drew it gave.</summary>
+    /// <summary>
+    /// Consensus objects as units of each object attribute (e.g. occlusion): the value each annotator who drew it gave.
+    /// Measurements (<see cref="Annotation.Measurements"/>) are not ratings and are left out.
+    /// </summary>
     public IReadOnlyDictionary<string, RatingPatterns> ConsensusAttributes => _attributes;
 
     private RatingPatterns Attribute(string name)

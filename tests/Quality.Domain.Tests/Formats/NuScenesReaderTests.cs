@@ -87,6 +87,66 @@ public sealed class NuScenesReaderTests
     }
 
     [Fact]
+    public async Task Point_counts_score_and_velocity_stay_on_the_box_but_are_not_rated_for_agreement()
+    {
+        // Two annotators draw the same parked car; their boxes hold 41 and 42 lidar points and they see it at
+        // visibility 4 and 3. The counts are measurements of the box (docs/statistics-conventions.md): rated as
+        // nominal they would be a disagreement over two "categories", 41 and 42.
+        static string Box(int points, string visibility) => $$"""
+            [{"sample_token": "s-1", "translation": [0, 0, 0], "size": [2, 4, 1.5], "rotation": [1, 0, 0, 0], "category_name": "car",
+              "attribute_names": ["vehicle.parked"], "num_lidar_pts": {{points}}, "num_radar_pts": 2, "visibility_token": "{{visibility}}"}]
+            """;
+        List<Annotation> item =
+        [
+            .. await ReadTextAsync("nuscenes", Box(41, "4"), new FileRole("a.json", Annotator: "a")),
+            .. await ReadTextAsync("nuscenes", Box(42, "3"), new FileRole("b.json", Annotator: "b")),
+        ];
+        var audit = new Domain.Audit.BatchAudit();
+
+        audit.AddItem("delivery", item);
+
+        Assert.Equal(["41", "42"], item.Select(a => a.Attributes!["num_lidar_pts"]));
+        var fields = audit.Metrics().Fields;
+        Assert.Equal(["objects.attribute", "objects.visibility"], fields.Keys.Where(k => k.StartsWith("objects.", StringComparison.Ordinal)));
+        // One consensus car, one pair of values: both say vehicle.parked (agreement 1), visibility 4 vs 3 (agreement 0).
+        Assert.Equal((1.0, 0.0), (fields["objects.attribute"].PercentAgreement, fields["objects.visibility"].PercentAgreement));
+    }
+
+    [Theory]
+    // The record starts at byte 1 (after "["), so every problem names "record 0 at byte 1"; the value is quoted as written.
+    [InlineData("""5""", "[0]", "5 is not an object")]
+    [InlineData("""{"sample_token": "s", "translation": [0, "a", 0], "size": [1, 2, 1], "rotation": [1, 0, 0, 0], "category_name": "c"}""", "[0].translation[1]", "\"a\" is not a finite number")]
+    [InlineData("""{"sample_token": "s", "translation": [0, 0, 0], "size": [1, 2], "rotation": [1, 0, 0, 0], "category_name": "c"}""", "[0].size", "has 2 numbers; expected 3")]
+    [InlineData("""{"sample_token": "s", "translation": [0, 0, 0], "size": {"w": 1}, "rotation": [1, 0, 0, 0], "category_name": "c"}""", "[0].size", "{\"w\": 1} is not an array")]
+    [InlineData("""{"sample_token": "s", "translation": [0, 0, 0], "size": [1, 2, 1], "rotation": [1, 0, 0, 0], "category_name": "c", "num_lidar_pts": -1}""", "[0].num_lidar_pts", "-1 is negative")]
+    [InlineData("""{"sample_token": "s", "translation": [0, 0, 0], "size": [1, 2, 1], "rotation": [1, 0, 0, 0], "category_name": 7}""", "[0].category_name", "7 is not a string")]
+    [InlineData("""{"sample_token": true, "translation": [0, 0, 0], "size": [1, 2, 1], "rotation": [1, 0, 0, 0], "category_name": "c"}""", "[0].sample_token", "true is not a string or an integer id")]
+    [InlineData("""{"sample_token": "s", "translation": null, "size": [1, 2, 1], "rotation": [1, 0, 0, 0], "category_name": "c"}""", "[0].translation", "missing")]
+    [InlineData("""{"sample_token": "s", "translation": [0, 0, 0], "size": [1, 2, 1], "rotation": [1, 0, 0, 0], "attribute_names": ["a", ""], "category_name": "c"}""", "[0].attribute_names[1]", "must be 1 to 256 characters without control characters")]
+    public async Task Bad_records_are_rejected_naming_the_field_and_the_value(string record, string field, string problem)
+    {
+        var error = await Assert.ThrowsAsync<DeliveryFormatException>(() => ReadTextAsync("nuscenes", $"[{record}]", Vendor));
+
+        Assert.Equal(("boxes.json", 1L, field, $"record 0 at byte 1: {problem}"), (error.File, error.Line, error.Field, error.Problem));
+    }
+
+    [Fact]
+    public async Task A_repeated_property_counts_once_its_last_value_and_repeated_texts_are_one_string()
+    {
+        const string json = """
+            [{"sample_token": "s", "translation": [0, 0, 0], "size": [1, 2, 1], "rotation": [1, 0, 0, 0], "category_name": "a", "category_name": "b", "num_lidar_pts": 7},
+             {"sample_token": "s", "translation": [5, 0, 0], "size": [1, 2, 1], "rotation": [1, 0, 0, 0], "category_name": "b", "num_lidar_pts": 7.0}]
+            """;
+
+        var boxes = await ReadTextAsync("nuscenes", json, Vendor);
+
+        Assert.Equal(["b", "b"], boxes.Select(b => b.Label));
+        Assert.Same(boxes[0].Item, boxes[1].Item);
+        // 7 and 7.0 are the same count: the shortest round-trip text of 7.0 is "7".
+        Assert.Equal(["7", "7"], boxes.Select(b => b.Attributes!["num_lidar_pts"]));
+    }
+
+    [Fact]
     public async Task Missing_annotator_is_an_error_naming_the_file()
     {
         var error = await Assert.ThrowsAsync<DeliveryFormatException>(() => ReadTextAsync("nuscenes", "[]", new FileRole("boxes.json")));

@@ -17,8 +17,11 @@ internal sealed class JsonFields
 
     private readonly string _file;
     private readonly JsonArrayElement _element;
-    private readonly string? _fieldPrefix;
-    private string _what;
+    private readonly string? _context;
+    private readonly Func<long, string?, (string What, string? FieldPrefix)>? _name;
+    private string? _what;
+    private string? _fieldPrefix;
+    private string? _id;
 
     /// <param name="what">The element as a user names it: "task 3", "annotation 17".</param>
     /// <param name="fieldPrefix">The element's own path where field paths start from it, e.g. <c>annotations[2]</c>.</param>
@@ -30,10 +33,28 @@ internal sealed class JsonFields
         _fieldPrefix = fieldPrefix;
     }
 
+    /// <summary>
+    /// Names the element only when an error needs it, so that a valid record costs no text: <paramref name="name"/>
+    /// (a static lambda) gives what and field prefix from the element's index and <paramref name="context"/>.
+    /// </summary>
+    public JsonFields(string file, JsonArrayElement element, string? context, Func<long, string?, (string What, string? FieldPrefix)> name)
+    {
+        _file = file;
+        _element = element;
+        _context = context;
+        _name = name;
+    }
+
     /// <summary>How errors name the element, e.g. <c>task 3 (id 17) at byte 51234</c>.</summary>
-    public string Position => $"{_what} at byte {_element.ByteOffset}";
+    public string Position => _id is null ? $"{What} at byte {_element.ByteOffset}" : $"{What} (id {_id}) at byte {_element.ByteOffset}";
 
     public long Line => _element.Line;
+
+    private string What => _what ??= Named().What;
+
+    private string? FieldPrefix => _name is null ? _fieldPrefix : _fieldPrefix ??= Named().FieldPrefix;
+
+    private (string What, string? FieldPrefix) Named() => _name!(_element.Index, _context);
 
     /// <summary>Parses the element; the document must be disposed before the splitter reads on.</summary>
     public JsonDocument Parse()
@@ -49,16 +70,16 @@ internal sealed class JsonFields
     }
 
     /// <summary>Adds what identifies the element once it is known: "task 3" becomes "task 3 (id 17)".</summary>
-    public void Identify(string id) => _what = $"{_what} (id {id})";
+    public void Identify(string id) => _id = id;
 
     public DeliveryFormatException Error(string? path, string problem) =>
         new(_file, _element.Line, FieldPath(path), $"{Position}: {problem}");
 
-    private string? FieldPath(string? path) => (_fieldPrefix, path) switch
+    private string? FieldPath(string? path) => (FieldPrefix, path) switch
     {
         (null, _) => path,
-        (_, null) => _fieldPrefix,
-        _ => $"{_fieldPrefix}.{path}",
+        (var prefix, null) => prefix,
+        (var prefix, _) => $"{prefix}.{path}",
     };
 
     /// <summary>A property that is present and not null.</summary>
@@ -155,9 +176,12 @@ internal sealed class JsonFields
     public static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 
     /// <summary>The value's JSON text, shortened, for an error message; never throws on invalid UTF-8.</summary>
-    private static string Describe(JsonElement value)
+    private static string Describe(JsonElement value) => Describe(JsonMarshal.GetRawUtf8Value(value));
+
+    /// <summary>A value's raw JSON text (strings with their quotes), shortened, for an error message; never throws on invalid UTF-8.</summary>
+    public static string Describe(ReadOnlySpan<byte> raw)
     {
-        var text = Encoding.UTF8.GetString(JsonMarshal.GetRawUtf8Value(value));
+        var text = Encoding.UTF8.GetString(raw);
         return text.Length <= 40 ? text : text[..37] + "...";
     }
 }

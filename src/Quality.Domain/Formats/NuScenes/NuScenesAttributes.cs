@@ -1,4 +1,4 @@
-using System.Text.Json;
+using System.Collections.Frozen;
 using Quality.Domain.Formats.Json;
 
 namespace Quality.Domain.Formats.NuScenes;
@@ -7,47 +7,64 @@ namespace Quality.Domain.Formats.NuScenes;
 internal static class NuScenesAttributes
 {
     /// <summary>Count fields kept under their own names.</summary>
-    private static readonly string[] Counts = ["num_lidar_pts", "num_radar_pts"];
+    private static readonly (NuScenesField Field, string Name)[] Counts =
+        [(NuScenesField.NumLidarPts, "num_lidar_pts"), (NuScenesField.NumRadarPts, "num_radar_pts")];
 
-    public static Dictionary<string, string>? Read(JsonFields fields, JsonElement record)
+    /// <summary>
+    /// Attributes measured from the box, the sweep or the model rather than judged by an annotator: kept on the box,
+    /// not rated for agreement (docs/formats/nuscenes.md).
+    /// </summary>
+    public static readonly FrozenSet<string> Measurements =
+        FrozenSet.ToFrozenSet(["num_lidar_pts", "num_radar_pts", "score", "velocity_x", "velocity_y"], StringComparer.Ordinal);
+
+    public static Dictionary<string, string>? Read(JsonFields fields, NuScenesRecord record, NuScenesTexts texts)
     {
         var attributes = new Dictionary<string, string>(StringComparer.Ordinal);
         // Detection results write "" for a class without attributes.
-        if (JsonFields.TryGet(record, "attribute_name", out var name) && !(name.ValueKind == JsonValueKind.String && name.ValueEquals("")))
+        if (record.Has(NuScenesField.AttributeName) && !record.IsString(NuScenesField.AttributeName, ""u8))
         {
-            attributes["attribute"] = fields.Text(name, "attribute_name");
+            attributes["attribute"] = NuScenesRecord.Text(fields, record.Raw(NuScenesField.AttributeName), "attribute_name", texts);
         }
 
-        if (JsonFields.TryGet(record, "attribute_names", out var names))
+        if (record.Has(NuScenesField.AttributeNames))
         {
-            var all = fields.Items(names, "attribute_names").Select(n => fields.Text(n.Item, n.Path)).Order(StringComparer.Ordinal).ToList();
+            var raw = record.Raw(NuScenesField.AttributeNames);
+            var items = NuScenesRecord.Items(fields, raw, "attribute_names");
+            var all = new List<string>(items.Count);
+            for (var i = 0; i < items.Count; i++)
+            {
+                all.Add(NuScenesRecord.Text(fields, raw.Slice(items[i].Start, items[i].Length), $"attribute_names[{i}]", texts));
+            }
+
             if (all.Count > 0)
             {
-                attributes["attribute"] = string.Join('|', all);
+                all.Sort(StringComparer.Ordinal);
+                attributes["attribute"] = all.Count == 1 ? all[0] : string.Join('|', all);
             }
         }
 
-        foreach (var count in Counts)
+        foreach (var (field, name) in Counts)
         {
-            if (JsonFields.TryGet(record, count, out var value))
+            if (record.Has(field))
             {
-                attributes[count] = JsonFields.Format(fields.NonNegative(value, count));
+                attributes[name] = NuScenesRecord.Count(fields, record.Raw(field), name, texts);
             }
         }
 
-        if (JsonFields.TryGet(record, "visibility_token", out var visibility))
+        if (record.Has(NuScenesField.VisibilityToken))
         {
-            attributes["visibility"] = fields.Id(visibility, "visibility_token");
+            attributes["visibility"] = NuScenesRecord.Id(fields, record.Raw(NuScenesField.VisibilityToken), "visibility_token", texts);
         }
 
-        if (JsonFields.TryGet(record, "detection_score", out var score))
+        if (record.Has(NuScenesField.DetectionScore))
         {
-            attributes["score"] = JsonFields.Format(fields.Number(score, "detection_score"));
+            attributes["score"] = JsonFields.Format(NuScenesRecord.Number(fields, record.Raw(NuScenesField.DetectionScore), "detection_score"));
         }
 
-        if (JsonFields.TryGet(record, "velocity", out var velocity))
+        if (record.Has(NuScenesField.Velocity))
         {
-            var v = fields.Numbers(velocity, "velocity", 2);
+            Span<double> v = stackalloc double[2];
+            NuScenesRecord.Numbers(fields, record.Raw(NuScenesField.Velocity), "velocity", v);
             (attributes["velocity_x"], attributes["velocity_y"]) = (JsonFields.Format(v[0]), JsonFields.Format(v[1]));
         }
 

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Quality.Domain.Annotations;
 using Quality.Domain.Formats.Json;
 using Quality.Domain.Geometry;
@@ -14,30 +13,40 @@ internal static class NuScenesBoxParser
     /// <summary>How far |q| may be from 1: rounding in exported quaternions, not a different rotation.</summary>
     public const double UnitQuaternionTolerance = 1e-3;
 
+    /// <param name="json">The record's UTF-8 text, read in place (no document is built).</param>
     /// <param name="sampleToken">The sample the record is filed under in a results file; null when it names its own.</param>
-    public static Annotation Parse(JsonFields fields, JsonElement record, string? sampleToken, string annotator, AnnotatorRole role)
+    /// <param name="texts">The reader's repeated texts (sample tokens, classes, attributes, counts).</param>
+    public static Annotation Parse(JsonFields fields, ReadOnlySpan<byte> json, string? sampleToken, string annotator, AnnotatorRole role, NuScenesTexts texts)
     {
-        fields.Object(record, null);
-        string? id = JsonFields.TryGet(record, "token", out var token) ? fields.Id(token, "token") : null;
+        Span<(int Start, int Length)> values = stackalloc (int, int)[(int)NuScenesField.Velocity + 1];
+        var record = new NuScenesRecord(fields, json, values);
+        string? id = record.Has(NuScenesField.Token) ? NuScenesRecord.Id(fields, record.Raw(NuScenesField.Token), "token") : null;
         if (id is not null)
         {
             fields.Identify(id);
         }
 
-        var item = Item(fields, record, sampleToken);
-        var translation = fields.Numbers(fields.Required(record, "translation", "translation"), "translation", 3);
-        var size = fields.Numbers(fields.Required(record, "size", "size"), "size", 3);
-        if (size.Any(s => s < 0))
+        var item = Item(fields, record, sampleToken, texts);
+        Span<double> translation = stackalloc double[3];
+        NuScenesRecord.Numbers(fields, record.Required(fields, NuScenesField.Translation, "translation"), "translation", translation);
+        Span<double> size = stackalloc double[3];
+        NuScenesRecord.Numbers(fields, record.Required(fields, NuScenesField.Size, "size"), "size", size);
+        if (size[0] < 0 || size[1] < 0 || size[2] < 0)
         {
             throw fields.Error("size", "has a negative size");
         }
 
-        var yaw = Yaw(fields, fields.Numbers(fields.Required(record, "rotation", "rotation"), "rotation", 4));
-        return new Annotation(item, annotator, role, Annotation.DefaultField, Label(fields, record), fields.Line)
+        Span<double> rotation = stackalloc double[4];
+        NuScenesRecord.Numbers(fields, record.Required(fields, NuScenesField.Rotation, "rotation"), "rotation", rotation);
+        var yaw = Yaw(fields, rotation);
+        var label = Label(fields, record, texts);
+        var attributes = NuScenesAttributes.Read(fields, record, texts);
+        return new Annotation(item, annotator, role, Annotation.DefaultField, label, fields.Line)
         {
             Id = id,
             Cuboid = new Cuboid(translation[0], translation[1], translation[2], Length: size[1], Width: size[0], Height: size[2], yaw),
-            Attributes = NuScenesAttributes.Read(fields, record),
+            Attributes = attributes,
+            Measurements = attributes is null ? null : NuScenesAttributes.Measurements,
         };
     }
 
@@ -45,9 +54,9 @@ internal static class NuScenesBoxParser
     /// The heading of q = [w, x, y, z]: yaw = atan2(2(wz + xy), 1 − 2(y² + z²)), the rotation about z
     /// (pyquaternion's <c>yaw_pitch_roll[0]</c>, which nuscenes-devkit uses).
     /// </summary>
-    private static double Yaw(JsonFields fields, double[] q)
+    private static double Yaw(JsonFields fields, ReadOnlySpan<double> q)
     {
-        var norm = Math.Sqrt(q.Sum(c => c * c));
+        var norm = Math.Sqrt((q[0] * q[0]) + (q[1] * q[1]) + (q[2] * q[2]) + (q[3] * q[3]));
         if (!(Math.Abs(norm - 1) <= UnitQuaternionTolerance))
         {
             throw fields.Error("rotation", $"|q| = {JsonFields.Format(norm)}; a rotation quaternion [w, x, y, z] has length 1");
@@ -57,9 +66,9 @@ internal static class NuScenesBoxParser
         return Math.Atan2(2 * ((w * z) + (x * y)), 1 - (2 * ((y * y) + (z * z))));
     }
 
-    private static string Item(JsonFields fields, JsonElement record, string? sampleToken)
+    private static string Item(JsonFields fields, NuScenesRecord record, string? sampleToken, NuScenesTexts texts)
     {
-        var own = JsonFields.TryGet(record, "sample_token", out var value) ? fields.Id(value, "sample_token") : null;
+        var own = record.Has(NuScenesField.SampleToken) ? NuScenesRecord.Id(fields, record.Raw(NuScenesField.SampleToken), "sample_token", texts) : null;
         return (sampleToken, own) switch
         {
             (null, null) => throw fields.Error("sample_token", "missing"),
@@ -70,8 +79,8 @@ internal static class NuScenesBoxParser
         };
     }
 
-    private static string Label(JsonFields fields, JsonElement record) =>
-        JsonFields.TryGet(record, "category_name", out var category) ? fields.Text(category, "category_name")
-        : JsonFields.TryGet(record, "detection_name", out var detection) ? fields.Text(detection, "detection_name")
+    private static string Label(JsonFields fields, NuScenesRecord record, NuScenesTexts texts) =>
+        record.Has(NuScenesField.CategoryName) ? NuScenesRecord.Text(fields, record.Raw(NuScenesField.CategoryName), "category_name", texts)
+        : record.Has(NuScenesField.DetectionName) ? NuScenesRecord.Text(fields, record.Raw(NuScenesField.DetectionName), "detection_name", texts)
         : throw fields.Error("category_name", "missing (and no detection_name)");
 }

@@ -11,6 +11,7 @@ namespace Quality.Domain.Formats.NuScenes;
 internal sealed class NuScenesReader(Stream stream, FileRole file, string annotator) : JsonAnnotationReader(stream, file)
 {
     private readonly AnnotatorRole _role = file.Role ?? AnnotatorRole.Annotator;
+    private readonly NuScenesTexts _texts = new();
     private Phase _phase;
     private string? _sample;
     private bool _resultsSeen;
@@ -69,12 +70,10 @@ internal sealed class NuScenesReader(Stream stream, FileRole file, string annota
 
     protected override void Convert(JsonRecord record, Queue<Annotation> annotations)
     {
-        var index = record.Element.Index;
-        var fields = record.Context is { } sample
-            ? new JsonFields(File.File, record.Element, $"box {index} of sample {sample}", $"results.{sample}[{index}]")
-            : new JsonFields(File.File, record.Element, $"record {index}", $"[{index}]");
-        using var document = fields.Parse();
-        annotations.Enqueue(NuScenesBoxParser.Parse(fields, document.RootElement, record.Context, annotator, _role));
+        var fields = new JsonFields(File.File, record.Element, record.Context, static (index, sample) => sample is null
+            ? ($"record {index}", $"[{index}]")
+            : ($"box {index} of sample {sample}", $"results.{sample}[{index}]"));
+        annotations.Enqueue(NuScenesBoxParser.Parse(fields, record.Element.Utf8.Span, record.Context, annotator, _role, _texts));
     }
 
     private async ValueTask ReadRootPropertyAsync(CancellationToken cancellationToken)
