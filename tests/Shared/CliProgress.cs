@@ -7,7 +7,7 @@ namespace Quality.Tests.Shared;
 /// far, computing, done. On a loaded machine even a small audit passes that second, so a test that holds stderr to
 /// "no warning, no error" holds it to that without these lines.
 /// </summary>
-public static partial class CliProgress
+internal static partial class CliProgress
 {
     /// <summary><paramref name="error"/> without its progress lines.</summary>
     public static string Without(string error) => ProgressLine().Replace(error, "");
