@@ -48,10 +48,10 @@ public static class DeliveryAuditor
         ArgumentNullException.ThrowIfNull(reader);
         header = Declared(header, levels, checker);
         var audit = new BatchAudit(spatial, evidence) { Checker = checker, Frame = frame, Metadata = header.Metadata, Facts = facts };
-        if (reader is RatingsCsvReader table && checker is null && frame is null && evidence is null && facts is null)
+        if (reader is RatingsCsvReader table && checker is null && frame is null && facts is null)
         {
-            // Tags only and nothing that needs the annotations themselves (no checks, review frame, evidence or facts):
-            // the table's rows go in without them.
+            // Tags only and nothing that needs the annotations themselves (no checks, review frame or facts; a table of
+            // tags has no objects, so no evidence either): the table's rows go in without them.
             var tags = new TagTable(header, file, table.Role, labelField);
             await table.ReadIntoAsync(tags, cancellationToken);
             tags.AddTo(audit);
