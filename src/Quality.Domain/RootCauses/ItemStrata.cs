@@ -61,7 +61,12 @@ public sealed class ItemStrata
         levels[StratumNames.Annotator] = annotator;
         foreach (var (name, value) in subject.Attributes ?? new Dictionary<string, string>())
         {
-            levels[StratumNames.AttributePrefix + name] = value;
+            // A measurement (a nuScenes box's lidar point count: ~2,000 distinct values) is no category a cause can be
+            // named by; range and size are the measurements the drill-down bins.
+            if (subject.Measurements?.Contains(name) != true)
+            {
+                levels[StratumNames.AttributePrefix + name] = value;
+            }
         }
 
         double? range = null, size = null;

@@ -50,6 +50,22 @@ public sealed class ItemStrataTests
     }
 
     [Fact]
+    public void Measurements_among_the_attributes_are_not_strata()
+    {
+        var strata = ItemStrata.Of([], null);
+        var box = Object("a", AnnotatorRole.Annotator, "car", new Cuboid(0, 0, 0, 1, 1, 1, 0), "0") with
+        {
+            Attributes = new Dictionary<string, string> { ["visibility"] = "4", ["num_lidar_pts"] = "41" },
+            Measurements = new HashSet<string> { "num_lidar_pts" },
+        };
+
+        var levels = strata.Of(box, "a", "car").Levels;
+
+        Assert.Equal("4", levels["attribute.visibility"]);
+        Assert.DoesNotContain("attribute.num_lidar_pts", levels.Keys);
+    }
+
+    [Fact]
     public void A_tie_among_annotators_goes_to_the_ordinally_first_value()
     {
         var strata = ItemStrata.Of([Tag("a", AnnotatorRole.Annotator, "weather", "snow"), Tag("b", AnnotatorRole.Annotator, "weather", "fog")], null);
