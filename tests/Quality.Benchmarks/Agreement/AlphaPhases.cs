@@ -10,7 +10,8 @@ namespace Quality.Benchmarks.Agreement;
 /// <summary>
 /// Where <c>quality audit</c>'s time goes on the alpha table (<c>e2e-alpha-phases [--units N]</c>): the steps of the
 /// ratings table's fast path timed one after another in this process, first run (cold JIT, as the command runs them),
-/// wall and process CPU seconds per step — read the rows into a <see cref="TagTable"/>, group them into rating patterns,
+/// wall and process CPU seconds per step — read the rows and group them into rating patterns (in blocks on every core,
+/// <see cref="RatingsCsvBlocks"/>; or with <c>--one-pass</c> into one <see cref="TagTable"/>, then grouped),
 /// the agreement suite (alpha, its bootstrap, per category, per annotator, the kappas), the JSON view; then the
 /// bootstrap alone again, warm, with 1 worker and with all cores.
 /// </summary>
@@ -35,17 +36,26 @@ internal static class AlphaPhases
 
         var file = Path.GetFileName(tables.Long);
         var header = new DeliveryHeader("alpha", "local", "local", new TaxonomyReference("none", "0.0.0"), ["frame-tags"]);
-        var table = new TagTable(header, file, Quality.Domain.Annotations.AnnotatorRole.Annotator, "value");
+        var audit = new BatchAudit();
+        TagTable NewTable() => new(header, file, Quality.Domain.Annotations.AnnotatorRole.Annotator, "value");
         await using (var stream = File.OpenRead(tables.Long))
         {
             using var reader = new RatingsCsvReader(stream, file);
-            await reader.ReadIntoAsync(table, CancellationToken.None);
+            if (args.Contains("--one-pass"))
+            {
+                var table = NewTable();
+                await reader.ReadIntoAsync(table, CancellationToken.None);
+                Lap("read the rows into one tag table");
+                table.AddTo(audit);
+                Lap("group them into rating patterns");
+            }
+            else
+            {
+                await RatingsCsvBlocks.ReadAsync(reader, NewTable, audit, CancellationToken.None);
+                Lap($"read and group in blocks on {Environment.ProcessorCount} cores");
+            }
         }
 
-        Lap("read 4.5M rows into the tag table");
-        var audit = new BatchAudit();
-        table.AddTo(audit);
-        Lap("group into rating patterns");
         var bootstrap = new BootstrapOptions { Seed = BatchAudit.DefaultSeed };
         var result = audit.Finish(header.Field, bootstrap);
         Lap("agreement suite (alpha, bootstrap, per category, per annotator, kappas)");
@@ -53,7 +63,7 @@ internal static class AlphaPhases
         Lap("JSON view");
 
         var total = phases.Sum(p => p.Seconds);
-        Console.WriteLine(Invariant($"alpha phases, {units:N0} units, {table.Count:N0} rows, {json.Length:N0} chars of JSON; {Environment.ProcessorCount} cores, load {Audit.GoldAuditEndToEnd.LoadAverage()}"));
+        Console.WriteLine(Invariant($"alpha phases, {units:N0} units, {audit.Annotations:N0} rows, {json.Length:N0} chars of JSON; {Environment.ProcessorCount} cores, load {Audit.GoldAuditEndToEnd.LoadAverage()}"));
         foreach (var (phase, seconds, cpuSeconds) in phases)
         {
             Console.WriteLine(Invariant($"  {phase}: {seconds:0.000} s, {cpuSeconds:0.000} CPU s ({seconds / total:P0})"));

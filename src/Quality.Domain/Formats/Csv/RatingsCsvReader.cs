@@ -20,6 +20,7 @@ public sealed class RatingsCsvReader : IAnnotationReader
     /// <summary>The separators a header may use, in the order they are tried.</summary>
     public static IReadOnlyList<char> Separators => CsvCells.Separators;
 
+    private readonly Stream _stream;
     private readonly JsonLinesReader _lines;
     private readonly string _file;
     private readonly AnnotatorRole _role;
@@ -29,6 +30,7 @@ public sealed class RatingsCsvReader : IAnnotationReader
     /// <param name="role">The role of every rating in the file (the delivery declares it; the table has no column for it).</param>
     public RatingsCsvReader(Stream stream, string file, AnnotatorRole role = AnnotatorRole.Annotator)
     {
+        _stream = stream;
         _lines = new JsonLinesReader(stream, file);
         _file = file;
         _role = role;
@@ -36,6 +38,32 @@ public sealed class RatingsCsvReader : IAnnotationReader
 
     /// <summary>The role of every rating in the file.</summary>
     internal AnnotatorRole Role => _role;
+
+    /// <summary>The file the table is read from, as errors name it.</summary>
+    internal string File => _file;
+
+    /// <summary>The stream the rows come from, not yet read (<see cref="RatingsCsvBlocks"/> reads it in blocks).</summary>
+    internal Stream Stream => _stream;
+
+    /// <summary>A reader of rows that follow a header already read, which used <paramref name="separator"/>.</summary>
+    internal static RatingsCsvReader Continuing(Stream rows, string file, AnnotatorRole role, char separator) =>
+        new(rows, file, role) { _separator = separator, _headerRead = true };
+
+    /// <summary>The separator of <paramref name="line"/> if it is exactly one of <see cref="Headers"/> (after a byte order mark; before a '\r'); else null.</summary>
+    internal static char? PlainHeaderSeparator(ReadOnlySpan<byte> line)
+    {
+        line = line.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? line[3..] : line;
+        line = line.EndsWith((byte)'\r') ? line[..^1] : line;
+        foreach (var separator in Separators)
+        {
+            if (line.SequenceEqual(Encoding.UTF8.GetBytes(string.Join(separator, Columns))))
+            {
+                return separator;
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>The header line as each separator writes it.</summary>
     public static IEnumerable<string> Headers => Separators.Select(separator => string.Join(separator, Columns));
