@@ -124,8 +124,7 @@ internal static class RatingsCsvBlocks
                 return null;
             }
 
-            // Every block after the first starts at the '\n' before its first row: a blank first line, so the first row is
-            // read as any other (no byte order mark or file signature is looked for on it).
+            // Every block after the first starts at the '\n' before its first row (a blank first line).
             carry = buffer[Math.Max(length - 1, 0)..filled]; // copied before the block's buffer goes back to the pool
             var (rows, isFirst, used) = (buffer, first, length);
             parsing.Enqueue(Task.Run(() => Parse(reader, rows, used, isFirst, separator.Value, newTable, cancellationToken), cancellationToken));
@@ -143,6 +142,7 @@ internal static class RatingsCsvBlocks
     }
 
     /// <summary>One block's rows grouped into units; null when the block cannot be read (one pass will say why, at its line).</summary>
+    /// <remarks>The first block, which holds the header, goes through the reader; the others are read from their bytes.</remarks>
     private static async Task<Block?> Parse(
         RatingsCsvReader reader, byte[] buffer, int length, bool first, char separator, Func<TagTable> newTable, CancellationToken cancellationToken)
     {
@@ -150,9 +150,21 @@ internal static class RatingsCsvBlocks
         var audit = new BatchAudit();
         try
         {
-            using var bytes = new MemoryStream(buffer, 0, length, writable: false);
-            using var rows = first ? new RatingsCsvReader(bytes, reader.File, reader.Role) : RatingsCsvReader.Continuing(bytes, reader.File, reader.Role, separator);
-            await rows.ReadIntoAsync(table, cancellationToken);
+            if (first)
+            {
+                using var bytes = new MemoryStream(buffer, 0, length, writable: false);
+                using var rows = new RatingsCsvReader(bytes, reader.File, reader.Role);
+                await rows.ReadIntoAsync(table, cancellationToken);
+            }
+            else
+            {
+                using var rows = RatingsCsvReader.Continuing(Stream.Null, reader.File, reader.Role, separator);
+                if (!rows.ReadBlockInto(table, buffer.AsSpan(0, length)))
+                {
+                    return null;
+                }
+            }
+
             table.AddTo(audit);
         }
         catch (DeliveryFormatException)

@@ -92,13 +92,51 @@ public sealed class RatingsCsvReader : IAnnotationReader
     internal async Task ReadIntoAsync(TagTable table, CancellationToken cancellationToken)
     {
         await ReadHeaderAsync(cancellationToken);
-        var separator = (byte)_separator;
         while (await _lines.ReadLineAsync(cancellationToken) is { } line)
         {
-            if (!AddPlain(table, line.Span, separator, _lines.LineNumber) && Cells(line.Span, _lines.LineNumber) is { } cells)
+            AddRow(table, line.Span, _lines.LineNumber);
+        }
+    }
+
+    /// <summary>
+    /// Reads rows that follow the header straight from <paramref name="rows"/>, whole lines as <see cref="RatingsCsvBlocks"/>
+    /// cuts them, row by row as <see cref="ReadIntoAsync"/> reads them (blank lines skipped, a '\r' before '\n' dropped);
+    /// lines are numbered from the block's first.
+    /// </summary>
+    /// <returns>False, having stopped, at a line longer than a line may be: the one-pass reader says so, at its line.</returns>
+    /// <exception cref="DeliveryFormatException">As <see cref="ReadIntoAsync"/>, with the line counted in the block.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal bool ReadBlockInto(TagTable table, ReadOnlySpan<byte> rows)
+    {
+        long line = 0;
+        while (!rows.IsEmpty)
+        {
+            var end = rows.IndexOf((byte)'\n');
+            var row = end < 0 ? rows : rows[..end];
+            rows = end < 0 ? default : rows[(end + 1)..];
+            line++;
+            row = row.EndsWith((byte)'\r') ? row[..^1] : row;
+            if (row.Length > JsonLinesReader.DefaultMaxLineBytes)
             {
-                table.Add(Encoding.UTF8.GetBytes(cells[0]), Encoding.UTF8.GetBytes(cells[1]), Encoding.UTF8.GetBytes(cells[2]), Encoding.UTF8.GetBytes(cells[3]), _lines.LineNumber);
+                return false;
             }
+
+            if (row.ContainsAnyExcept((byte)' ', (byte)'\t'))
+            {
+                AddRow(table, row, line);
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Adds one non-blank row: plain cells straight from their bytes, any other row through <see cref="Cells"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void AddRow(TagTable table, ReadOnlySpan<byte> row, long line)
+    {
+        if (!AddPlain(table, row, (byte)_separator, line) && Cells(row, line) is { } cells)
+        {
+            table.Add(Encoding.UTF8.GetBytes(cells[0]), Encoding.UTF8.GetBytes(cells[1]), Encoding.UTF8.GetBytes(cells[2]), Encoding.UTF8.GetBytes(cells[3]), line);
         }
     }
 
@@ -128,6 +166,7 @@ public sealed class RatingsCsvReader : IAnnotationReader
     }
 
     /// <summary>A cell the checks of <see cref="Cells"/> pass as it is: 1 to 256 printable ASCII characters, not quoted.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool Plain(ReadOnlySpan<byte> cell) =>
         cell.Length is > 0 and <= Canonical.CanonicalFormat.MaxIdLength && cell[0] != (byte)'"' && !cell.ContainsAnyExceptInRange((byte)0x20, (byte)0x7E);
 
