@@ -11,6 +11,7 @@ return args.FirstOrDefault() switch
     "latency" => await MacroAsync(() => PipelineBenchmarks.LatencyAsync(runs: 10, maxPause: TimeSpan.FromSeconds(args.Length > 1 ? double.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1))),
     "hosts" => await MacroAsync(() => PipelineBenchmarks.HostsAsync(deliveries: 20, repeats: 3, settle: !args.Contains("--unsettled"))),
     "e2e-alpha" => AlphaEndToEnd.Run(args),
+    "e2e-alpha-phases" => await AlphaPhases.RunAsync(args),
     "ingest" => await IngestThroughput.RunAsync(args),
     "memory" => await MacroAsync(() => DevHostMemory.RunAsync(args)),
     "spatial" => SpatialAuditThroughput.Run(frames: args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100_000),

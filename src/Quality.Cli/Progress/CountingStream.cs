@@ -7,7 +7,8 @@ internal sealed class CountingStream(Stream inner, IProgress<long> progress) : S
 
     public override bool CanRead => true;
 
-    public override bool CanSeek => false;
+    /// <summary>As the file's: a reader that reads a file in blocks rewinds it to read it in one pass (RatingsCsvBlocks).</summary>
+    public override bool CanSeek => inner.CanSeek;
 
     public override bool CanWrite => false;
 
@@ -16,7 +17,7 @@ internal sealed class CountingStream(Stream inner, IProgress<long> progress) : S
     public override long Position
     {
         get => _read;
-        set => throw new NotSupportedException();
+        set => Seek(value, SeekOrigin.Begin);
     }
 
     public override int Read(byte[] buffer, int offset, int count) => Counted(inner.Read(buffer, offset, count));
@@ -33,7 +34,12 @@ internal sealed class CountingStream(Stream inner, IProgress<long> progress) : S
     {
     }
 
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+    public override long Seek(long offset, SeekOrigin origin)
+    {
+        _read = inner.Seek(offset, origin);
+        progress.Report(_read);
+        return _read;
+    }
 
     public override void SetLength(long value) => throw new NotSupportedException();
 

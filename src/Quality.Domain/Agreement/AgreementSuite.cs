@@ -23,13 +23,20 @@ public static class AgreementSuite
         var scale = ValueScale.For(ratings.Values, level, orderedValues);
         var units = PairableUnits.From(ratings, scale);
         var alpha = units.Alpha();
-        // A nominal field's categories are its points: one set of replicates gives both intervals.
-        var (interval, nominalCategories) = units.Bootstrap(bootstrap, perCategory: level == MeasurementLevel.Nominal);
-        var influence = KrippendorffAlpha.PerAnnotator(ratings, scale, alpha.Value);
         var categorical = level is MeasurementLevel.Nominal or MeasurementLevel.Ordinal;
         var ordered = level == MeasurementLevel.Ordinal;
 
-        CategoricalSuite? kappas = categorical ? Categorical(ratings, scale, ordered) : null;
+        // The bootstrap spreads its replicates over the cores; the other figures, each one pass over the patterns, run
+        // beside it and take a core when one is free. A nominal field's categories are its points: one set of replicates
+        // gives both intervals.
+        (BootstrapInterval Alpha, IReadOnlyList<CategoryAgreement>? Categories) replicates = default;
+        IReadOnlyList<AnnotatorInfluence> influence = [];
+        CategoricalSuite? kappas = null;
+        Parallel.Invoke(
+            () => replicates = units.Bootstrap(bootstrap, perCategory: level == MeasurementLevel.Nominal),
+            () => influence = KrippendorffAlpha.PerAnnotator(ratings, scale, alpha.Value),
+            () => kappas = categorical ? Categorical(ratings, scale, ordered) : null);
+        var (interval, nominalCategories) = replicates;
         var perAnnotator = influence.Select(a => new AnnotatorAgreement(
             a.Annotator,
             a.Values,

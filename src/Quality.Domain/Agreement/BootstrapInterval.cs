@@ -47,6 +47,11 @@ public readonly record struct BootstrapInterval(
         {
             throw new ArgumentOutOfRangeException(nameof(options), options.Confidence, "confidence must lie strictly between 0 and 1");
         }
+
+        if (options.MaxDegreeOfParallelism is 0 or < -1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.MaxDegreeOfParallelism, "threads must be -1 (every core) or at least 1");
+        }
     }
 
     /// <summary>Hyndman–Fan type 7 quantile of ascending <paramref name="sorted"/>; NaN when empty.</summary>

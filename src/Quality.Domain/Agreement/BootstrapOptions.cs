@@ -17,4 +17,10 @@ public sealed record BootstrapOptions
     /// relying on data, 0.667 the lowest for tentative conclusions.
     /// </summary>
     public double Threshold { get; init; } = 0.8;
+
+    /// <summary>
+    /// Threads the replicates are spread over; -1 (the default) for every core. Each replicate draws from its own stream
+    /// (<see cref="ReplicateStream"/>), so the interval is the same whatever this is.
+    /// </summary>
+    public int MaxDegreeOfParallelism { get; init; } = -1;
 }

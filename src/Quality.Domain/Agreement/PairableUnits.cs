@@ -179,46 +179,49 @@ internal sealed class PairableUnits
     /// and, when <paramref name="perCategory"/>, <see cref="PerCategory(BootstrapOptions)"/>, from one pass over the
     /// replicates: the draws, which are most of the time, are made once for both.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    /// <remarks>
+    /// Replicate b draws from its own stream (<see cref="ReplicateStream"/>) and the replicates are collected in index
+    /// order, so they run in parallel (<see cref="BootstrapOptions.MaxDegreeOfParallelism"/>) and give the same
+    /// interval on any number of threads.
+    /// </remarks>
     public (BootstrapInterval Alpha, IReadOnlyList<CategoryAgreement>? Categories) Bootstrap(BootstrapOptions options, bool perCategory)
     {
         BootstrapInterval.Validate(options);
+        var estimate = Alpha().Value; // also fills the per-pattern terms the replicates share, before they run
         var estimates = perCategory ? PerCategory() : null;
-        var categoryReplicates = estimates?.Select(_ => new List<double>(options.Replicates)).ToArray();
-        var alphas = new List<double>(options.Replicates);
+        var alphas = new double[options.Replicates];
+        var categoryAlphas = perCategory ? new double[options.Replicates][] : null;
         var bootstrap = new UnitBootstrap(_multiplicities);
-        var random = new Random(options.Seed);
-        var counts = new long[_multiplicities.Length];
-        for (var b = 0; b < options.Replicates; b++)
-        {
-            bootstrap.Draw(random, counts);
-            var alpha = Alpha(counts).Value;
-            if (!double.IsNaN(alpha))
+        Parallel.For(
+            0,
+            options.Replicates,
+            new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism },
+            () => new long[_multiplicities.Length],
+            (b, _, counts) =>
             {
-                alphas.Add(alpha);
-            }
-
-            if (categoryReplicates is not null)
-            {
-                var (categoryAlphas, _, _) = CategoryFigures(counts);
-                for (var c = 0; c < categoryAlphas.Length; c++)
+                bootstrap.Draw(ReplicateStream.For(options.Seed, b), counts);
+                alphas[b] = Alpha(counts).Value;
+                if (categoryAlphas is not null)
                 {
-                    if (!double.IsNaN(categoryAlphas[c]))
-                    {
-                        categoryReplicates[c].Add(categoryAlphas[c]);
-                    }
+                    categoryAlphas[b] = CategoryFigures(counts).Alpha;
                 }
-            }
-        }
+
+                return counts;
+            },
+            _ => { });
 
         var tail = (1 - options.Confidence) / 2;
         var categories = estimates?.Select((e, c) =>
         {
-            categoryReplicates![c].Sort();
-            return e with { AlphaLower = BootstrapInterval.Quantile(categoryReplicates[c], tail), AlphaUpper = BootstrapInterval.Quantile(categoryReplicates[c], 1 - tail) };
+            var replicates = Defined(categoryAlphas!.Select(a => a[c]));
+            replicates.Sort();
+            return e with { AlphaLower = BootstrapInterval.Quantile(replicates, tail), AlphaUpper = BootstrapInterval.Quantile(replicates, 1 - tail) };
         }).ToList();
-        return (BootstrapInterval.Of(Alpha().Value, alphas, options), categories);
+        return (BootstrapInterval.Of(estimate, Defined(alphas), options), categories);
     }
+
+    /// <summary>The replicates whose figure is defined, in replicate order.</summary>
+    private static List<double> Defined(IEnumerable<double> replicates) => replicates.Where(a => !double.IsNaN(a)).ToList();
 
     /// <summary>Per point, one-versus-rest alpha, specific agreement and n_c with <paramref name="weights"/>[p] units of pattern p.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

@@ -51,10 +51,8 @@ public static class DeliveryAuditor
         if (reader is RatingsCsvReader table && checker is null && frame is null && facts is null)
         {
             // Tags only and nothing that needs the annotations themselves (no checks, review frame or facts; a table of
-            // tags has no objects, so no evidence either): the table's rows go in without them.
-            var tags = new TagTable(header, file, table.Role, labelField);
-            await table.ReadIntoAsync(tags, cancellationToken);
-            tags.AddTo(audit);
+            // tags has no objects, so no evidence either): the table's rows go in without them, on every core.
+            await RatingsCsvBlocks.ReadAsync(table, () => new TagTable(header, file, table.Role, labelField), audit, cancellationToken);
         }
         else
         {

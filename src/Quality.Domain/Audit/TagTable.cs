@@ -52,6 +52,12 @@ internal sealed class TagTable(DeliveryHeader header, string file, AnnotatorRole
     /// <summary>Rows read.</summary>
     public int Count { get; private set; }
 
+    /// <summary>The items read, in first-seen order.</summary>
+    internal SequenceSet<byte> Items => _items;
+
+    /// <summary>Every item came after the item before it in ordinal byte order: the first item is the least, the last the greatest.</summary>
+    internal bool Ascending => _ascending;
+
     /// <summary>Adds one tag read from line <paramref name="line"/>; every name is 1 to 256 characters of UTF-8, as the reader checked.</summary>
     /// <exception cref="DeliveryFormatException">The value does not fit its field's declaration: names the line and the value's column.</exception>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

@@ -31,4 +31,13 @@ public sealed class BinomialVariateTests
     [InlineData(7, 1.0, 7)]
     public void Draw_DegenerateParameters_AreCertain(long n, double p, long expected) =>
         Assert.Equal(expected, BinomialVariate.Draw(new Random(1), n, p));
+
+    /// <summary>ln k! against Python 3.11's math.lgamma(k + 1): the table's last entry, Stirling's first, and far out.</summary>
+    [Theory]
+    [InlineData(255, 1161.7121011184006)]
+    [InlineData(256, 1167.2572785628802)]
+    [InlineData(1_000, 5912.128178488163)]
+    [InlineData(1_000_000, 12815518.384658169)]
+    public void LogFactorial_MatchesLogGamma(double k, double expected) =>
+        Assert.Equal(expected, BinomialVariate.LogFactorial(k), expected * 1e-15);
 }

@@ -20,6 +20,7 @@ public sealed class RatingsCsvReader : IAnnotationReader
     /// <summary>The separators a header may use, in the order they are tried.</summary>
     public static IReadOnlyList<char> Separators => CsvCells.Separators;
 
+    private readonly Stream _stream;
     private readonly JsonLinesReader _lines;
     private readonly string _file;
     private readonly AnnotatorRole _role;
@@ -29,6 +30,7 @@ public sealed class RatingsCsvReader : IAnnotationReader
     /// <param name="role">The role of every rating in the file (the delivery declares it; the table has no column for it).</param>
     public RatingsCsvReader(Stream stream, string file, AnnotatorRole role = AnnotatorRole.Annotator)
     {
+        _stream = stream;
         _lines = new JsonLinesReader(stream, file);
         _file = file;
         _role = role;
@@ -36,6 +38,32 @@ public sealed class RatingsCsvReader : IAnnotationReader
 
     /// <summary>The role of every rating in the file.</summary>
     internal AnnotatorRole Role => _role;
+
+    /// <summary>The file the table is read from, as errors name it.</summary>
+    internal string File => _file;
+
+    /// <summary>The stream the rows come from, not yet read (<see cref="RatingsCsvBlocks"/> reads it in blocks).</summary>
+    internal Stream Stream => _stream;
+
+    /// <summary>A reader of rows that follow a header already read, which used <paramref name="separator"/>.</summary>
+    internal static RatingsCsvReader Continuing(Stream rows, string file, AnnotatorRole role, char separator) =>
+        new(rows, file, role) { _separator = separator, _headerRead = true };
+
+    /// <summary>The separator of <paramref name="line"/> if it is exactly one of <see cref="Headers"/> (after a byte order mark; before a '\r'); else null.</summary>
+    internal static char? PlainHeaderSeparator(ReadOnlySpan<byte> line)
+    {
+        line = line.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? line[3..] : line;
+        line = line.EndsWith((byte)'\r') ? line[..^1] : line;
+        foreach (var separator in Separators)
+        {
+            if (line.SequenceEqual(Encoding.UTF8.GetBytes(string.Join(separator, Columns))))
+            {
+                return separator;
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>The header line as each separator writes it.</summary>
     public static IEnumerable<string> Headers => Separators.Select(separator => string.Join(separator, Columns));
@@ -64,13 +92,51 @@ public sealed class RatingsCsvReader : IAnnotationReader
     internal async Task ReadIntoAsync(TagTable table, CancellationToken cancellationToken)
     {
         await ReadHeaderAsync(cancellationToken);
-        var separator = (byte)_separator;
         while (await _lines.ReadLineAsync(cancellationToken) is { } line)
         {
-            if (!AddPlain(table, line.Span, separator, _lines.LineNumber) && Cells(line.Span, _lines.LineNumber) is { } cells)
+            AddRow(table, line.Span, _lines.LineNumber);
+        }
+    }
+
+    /// <summary>
+    /// Reads rows that follow the header straight from <paramref name="rows"/>, whole lines as <see cref="RatingsCsvBlocks"/>
+    /// cuts them, row by row as <see cref="ReadIntoAsync"/> reads them (blank lines skipped, a '\r' before '\n' dropped);
+    /// lines are numbered from the block's first.
+    /// </summary>
+    /// <returns>False, having stopped, at a line longer than a line may be: the one-pass reader says so, at its line.</returns>
+    /// <exception cref="DeliveryFormatException">As <see cref="ReadIntoAsync"/>, with the line counted in the block.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal bool ReadBlockInto(TagTable table, ReadOnlySpan<byte> rows)
+    {
+        long line = 0;
+        while (!rows.IsEmpty)
+        {
+            var end = rows.IndexOf((byte)'\n');
+            var row = end < 0 ? rows : rows[..end];
+            rows = end < 0 ? default : rows[(end + 1)..];
+            line++;
+            row = row.EndsWith((byte)'\r') ? row[..^1] : row;
+            if (row.Length > JsonLinesReader.DefaultMaxLineBytes)
             {
-                table.Add(Encoding.UTF8.GetBytes(cells[0]), Encoding.UTF8.GetBytes(cells[1]), Encoding.UTF8.GetBytes(cells[2]), Encoding.UTF8.GetBytes(cells[3]), _lines.LineNumber);
+                return false;
             }
+
+            if (row.ContainsAnyExcept((byte)' ', (byte)'\t'))
+            {
+                AddRow(table, row, line);
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Adds one non-blank row: plain cells straight from their bytes, any other row through <see cref="Cells"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void AddRow(TagTable table, ReadOnlySpan<byte> row, long line)
+    {
+        if (!AddPlain(table, row, (byte)_separator, line) && Cells(row, line) is { } cells)
+        {
+            table.Add(Encoding.UTF8.GetBytes(cells[0]), Encoding.UTF8.GetBytes(cells[1]), Encoding.UTF8.GetBytes(cells[2]), Encoding.UTF8.GetBytes(cells[3]), line);
         }
     }
 
@@ -100,6 +166,7 @@ public sealed class RatingsCsvReader : IAnnotationReader
     }
 
     /// <summary>A cell the checks of <see cref="Cells"/> pass as it is: 1 to 256 printable ASCII characters, not quoted.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool Plain(ReadOnlySpan<byte> cell) =>
         cell.Length is > 0 and <= Canonical.CanonicalFormat.MaxIdLength && cell[0] != (byte)'"' && !cell.ContainsAnyExceptInRange((byte)0x20, (byte)0x7E);
 

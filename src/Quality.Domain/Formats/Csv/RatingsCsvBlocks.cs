@@ -1,0 +1,262 @@
+using System.Buffers;
+using Quality.Domain.Agreement;
+using Quality.Domain.Audit;
+
+namespace Quality.Domain.Formats.Csv;
+
+/// <summary>
+/// Reads a ratings table into a <see cref="BatchAudit"/> on every core: the stream is cut into blocks of whole lines,
+/// cut where the item changes, each block is parsed into its own <see cref="TagTable"/> and grouped into its own audit
+/// while the next is read, and the audits are merged in block order. A table the blocks cannot reproduce exactly is read
+/// in one pass instead, so the result and every error message are those of <see cref="RatingsCsvReader.ReadIntoAsync"/>.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Merging is exact: rating patterns are integer counts whose statistics do not depend on the order they were added or
+/// merged in (<see cref="RatingPatterns"/>), and a unit is the same wherever it is read as long as all of its rows are in
+/// one block. That is checked, not assumed: the blocks' items must be disjoint (each block ascending and before the next,
+/// as in a sorted table, or else no item counted twice in their union).
+/// </para>
+/// <para>
+/// Line numbers are only known once the blocks before are counted, so a block's errors would name the wrong line: when
+/// any block fails (a malformed row, a value its declaration refuses, an annotator tagging a field twice) or the items are
+/// not disjoint, the stream is rewound and read in one pass, which throws the error it always threw, at its line. That
+/// needs a seekable stream; any other, a small table, or a single core is read in one pass from the start.
+/// </para>
+/// </remarks>
+internal static class RatingsCsvBlocks
+{
+    /// <summary>Bytes a block reads at least: 108 MB make 13 blocks, few enough to merge and enough to share.</summary>
+    public const int DefaultBlockBytes = 8 << 20;
+
+    /// <summary>How far back from a block's end the cut looks for a change of item.</summary>
+    private const int CutSearchBytes = 64 * 1024;
+
+    /// <summary>Reads every row of <paramref name="reader"/>'s table into <paramref name="audit"/>, in blocks when it can.</summary>
+    /// <param name="newTable">A new table for the rows of a block (or of the whole file).</param>
+    /// <param name="workers">Blocks parsed at once; the cores by default. One means one pass.</param>
+    /// <returns>Whether the table was read in blocks (false: in one pass).</returns>
+    /// <exception cref="DeliveryFormatException">As <see cref="RatingsCsvReader.ReadIntoAsync"/> and <see cref="TagTable.AddTo"/>.</exception>
+    public static async Task<bool> ReadAsync(
+        RatingsCsvReader reader, Func<TagTable> newTable, BatchAudit audit, CancellationToken cancellationToken,
+        int blockBytes = DefaultBlockBytes, int? workers = null)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        ArgumentNullException.ThrowIfNull(newTable);
+        ArgumentNullException.ThrowIfNull(audit);
+        var stream = reader.Stream;
+        var start = stream.CanSeek ? stream.Position : -1;
+        var parallel = workers ?? Environment.ProcessorCount;
+        if (start >= 0 && parallel > 1 && stream.Length - start >= 2L * blockBytes
+            && await TryBlocksAsync(reader, newTable, blockBytes, parallel, cancellationToken) is { } blocks)
+        {
+            audit.Merge(blocks);
+            return true;
+        }
+
+        if (start >= 0)
+        {
+            stream.Seek(start, SeekOrigin.Begin);
+        }
+
+        var table = newTable();
+        await reader.ReadIntoAsync(table, cancellationToken);
+        table.AddTo(audit);
+        return false;
+    }
+
+    /// <summary>The blocks' audits merged in block order; null when the blocks cannot give exactly what one pass gives.</summary>
+    private static async Task<BatchAudit?> TryBlocksAsync(
+        RatingsCsvReader reader, Func<TagTable> newTable, int blockBytes, int workers, CancellationToken cancellationToken)
+    {
+        var parsing = new Queue<Task<Block?>>();
+        var merged = new BatchAudit();
+        var items = new List<(SequenceSet<byte> Items, bool Ascending)>();
+
+        // Blocks are merged as they finish, in order, so that only the blocks in flight are held apart.
+        async Task<bool> MergeNext()
+        {
+            if (await parsing.Dequeue() is not { } block)
+            {
+                await Task.WhenAll(parsing); // let the others finish and give their buffers back before one pass reads again
+                return false;
+            }
+
+            merged.Merge(block.Audit);
+            items.Add((block.Items, block.Ascending));
+            return true;
+        }
+
+        char? separator = null;
+        var carry = Array.Empty<byte>();
+        var eof = false;
+        for (var first = true; !eof; first = false)
+        {
+            // Pooled, so that the blocks in flight are all the memory the bytes take (carry is a line or a few: far below a block).
+            var buffer = ArrayPool<byte>.Shared.Rent(Math.Max(blockBytes, 2 * carry.Length));
+            carry.CopyTo(buffer, 0);
+            var filled = carry.Length;
+            while (filled < buffer.Length && !eof)
+            {
+                var read = await reader.Stream.ReadAsync(buffer.AsMemory(filled), cancellationToken);
+                filled += read;
+                eof = read == 0;
+            }
+
+            if (first)
+            {
+                var headerEnd = Array.IndexOf(buffer, (byte)'\n', 0, filled);
+                separator = headerEnd < 0 ? null : RatingsCsvReader.PlainHeaderSeparator(buffer.AsSpan(0, headerEnd));
+            }
+
+            var length = eof ? filled : Cut(buffer.AsSpan(0, filled), first ? 0 : 1);
+            if (separator is null || length < 0)
+            {
+                // A header other than the plain one, or a line longer than a block: one pass says what it is.
+                ArrayPool<byte>.Shared.Return(buffer);
+                await Task.WhenAll(parsing);
+                return null;
+            }
+
+            if (parsing.Count >= workers && !await MergeNext())
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+                return null;
+            }
+
+            // Every block after the first starts at the '\n' before its first row (a blank first line).
+            carry = buffer[Math.Max(length - 1, 0)..filled]; // copied before the block's buffer goes back to the pool
+            var (rows, isFirst, used) = (buffer, first, length);
+            parsing.Enqueue(Task.Run(() => Parse(reader, rows, used, isFirst, separator.Value, newTable, cancellationToken), cancellationToken));
+        }
+
+        while (parsing.Count > 0)
+        {
+            if (!await MergeNext())
+            {
+                return null;
+            }
+        }
+
+        return Disjoint(items) ? merged : null;
+    }
+
+    /// <summary>One block's rows grouped into units; null when the block cannot be read (one pass will say why, at its line).</summary>
+    /// <remarks>The first block, which holds the header, goes through the reader; the others are read from their bytes.</remarks>
+    private static async Task<Block?> Parse(
+        RatingsCsvReader reader, byte[] buffer, int length, bool first, char separator, Func<TagTable> newTable, CancellationToken cancellationToken)
+    {
+        var table = newTable();
+        var audit = new BatchAudit();
+        try
+        {
+            if (first)
+            {
+                using var bytes = new MemoryStream(buffer, 0, length, writable: false);
+                using var rows = new RatingsCsvReader(bytes, reader.File, reader.Role);
+                await rows.ReadIntoAsync(table, cancellationToken);
+            }
+            else
+            {
+                using var rows = RatingsCsvReader.Continuing(Stream.Null, reader.File, reader.Role, separator);
+                if (!rows.ReadBlockInto(table, buffer.AsSpan(0, length)))
+                {
+                    return null;
+                }
+            }
+
+            table.AddTo(audit);
+        }
+        catch (DeliveryFormatException)
+        {
+            return null;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+
+        return new Block(table.Items, table.Ascending, audit);
+    }
+
+    /// <summary>
+    /// The length of the block to parse: up to and including the '\n' before the row where the item changes, searching
+    /// back from the last whole line (blank rows are passed over); the last line's end when no change is found nearby;
+    /// -1 when the block holds no whole line after <paramref name="from"/>.
+    /// </summary>
+    private static int Cut(ReadOnlySpan<byte> data, int from)
+    {
+        var end = data.LastIndexOf((byte)'\n');
+        if (end < from)
+        {
+            return -1;
+        }
+
+        ReadOnlySpan<byte> later = default;
+        var laterStart = -1; // the '\n' before the row of item `later`
+        var limit = Math.Max(from, end - CutSearchBytes);
+        for (var lineEnd = end; lineEnd > limit;)
+        {
+            var lineStart = data[..lineEnd].LastIndexOf((byte)'\n');
+            if (lineStart < from)
+            {
+                break;
+            }
+
+            var item = FirstCell(data[(lineStart + 1)..lineEnd]);
+            if (!item.Trim(" \t\r"u8).IsEmpty)
+            {
+                if (laterStart >= 0 && !item.SequenceEqual(later))
+                {
+                    return laterStart + 1;
+                }
+
+                later = item;
+                laterStart = lineStart;
+            }
+
+            lineEnd = lineStart;
+        }
+
+        return end + 1;
+    }
+
+    /// <summary>A row's bytes up to its first separator: its item, for a plain row.</summary>
+    private static ReadOnlySpan<byte> FirstCell(ReadOnlySpan<byte> row)
+    {
+        var separator = row.IndexOfAny((byte)',', (byte)'\t');
+        return separator < 0 ? row : row[..separator];
+    }
+
+    /// <summary>No item in two blocks: each block ascending and before the next, or else their union counts every item once.</summary>
+    private static bool Disjoint(List<(SequenceSet<byte> Items, bool Ascending)> blocks)
+    {
+        var read = blocks.Where(b => b.Items.Count > 0).ToList();
+        var ordered = true;
+        for (var k = 0; k < read.Count && ordered; k++)
+        {
+            ordered = read[k].Ascending && (k == 0 || read[k - 1].Items[read[k - 1].Items.Count - 1].SequenceCompareTo(read[k].Items[0]) < 0);
+        }
+
+        if (ordered)
+        {
+            return true;
+        }
+
+        var union = new SequenceSet<byte>();
+        var total = 0;
+        foreach (var block in read)
+        {
+            total += block.Items.Count;
+            for (var i = 0; i < block.Items.Count; i++)
+            {
+                union.Add(block.Items[i]);
+            }
+        }
+
+        return union.Count == total;
+    }
+
+    /// <summary>A block read: its items (for the disjointness check) and its units.</summary>
+    private sealed record Block(SequenceSet<byte> Items, bool Ascending, BatchAudit Audit);
+}
