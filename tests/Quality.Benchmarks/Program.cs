@@ -21,6 +21,7 @@ return args.FirstOrDefault() switch
     "requests" => await MacroAsync(() => StorageRequests.RunAsync(args)),
     "scale-sim" => ScaleSimulation.Run(args),
     "facts" => await Quality.Benchmarks.Facts.FactsWriteThroughput.RunAsync(frames: args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 2_000),
+    "finalize-sample" => FinalizeSampleMemory.Run(args),
     "frame-memory" => FrameFootprint.Run(units: args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1_000_000),
     _ => Run(args),
 };
