@@ -14,6 +14,7 @@ return args.FirstOrDefault() switch
     "e2e-alpha-phases" => await AlphaPhases.RunAsync(args),
     "ingest" => await IngestThroughput.RunAsync(args),
     "memory" => await MacroAsync(() => DevHostMemory.RunAsync(args)),
+    "ingest-storage" => await MacroAsync(() => IngestStorage.RunAsync(args)),
     "spatial" => SpatialAuditThroughput.Run(frames: args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100_000),
     "e2e-gold" => GoldAuditEndToEnd.Run(args),
     "e2e-gold-phases" => await GoldAuditPhases.RunAsync(args),
@@ -22,6 +23,7 @@ return args.FirstOrDefault() switch
     "requests" => await MacroAsync(() => StorageRequests.RunAsync(args)),
     "scale-sim" => ScaleSimulation.Run(args),
     "facts" => await Quality.Benchmarks.Facts.FactsWriteThroughput.RunAsync(frames: args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 2_000),
+    "finalize-sample" => FinalizeSampleMemory.Run(args),
     "frame-memory" => FrameFootprint.Run(units: args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1_000_000),
     _ => Run(args),
 };

@@ -27,6 +27,19 @@ public static class AuditSampling
         ArgumentNullException.ThrowIfNull(frame);
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(seed);
+        if (!settings.RiskWeighted)
+        {
+            // The same draw as finalize's, which reads the frame in parts.
+            var draw = new ReviewSampleDraw(settings, seed, severity);
+            while (!draw.IsDrawn)
+            {
+                draw.Add(frame);
+                draw.EndPass();
+            }
+
+            return draw.Result();
+        }
+
         // In ordinal id order, stable (a duplicate id keeps the frame's order): the stratum weight sums are then added in the
         // same order whatever order the shards delivered the frame in, so π agrees to the last bit. Each id is a JSON
         // serialization: computed once per unit, and the drawn units found again by binary search.

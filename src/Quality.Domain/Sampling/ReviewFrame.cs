@@ -77,8 +77,25 @@ public static class ReviewFrame
     {
         ArgumentNullException.ThrowIfNull(units);
         ArgumentNullException.ThrowIfNull(dimensions);
-        // Once per unit of the whole batch at finalize: loops rather than a sort or a grouping per unit.
         var frequency = new Dictionary<string, int>(StringComparer.Ordinal);
+        CountClasses(units, frequency);
+        var strata = new string[units.Count];
+        var parts = new string[dimensions.Count];
+        for (var i = 0; i < units.Count; i++)
+        {
+            strata[i] = StratumOf(units[i], dimensions, frequency, parts);
+        }
+
+        return strata;
+    }
+
+    /// <summary>Adds to <paramref name="frequency"/> how many of <paramref name="units"/> contain each class.</summary>
+    public static void CountClasses(IReadOnlyList<ReviewUnit> units, Dictionary<string, int> frequency)
+    {
+        ArgumentNullException.ThrowIfNull(units);
+        ArgumentNullException.ThrowIfNull(frequency);
+
+        // Once per unit of the whole batch at finalize: loops rather than a sort or a grouping per unit.
         foreach (var unit in units)
         {
             foreach (var unitClass in unit.Classes)
@@ -86,27 +103,30 @@ public static class ReviewFrame
                 CollectionsMarshal.GetValueRefOrAddDefault(frequency, unitClass, out _)++;
             }
         }
+    }
 
-        var strata = new string[units.Count];
-        var parts = new string[dimensions.Count];
-        for (var i = 0; i < units.Count; i++)
+    /// <summary>
+    /// One unit's stratum (<see cref="Strata"/>), given how many units of the frame contain each class;
+    /// <paramref name="parts"/> is scratch space of one string per dimension.
+    /// </summary>
+    public static string StratumOf(ReviewUnit unit, IReadOnlyList<string> dimensions, Dictionary<string, int> frequency, string[] parts)
+    {
+        ArgumentNullException.ThrowIfNull(unit);
+        ArgumentNullException.ThrowIfNull(dimensions);
+        ArgumentNullException.ThrowIfNull(parts);
+        for (var d = 0; d < parts.Length; d++)
         {
-            for (var d = 0; d < parts.Length; d++)
+            parts[d] = dimensions[d] switch
             {
-                parts[d] = dimensions[d] switch
-                {
-                    ClassDimension => RarestClass(units[i].Classes, frequency),
-                    AnnotatorDimension => units[i].Annotator,
-                    var scene when scene.StartsWith(ScenePrefix, StringComparison.Ordinal) && scene.Length > ScenePrefix.Length =>
-                        units[i].Scene.GetValueOrDefault(scene[ScenePrefix.Length..]) ?? NoClass,
-                    _ => throw new ArgumentException($"'{dimensions[d]}' is not a stratum dimension ({ClassDimension}, {AnnotatorDimension}, {ScenePrefix}{{field}}).", nameof(dimensions)),
-                };
-            }
-
-            strata[i] = parts.Length == 0 ? "all" : string.Join('|', parts);
+                ClassDimension => RarestClass(unit.Classes, frequency),
+                AnnotatorDimension => unit.Annotator,
+                var scene when scene.StartsWith(ScenePrefix, StringComparison.Ordinal) && scene.Length > ScenePrefix.Length =>
+                    unit.Scene.GetValueOrDefault(scene[ScenePrefix.Length..]) ?? NoClass,
+                _ => throw new ArgumentException($"'{dimensions[d]}' is not a stratum dimension ({ClassDimension}, {AnnotatorDimension}, {ScenePrefix}{{field}}).", nameof(dimensions)),
+            };
         }
 
-        return strata;
+        return parts.Length == 0 ? "all" : string.Join('|', parts);
     }
 
     /// <summary>The class fewest units contain, ties in ordinal order; <see cref="NoClass"/> for none.</summary>

@@ -25,6 +25,16 @@ internal static class SequentialPoissonSampling
             .Select(k => new SampledItem(stratum[k.Index].ItemId, stratum[k.Index].Stratum, lambda[k.Index]));
     }
 
+    /// <summary>
+    /// λ of every item of a stratum of <paramref name="population"/> equal weights, <paramref name="n"/> drawn: what
+    /// <see cref="TargetProbabilities"/> returns for them, bit for bit (n·1/N, whose sum of ones is exact; 1 if n ≥ N).
+    /// </summary>
+    internal static double EqualProbability(int n, int population)
+    {
+        var lambda = n * 1.0 / population;
+        return lambda >= 1 ? 1 : lambda;
+    }
+
     /// <summary>λ_i = min(1, m·w_i/Σw over the items not yet certain), iterated until no item exceeds 1.</summary>
     internal static double[] TargetProbabilities(double[] weights, int n)
     {

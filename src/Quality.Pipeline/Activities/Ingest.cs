@@ -133,7 +133,7 @@ public sealed partial class Ingest(
     /// </returns>
     private async Task<(DeliveryHeader, Domain.Taxonomy.Taxonomy?, IReadOnlyList<DeliveryWarning>)> WriteShardsAsync(Run run, string shardSet, int shards, CancellationToken cancellationToken)
     {
-        var (header, next, lineOf, close) = await OpenDeliveryAsync(run, cancellationToken);
+        var (header, next, canonical, close) = await OpenDeliveryAsync(run, cancellationToken);
         using var closing = close;
         var taxonomy = await taxonomies.GetAsync(header.Taxonomy, cancellationToken);
         if (taxonomy is null && options.Value.RequireRegisteredTaxonomy)
@@ -147,6 +147,7 @@ public sealed partial class Ingest(
             // Declared values are enforced as the header's are: agreement cannot place a value its field does not have.
             header = header with { Fields = Declarations(taxonomy, header) };
             next = header.Checking(next, run.BlobName);
+            canonical?.CheckAlso(header);
         }
 
         var outputs = new Stream[shards];
@@ -157,7 +158,10 @@ public sealed partial class Ingest(
                 outputs[k] = await work.OpenShardForWriteAsync(run.Id, shardSet, k, cancellationToken);
             }
 
-            if (await ShardWriter.WriteAsync(next, outputs, cancellationToken, lineOf: lineOf) == 0)
+            var written = canonical is null
+                ? await ShardWriter.WriteAsync(next, outputs, cancellationToken)
+                : await ShardWriter.WriteAsync(canonical, outputs, cancellationToken);
+            if (written == 0)
             {
                 throw DeliveryFormatException.NoAnnotations(run.BlobName);
             }
@@ -176,10 +180,10 @@ public sealed partial class Ingest(
 
     /// <summary>The delivery's header and its annotations one at a time, whichever layout it has.</summary>
     /// <remarks>
-    /// For a canonical file also the delivered line of each annotation, which the shards take as it is (the parser has
-    /// validated it) instead of writing the annotation again; a manifest's files are written from their annotations.
+    /// For a canonical file also its reader, whose validated lines the shards take as they are instead of writing each
+    /// annotation again; a manifest's files are written from their annotations.
     /// </remarks>
-    private async Task<(DeliveryHeader Header, Func<CancellationToken, ValueTask<Annotation?>> Next, Func<Annotation, ReadOnlyMemory<byte>?>? LineOf, IDisposable Close)> OpenDeliveryAsync(
+    private async Task<(DeliveryHeader Header, Func<CancellationToken, ValueTask<Annotation?>> Next, CanonicalDeliveryReader? Canonical, IDisposable Close)> OpenDeliveryAsync(
         Run run, CancellationToken cancellationToken)
     {
         if (DeliveryLayout.Classify(run.BlobName) == DeliveryLayout.Kind.Manifest)
@@ -202,7 +206,7 @@ public sealed partial class Ingest(
         var close = new Closing(reader, delivery);
         try
         {
-            return (await reader.ReadHeaderAsync(cancellationToken), reader.ReadAnnotationAsync, reader.LineOf, close);
+            return (await reader.ReadHeaderAsync(cancellationToken), reader.ReadAnnotationAsync, reader, close);
         }
         catch
         {

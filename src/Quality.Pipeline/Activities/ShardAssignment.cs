@@ -11,13 +11,18 @@ public static class ShardAssignment
     public static int ShardOf(string item, int shards)
     {
         ArgumentNullException.ThrowIfNull(item);
+        Span<byte> buffer = stackalloc byte[256];
+        return ShardOf(Encoding.UTF8.GetByteCount(item) <= buffer.Length ? buffer[..Encoding.UTF8.GetBytes(item, buffer)] : Encoding.UTF8.GetBytes(item), shards);
+    }
+
+    /// <summary>The shard of the item whose id is <paramref name="itemUtf8"/> in UTF-8 (as a validated line holds it).</summary>
+    public static int ShardOf(ReadOnlySpan<byte> itemUtf8, int shards)
+    {
         ArgumentOutOfRangeException.ThrowIfLessThan(shards, 1);
         const ulong Offset = 14695981039346656037;
         const ulong Prime = 1099511628211;
         var hash = Offset;
-        Span<byte> buffer = stackalloc byte[256];
-        var bytes = Encoding.UTF8.GetByteCount(item) <= buffer.Length ? buffer[..Encoding.UTF8.GetBytes(item, buffer)] : Encoding.UTF8.GetBytes(item);
-        foreach (var b in bytes)
+        foreach (var b in itemUtf8)
         {
             hash = (hash ^ b) * Prime;
         }

@@ -26,8 +26,51 @@ public sealed class BatchSampler(BlobWorkStore work, BlobReportStore reports, Ta
             return ReportJson.Deserialize<AuditSample>(written);
         }
 
-        // The frame is the whole batch's units (an annotator on an item is a few dozen bytes): "class" strata need every
-        // unit's classes before any stratum is known.
+        var (pipeline, vendor, delivery) = (run.Pipeline ?? "unknown", run.Vendor ?? "unknown", run.DeliveryId ?? run.Id);
+        var severity = (await inspections.GetAsync(pipeline, vendor, cancellationToken))?.State.Severity ?? settings.StartingSeverity;
+        var seed = AuditSampling.SeedFor(settings, pipeline, vendor, delivery);
+        var sample = settings.RiskWeighted
+            ? await DrawHoldingFrameAsync(run, settings, seed, severity, cancellationToken)
+            : await DrawInPassesAsync(run, new ReviewSampleDraw(settings, seed, severity), cancellationToken);
+        if (sample is null)
+        {
+            return null;
+        }
+
+        await reports.WriteAsync(run.Id, BlobReportStore.Sample, ReportJson.Serialize(sample), cancellationToken);
+        return sample;
+    }
+
+    /// <summary>
+    /// Reads the shards' frames once per pass of <paramref name="draw"/>, one shard at a time: memory is one shard's
+    /// frame and the sample, not the batch's frame. Null when a shard has no frame.
+    /// </summary>
+    private async Task<AuditSample?> DrawInPassesAsync(Run run, ReviewSampleDraw draw, CancellationToken cancellationToken)
+    {
+        while (!draw.IsDrawn)
+        {
+            for (var shard = 0; shard < run.ShardCount; shard++)
+            {
+                if (await work.ReadFrameAsync(run.Id, shard, cancellationToken) is not { } units)
+                {
+                    return null;
+                }
+
+                draw.Add(units);
+            }
+
+            draw.EndPass();
+        }
+
+        return draw.Result();
+    }
+
+    /// <summary>
+    /// A risk-weighted draw: its π sums the weights of each stratum over the whole frame in unit id order, so the frame is
+    /// merged (an annotator on an item is a few hundred bytes held). Null when a shard has no frame.
+    /// </summary>
+    private async Task<AuditSample?> DrawHoldingFrameAsync(Run run, SamplingSettings settings, string seed, InspectionSeverity severity, CancellationToken cancellationToken)
+    {
         var frame = new List<ReviewUnit>();
         for (var shard = 0; shard < run.ShardCount; shard++)
         {
@@ -39,11 +82,7 @@ public sealed class BatchSampler(BlobWorkStore work, BlobReportStore reports, Ta
             frame.AddRange(units);
         }
 
-        var (pipeline, vendor, delivery) = (run.Pipeline ?? "unknown", run.Vendor ?? "unknown", run.DeliveryId ?? run.Id);
-        var severity = (await inspections.GetAsync(pipeline, vendor, cancellationToken))?.State.Severity ?? settings.StartingSeverity;
-        var sample = AuditSampling.Draw(frame, settings, AuditSampling.SeedFor(settings, pipeline, vendor, delivery), severity);
-        await reports.WriteAsync(run.Id, BlobReportStore.Sample, ReportJson.Serialize(sample), cancellationToken);
-        return sample;
+        return AuditSampling.Draw(frame, settings, seed, severity);
     }
 
     /// <summary>Where a vendor's inspection starts: the standard's severity; reduced inspection is not approved by default.</summary>

@@ -2,13 +2,15 @@ using System.Buffers;
 using System.Text;
 using Quality.Domain.Annotations;
 using Quality.Domain.Formats.Canonical;
+using Quality.Domain.Formats.JsonLines;
 using Quality.Tests.Shared;
 
 namespace Quality.Domain.Tests.Formats;
 
 /// <summary>
-/// Ingest's pass-through (<see cref="CanonicalWriter.WriteParsedLine"/>) against the writer it replaces: both shard
-/// lines read back as the annotation that was delivered, attributes, line and file included.
+/// Ingest's pass-through (<see cref="CanonicalWriter.WriteParsedLine"/>, <see cref="CanonicalWriter.WriteValidatedLine"/>)
+/// against the writer it replaces: the shard lines read back as the annotation that was delivered, attributes, line and
+/// file included.
 /// </summary>
 public sealed class CanonicalParsedLineTests
 {
@@ -69,38 +71,41 @@ public sealed class CanonicalParsedLineTests
             new ArrayBufferWriter<byte>(), new Annotation("f", "a", AnnotatorRole.Annotator, "label", "x", 2), "[1] "u8));
     }
 
-    [Fact]
-    public async Task LineOf_is_null_for_an_annotation_not_read_last()
-    {
-        using var reader = new CanonicalDeliveryReader(new MemoryStream(Encoding.UTF8.GetBytes(
-            Header + "\n" + """{"item":"f","annotator":"a","label":"x"}""" + "\n")), "one.jsonl");
-        await reader.ReadHeaderAsync(CancellationToken.None);
-        var annotation = (await reader.ReadAnnotationAsync(CancellationToken.None))!;
-
-        Assert.NotNull(reader.LineOf(annotation));
-        Assert.Null(reader.LineOf(annotation with { File = "other.jsonl" }));
-        Assert.Null(await reader.ReadAnnotationAsync(CancellationToken.None));
-        Assert.Null(reader.LineOf(annotation));
-    }
-
-    /// <summary>Each annotation of the delivery written both ways; both shards read back as the delivery, line for line.</summary>
+    /// <summary>
+    /// Each annotation of the delivery written three ways: anew by the writer, passed through from its parsed line, and
+    /// passed through as ingest does (<see cref="CanonicalDeliveryReader.ReadValidatedLineAsync"/>); all read back as
+    /// the delivery, line for line.
+    /// </summary>
     private static async Task AssertSameShardsAsync(byte[] delivery, string file)
     {
         var delivered = new List<Annotation>();
         var written = new ArrayBufferWriter<byte>();
         var passed = new ArrayBufferWriter<byte>();
         using (var reader = new CanonicalDeliveryReader(new MemoryStream(delivery), file))
+        using (var lines = new JsonLinesReader(new MemoryStream(delivery), file))
         {
             await reader.ReadHeaderAsync(CancellationToken.None);
+            await lines.ReadLineAsync(CancellationToken.None);
             while (await reader.ReadAnnotationAsync(CancellationToken.None) is { } annotation)
             {
                 delivered.Add(annotation);
                 CanonicalWriter.WriteAnnotation(written, annotation, withSourceLine: true);
-                var line = reader.LineOf(annotation) ?? throw new InvalidOperationException("no line for the annotation just read");
+                var line = await lines.ReadLineAsync(CancellationToken.None) ?? throw new InvalidOperationException("no line for the annotation just read");
                 CanonicalWriter.WriteParsedLine(passed, annotation, line.Span);
             }
         }
 
+        var validated = new ArrayBufferWriter<byte>();
+        using (var reader = new CanonicalDeliveryReader(new MemoryStream(delivery), file))
+        {
+            await reader.ReadHeaderAsync(CancellationToken.None);
+            while (await reader.ReadValidatedLineAsync(CancellationToken.None) is { } line)
+            {
+                CanonicalWriter.WriteValidatedLine(validated, line);
+            }
+        }
+
+        Assert.Equal(passed.WrittenSpan.ToArray(), validated.WrittenSpan.ToArray());
         var fromWriter = await ReadNormalisedAsync(written.WrittenMemory.ToArray());
         var fromLines = await ReadNormalisedAsync(passed.WrittenMemory.ToArray());
         Assert.Equal(delivered.Count, fromWriter.Count);

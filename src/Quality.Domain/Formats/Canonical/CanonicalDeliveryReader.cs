@@ -13,8 +13,8 @@ public sealed class CanonicalDeliveryReader : IDisposable
     private readonly bool _normalised;
     private readonly Utf8StringPool _strings = new();
     private DeliveryHeader? _header;
-    private Annotation? _last;
-    private ReadOnlyMemory<byte> _lastLine;
+    private DeliveryHeader? _alsoDeclared;
+    private DeclaredFieldIndex? _declared;
 
     /// <param name="file">The name errors report, e.g. the blob name.</param>
     /// <param name="normalised">True for the pipeline's own shards, whose lines carry the source line.</param>
@@ -76,34 +76,62 @@ public sealed class CanonicalDeliveryReader : IDisposable
     }
 
     /// <summary>
-    /// The delivered line <paramref name="annotation"/> was parsed from, while it is the annotation this reader
-    /// returned last (the line lives in the reader's buffer until the next read); null for any other annotation and for
-    /// a normalised reader, whose lines already carry their source. Lets ingest pass validated lines through
-    /// (<see cref="CanonicalWriter.WriteParsedLine"/>) instead of formatting every number again.
+    /// Holds every annotation, after the header's own declarations, also to <paramref name="declarations"/>' fields (a
+    /// registered taxonomy's levels and values, overridden by the header's), with the same errors as
+    /// <see cref="DeliveryHeader.Checking"/>.
     /// </summary>
-    public ReadOnlyMemory<byte>? LineOf(Annotation annotation)
+    public void CheckAlso(DeliveryHeader declarations)
     {
-        // Not a conditional expression: null would convert to an empty line (through byte[]), not to no line.
-        if (!_normalised && _last is not null && ReferenceEquals(annotation, _last))
+        ArgumentNullException.ThrowIfNull(declarations);
+        _alsoDeclared = declarations;
+        _declared = null;
+    }
+
+    /// <summary>
+    /// The next line for ingest's shards, or <c>null</c> at the end of the file: validated as
+    /// <see cref="ReadAnnotationAsync"/> validates it, with the same errors, but without building the annotation when
+    /// <see cref="CanonicalLineValidator"/> can decide it on the bytes (nearly every line of a delivery). The line lives
+    /// in the reader's buffer until the next read.
+    /// </summary>
+    public ValueTask<ValidatedLine?> ReadValidatedLineAsync(CancellationToken cancellationToken)
+    {
+        var line = _lines.ReadLineAsync(cancellationToken);
+        if (!line.IsCompletedSuccessfully)
         {
-            return _lastLine;
+            return ReadValidatedLineAsync(line);
         }
 
-        return null;
+        try
+        {
+            return new(Validate(line.Result));
+        }
+        catch (Exception ex)
+        {
+            return ValueTask.FromException<ValidatedLine?>(ex);
+        }
     }
 
-    public void Dispose()
-    {
-        _last = null;
-        _lastLine = default;
-        _lines.Dispose();
-    }
+    public void Dispose() => _lines.Dispose();
 
     private async ValueTask<Annotation?> ReadAnnotationAsync(ValueTask<ReadOnlyMemory<byte>?> line) => Parse(await line);
 
+    private async ValueTask<ValidatedLine?> ReadValidatedLineAsync(ValueTask<ReadOnlyMemory<byte>?> line) => Validate(await line);
+
+    private ValidatedLine? Validate(ReadOnlyMemory<byte>? line)
+    {
+        if (line is null)
+        {
+            return null;
+        }
+
+        _declared ??= new DeclaredFieldIndex((_alsoDeclared ?? _header)?.Fields ?? new Dictionary<string, FieldDeclaration>());
+        return !_normalised && CanonicalLineValidator.IsValid(line.Value.Span, _declared, out var item)
+            ? new ValidatedLine(line.Value, _lines.LineNumber, item, null)
+            : new ValidatedLine(line.Value, _lines.LineNumber, default, Parse(line));
+    }
+
     private Annotation? Parse(ReadOnlyMemory<byte>? line)
     {
-        _last = null;
         if (line is null)
         {
             return null;
@@ -115,7 +143,11 @@ public sealed class CanonicalDeliveryReader : IDisposable
             throw new DeliveryFormatException(_file, annotation.Line, problem.Field, problem.Problem);
         }
 
-        (_last, _lastLine) = (annotation, line.Value);
+        if (_alsoDeclared?.Check(annotation) is { } also)
+        {
+            throw new DeliveryFormatException(annotation.SourceIn(_file), annotation.Line, also.Field, also.Problem);
+        }
+
         return annotation;
     }
 }

@@ -19,7 +19,7 @@ internal static class CanonicalLineParser
     /// <summary>Property that normalised shards add for an annotation from one file of a multi-file delivery.</summary>
     public const string SourceFileProperty = "sourceFile";
 
-    private static readonly JsonReaderOptions ReaderOptions = new() { MaxDepth = 8 };
+    public static readonly JsonReaderOptions ReaderOptions = new() { MaxDepth = 8 };
 
     public static DeliveryHeader ParseHeader(ReadOnlySpan<byte> json, string file)
     {

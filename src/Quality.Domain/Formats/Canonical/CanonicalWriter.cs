@@ -147,6 +147,29 @@ public static class CanonicalWriter
             return;
         }
 
+        WriteWithSource(output, line, annotation.Line, annotation.File);
+    }
+
+    /// <summary>
+    /// The normalised line of a line the reader validated (<see cref="CanonicalDeliveryReader.ReadValidatedLineAsync"/>):
+    /// passed through as <see cref="WriteParsedLine"/> passes a parsed one (the validator accepts no empty attributes).
+    /// </summary>
+    public static void WriteValidatedLine(IBufferWriter<byte> output, ValidatedLine line)
+    {
+        if (line.Annotation is { } annotation)
+        {
+            WriteParsedLine(output, annotation, line.Json.Span);
+        }
+        else
+        {
+            WriteWithSource(output, line.Json.Span, line.Line, sourceFile: null);
+        }
+    }
+
+    private static void WriteWithSource(IBufferWriter<byte> output, ReadOnlySpan<byte> line, long sourceLine, string? sourceFile)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+
         // After the object the parser allows JSON whitespace only: the last other byte closes it.
         var end = line.TrimEnd(JsonWhitespace);
         if (end.IsEmpty || end[^1] != (byte)'}')
@@ -156,17 +179,17 @@ public static class CanonicalWriter
 
         var body = end[..^1];
         var empty = body.TrimEnd(JsonWhitespace) is [.., (byte)'{'];
-        var file = annotation.File is null ? default : EncodedFile(annotation.File);
-        var fileBytes = annotation.File is null ? 0 : SourceFileBytes.Length + file.EncodedUtf8Bytes.Length + 1;
+        var file = sourceFile is null ? default : EncodedFile(sourceFile);
+        var fileBytes = sourceFile is null ? 0 : SourceFileBytes.Length + file.EncodedUtf8Bytes.Length + 1;
         var span = output.GetSpan(body.Length + SourceLineBytes.Length + MaxLongDigits + fileBytes + 2);
         body.CopyTo(span);
         var at = body.Length;
 
         // An object without properties takes no comma; no annotation is one (it has an item at least).
         Append(span, ref at, empty ? SourceLineBytes[1..] : SourceLineBytes);
-        annotation.Line.TryFormat(span[at..], out var digits, default, CultureInfo.InvariantCulture);
+        sourceLine.TryFormat(span[at..], out var digits, default, CultureInfo.InvariantCulture);
         at += digits;
-        if (annotation.File is not null)
+        if (sourceFile is not null)
         {
             Append(span, ref at, SourceFileBytes);
             Append(span, ref at, file.EncodedUtf8Bytes);
