@@ -5,6 +5,7 @@ using Quality.Domain.Annotations;
 using Quality.Domain.Audit;
 using Quality.Domain.Formats.Manifest;
 using Quality.Domain.Geometry;
+using Quality.Domain.RootCauses;
 
 namespace Quality.Benchmarks.Audit;
 
@@ -43,7 +44,10 @@ internal static class GoldAuditPhases
         Lap("read and parse 4 nuScenes files");
         var byItem = annotations.GroupBy(a => a.Item, StringComparer.Ordinal).Select(g => g.ToList()).ToList();
         Lap("group by item");
-        var audit = new BatchAudit(new SpatialOptions { CuboidMode = CuboidIouMode.BirdsEyeView });
+        // As the command: every gold comparison outcome is kept for the root-cause analysis.
+        var spatialOptions = new SpatialOptions { CuboidMode = CuboidIouMode.BirdsEyeView };
+        var evidence = new List<EvidencePair>();
+        var audit = new BatchAudit(spatialOptions, evidence);
         foreach (var item in byItem)
         {
             audit.AddItem("manifest.json", item);
@@ -56,7 +60,9 @@ internal static class GoldAuditPhases
         var agreement = AgreementSuiteView.From(result, bootstrap);
         var spatial = SpatialReportView.From(result.Spatial, bootstrap);
         Lap("gold and spatial views (geometry alpha bootstrap)");
-        var json = ReportJson.Serialize(new { agreement, spatial }, indented: true);
+        var rootCauses = RootCauseAnalysis.Analyse(evidence, new RootCauseOptions { Thresholds = spatialOptions.Thresholds });
+        Lap("root causes of the gold comparison outcomes");
+        var json = ReportJson.Serialize(new { agreement, spatial, rootCauses }, indented: true);
         Lap("JSON");
         var total = phases.Sum(p => p.Seconds);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
