@@ -60,8 +60,25 @@ internal static class GoldAuditPhases
         var agreement = AgreementSuiteView.From(result, bootstrap);
         var spatial = SpatialReportView.From(result.Spatial, bootstrap);
         Lap("gold and spatial views (geometry alpha bootstrap)");
-        var rootCauses = RootCauseAnalysis.Analyse(evidence, new RootCauseOptions { Thresholds = spatialOptions.Thresholds });
-        Lap("root causes of the gold comparison outcomes");
+        // RootCauseAnalysis.Analyse, step by step.
+        var rootCauseOptions = new RootCauseOptions { Thresholds = spatialOptions.Thresholds };
+        var strata = StrataTally.Strata(rootCauseOptions);
+        foreach (var row in evidence)
+        {
+            strata.Add(row);
+        }
+
+        Lap("root causes: tally of the evidence by stratum");
+        var effects = StratumEffects.Test(strata, rootCauseOptions);
+        Lap("root causes: a homogeneity test per error kind and stratum");
+        var interactions = effects.InteractionTally();
+        foreach (var row in interactions is null ? [] : evidence)
+        {
+            interactions!.Add(row);
+        }
+
+        var rootCauses = RootCauseAnalysis.Finish(effects, interactions);
+        Lap("root causes: interactions of the strongest strata");
         var json = ReportJson.Serialize(new { agreement, spatial, rootCauses }, indented: true);
         Lap("JSON");
         var total = phases.Sum(p => p.Seconds);
