@@ -33,7 +33,7 @@ internal static class GoldAuditPhases
 
         var manifest = ManifestParser.Parse(await File.ReadAllBytesAsync(manifestPath), "manifest.json", fallback: ("local", "local", "local"));
         var annotations = new List<Annotation>();
-        using (var reader = new ManifestDeliveryReader(manifest, new FolderFiles(folder), "manifest.json"))
+        using (var reader = new ManifestDeliveryReader(manifest, new FolderFiles(folder), "manifest.json") { ReadAhead = true })
         {
             while (await reader.ReadAsync(CancellationToken.None) is { } annotation)
             {
@@ -42,16 +42,13 @@ internal static class GoldAuditPhases
         }
 
         Lap("read and parse 4 nuScenes files");
-        var byItem = annotations.GroupBy(a => a.Item, StringComparer.Ordinal).Select(g => g.ToList()).ToList();
+        var byItem = annotations.GroupBy(a => a.Item, StringComparer.Ordinal).Select(g => (IReadOnlyList<Annotation>)g.ToList()).ToList();
         Lap("group by item");
         // As the command: every gold comparison outcome is kept for the root-cause analysis.
         var spatialOptions = new SpatialOptions { CuboidMode = CuboidIouMode.BirdsEyeView };
         var evidence = new List<EvidencePair>();
         var audit = new BatchAudit(spatialOptions, evidence);
-        foreach (var item in byItem)
-        {
-            audit.AddItem("manifest.json", item);
-        }
+        audit.AddItems("manifest.json", byItem);
 
         Lap("spatial audit of every item (pairs, IoU, matching, consensus)");
         var bootstrap = new BootstrapOptions { Seed = BatchAudit.DefaultSeed };
