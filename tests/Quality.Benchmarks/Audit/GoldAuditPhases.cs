@@ -23,11 +23,16 @@ internal static class GoldAuditPhases
         var frames = args.Length > 1 && int.TryParse(args[1], CultureInfo.InvariantCulture, out var f) ? f : 1000;
         var folder = Path.Combine(Path.GetTempPath(), $"quality-e2e-gold-{frames}x3");
         var manifestPath = NuScenesGoldDelivery.Write(folder, frames, annotators: 3, seed: 20);
+        // Wall and CPU seconds of each step (CPU above wall: a step on both cores), the bytes it allocated and the
+        // collections they cost.
         var clock = Stopwatch.StartNew();
-        var phases = new List<(string Phase, double Seconds)>();
+        var (cpu, allocated, collections) = (Process.GetCurrentProcess().TotalProcessorTime, GC.GetTotalAllocatedBytes(), GC.CollectionCount(0));
+        var phases = new List<(string Phase, double Seconds, double CpuSeconds, long Bytes, int Collections)>();
         void Lap(string phase)
         {
-            phases.Add((phase, clock.Elapsed.TotalSeconds));
+            var (cpuNow, allocatedNow, collectionsNow) = (Process.GetCurrentProcess().TotalProcessorTime, GC.GetTotalAllocatedBytes(), GC.CollectionCount(0));
+            phases.Add((phase, clock.Elapsed.TotalSeconds, (cpuNow - cpu).TotalSeconds, allocatedNow - allocated, collectionsNow - collections));
+            (cpu, allocated, collections) = (cpuNow, allocatedNow, collectionsNow);
             clock.Restart();
         }
 
@@ -57,37 +62,21 @@ internal static class GoldAuditPhases
         var agreement = AgreementSuiteView.From(result, bootstrap);
         var spatial = SpatialReportView.From(result.Spatial, bootstrap);
         Lap("gold and spatial views (geometry alpha bootstrap)");
-        // RootCauseAnalysis.Analyse, step by step.
-        var rootCauseOptions = new RootCauseOptions { Thresholds = spatialOptions.Thresholds };
-        var strata = StrataTally.Strata(rootCauseOptions);
-        foreach (var row in evidence)
-        {
-            strata.Add(row);
-        }
-
-        Lap("root causes: tally of the evidence by stratum");
-        var effects = StratumEffects.Test(strata, rootCauseOptions);
-        Lap("root causes: a homogeneity test per error kind and stratum");
-        var interactions = effects.InteractionTally();
-        foreach (var row in interactions is null ? [] : evidence)
-        {
-            interactions!.Add(row);
-        }
-
-        var rootCauses = RootCauseAnalysis.Finish(effects, interactions);
-        Lap("root causes: interactions of the strongest strata");
+        var rootCauses = RootCauseAnalysis.Analyse(evidence, new RootCauseOptions { Thresholds = spatialOptions.Thresholds });
+        Lap("root causes of the gold comparison outcomes (two tallies of the evidence, tests)");
         var json = ReportJson.Serialize(new { agreement, spatial, rootCauses }, indented: true);
         Lap("JSON");
         var total = phases.Sum(p => p.Seconds);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"gold audit phases, {frames:N0} frames, {annotations.Count:N0} cuboids, {json.Length / 1e6:N1} MB of JSON; load average {GoldAuditEndToEnd.LoadAverage()}"));
-        foreach (var (phase, seconds) in phases)
+        foreach (var (phase, seconds, cpuSeconds, bytes, gcs) in phases)
         {
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {phase}: {seconds:0.00} s ({seconds / total:P0})"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  {phase}: {seconds:0.00} s ({seconds / total:P0}), {cpuSeconds:0.00} CPU-s, {bytes / 1e6:N0} MB allocated, {gcs} collections"));
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"  total {total:0.00} s; peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024)} MiB"));
+            $"  total {total:0.00} s, {phases.Sum(p => p.CpuSeconds):0.00} CPU-s; peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024)} MiB"));
         return 0;
     }
 
