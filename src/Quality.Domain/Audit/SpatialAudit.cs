@@ -106,7 +106,6 @@ public sealed class SpatialAudit
     {
         var counts = byAnnotator.ToDictionary(a => a.Annotator, a => a.Objects.Count, StringComparer.Ordinal);
         var objectsOf = byAnnotator.ToDictionary(a => a.Annotator, a => a.Objects, StringComparer.Ordinal);
-        var indexOf = byAnnotator.Select((a, i) => (a.Annotator, i)).ToDictionary(a => a.Annotator, a => a.i, StringComparer.Ordinal);
         var clusters = ConsensusClustering.Cluster(counts, Similarity, options.Thresholds.Default);
         var drawings = clusters.SelectMany(c => c.Observations).ToList();
         var drawingOf = drawings.Select((o, d) => (o, d)).ToDictionary(x => x.o, x => x.d);
@@ -138,8 +137,21 @@ public sealed class SpatialAudit
         // Only pairs the sweep found overlapping were scored; every other pair has similarity 0.
         double Similarity(Observation a, Observation b)
         {
-            var (i, j) = (indexOf[a.Annotator], indexOf[b.Annotator]);
+            var (i, j) = (IndexOf(a.Annotator), IndexOf(b.Annotator));
             return i < j ? similarities.GetValueOrDefault(PairKey(i, a.Index, j, b.Index)) : similarities.GetValueOrDefault(PairKey(j, b.Index, i, a.Index));
+        }
+
+        // A search rather than a dictionary keyed by name: an item has a handful of annotators, the clustering weighs
+        // every pair of its observations (7,000 an item on the gold benchmark), and the names are the same instances.
+        int IndexOf(string annotator)
+        {
+            var i = 0;
+            while (!string.Equals(byAnnotator[i].Annotator, annotator, StringComparison.Ordinal))
+            {
+                i++;
+            }
+
+            return i;
         }
     }
 
