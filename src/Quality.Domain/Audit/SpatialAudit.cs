@@ -106,7 +106,16 @@ public sealed class SpatialAudit
     {
         var counts = byAnnotator.ToDictionary(a => a.Annotator, a => a.Objects.Count, StringComparer.Ordinal);
         var objectsOf = byAnnotator.ToDictionary(a => a.Annotator, a => a.Objects, StringComparer.Ordinal);
-        var clusters = ConsensusClustering.Cluster(counts, Similarity, options.Thresholds.Default);
+        // Observation numbers as the clustering counts them (annotators in ordinal order, as byAnnotator is): only the
+        // pairs the sweep scored can reach τ.
+        var first = new int[byAnnotator.Count];
+        for (var a = 1; a < first.Length; a++)
+        {
+            first[a] = first[a - 1] + byAnnotator[a - 1].Objects.Count;
+        }
+
+        var candidates = similarities.Keys.Select(key => ObservationsOf(key) is var (x, y) ? (first[x.Annotator] + x.Index, first[y.Annotator] + y.Index) : default);
+        var clusters = ConsensusClustering.Cluster(counts, Similarity, options.Thresholds.Default, candidates);
         var drawings = clusters.SelectMany(c => c.Observations).ToList();
         var drawingOf = drawings.Select((o, d) => (o, d)).ToDictionary(x => x.o, x => x.d);
         var overlaps = similarities.Select(s =>
