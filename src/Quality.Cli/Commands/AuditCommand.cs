@@ -138,6 +138,8 @@ internal static class AuditCommand
         }
 
         var metrics = audit.Metrics;
+        // The root causes and the views (each bootstrap on its own seeded stream) depend on nothing of each other: both cores.
+        var rootCauses = Task.Run(() => evidence.Count == 0 ? null : RootCauseAnalysis.Analyse(evidence, new RootCauseOptions { Thresholds = spatial.Thresholds }), cancellationToken);
         var objects = audit.Result.Spatial.IsEmpty ? null : SpatialReportView.From(audit.Result.Spatial, audit.Bootstrap);
         var report = new AuditReport(file.Name, audit.Header, metrics.Items, metrics.Annotators, metrics.Annotations,
             CountsView.From(metrics)!, AgreementSuiteView.From(audit.Result, audit.Bootstrap), objects?.Audit, objects?.Spatial)
@@ -146,7 +148,7 @@ internal static class AuditCommand
             Verdict = standard is null ? null : StandardEvaluation.Evaluate(standard, BatchMeasurements.Of(audit.Result)),
             Warnings = audit.Warnings,
             TagGold = audit.Result.TagGold.IsEmpty ? null : TagGoldView.From(audit.Result.TagGold),
-            RootCauses = evidence.Count == 0 ? null : RootCauseAnalysis.Analyse(evidence, new RootCauseOptions { Thresholds = spatial.Thresholds }),
+            RootCauses = await rootCauses,
         };
         if (standard is not null && standard.Name != audit.Header.Pipeline)
         {

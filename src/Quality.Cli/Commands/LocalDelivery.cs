@@ -87,7 +87,8 @@ internal static class LocalDelivery
             read.Report(ProgressCounter.Unknown); // the manifest names files of its own, read as the audit needs them
             var bytes = await File.ReadAllBytesAsync(file.FullName, cancellationToken);
             var manifest = ManifestParser.Parse(bytes, file.Name, fallback: (file.Directory?.Name ?? "local", "local", "local"));
-            using var files = new ManifestDeliveryReader(manifest, new FolderFiles(file.DirectoryName ?? "."), file.Name);
+            // The offline audit holds the whole delivery anyway: its files are parsed at once, on every core.
+            using var files = new ManifestDeliveryReader(manifest, new FolderFiles(file.DirectoryName ?? "."), file.Name) { ReadAhead = true };
             return await DeliveryAuditor.AuditAsync(manifest.Header, files, file.Name, cancellationToken, bootstrap, options.Levels, spatial, checker: options.Checker, frame: frame, evidence: evidence, facts: facts);
         }
 

@@ -37,11 +37,7 @@ public static class BatchAuditReader
         }
 
         var audit = into ?? new BatchAudit();
-        foreach (var annotations in byItem.Values)
-        {
-            audit.AddItem(file, annotations);
-        }
-
+        audit.AddItems(file, [.. byItem.Values]);
         return audit;
     }
 }

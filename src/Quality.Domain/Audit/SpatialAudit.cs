@@ -106,8 +106,16 @@ public sealed class SpatialAudit
     {
         var counts = byAnnotator.ToDictionary(a => a.Annotator, a => a.Objects.Count, StringComparer.Ordinal);
         var objectsOf = byAnnotator.ToDictionary(a => a.Annotator, a => a.Objects, StringComparer.Ordinal);
-        var indexOf = byAnnotator.Select((a, i) => (a.Annotator, i)).ToDictionary(a => a.Annotator, a => a.i, StringComparer.Ordinal);
-        var clusters = ConsensusClustering.Cluster(counts, Similarity, options.Thresholds.Default);
+        // Observation numbers as the clustering counts them (annotators in ordinal order, as byAnnotator is): only the
+        // pairs the sweep scored can reach τ.
+        var first = new int[byAnnotator.Count];
+        for (var a = 1; a < first.Length; a++)
+        {
+            first[a] = first[a - 1] + byAnnotator[a - 1].Objects.Count;
+        }
+
+        var candidates = similarities.Keys.Select(key => ObservationsOf(key) is var (x, y) ? (first[x.Annotator] + x.Index, first[y.Annotator] + y.Index) : default);
+        var clusters = ConsensusClustering.Cluster(counts, Similarity, options.Thresholds.Default, candidates);
         var drawings = clusters.SelectMany(c => c.Observations).ToList();
         var drawingOf = drawings.Select((o, d) => (o, d)).ToDictionary(x => x.o, x => x.d);
         var overlaps = similarities.Select(s =>
@@ -138,8 +146,21 @@ public sealed class SpatialAudit
         // Only pairs the sweep found overlapping were scored; every other pair has similarity 0.
         double Similarity(Observation a, Observation b)
         {
-            var (i, j) = (indexOf[a.Annotator], indexOf[b.Annotator]);
+            var (i, j) = (IndexOf(a.Annotator), IndexOf(b.Annotator));
             return i < j ? similarities.GetValueOrDefault(PairKey(i, a.Index, j, b.Index)) : similarities.GetValueOrDefault(PairKey(j, b.Index, i, a.Index));
+        }
+
+        // A search rather than a dictionary keyed by name: an item has a handful of annotators, the clustering weighs
+        // every pair of its observations (7,000 an item on the gold benchmark), and the names are the same instances.
+        int IndexOf(string annotator)
+        {
+            var i = 0;
+            while (!string.Equals(byAnnotator[i].Annotator, annotator, StringComparison.Ordinal))
+            {
+                i++;
+            }
+
+            return i;
         }
     }
 

@@ -15,6 +15,9 @@ public abstract class AnnotationFormat
     /// <summary>Whether the file says who made each annotation; else the delivery must declare it (or role gold).</summary>
     public virtual bool NamesAnnotators => true;
 
+    /// <summary>Whether its reader takes class names from the files read before it (<see cref="FileRole.LabelNames"/>).</summary>
+    public virtual bool ReadsLabelNames => false;
+
     /// <summary>The extension a file of this format is saved with.</summary>
     public virtual string Extension => ".json";
 

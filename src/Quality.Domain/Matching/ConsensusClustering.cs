@@ -38,13 +38,25 @@ public static class ConsensusClustering
         double threshold = MaximumWeightMatching.DefaultThreshold) =>
         Cluster(objectCounts, similarity, threshold, exact: true);
 
+    /// <summary>
+    /// The same clustering when only <paramref name="candidates"/> can be similar: every other pair of observations has
+    /// similarity 0, below any τ, so only these are weighed (a sweep's overlapping pairs rather than all n² of an item).
+    /// </summary>
+    /// <param name="candidates">
+    /// Pairs of observation numbers x &lt; y, observations numbered in ordinal order of annotator, then by index.
+    /// </param>
+    internal static IReadOnlyList<ConsensusObject> Cluster(
+        IReadOnlyDictionary<string, int> objectCounts, Func<Observation, Observation, double> similarity, double threshold, IEnumerable<(int X, int Y)> candidates) =>
+        Cluster(objectCounts, similarity, threshold, exact: true, candidates);
+
     /// <summary>The greedy agglomeration on every component, as before the exact search: the baseline its bound is measured against.</summary>
     internal static IReadOnlyList<ConsensusObject> Greedy(
         IReadOnlyDictionary<string, int> objectCounts, Func<Observation, Observation, double> similarity, double threshold) =>
         Cluster(objectCounts, similarity, threshold, exact: false);
 
     private static ConsensusObject[] Cluster(
-        IReadOnlyDictionary<string, int> objectCounts, Func<Observation, Observation, double> similarity, double threshold, bool exact)
+        IReadOnlyDictionary<string, int> objectCounts, Func<Observation, Observation, double> similarity, double threshold, bool exact,
+        IEnumerable<(int X, int Y)>? candidates = null)
     {
         ArgumentNullException.ThrowIfNull(objectCounts);
         ArgumentNullException.ThrowIfNull(similarity);
@@ -53,7 +65,7 @@ public static class ConsensusClustering
         var observations = objectCounts.OrderBy(a => a.Key, StringComparer.Ordinal)
             .SelectMany(a => Enumerable.Range(0, a.Value >= 0 ? a.Value : throw new ArgumentOutOfRangeException(nameof(objectCounts), a.Value, $"Annotator {a.Key} has a negative object count.")).Select(i => new Observation(a.Key, i)))
             .ToArray();
-        var edges = EligiblePairs(observations, similarity, threshold);
+        var edges = EligiblePairs(observations, similarity, threshold, candidates ?? AllPairs(observations.Length));
 
         var components = new DisjointSets(observations.Length);
         foreach (var (first, second) in edges.Keys)
@@ -69,28 +81,38 @@ public static class ConsensusClustering
             .ToArray();
     }
 
-    private static Dictionary<(int, int), long> EligiblePairs(Observation[] observations, Func<Observation, Observation, double> similarity, double threshold)
+    private static IEnumerable<(int X, int Y)> AllPairs(int observations)
+    {
+        for (var x = 0; x < observations; x++)
+        {
+            for (var y = x + 1; y < observations; y++)
+            {
+                yield return (x, y);
+            }
+        }
+    }
+
+    /// <summary>The pairs of different annotators with similarity ≥ τ, weighed in order of (x, y).</summary>
+    private static Dictionary<(int, int), long> EligiblePairs(
+        Observation[] observations, Func<Observation, Observation, double> similarity, double threshold, IEnumerable<(int X, int Y)> candidates)
     {
         var edges = new Dictionary<(int, int), long>();
-        for (var x = 0; x < observations.Length; x++)
+        foreach (var (x, y) in candidates.Order())
         {
-            for (var y = x + 1; y < observations.Length; y++)
+            if (observations[x].Annotator == observations[y].Annotator)
             {
-                if (observations[x].Annotator == observations[y].Annotator)
-                {
-                    continue;
-                }
+                continue;
+            }
 
-                var s = similarity(observations[x], observations[y]);
-                if (s > 1)
-                {
-                    throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"Similarity {s} of {observations[x]} and {observations[y]} is above 1."), nameof(similarity));
-                }
+            var s = similarity(observations[x], observations[y]);
+            if (s > 1)
+            {
+                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"Similarity {s} of {observations[x]} and {observations[y]} is above 1."), nameof(similarity));
+            }
 
-                if (s >= threshold)
-                {
-                    edges[(x, y)] = SimilarityUnits.From(s);
-                }
+            if (s >= threshold)
+            {
+                edges[(x, y)] = SimilarityUnits.From(s);
             }
         }
 

@@ -59,10 +59,28 @@ public static class MaximumWeightMatching
             components.Union(pair.Left, leftCount + pair.Right);
         }
 
-        var matched = new List<ScoredPair>();
-        foreach (var component in pairs.GroupBy(p => components.Find(p.Left)))
+        // Components in order of their first pair, each's pairs in the given order. Most components of a frame are one
+        // pair (an object and its own redrawing), which is its own matching: only larger ones are gathered and solved.
+        var roots = new int[pairs.Length];
+        var size = new int[leftCount + rightCount];
+        for (var p = 0; p < pairs.Length; p++)
         {
-            matched.AddRange(MatchComponent([.. component]));
+            size[roots[p] = components.Find(pairs[p].Left)]++;
+        }
+
+        var matched = new List<ScoredPair>();
+        for (var p = 0; p < pairs.Length; p++)
+        {
+            if (size[roots[p]] == 1)
+            {
+                matched.Add(pairs[p]);
+            }
+            else if (size[roots[p]] > 1)
+            {
+                var root = roots[p];
+                matched.AddRange(MatchComponent([.. Enumerable.Range(p, pairs.Length - p).Where(q => roots[q] == root).Select(q => pairs[q])]));
+                size[root] = 0; // solved
+            }
         }
 
         return new BipartiteMatching(leftCount, rightCount, matched);

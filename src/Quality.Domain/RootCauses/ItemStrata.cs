@@ -14,6 +14,7 @@ namespace Quality.Domain.RootCauses;
 public sealed class ItemStrata
 {
     private readonly SortedDictionary<string, string> _shared = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _attributeStrata = new(StringComparer.Ordinal);
 
     private ItemStrata()
     {
@@ -65,7 +66,7 @@ public sealed class ItemStrata
             // named by; range and size are the measurements the drill-down bins.
             if (subject.Measurements?.Contains(name) != true)
             {
-                levels[StratumNames.AttributePrefix + name] = value;
+                levels[AttributeStratum(name)] = value;
             }
         }
 
@@ -84,5 +85,16 @@ public sealed class ItemStrata
         }
 
         return new ObjectStrata(levels) { RangeMetres = range, Size = size };
+    }
+
+    /// <summary>The stratum of an attribute (<c>attribute.{name}</c>), named once per item rather than once per outcome.</summary>
+    private string AttributeStratum(string name)
+    {
+        if (!_attributeStrata.TryGetValue(name, out var stratum))
+        {
+            _attributeStrata[name] = stratum = StratumNames.AttributePrefix + name;
+        }
+
+        return stratum;
     }
 }

@@ -11,13 +11,15 @@ namespace Quality.Domain.RootCauses;
 public sealed class StrataTally
 {
     private readonly RootCauseOptions _options;
-    private readonly IReadOnlySet<(string Kind, string Stratum, string Other)>? _pairs;
+    private readonly Dictionary<string, (string Stratum, string Other)[]>? _pairsByKind;
 
     /// <param name="pairs">Null: tally each stratum alone. Else the stratum pairs of the interaction pass, per kind.</param>
     internal StrataTally(RootCauseOptions options, IReadOnlySet<(string Kind, string Stratum, string Other)>? pairs = null)
     {
         _options = options;
-        _pairs = pairs;
+        // Looked up by kind for every row, in the set's order.
+        _pairsByKind = pairs?.GroupBy(p => p.Kind, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(p => (p.Stratum, p.Other)).ToArray(), StringComparer.Ordinal);
     }
 
     internal Dictionary<CellKey, CellCounts> Cells { get; } = [];
@@ -38,7 +40,7 @@ public sealed class StrataTally
 
         foreach (var (kind, isError) in RootCauseKinds.Of(row, _options))
         {
-            if (_pairs is null)
+            if (_pairsByKind is null)
             {
                 foreach (var (stratum, level) in strata.Levels)
                 {
@@ -48,11 +50,11 @@ public sealed class StrataTally
                 continue;
             }
 
-            foreach (var pair in _pairs.Where(p => p.Kind == kind))
+            foreach (var (stratum, otherStratum) in _pairsByKind.GetValueOrDefault(kind) ?? [])
             {
-                if (strata.Levels.TryGetValue(pair.Stratum, out var level) && strata.Levels.TryGetValue(pair.Other, out var other))
+                if (strata.Levels.TryGetValue(stratum, out var level) && strata.Levels.TryGetValue(otherStratum, out var other))
                 {
-                    Cell(new CellKey(kind, pair.Stratum, level, pair.Other, other)).Add(row, isError, _options.EvidenceRows);
+                    Cell(new CellKey(kind, stratum, level, otherStratum, other)).Add(row, isError, _options.EvidenceRows);
                 }
             }
         }

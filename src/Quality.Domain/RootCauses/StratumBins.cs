@@ -15,26 +15,34 @@ public static class StratumBins
     private static readonly double[] RangeEdges = [20, 40, 60];
     private static readonly double[] VolumeEdges = [1, 5, 20];
 
-    public static string Range(double metres) => Bin(metres, RangeEdges, "m");
+    // Labelled once: every gold comparison outcome of a delivery names its bins (160,000 on the gold benchmark).
+    private static readonly string[] RangeLabels = Labels(RangeEdges, "m");
+    private static readonly string[] VolumeLabels = Labels(VolumeEdges, "m³");
 
-    public static string CuboidSize(double volume) => Bin(volume, VolumeEdges, "m³");
+    public static string Range(double metres) => Bin(metres, RangeEdges, RangeLabels);
+
+    public static string CuboidSize(double volume) => Bin(volume, VolumeEdges, VolumeLabels);
 
     public static string BoxSize(double area) => area < 32 * 32 ? "small (<32² px)" : area < 96 * 96 ? "medium (32²–96² px)" : "large (≥96² px)";
 
-    /// <summary>"0–20 m", "20–40 m", …, "≥60 m": labels that sort as the bins do within the lowest decade.</summary>
-    private static string Bin(double value, double[] edges, string unit)
+    /// <summary>The label of the first bin whose upper edge lies above <paramref name="value"/>, else of the open last bin.</summary>
+    private static string Bin(double value, double[] edges, string[] labels)
     {
-        var lower = 0.0;
-        foreach (var edge in edges)
+        for (var i = 0; i < edges.Length; i++)
         {
-            if (value < edge)
+            if (value < edges[i])
             {
-                return string.Create(CultureInfo.InvariantCulture, $"{lower}–{edge} {unit}");
+                return labels[i];
             }
-
-            lower = edge;
         }
 
-        return string.Create(CultureInfo.InvariantCulture, $"≥{lower} {unit}");
+        return labels[^1];
     }
+
+    /// <summary>"0–20 m", "20–40 m", …, "≥60 m": labels that sort as the bins do within the lowest decade.</summary>
+    private static string[] Labels(double[] edges, string unit) =>
+    [
+        .. edges.Select((edge, i) => string.Create(CultureInfo.InvariantCulture, $"{(i == 0 ? 0.0 : edges[i - 1])}–{edge} {unit}")),
+        string.Create(CultureInfo.InvariantCulture, $"≥{(edges.Length == 0 ? 0.0 : edges[^1])} {unit}"),
+    ];
 }

@@ -5,6 +5,7 @@ using Quality.Domain.Annotations;
 using Quality.Domain.Audit;
 using Quality.Domain.Formats.Manifest;
 using Quality.Domain.Geometry;
+using Quality.Domain.RootCauses;
 
 namespace Quality.Benchmarks.Audit;
 
@@ -22,17 +23,22 @@ internal static class GoldAuditPhases
         var frames = args.Length > 1 && int.TryParse(args[1], CultureInfo.InvariantCulture, out var f) ? f : 1000;
         var folder = Path.Combine(Path.GetTempPath(), $"quality-e2e-gold-{frames}x3");
         var manifestPath = NuScenesGoldDelivery.Write(folder, frames, annotators: 3, seed: 20);
+        // Wall and CPU seconds of each step (CPU above wall: a step on both cores), the bytes it allocated and the
+        // collections they cost.
         var clock = Stopwatch.StartNew();
-        var phases = new List<(string Phase, double Seconds)>();
+        var (cpu, allocated, collections) = (Process.GetCurrentProcess().TotalProcessorTime, GC.GetTotalAllocatedBytes(), GC.CollectionCount(0));
+        var phases = new List<(string Phase, double Seconds, double CpuSeconds, long Bytes, int Collections)>();
         void Lap(string phase)
         {
-            phases.Add((phase, clock.Elapsed.TotalSeconds));
+            var (cpuNow, allocatedNow, collectionsNow) = (Process.GetCurrentProcess().TotalProcessorTime, GC.GetTotalAllocatedBytes(), GC.CollectionCount(0));
+            phases.Add((phase, clock.Elapsed.TotalSeconds, (cpuNow - cpu).TotalSeconds, allocatedNow - allocated, collectionsNow - collections));
+            (cpu, allocated, collections) = (cpuNow, allocatedNow, collectionsNow);
             clock.Restart();
         }
 
         var manifest = ManifestParser.Parse(await File.ReadAllBytesAsync(manifestPath), "manifest.json", fallback: ("local", "local", "local"));
         var annotations = new List<Annotation>();
-        using (var reader = new ManifestDeliveryReader(manifest, new FolderFiles(folder), "manifest.json"))
+        using (var reader = new ManifestDeliveryReader(manifest, new FolderFiles(folder), "manifest.json") { ReadAhead = true })
         {
             while (await reader.ReadAsync(CancellationToken.None) is { } annotation)
             {
@@ -41,13 +47,13 @@ internal static class GoldAuditPhases
         }
 
         Lap("read and parse 4 nuScenes files");
-        var byItem = annotations.GroupBy(a => a.Item, StringComparer.Ordinal).Select(g => g.ToList()).ToList();
+        var byItem = annotations.GroupBy(a => a.Item, StringComparer.Ordinal).Select(g => (IReadOnlyList<Annotation>)g.ToList()).ToList();
         Lap("group by item");
-        var audit = new BatchAudit(new SpatialOptions { CuboidMode = CuboidIouMode.BirdsEyeView });
-        foreach (var item in byItem)
-        {
-            audit.AddItem("manifest.json", item);
-        }
+        // As the command: every gold comparison outcome is kept for the root-cause analysis.
+        var spatialOptions = new SpatialOptions { CuboidMode = CuboidIouMode.BirdsEyeView };
+        var evidence = new List<EvidencePair>();
+        var audit = new BatchAudit(spatialOptions, evidence);
+        audit.AddItems("manifest.json", byItem);
 
         Lap("spatial audit of every item (pairs, IoU, matching, consensus)");
         var bootstrap = new BootstrapOptions { Seed = BatchAudit.DefaultSeed };
@@ -56,18 +62,21 @@ internal static class GoldAuditPhases
         var agreement = AgreementSuiteView.From(result, bootstrap);
         var spatial = SpatialReportView.From(result.Spatial, bootstrap);
         Lap("gold and spatial views (geometry alpha bootstrap)");
-        var json = ReportJson.Serialize(new { agreement, spatial }, indented: true);
+        var rootCauses = RootCauseAnalysis.Analyse(evidence, new RootCauseOptions { Thresholds = spatialOptions.Thresholds });
+        Lap("root causes of the gold comparison outcomes (two tallies of the evidence, tests)");
+        var json = ReportJson.Serialize(new { agreement, spatial, rootCauses }, indented: true);
         Lap("JSON");
         var total = phases.Sum(p => p.Seconds);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"gold audit phases, {frames:N0} frames, {annotations.Count:N0} cuboids, {json.Length / 1e6:N1} MB of JSON; load average {GoldAuditEndToEnd.LoadAverage()}"));
-        foreach (var (phase, seconds) in phases)
+        foreach (var (phase, seconds, cpuSeconds, bytes, gcs) in phases)
         {
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {phase}: {seconds:0.00} s ({seconds / total:P0})"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  {phase}: {seconds:0.00} s ({seconds / total:P0}), {cpuSeconds:0.00} CPU-s, {bytes / 1e6:N0} MB allocated, {gcs} collections"));
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"  total {total:0.00} s; peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024)} MiB"));
+            $"  total {total:0.00} s, {phases.Sum(p => p.CpuSeconds):0.00} CPU-s; peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024)} MiB"));
         return 0;
     }
 

@@ -152,6 +152,22 @@ public sealed class ConsensusClusteringTests(ITestOutputHelper output)
             && objects.All(o => o.Observations.All(x => o.Observations.All(y => x == y || Similarity(positions, x, y) >= 0.5)));
     });
 
+    [Property]
+    public Property Cluster_OnlyThePairsThatOverlap_SameConsensusObjectsAsAllPairs() => Prop.ForAll(Annotators, ArbMap.Default.ArbFor<int>(), (annotators, seed) =>
+    {
+        // Observations numbered as the clustering numbers them: annotators in ordinal order, then by index. Every pair
+        // left out has similarity 0 (positions 1 or more apart), so it can never reach τ; the pairs come in any order.
+        var positions = annotators.Select((p, k) => (Name: $"annotator{k}", Positions: p)).ToDictionary(a => a.Name, a => a.Positions);
+        var observations = positions.OrderBy(p => p.Key, StringComparer.Ordinal).SelectMany(p => p.Value.Select((_, i) => new Observation(p.Key, i))).ToArray();
+        var overlapping = (from x in Enumerable.Range(0, observations.Length)
+                           from y in Enumerable.Range(x + 1, observations.Length - x - 1)
+                           where Similarity(positions, observations[x], observations[y]) > 0
+                           select (x, y)).ToArray();
+        new Random(seed).Shuffle(overlapping);
+        var counts = positions.ToDictionary(p => p.Key, p => p.Value.Length);
+        return Flatten(ConsensusClustering.Cluster(counts, (x, y) => Similarity(positions, x, y), 0.5, overlapping)) == Flatten(Cluster(positions));
+    });
+
     /// <summary>3..4 annotators with 0..2 objects each on a grid of 0.1 over [0, 1.5]: at most 8 observations, dense overlaps.</summary>
     private static readonly Arbitrary<double[][]> SmallItems = Gen.Choose(3, 4).SelectMany(k =>
         Gen.Choose(0, 15).Select(p => p / 10.0).ArrayOf().Select(a => a.Take(2).ToArray()).ArrayOf(k)).ToArbitrary();

@@ -76,6 +76,22 @@ public sealed class RootCauseAnalysisTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Analyse_RowsAsAListTalliedOnEveryCore_SameReportAsOnePass()
+    {
+        var delivery = new GeneratedDelivery { Items = 400, Planted = (time, _, _, _) => time == "night" };
+        var rows = delivery.Evidence(seed: 7);
+
+        var parallel = RootCauseAnalysis.Analyse(rows);
+        var onePass = RootCauseAnalysis.Analyse(rows.Select(r => r)); // not a list: tallied in one pass
+
+        // Matching is one-to-one: every gold object (400 items × 6) has one outcome per annotator (5), besides the extras;
+        // 12,000 rows or more are at least two runs of 4,096.
+        Assert.Equal(400 * 6 * 5, rows.Count(r => r.Outcome != "extra"));
+        Assert.Equal((RootCauseKinds.Missed, "night"), (parallel.Ranked[0].ErrorKind, parallel.Ranked[0].Where.Single().Level));
+        Assert.Equal(ReportJson.Serialize(onePass), ReportJson.Serialize(parallel));
+    }
+
+    [Fact]
     public void Analyse_NightMissesOfOneAnnotatorOnly_IsIndividualNotStructural()
     {
         var delivery = new GeneratedDelivery { Planted = (time, annotator, _, _) => time == "night" && annotator == "ann-02", PlantedFactor = 8 };

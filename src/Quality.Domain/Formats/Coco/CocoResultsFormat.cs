@@ -11,6 +11,8 @@ internal sealed class CocoResultsFormat : AnnotationFormat
 
     public override bool NamesAnnotators => false;
 
+    public override bool ReadsLabelNames => true;
+
     public override bool Recognises(ReadOnlySpan<byte> head) =>
         JsonHead.Root(head) == (byte)'['
         && JsonHead.HasProperty(head, "image_id")

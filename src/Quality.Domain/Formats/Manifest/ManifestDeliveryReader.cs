@@ -11,6 +11,11 @@ namespace Quality.Domain.Formats.Manifest;
 /// match (file names in one tool, numeric ids in another), and it would silently be audited against nothing. Class names a file declares (COCO categories) are passed
 /// to the files after it that carry only codes (COCO results).
 /// </summary>
+/// <remarks>
+/// With <see cref="ReadAhead"/> every file is parsed at once, each on a core of its own, and held until it is read: the
+/// same annotations in the same order, the same warnings, and the error the one-file-after-another reading meets first
+/// (each file's reading stops at its first error, which is raised when the reading reaches that file).
+/// </remarks>
 public sealed class ManifestDeliveryReader : IAnnotationReader, IReportsWarnings
 {
     private readonly List<DeliveryWarning> _warnings = [];
@@ -27,6 +32,9 @@ public sealed class ManifestDeliveryReader : IAnnotationReader, IReportsWarnings
     private IReadOnlyDictionary<string, string>? _labelNames;
     private Stream? _stream;
     private ManifestFile? _file;
+    private Queue<Task<ReadFile>>? _readAhead;
+    private IEnumerator<Annotation>? _readAheadFile;
+    private FileEnd? _readAheadEnd;
 
     /// <param name="manifestName">The manifest's name (blob or path); errors name each file by its path beside it.</param>
     public ManifestDeliveryReader(DeliveryManifest manifest, IDeliveryFiles files, string manifestName)
@@ -45,8 +53,19 @@ public sealed class ManifestDeliveryReader : IAnnotationReader, IReportsWarnings
     /// <summary>The warnings of every file read to its end so far, in reading order.</summary>
     public IReadOnlyList<DeliveryWarning> Warnings => _warnings;
 
+    /// <summary>
+    /// Parse every file at once, on every core, holding each whole until it is read: for a caller that holds the
+    /// whole delivery anyway (the offline audit). Off, one file is open at a time and memory is the readers' buffers.
+    /// </summary>
+    public bool ReadAhead { get; init; }
+
     public async ValueTask<Annotation?> ReadAsync(CancellationToken cancellationToken)
     {
+        if (ReadAhead)
+        {
+            return await ReadAheadAsync(cancellationToken);
+        }
+
         while (true)
         {
             if (_reader is null)
@@ -58,85 +77,164 @@ public sealed class ManifestDeliveryReader : IAnnotationReader, IReportsWarnings
 
                 _file = _order.Current;
                 (_fileMeetsGold, _firstOutsideGold) = (false, null);
-                await OpenAsync(_file, cancellationToken);
+                _reader = await OpenAsync(_file, _labelNames, cancellationToken);
             }
 
             var file = _file!;
             var annotation = await _reader!.ReadAsync(cancellationToken);
             if (annotation is null)
             {
-                if (!_fileMeetsGold && _firstOutsideGold is { } first)
-                {
-                    throw new DeliveryFormatException(_folder + file.Path, first.Line, "item",
-                        $"none of its items is an item of the gold file{(_goldFiles.Count > 1 ? "s" : "")} {string.Join(", ", _goldFiles)} (the first, '{first.Item}'); the files' item ids do not match");
-                }
-
-                if (_reader is IReportsWarnings warns)
-                {
-                    _warnings.AddRange(warns.Warnings);
-                }
-
-                if (_reader is ILabelNames { LabelNames: { } names })
-                {
-                    _labelNames = names; // e.g. a COCO ground truth's categories, for the results files after it
-                }
-
-                if (file.Role == AnnotatorRole.Gold)
-                {
-                    _goldFiles.Add(file.Path);
-                    if (_reader is IDeclaresItems declared)
-                    {
-                        _goldItems.UnionWith(declared.DeclaredItems);
-                    }
-                }
-
+                EndOfFile(file, FileEnd.Of(_reader));
                 Close();
                 continue;
             }
 
-            annotation = annotation with
-            {
-                File = file.Path,
-                Annotator = file.Annotator ?? annotation.Annotator,
-                Role = file.Role ?? annotation.Role,
-            };
-            if (_manifest.Header.Check(annotation) is { } problem)
-            {
-                throw new DeliveryFormatException(_folder + file.Path, annotation.Line, problem.Field, problem.Problem);
-            }
-
-            if (file.Role == AnnotatorRole.Gold)
-            {
-                _goldItems.Add(annotation.Item);
-            }
-            else if (_goldFiles.Count > 0)
-            {
-                if (_goldItems.Contains(annotation.Item))
-                {
-                    _fileMeetsGold = true;
-                }
-                else
-                {
-                    _firstOutsideGold ??= annotation;
-                }
-            }
-
-            return annotation;
+            return Arrived(file, Stamped(file, annotation));
         }
     }
 
-    /// <summary>Opens a listed file in its declared format, or the one its first bytes show (read once, then reopened).</summary>
-    private async Task OpenAsync(ManifestFile file, CancellationToken cancellationToken)
+    /// <summary><see cref="ReadAsync"/> from the files parsed ahead: each file's annotations in turn, then its end.</summary>
+    private async ValueTask<Annotation?> ReadAheadAsync(CancellationToken cancellationToken)
     {
-        var format = file.Format is { } name ? AnnotationFormats.Find(name)! : null;
-        if (format is null)
+        _readAhead ??= StartReadingAhead(cancellationToken);
+        while (true)
         {
-            await using var probe = await OpenExistingAsync(file, cancellationToken);
-            format = AnnotationFormats.Detect(await AnnotationFormats.ReadHeadAsync(probe, cancellationToken), _folder + file.Path);
+            if (_readAheadFile is null)
+            {
+                if (!_readAhead.TryDequeue(out var next))
+                {
+                    return null;
+                }
+
+                var read = await next;
+                (_file, _readAheadFile, _readAheadEnd) = (read.File, read.Annotations.GetEnumerator(), read.End);
+                (_fileMeetsGold, _firstOutsideGold) = (false, null);
+            }
+
+            if (_readAheadFile.MoveNext())
+            {
+                return Arrived(_file!, _readAheadFile.Current);
+            }
+
+            EndOfFile(_file!, _readAheadEnd!);
+            _readAheadFile = null;
+        }
+    }
+
+    /// <summary>
+    /// A task per file, in reading order, each parsing its file whole on the thread pool. A file whose format takes
+    /// class names from the files before it (COCO results) waits for them, as the one-after-another reading would.
+    /// </summary>
+    private Queue<Task<ReadFile>> StartReadingAhead(CancellationToken cancellationToken)
+    {
+        var tasks = new Queue<Task<ReadFile>>();
+        while (_order.MoveNext())
+        {
+            var (file, before) = (_order.Current, tasks.ToArray());
+            tasks.Enqueue(Task.Run(() => ReadWholeAsync(file, before, cancellationToken), cancellationToken));
         }
 
+        return tasks;
+    }
+
+    private async Task<ReadFile> ReadWholeAsync(ManifestFile file, Task<ReadFile>[] before, CancellationToken cancellationToken)
+    {
+        var format = await FormatOfAsync(file, cancellationToken);
+        IReadOnlyDictionary<string, string>? labelNames = null;
+        if (format.ReadsLabelNames)
+        {
+            foreach (var earlier in before)
+            {
+                labelNames = (await earlier).End.LabelNames ?? labelNames;
+            }
+        }
+
+        await using var stream = await OpenExistingAsync(file, cancellationToken);
+        using var reader = format.Open(stream, file.ToFileRole() with { File = _folder + file.Path, LabelNames = labelNames });
+        var annotations = new List<Annotation>();
+        while (await reader.ReadAsync(cancellationToken) is { } annotation)
+        {
+            annotations.Add(Stamped(file, annotation));
+        }
+
+        return new ReadFile(file, annotations, FileEnd.Of(reader));
+    }
+
+    /// <summary>An annotation as the manifest declares it (its file, annotator and role), held to the manifest's fields.</summary>
+    private Annotation Stamped(ManifestFile file, Annotation annotation)
+    {
+        annotation = annotation with
+        {
+            File = file.Path,
+            Annotator = file.Annotator ?? annotation.Annotator,
+            Role = file.Role ?? annotation.Role,
+        };
+        if (_manifest.Header.Check(annotation) is { } problem)
+        {
+            throw new DeliveryFormatException(_folder + file.Path, annotation.Line, problem.Field, problem.Problem);
+        }
+
+        return annotation;
+    }
+
+    /// <summary>The end of a file: its items must meet the gold files'; its warnings, class names and gold items are kept.</summary>
+    private void EndOfFile(ManifestFile file, FileEnd end)
+    {
+        if (!_fileMeetsGold && _firstOutsideGold is { } first)
+        {
+            throw new DeliveryFormatException(_folder + file.Path, first.Line, "item",
+                $"none of its items is an item of the gold file{(_goldFiles.Count > 1 ? "s" : "")} {string.Join(", ", _goldFiles)} (the first, '{first.Item}'); the files' item ids do not match");
+        }
+
+        _warnings.AddRange(end.Warnings);
+        _labelNames = end.LabelNames ?? _labelNames; // e.g. a COCO ground truth's categories, for the results files after it
+        if (file.Role == AnnotatorRole.Gold)
+        {
+            _goldFiles.Add(file.Path);
+            _goldItems.UnionWith(end.DeclaredItems);
+        }
+    }
+
+    /// <summary>Notes whether an annotation's item is one of the gold files' items.</summary>
+    private Annotation Arrived(ManifestFile file, Annotation annotation)
+    {
+        if (file.Role == AnnotatorRole.Gold)
+        {
+            _goldItems.Add(annotation.Item);
+        }
+        else if (_goldFiles.Count > 0)
+        {
+            if (_goldItems.Contains(annotation.Item))
+            {
+                _fileMeetsGold = true;
+            }
+            else
+            {
+                _firstOutsideGold ??= annotation;
+            }
+        }
+
+        return annotation;
+    }
+
+    /// <summary>Opens a listed file in its format, with the class names of the files before it.</summary>
+    private async Task<IAnnotationReader> OpenAsync(ManifestFile file, IReadOnlyDictionary<string, string>? labelNames, CancellationToken cancellationToken)
+    {
+        var format = await FormatOfAsync(file, cancellationToken);
         _stream = await OpenExistingAsync(file, cancellationToken);
-        _reader = format.Open(_stream, file.ToFileRole() with { File = _folder + file.Path, LabelNames = _labelNames });
+        return format.Open(_stream, file.ToFileRole() with { File = _folder + file.Path, LabelNames = labelNames });
+    }
+
+    /// <summary>A listed file's declared format, or the one its first bytes show (read once; the reader reopens it).</summary>
+    private async Task<AnnotationFormat> FormatOfAsync(ManifestFile file, CancellationToken cancellationToken)
+    {
+        if (file.Format is { } name)
+        {
+            return AnnotationFormats.Find(name)!;
+        }
+
+        await using var probe = await OpenExistingAsync(file, cancellationToken);
+        return AnnotationFormats.Detect(await AnnotationFormats.ReadHeadAsync(probe, cancellationToken), _folder + file.Path);
     }
 
     private async Task<Stream> OpenExistingAsync(ManifestFile file, CancellationToken cancellationToken) =>
@@ -155,5 +253,17 @@ public sealed class ManifestDeliveryReader : IAnnotationReader, IReportsWarnings
     {
         Close();
         _order.Dispose();
+    }
+
+    /// <summary>One file parsed ahead: its annotations as declared, and what its reader knew at its end.</summary>
+    private sealed record ReadFile(ManifestFile File, List<Annotation> Annotations, FileEnd End);
+
+    /// <summary>What a file's reader knows once it has returned null: its warnings, class names and declared items.</summary>
+    private sealed record FileEnd(IReadOnlyList<DeliveryWarning> Warnings, IReadOnlyDictionary<string, string>? LabelNames, IReadOnlyList<string> DeclaredItems)
+    {
+        public static FileEnd Of(IAnnotationReader reader) => new(
+            reader is IReportsWarnings warns ? [.. warns.Warnings] : [],
+            reader is ILabelNames names ? names.LabelNames : null,
+            reader is IDeclaresItems declared ? [.. declared.DeclaredItems] : []);
     }
 }
