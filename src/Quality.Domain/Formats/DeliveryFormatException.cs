@@ -27,7 +27,8 @@ public sealed class DeliveryFormatException : Exception
     public static DeliveryFormatException NoAnnotations(string file) =>
         new(file, 0, null, "has no annotations; a delivery holds at least one");
 
-    private static string Describe(string file, long line, string? field, string problem)
+    /// <summary><c>file line N, field 'f': problem</c>: how every file this product reads words what is wrong in it.</summary>
+    internal static string Describe(string file, long line, string? field, string problem)
     {
         var where = line > 0 ? $"{file} line {line}" : file;
         return field is null ? $"{where}: {problem}" : $"{where}, field '{field}': {problem}";

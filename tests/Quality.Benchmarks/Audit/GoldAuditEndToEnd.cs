@@ -1,7 +1,7 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Quality.Benchmarks.EndToEnd;
 using Quality.Benchmarks.Pipeline;
 using Quality.Tests.Shared;
 
@@ -53,7 +53,8 @@ internal static class GoldAuditEndToEnd
         {
             foreach (var side in sides)
             {
-                var (seconds, kib, cpu, output) = Measure(side);
+                var (seconds, cpu, peakBytes, output) = TimedCommand.Measure(side.Program, side.Arguments);
+                var kib = peakBytes / 1024.0;
                 side.Seconds.Add(seconds);
                 side.PeakKib.Add(kib);
                 side.CpuSeconds.Add(cpu);
@@ -95,29 +96,6 @@ internal static class GoldAuditEndToEnd
         public List<double> CpuSeconds { get; } = [];
 
         public string? Counts { get; set; }
-    }
-
-    private static (double Seconds, double PeakKib, double CpuSeconds, string Output) Measure(Side side)
-    {
-        var start = new ProcessStartInfo("/usr/bin/time") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in new[] { "-f", "%e %M %U %S", side.Program }.Concat(side.Arguments))
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        var error = process.StandardError.ReadToEndAsync();
-        var output = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        var stderr = error.Result.TrimEnd();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"{side.Name} exited with {process.ExitCode}: {stderr}");
-        }
-
-        var last = stderr[(stderr.LastIndexOf('\n') + 1)..].Split(' ');
-        double Field(int i) => double.Parse(last[i], CultureInfo.InvariantCulture);
-        return (Field(0), Field(1), Field(2) + Field(3), output);
     }
 
     /// <summary>The figures the baselines print, taken from <c>quality audit --json</c>: per annotator tp, misclassified, fn, fp; per pair the matches.</summary>
