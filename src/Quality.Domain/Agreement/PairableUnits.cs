@@ -53,6 +53,7 @@ internal sealed class PairableUnits
     /// are put in lexicographic order of their points: an order fixed by the scale alone, so any interning, insertion
     /// or merge order gives the same arrays.
     /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static PairableUnits From(RatingPatterns ratings, ValueScale scale, int excludedAnnotator = -1)
     {
         var groups = new SequenceSet<int>();
