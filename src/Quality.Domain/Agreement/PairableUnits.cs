@@ -53,6 +53,7 @@ internal sealed class PairableUnits
     /// are put in lexicographic order of their points: an order fixed by the scale alone, so any interning, insertion
     /// or merge order gives the same arrays.
     /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static PairableUnits From(RatingPatterns ratings, ValueScale scale, int excludedAnnotator = -1)
     {
         var groups = new SequenceSet<int>();
@@ -127,10 +128,12 @@ internal sealed class PairableUnits
 
     /// <summary>Alpha with <paramref name="weights"/>[p] units of pattern p.</summary>
     /// <remarks>α = 1 − (n − 1)·Σ_u Σ_{i≠j} δ²(v_ui, v_uj)/(m_u − 1) / Σ_{c,k} n_c n_k δ²_ck (Krippendorff 2011).</remarks>
+    public KrippendorffAlphaResult Alpha(long[] weights) => Alpha(weights, Marginals(weights, out var pairableUnits, out var n), pairableUnits, n);
+
+    /// <summary>Alpha with <paramref name="weights"/>[p] units of pattern p, whose <see cref="Marginals"/> are given.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public KrippendorffAlphaResult Alpha(long[] weights)
+    private KrippendorffAlphaResult Alpha(long[] weights, long[] marginals, long pairableUnits, long n)
     {
-        var marginals = Marginals(weights, out var pairableUnits, out var n);
         var active = Enumerable.Range(0, marginals.Length).Where(c => marginals[c] > 0).ToArray();
         if (active.Length < 2)
         {
@@ -163,7 +166,7 @@ internal sealed class PairableUnits
     /// </summary>
     public IReadOnlyList<CategoryAgreement> PerCategory()
     {
-        var (alpha, specific, marginals) = CategoryFigures(_multiplicities);
+        var (alpha, specific, marginals) = CategoryFigures(_multiplicities, Marginals(_multiplicities, out _, out var n), n);
         return marginals.Select((nc, c) => new CategoryAgreement(_scale.Labels[c], nc, alpha[c], specific[c])).ToList();
     }
 
@@ -200,10 +203,11 @@ internal sealed class PairableUnits
             (b, _, counts) =>
             {
                 bootstrap.Draw(ReplicateStream.For(options.Seed, b), counts);
-                alphas[b] = Alpha(counts).Value;
+                var marginals = Marginals(counts, out var pairableUnits, out var n); // once for alpha and the categories
+                alphas[b] = Alpha(counts, marginals, pairableUnits, n).Value;
                 if (categoryAlphas is not null)
                 {
-                    categoryAlphas[b] = CategoryFigures(counts).Alpha;
+                    categoryAlphas[b] = CategoryFigures(counts, marginals, n).Alpha;
                 }
 
                 return counts;
@@ -223,11 +227,13 @@ internal sealed class PairableUnits
     /// <summary>The replicates whose figure is defined, in replicate order.</summary>
     private static List<double> Defined(IEnumerable<double> replicates) => replicates.Where(a => !double.IsNaN(a)).ToList();
 
-    /// <summary>Per point, one-versus-rest alpha, specific agreement and n_c with <paramref name="weights"/>[p] units of pattern p.</summary>
+    /// <summary>
+    /// Per point, one-versus-rest alpha, specific agreement and n_c with <paramref name="weights"/>[p] units of pattern p,
+    /// whose <see cref="Marginals"/> and n are given.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private (double[] Alpha, double[] Specific, long[] Marginals) CategoryFigures(long[] weights)
+    private (double[] Alpha, double[] Specific, long[] Marginals) CategoryFigures(long[] weights, long[] marginals, long n)
     {
-        var marginals = Marginals(weights, out _, out var n);
         var disagreeing = new double[marginals.Length];
         var agreeing = new double[marginals.Length];
         for (var p = 0; p < weights.Length; p++)

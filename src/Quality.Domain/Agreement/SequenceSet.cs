@@ -104,6 +104,8 @@ internal sealed class SequenceSet<T>
     }
 
     /// <summary>A table of slots at most half full for every sequence.</summary>
+    /// <remarks>Called a few times as the set grows, each a loop over every sequence: compiled optimised at first call.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Rehash()
     {
         var size = _slots.Length;

@@ -191,9 +191,11 @@ internal sealed class TagTable(DeliveryHeader header, string file, AnnotatorRole
         return (start, order);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private ref Row RowAt(int r) => ref _rows[r / ChunkRows][r % ChunkRows];
 
     /// <summary>The row after the rows of the item at <paramref name="row"/> (rows grouped by item).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int NextItem(int row)
     {
         var item = RowAt(row).Item;
@@ -216,6 +218,11 @@ internal sealed class TagTable(DeliveryHeader header, string file, AnnotatorRole
         return _lineJumps[jump].Line + (row - _lineJumps[jump].Row);
     }
 
+    /// <remarks>
+    /// This and <see cref="ValueNumber"/> run once a row but are too large to inline: compiled optimised at first call,
+    /// as a command that runs once would otherwise run them unoptimised for much of a table (docs/performance.md, Alpha).
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int Column(int field, int annotator)
     {
         var columns = _columnOf[field];
@@ -235,6 +242,7 @@ internal sealed class TagTable(DeliveryHeader header, string file, AnnotatorRole
     }
 
     /// <summary>The value's number in its field's patterns; the first time the pair is read, checks it against the field's declaration.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int ValueNumber(int field, int value, long line)
     {
         var numbers = _valueNumberOf[field];

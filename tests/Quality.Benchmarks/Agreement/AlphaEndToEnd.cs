@@ -10,7 +10,8 @@ namespace Quality.Benchmarks.Agreement;
 /// <c>tools/baselines/alpha_numpy.py</c> on the wide table of the same draws; alternately, several runs each; medians,
 /// peak RSS and the ratio. The command prints the whole suite (alpha with its 1,000-replicate bootstrap interval, per
 /// category and per annotator, the kappas); the baseline plain alpha. Both alphas must agree to 1e-9. Also prints the
-/// floors: the command doing nothing (<c>--version</c>) and reading the file's bytes once.
+/// floors: the command doing nothing (<c>--version</c>) and reading the file's bytes once. <c>--cli PATH</c> runs another
+/// build of the command (quality.dll) than src/Quality.Cli's Release output.
 /// </summary>
 internal static class AlphaEndToEnd
 {
@@ -19,7 +20,8 @@ internal static class AlphaEndToEnd
         var units = Option(args, "--units", 1_000_000);
         var runs = Option(args, "--runs", 5);
         var folder = args.SkipWhile(a => a != "--dir").Skip(1).FirstOrDefault() ?? Path.Combine(Path.GetTempPath(), "quality-e2e-alpha");
-        var cli = Checkout.QualityCli();
+        // The build output runs JIT-compiled; --cli names another quality.dll, e.g. the ReadyToRun one users install.
+        var cli = args.SkipWhile(a => a != "--cli").Skip(1).FirstOrDefault() ?? Checkout.QualityCli();
         var tables = RatingTables.Write(folder, units, coders: 5, seed: 20);
         var bytes = new FileInfo(tables.Long).Length;
         Console.WriteLine(Invariant($"e2e-alpha: {units:N0} units × 5 coders, nominal, {RatingTables.Categories} categories, latent class, ") +

@@ -18,6 +18,33 @@ public sealed class RatingPatternsTests
         Assert.Contains(patterns.ToState().Patterns, p => p.Units == 2);
     }
 
+    [Theory]
+    [InlineData(2)]
+    [InlineData(16)] // the most keys sorted by insertion
+    [InlineData(40)] // sorted by Span.Sort
+    public void AddNumberedUnit_KeysInAnyOrder_CollapseIntoOnePattern(int annotators)
+    {
+        var patterns = new RatingPatterns();
+        var keys = Enumerable.Range(0, annotators)
+            .Select(a => ((long)patterns.AnnotatorNumber($"a{a}") << 32) | (uint)patterns.ValueNumber($"v{a % 3}"))
+            .ToArray();
+        var reversed = keys.Reverse().ToArray();
+        var shuffled = keys.Where((_, i) => i % 2 == 1).Concat(keys.Where((_, i) => i % 2 == 0)).ToArray();
+
+        patterns.AddNumberedUnit(keys);
+        patterns.AddNumberedUnit(reversed);
+        patterns.AddNumberedUnit(shuffled);
+
+        // One pattern of three units, its pairs in annotator order: a0 v0, a1 v1, a2 v2, a3 v0, …
+        Assert.Equal(3, patterns.Units);
+        Assert.Equal(1, patterns.DistinctPatterns);
+        var pattern = patterns.ToState().Patterns.Single();
+        Assert.Equal(3, pattern.Units);
+        Assert.Equal(
+            Enumerable.Range(0, annotators).Select(a => ($"a{a}", $"v{a % 3}")).OrderBy(r => r.Item1, StringComparer.Ordinal),
+            pattern.Ratings.Select(r => (r.Annotator, r.Value)));
+    }
+
     [Fact]
     public void AddUnit_AnnotatorTwice_Throws() =>
         Assert.Throws<ArgumentException>(() => new RatingPatterns().AddUnit([new("a", "x"), new("a", "y")]));

@@ -88,6 +88,7 @@ internal static class RatingsCsvBlocks
         }
 
         char? separator = null;
+        var headerEnd = -1;
         var carry = Array.Empty<byte>();
         var eof = false;
         for (var first = true; !eof; first = false)
@@ -105,7 +106,7 @@ internal static class RatingsCsvBlocks
 
             if (first)
             {
-                var headerEnd = Array.IndexOf(buffer, (byte)'\n', 0, filled);
+                headerEnd = Array.IndexOf(buffer, (byte)'\n', 0, filled);
                 separator = headerEnd < 0 ? null : RatingsCsvReader.PlainHeaderSeparator(buffer.AsSpan(0, headerEnd));
             }
 
@@ -124,10 +125,10 @@ internal static class RatingsCsvBlocks
                 return null;
             }
 
-            // Every block after the first starts at the '\n' before its first row (a blank first line).
+            // Every block after the first starts at the '\n' before its first row (a blank first line); the first after its header.
             carry = buffer[Math.Max(length - 1, 0)..filled]; // copied before the block's buffer goes back to the pool
-            var (rows, isFirst, used) = (buffer, first, length);
-            parsing.Enqueue(Task.Run(() => Parse(reader, rows, used, isFirst, separator.Value, newTable, cancellationToken), cancellationToken));
+            var (rows, from, used) = (buffer, first ? headerEnd + 1 : 0, length);
+            parsing.Enqueue(Task.Run(() => Parse(reader, rows, from, used, separator.Value, newTable), cancellationToken));
         }
 
         while (parsing.Count > 0)
@@ -141,28 +142,20 @@ internal static class RatingsCsvBlocks
         return Disjoint(items) ? merged : null;
     }
 
-    /// <summary>One block's rows grouped into units; null when the block cannot be read (one pass will say why, at its line).</summary>
-    /// <remarks>The first block, which holds the header, goes through the reader; the others are read from their bytes.</remarks>
-    private static async Task<Block?> Parse(
-        RatingsCsvReader reader, byte[] buffer, int length, bool first, char separator, Func<TagTable> newTable, CancellationToken cancellationToken)
+    /// <summary>
+    /// One block's rows, bytes <paramref name="from"/> to <paramref name="length"/> of <paramref name="buffer"/>, read from
+    /// their bytes and grouped into units; null when the block cannot be read (one pass will say why, at its line).
+    /// </summary>
+    private static Block? Parse(RatingsCsvReader reader, byte[] buffer, int from, int length, char separator, Func<TagTable> newTable)
     {
         var table = newTable();
         var audit = new BatchAudit();
         try
         {
-            if (first)
+            using var rows = RatingsCsvReader.Continuing(Stream.Null, reader.File, reader.Role, separator);
+            if (!rows.ReadBlockInto(table, buffer.AsSpan(from, length - from)))
             {
-                using var bytes = new MemoryStream(buffer, 0, length, writable: false);
-                using var rows = new RatingsCsvReader(bytes, reader.File, reader.Role);
-                await rows.ReadIntoAsync(table, cancellationToken);
-            }
-            else
-            {
-                using var rows = RatingsCsvReader.Continuing(Stream.Null, reader.File, reader.Role, separator);
-                if (!rows.ReadBlockInto(table, buffer.AsSpan(0, length)))
-                {
-                    return null;
-                }
+                return null;
             }
 
             table.AddTo(audit);
