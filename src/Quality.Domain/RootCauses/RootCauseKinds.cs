@@ -22,34 +22,57 @@ public static class RootCauseKinds
 
     public static IReadOnlyList<string> All { get; } = [Missed, Extra, Misclassified, Attribute, Localisation];
 
-    /// <summary>The kinds <paramref name="row"/> is an opportunity for, each with whether it is that error.</summary>
-    internal static IEnumerable<(string Kind, bool IsError)> Of(EvidencePair row, RootCauseOptions options)
+    /// <summary>The most kinds one row is an opportunity for.</summary>
+    internal const int MaximumPerRow = 5;
+
+    /// <summary>
+    /// The kinds <paramref name="row"/> is an opportunity for, each with whether it is that error, written to
+    /// <paramref name="kinds"/> (room for <see cref="MaximumPerRow"/>); returns how many.
+    /// </summary>
+    /// <param name="levels">The row's strata.</param>
+    internal static int Of(EvidencePair row, StrataLevels levels, RootCauseOptions options, Span<(string Kind, bool IsError)> kinds)
     {
+        var count = 0;
         var matched = row.Outcome is "match" or "misclassified";
         if (row.Outcome != "extra")
         {
-            yield return (Missed, row.Outcome == "missed");
+            kinds[count++] = (Missed, row.Outcome == "missed");
         }
 
         if (row.Outcome != "missed")
         {
-            yield return (Extra, row.Outcome == "extra");
+            kinds[count++] = (Extra, row.Outcome == "extra");
         }
 
         if (!matched)
         {
-            yield break;
+            return count;
         }
 
-        yield return (Misclassified, row.Outcome == "misclassified");
-        if (row.AttributeDifferences is { Count: > 0 } || row.Strata!.Levels.Keys.Any(k => k.StartsWith(StratumNames.AttributePrefix, StringComparison.Ordinal)))
+        kinds[count++] = (Misclassified, row.Outcome == "misclassified");
+        if (row.AttributeDifferences is { Count: > 0 } || HasAttribute(levels))
         {
-            yield return (Attribute, row.AttributeDifferences is { Count: > 0 });
+            kinds[count++] = (Attribute, row.AttributeDifferences is { Count: > 0 });
         }
 
         if (row.Iou is { } iou && row.GoldClass is { } goldClass)
         {
-            yield return (Localisation, iou < options.Thresholds.For(goldClass) + options.LocalisationMargin);
+            kinds[count++] = (Localisation, iou < options.Thresholds.For(goldClass) + options.LocalisationMargin);
         }
+
+        return count;
+    }
+
+    private static bool HasAttribute(StrataLevels levels)
+    {
+        foreach (var (stratum, _) in levels.AsSpan())
+        {
+            if (stratum.StartsWith(StratumNames.AttributePrefix, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

@@ -13,6 +13,9 @@ public sealed class StrataTally
     private readonly RootCauseOptions _options;
     private readonly Dictionary<string, (string Stratum, string Other)[]>? _pairsByKind;
 
+    /// <summary>The current row's kinds: a tally is filled by one thread.</summary>
+    private readonly (string Kind, bool IsError)[] _kinds = new (string, bool)[RootCauseKinds.MaximumPerRow];
+
     /// <param name="pairs">Null: tally each stratum alone. Else the stratum pairs of the interaction pass, per kind.</param>
     internal StrataTally(RootCauseOptions options, IReadOnlySet<(string Kind, string Stratum, string Other)>? pairs = null)
     {
@@ -38,11 +41,12 @@ public sealed class StrataTally
             return;
         }
 
-        foreach (var (kind, isError) in RootCauseKinds.Of(row, _options))
+        var levels = StrataLevels.Of(strata.Levels);
+        foreach (var (kind, isError) in _kinds.AsSpan(0, RootCauseKinds.Of(row, levels, _options, _kinds)))
         {
             if (_pairsByKind is null)
             {
-                foreach (var (stratum, level) in strata.Levels)
+                foreach (var (stratum, level) in levels.AsSpan())
                 {
                     Cell(new CellKey(kind, stratum, level)).Add(row, isError, _options.EvidenceRows);
                 }
@@ -52,7 +56,7 @@ public sealed class StrataTally
 
             foreach (var (stratum, otherStratum) in _pairsByKind.GetValueOrDefault(kind) ?? [])
             {
-                if (strata.Levels.TryGetValue(stratum, out var level) && strata.Levels.TryGetValue(otherStratum, out var other))
+                if (levels.TryGetValue(stratum, out var level) && levels.TryGetValue(otherStratum, out var other))
                 {
                     Cell(new CellKey(kind, stratum, level, otherStratum, other)).Add(row, isError, _options.EvidenceRows);
                 }
