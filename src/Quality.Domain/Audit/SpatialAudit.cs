@@ -105,7 +105,6 @@ public sealed class SpatialAudit
         List<(string Annotator, List<Annotation> Objects)> byAnnotator, Dictionary<long, double> similarities, SpatialOptions options)
     {
         var counts = byAnnotator.ToDictionary(a => a.Annotator, a => a.Objects.Count, StringComparer.Ordinal);
-        var objectsOf = byAnnotator.ToDictionary(a => a.Annotator, a => a.Objects, StringComparer.Ordinal);
         // Observation numbers as the clustering counts them (annotators in ordinal order, as byAnnotator is): only the
         // pairs the sweep scored can reach τ.
         var first = new int[byAnnotator.Count];
@@ -115,40 +114,105 @@ public sealed class SpatialAudit
         }
 
         var candidates = similarities.Keys.Select(key => ObservationsOf(key) is var (x, y) ? (first[x.Annotator] + x.Index, first[y.Annotator] + y.Index) : default);
-        var clusters = ConsensusClustering.Cluster(counts, Similarity, options.Thresholds.Default, candidates);
-        var drawings = clusters.SelectMany(c => c.Observations).ToList();
-        var drawingOf = drawings.Select((o, d) => (o, d)).ToDictionary(x => x.o, x => x.d);
+        var clusters = ConsensusClustering.Cluster(
+            counts, (a, b) => Similarity((IndexOf(a.Annotator), a.Index), (IndexOf(b.Annotator), b.Index)), options.Thresholds.Default, candidates);
+        // Drawings numbered in cluster order; an observation's drawing found by its number as the clustering counts it.
+        var drawings = new (int Annotator, int Index)[first[^1] + byAnnotator[^1].Objects.Count];
+        var drawingOf = new int[drawings.Length];
+        var members = new IReadOnlyList<int>[clusters.Count];
+        var drawn = 0;
+        for (var c = 0; c < clusters.Count; c++)
+        {
+            var observations = clusters[c].Observations;
+            var numbers = new int[observations.Count];
+            for (var o = 0; o < numbers.Length; o++)
+            {
+                var annotator = IndexOf(observations[o].Annotator);
+                drawingOf[first[annotator] + observations[o].Index] = numbers[o] = drawn;
+                drawings[drawn++] = (annotator, observations[o].Index);
+            }
+
+            members[c] = numbers;
+        }
+
         var overlaps = similarities.Select(s =>
         {
-            var (first, second) = ObservationsOf(s.Key);
-            return (drawingOf[new Observation(byAnnotator[first.Annotator].Annotator, first.Index)],
-                drawingOf[new Observation(byAnnotator[second.Annotator].Annotator, second.Index)], s.Value);
+            var (one, other) = ObservationsOf(s.Key);
+            return (drawingOf[first[one.Annotator] + one.Index], drawingOf[first[other.Annotator] + other.Index], s.Value);
         });
-        _geometry.AddItem(
-            [.. clusters.Select(c => (IReadOnlyList<int>)[.. c.Observations.Select(o => drawingOf[o])])],
-            (a, b) => drawings[a].Annotator == drawings[b].Annotator ? 0 : Similarity(drawings[a], drawings[b]),
-            overlaps);
+        _geometry.AddItem(members, (a, b) => drawings[a].Annotator == drawings[b].Annotator ? 0 : Similarity(drawings[a], drawings[b]), overlaps);
+        // One unit's ratings at a time, and one cluster's attribute names; its observations by index (a list's
+        // enumerator through the interface is an object).
+        var ratings = new List<Rating>(byAnnotator.Count);
+        var names = new List<string>();
         foreach (var cluster in clusters)
         {
-            var seenBy = cluster.Observations.ToDictionary(o => o.Annotator, o => o.Index, StringComparer.Ordinal);
-            _existence.AddUnit(byAnnotator.Select(a => new Rating(a.Annotator, seenBy.ContainsKey(a.Annotator) ? "present" : "absent")));
-            _consensusClass.AddUnit(cluster.Observations.Select(o => new Rating(o.Annotator, objectsOf[o.Annotator][o.Index].Label)));
-            var drawn = cluster.Observations.Select(o => (o.Annotator, Object: objectsOf[o.Annotator][o.Index])).ToList();
-            foreach (var name in drawn.SelectMany(d => d.Object.Attributes?.Keys ?? []).Distinct(StringComparer.Ordinal)
-                         .Where(name => !drawn.Any(d => d.Object.Measurements?.Contains(name) == true)))
+            var observations = cluster.Observations;
+            ratings.Clear();
+            var next = 0;
+            foreach (var (annotator, _) in byAnnotator)
             {
-                Attribute(name).AddUnit(drawn
-                    .Where(d => d.Object.Attributes?.ContainsKey(name) == true)
-                    .Select(d => new Rating(d.Annotator, d.Object.Attributes![name])));
+                // Observations come in annotator order (ordinal, as byAnnotator), one per annotator at most.
+                var seen = next < observations.Count && string.Equals(observations[next].Annotator, annotator, StringComparison.Ordinal);
+                next += seen ? 1 : 0;
+                ratings.Add(new Rating(annotator, seen ? "present" : "absent"));
+            }
+
+            _existence.AddUnit(ratings);
+            ratings.Clear();
+            for (var o = 0; o < observations.Count; o++)
+            {
+                ratings.Add(new Rating(observations[o].Annotator, ObjectOf(observations[o]).Label));
+            }
+
+            _consensusClass.AddUnit(ratings);
+            names.Clear();
+            for (var o = 0; o < observations.Count; o++)
+            {
+                foreach (var name in ObjectOf(observations[o]).Attributes?.Keys ?? [])
+                {
+                    if (!names.Contains(name) && !IsMeasurementOfAny(observations, name))
+                    {
+                        names.Add(name);
+                    }
+                }
+            }
+
+            foreach (var name in names)
+            {
+                ratings.Clear();
+                for (var o = 0; o < observations.Count; o++)
+                {
+                    if (ObjectOf(observations[o]).Attributes?.TryGetValue(name, out var value) == true)
+                    {
+                        ratings.Add(new Rating(observations[o].Annotator, value));
+                    }
+                }
+
+                Attribute(name).AddUnit(ratings);
             }
         }
 
-        // Only pairs the sweep found overlapping were scored; every other pair has similarity 0.
-        double Similarity(Observation a, Observation b)
+        Annotation ObjectOf(Observation observation) => byAnnotator[IndexOf(observation.Annotator)].Objects[observation.Index];
+
+        bool IsMeasurementOfAny(IReadOnlyList<Observation> observations, string name)
         {
-            var (i, j) = (IndexOf(a.Annotator), IndexOf(b.Annotator));
-            return i < j ? similarities.GetValueOrDefault(PairKey(i, a.Index, j, b.Index)) : similarities.GetValueOrDefault(PairKey(j, b.Index, i, a.Index));
+            for (var o = 0; o < observations.Count; o++)
+            {
+                if (ObjectOf(observations[o]).Measurements?.Contains(name) == true)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
+
+        // Only pairs the sweep found overlapping were scored; every other pair has similarity 0.
+        double Similarity((int Annotator, int Index) a, (int Annotator, int Index) b) =>
+            a.Annotator < b.Annotator
+                ? similarities.GetValueOrDefault(PairKey(a.Annotator, a.Index, b.Annotator, b.Index))
+                : similarities.GetValueOrDefault(PairKey(b.Annotator, b.Index, a.Annotator, a.Index));
 
         // A search rather than a dictionary keyed by name: an item has a handful of annotators, the clustering weighs
         // every pair of its observations (7,000 an item on the gold benchmark), and the names are the same instances.
