@@ -169,7 +169,7 @@ public sealed class SpatialAudit
             names.Clear();
             for (var o = 0; o < observations.Count; o++)
             {
-                foreach (var name in ObjectOf(observations[o]).Attributes?.Keys ?? [])
+                foreach (var (name, _) in CompactDictionary.EntriesOf(ObjectOf(observations[o]).Attributes))
                 {
                     if (!names.Contains(name) && !IsMeasurementOfAny(observations, name))
                     {
@@ -438,19 +438,25 @@ public sealed class SpatialAudit
     /// <summary>Attributes whose values differ (or exist on one side only), as gold → annotator.</summary>
     private static Dictionary<string, string?[]>? AttributeDifferences(Annotation reference, Annotation candidate)
     {
-        var names = (reference.Attributes?.Keys ?? []).Union(candidate.Attributes?.Keys ?? [], StringComparer.Ordinal);
-        var differences = new SortedDictionary<string, string?[]>(StringComparer.Ordinal);
-        foreach (var name in names)
+        SortedDictionary<string, string?[]>? differences = null;
+        foreach (var (name, gold) in CompactDictionary.EntriesOf(reference.Attributes))
         {
-            var gold = reference.Attributes?.GetValueOrDefault(name);
             var given = candidate.Attributes?.GetValueOrDefault(name);
             if (!string.Equals(gold, given, StringComparison.Ordinal))
             {
-                differences[name] = [gold, given];
+                (differences ??= new(StringComparer.Ordinal))[name] = [gold, given];
             }
         }
 
-        return differences.Count == 0 ? null : new Dictionary<string, string?[]>(differences, StringComparer.Ordinal);
+        foreach (var (name, given) in CompactDictionary.EntriesOf(candidate.Attributes))
+        {
+            if (reference.Attributes?.ContainsKey(name) != true)
+            {
+                (differences ??= new(StringComparer.Ordinal))[name] = [null, given];
+            }
+        }
+
+        return differences is null ? null : new Dictionary<string, string?[]>(differences, StringComparer.Ordinal);
     }
 
     private static string[] Classes(List<Annotation> objects) => [.. objects.Select(o => o.Label)];

@@ -13,14 +13,14 @@ namespace Quality.Domain.RootCauses;
 /// </remarks>
 public sealed class ItemStrata
 {
-    private static readonly Dictionary<string, string> EmptyAttributes = [];
+    private static readonly Dictionary<string, string> NoMetadata = [];
     private readonly Dictionary<string, string> _attributeStrata = new(StringComparer.Ordinal);
     private readonly KeyValuePair<string, string>[] _shared;
 
     private ItemStrata(SortedDictionary<string, string> shared) => _shared = [.. shared];
 
     /// <summary>The levels every outcome on the item shares: its frame tags (<c>tag.{field}</c>) and the delivery's metadata (<c>delivery.{name}</c>).</summary>
-    public IReadOnlyDictionary<string, string> Shared => new StrataLevels(_shared);
+    public IReadOnlyDictionary<string, string> Shared => new CompactDictionary(_shared);
 
     /// <param name="annotations">Every annotation of one item, its tags among them.</param>
     /// <param name="metadata">The delivery's <c>metadata</c> (header or manifest); null or empty when it has none.</param>
@@ -28,7 +28,7 @@ public sealed class ItemStrata
     {
         ArgumentNullException.ThrowIfNull(annotations);
         var shared = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (name, value) in metadata ?? EmptyAttributes)
+        foreach (var (name, value) in metadata ?? NoMetadata)
         {
             shared[StratumNames.DeliveryPrefix + name] = value;
         }
@@ -53,7 +53,8 @@ public sealed class ItemStrata
         // Built in one order (the item's, then the object's), so rows list their strata alike; every name is distinct
         // (the item's carry a prefix, an attribute its own).
         var attributes = 0;
-        foreach (var name in subject.Attributes?.Keys ?? [])
+        var attributeEntries = CompactDictionary.EntriesOf(subject.Attributes);
+        foreach (var (name, _) in attributeEntries)
         {
             attributes += IsMeasurement(subject, name) ? 0 : 1;
         }
@@ -63,7 +64,7 @@ public sealed class ItemStrata
         var count = _shared.Length;
         levels[count++] = new(StratumNames.Class, objectClass);
         levels[count++] = new(StratumNames.Annotator, annotator);
-        foreach (var (name, value) in subject.Attributes ?? EmptyAttributes)
+        foreach (var (name, value) in attributeEntries)
         {
             // A measurement (a nuScenes box's lidar point count: ~2,000 distinct values) is no category a cause can be
             // named by; range and size are the measurements the drill-down bins.
@@ -87,7 +88,7 @@ public sealed class ItemStrata
             levels[count++] = new(StratumNames.Size, StratumBins.BoxSize(size.Value));
         }
 
-        return new ObjectStrata(new StrataLevels(levels)) { RangeMetres = range, Size = size };
+        return new ObjectStrata(new CompactDictionary(levels)) { RangeMetres = range, Size = size };
     }
 
     private static bool IsMeasurement(Annotation subject, string name) => subject.Measurements?.Contains(name) == true;

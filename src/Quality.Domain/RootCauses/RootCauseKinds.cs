@@ -1,3 +1,4 @@
+using Quality.Domain.Annotations;
 using Quality.Domain.Audit;
 
 namespace Quality.Domain.RootCauses;
@@ -30,7 +31,7 @@ public static class RootCauseKinds
     /// <paramref name="kinds"/> (room for <see cref="MaximumPerRow"/>); returns how many.
     /// </summary>
     /// <param name="levels">The row's strata.</param>
-    internal static int Of(EvidencePair row, StrataLevels levels, RootCauseOptions options, Span<(string Kind, bool IsError)> kinds)
+    internal static int Of(EvidencePair row, CompactDictionary levels, RootCauseOptions options, Span<(string Kind, bool IsError)> kinds)
     {
         var count = 0;
         var matched = row.Outcome is "match" or "misclassified";
@@ -63,7 +64,7 @@ public static class RootCauseKinds
         return count;
     }
 
-    private static bool HasAttribute(StrataLevels levels)
+    private static bool HasAttribute(CompactDictionary levels)
     {
         foreach (var (stratum, _) in levels.AsSpan())
         {

@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using Quality.Domain.Annotations;
 using Quality.Domain.Audit;
 
 namespace Quality.Domain.RootCauses;
@@ -41,7 +42,7 @@ public sealed class StrataTally
             return;
         }
 
-        var levels = StrataLevels.Of(strata.Levels);
+        var levels = CompactDictionary.Of(strata.Levels);
         foreach (var (kind, isError) in _kinds.AsSpan(0, RootCauseKinds.Of(row, levels, _options, _kinds)))
         {
             if (_pairsByKind is null)
