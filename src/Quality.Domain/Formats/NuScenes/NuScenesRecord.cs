@@ -31,7 +31,8 @@ internal enum NuScenesField
 /// </summary>
 internal readonly ref struct NuScenesRecord
 {
-    private const int FieldCount = (int)NuScenesField.Velocity + 1;
+    /// <summary>Room for the (start, length) of every field.</summary>
+    public const int FieldCount = (int)NuScenesField.Velocity + 1;
 
     private static readonly byte[][] Names =
     [
@@ -51,7 +52,6 @@ internal readonly ref struct NuScenesRecord
     {
         _json = json;
         _values = values[..FieldCount];
-        _values.Clear();
         var reader = new Utf8JsonReader(json);
         reader.Read();
         if (reader.TokenType != JsonTokenType.StartObject)
@@ -59,17 +59,54 @@ internal readonly ref struct NuScenesRecord
             throw fields.Error(null, $"{JsonFields.Describe(json)} is not an object");
         }
 
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        Scan(ref reader, _values);
+    }
+
+    /// <summary>A record whose fields <see cref="Scan"/> found as the splitter read it: its text is not read again.</summary>
+    /// <param name="values">What <see cref="Scan"/> gave for this record's object.</param>
+    public NuScenesRecord(ReadOnlySpan<byte> json, Span<(int Start, int Length)> values)
+    {
+        _json = json;
+        _values = values[..FieldCount];
+    }
+
+    /// <summary>
+    /// Finds each known property's value in the object whose StartObject <paramref name="reader"/> is on, offsets from
+    /// that token, reading to its EndObject; false when the reader's data ends first (<see cref="IJsonElementScanner"/>).
+    /// </summary>
+    public static bool Scan(ref Utf8JsonReader reader, scoped Span<(int Start, int Length)> values)
+    {
+        var origin = (int)reader.TokenStartIndex;
+        values.Clear();
+        while (true)
         {
+            if (!reader.Read())
+            {
+                return false;
+            }
+
+            if (reader.TokenType != JsonTokenType.PropertyName)
+            {
+                return true;
+            }
+
             var field = Find(ref reader);
-            reader.Read();
-            var start = (int)reader.TokenStartIndex;
+            if (!reader.Read())
+            {
+                return false;
+            }
+
+            var start = (int)reader.TokenStartIndex - origin;
             var isNull = reader.TokenType == JsonTokenType.Null;
-            reader.Skip();
+            if (!reader.TrySkip())
+            {
+                return false;
+            }
+
             if (field >= 0)
             {
                 // A repeated property: the last one counts, as JsonElement.TryGetProperty finds it; null is absent.
-                _values[field] = isNull ? default : (start, (int)reader.BytesConsumed - start);
+                values[field] = isNull ? default : (start, (int)reader.BytesConsumed - origin - start);
             }
         }
     }
