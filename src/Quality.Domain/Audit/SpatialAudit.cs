@@ -52,19 +52,21 @@ public sealed class SpatialAudit
                 continue;
             }
 
-            var gold = objects.Where(a => a.Role == AnnotatorRole.Gold).ToList();
+            var gold = goldItem ? Drawn(objects.Where(a => a.Role == AnnotatorRole.Gold).ToList(), kind) : null;
             var byAnnotator = objects.Where(a => a.Role == AnnotatorRole.Annotator)
                 .GroupBy(a => a.Annotator, StringComparer.Ordinal)
                 .OrderBy(g => g.Key, StringComparer.Ordinal)
                 .Select(g => (Annotator: g.Key, Objects: g.ToList()))
                 .ToList();
-            foreach (var (annotator, labeled) in byAnnotator)
+            // Each annotator's footprints and classes once, for the comparison with gold and every pair.
+            var drawn = byAnnotator.Select(a => Drawn(a.Objects, kind)).ToArray();
+            for (var a = 0; a < byAnnotator.Count; a++)
             {
-                var (items, count) = _labeled.GetValueOrDefault(annotator);
-                _labeled[annotator] = (items + 1, count + labeled.Count);
-                if (goldItem)
+                var (items, count) = _labeled.GetValueOrDefault(byAnnotator[a].Annotator);
+                _labeled[byAnnotator[a].Annotator] = (items + 1, count + drawn[a].Objects.Count);
+                if (gold is not null)
                 {
-                    CompareWithGold(annotator, gold, labeled, kind, options, evidence, strata);
+                    CompareWithGold(byAnnotator[a].Annotator, gold, drawn[a], kind, options, evidence, strata);
                 }
             }
 
@@ -73,9 +75,8 @@ public sealed class SpatialAudit
             {
                 for (var j = i + 1; j < byAnnotator.Count; j++)
                 {
-                    var (first, second) = (byAnnotator[i].Objects, byAnnotator[j].Objects);
-                    var scored = ScoredPairs(first, second, kind, options);
-                    var agreement = DetectionAgreement.Compare(Classes(first), Classes(second), scored, options.Thresholds);
+                    var scored = ScoredPairs(drawn[i], drawn[j], kind, options);
+                    var agreement = DetectionAgreement.Compare(drawn[i].Classes, drawn[j].Classes, scored, options.Thresholds);
                     Pairwise(byAnnotator[i].Annotator, byAnnotator[j].Annotator).Merge(agreement);
                     foreach (var pair in scored)
                     {
@@ -382,7 +383,8 @@ public sealed class SpatialAudit
             var given = candidate.Where(a => KindOf(a) == kind).ToList();
             if (expected.Count + given.Count > 0)
             {
-                outcomes.AddRange(GoldComparison.Compare(Classes(expected), Classes(given), ScoredPairs(expected, given, kind, options), options.Thresholds));
+                var (expectedDrawn, givenDrawn) = (Drawn(expected, kind), Drawn(given, kind));
+                outcomes.AddRange(GoldComparison.Compare(expectedDrawn.Classes, givenDrawn.Classes, ScoredPairs(expectedDrawn, givenDrawn, kind, options), options.Thresholds));
             }
         }
 
@@ -390,10 +392,11 @@ public sealed class SpatialAudit
     }
 
     private void CompareWithGold(
-        string annotator, List<Annotation> gold, List<Annotation> labeled, ObjectKind kind, SpatialOptions options, ICollection<EvidencePair>? evidence,
+        string annotator, Drawings goldDrawn, Drawings labeledDrawn, ObjectKind kind, SpatialOptions options, ICollection<EvidencePair>? evidence,
         ItemStrata? strata)
     {
-        var outcomes = GoldComparison.Compare(Classes(gold), Classes(labeled), ScoredPairs(gold, labeled, kind, options), options.Thresholds);
+        var outcomes = GoldComparison.Compare(goldDrawn.Classes, labeledDrawn.Classes, ScoredPairs(goldDrawn, labeledDrawn, kind, options), options.Thresholds);
+        var (gold, labeled) = (goldDrawn.Objects, labeledDrawn.Objects);
         AgainstGold(annotator).AddRange(outcomes);
         foreach (var outcome in outcomes.Where(o => o.Reference is not null && o.Candidate is not null))
         {
@@ -459,15 +462,20 @@ public sealed class SpatialAudit
         return differences is null ? null : new Dictionary<string, string?[]>(differences, StringComparer.Ordinal);
     }
 
-    private static string[] Classes(List<Annotation> objects) => [.. objects.Select(o => o.Label)];
+    /// <summary>One side's objects of one data type with their classes and footprints, computed once for every comparison they enter.</summary>
+    private sealed record Drawings(List<Annotation> Objects, string[] Classes, RotatedRectangle[] Footprints);
+
+    private static Drawings Drawn(List<Annotation> objects, ObjectKind kind) =>
+        new(objects, [.. objects.Select(o => o.Label)], [.. objects.Select(o => kind == ObjectKind.Box ? o.Box!.ToRotatedRectangle() : o.Cuboid!.Footprint)]);
 
     /// <summary>
     /// IoU of the pairs whose footprints' bounding circles overlap (<see cref="SweepAndPrune"/>); every other pair has
     /// IoU 0 and is never computed, so a frame of 40 × 40 objects costs a few dozen exact intersections, not 1,600.
     /// </summary>
-    private static List<ScoredPair> ScoredPairs(List<Annotation> first, List<Annotation> second, ObjectKind kind, SpatialOptions options)
+    private static List<ScoredPair> ScoredPairs(Drawings firstDrawn, Drawings secondDrawn, ObjectKind kind, SpatialOptions options)
     {
-        var candidates = SweepAndPrune.Candidates(Footprints(first, kind), Footprints(second, kind));
+        var candidates = SweepAndPrune.Candidates(firstDrawn.Footprints, secondDrawn.Footprints);
+        var (first, second) = (firstDrawn.Objects, secondDrawn.Objects);
         var scored = new List<ScoredPair>(candidates.Count);
         foreach (var candidate in candidates)
         {
@@ -480,9 +488,6 @@ public sealed class SpatialAudit
 
         return scored;
     }
-
-    private static RotatedRectangle[] Footprints(List<Annotation> objects, ObjectKind kind) =>
-        [.. objects.Select(o => kind == ObjectKind.Box ? o.Box!.ToRotatedRectangle() : o.Cuboid!.Footprint)];
 
     private static double Similarity(Annotation a, Annotation b, ObjectKind kind, SpatialOptions options) => kind == ObjectKind.Box
         ? IntersectionOverUnion.Of(a.Box!, b.Box!)
