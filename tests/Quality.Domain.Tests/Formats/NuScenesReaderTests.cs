@@ -166,6 +166,23 @@ public sealed class NuScenesReaderTests
     }
 
     [Fact]
+    public async Task Attributes_keep_the_order_first_given_and_attribute_names_replace_attribute_name_in_place()
+    {
+        // As a dictionary's indexer: "attribute" is set by attribute_name, then replaced by the sorted attribute_names
+        // joined with '|', keeping its first place before the counts and the visibility.
+        const string json = """
+            [{"sample_token": "s", "translation": [0, 0, 0], "size": [1, 2, 1], "rotation": [1, 0, 0, 0], "category_name": "c",
+              "attribute_name": "a.old", "attribute_names": ["z.second", "b.first"], "num_lidar_pts": 5, "visibility_token": "2"}]
+            """;
+
+        var attributes = Assert.Single(await ReadTextAsync("nuscenes", json, Vendor)).Attributes!;
+
+        Assert.Equal(["attribute", "num_lidar_pts", "visibility"], attributes.Keys);
+        Assert.Equal(["b.first|z.second", "5", "2"], attributes.Values);
+        Assert.Equal((3, false), (attributes.Count, attributes.ContainsKey("num_radar_pts")));
+    }
+
+    [Fact]
     public async Task Missing_annotator_is_an_error_naming_the_file()
     {
         var error = await Assert.ThrowsAsync<DeliveryFormatException>(() => ReadTextAsync("nuscenes", "[]", new FileRole("boxes.json")));
