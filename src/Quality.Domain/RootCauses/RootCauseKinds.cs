@@ -23,26 +23,29 @@ public static class RootCauseKinds
 
     public static IReadOnlyList<string> All { get; } = [Missed, Extra, Misclassified, Attribute, Localisation];
 
+    // Positions in All.
+    private const int MissedAt = 0, ExtraAt = 1, MisclassifiedAt = 2, AttributeAt = 3, LocalisationAt = 4;
+
     /// <summary>The most kinds one row is an opportunity for.</summary>
     internal const int MaximumPerRow = 5;
 
     /// <summary>
-    /// The kinds <paramref name="row"/> is an opportunity for, each with whether it is that error, written to
-    /// <paramref name="kinds"/> (room for <see cref="MaximumPerRow"/>); returns how many.
+    /// The kinds <paramref name="row"/> is an opportunity for (positions in <see cref="All"/>), each with whether it is
+    /// that error, written to <paramref name="kinds"/> (room for <see cref="MaximumPerRow"/>); returns how many.
     /// </summary>
     /// <param name="levels">The row's strata.</param>
-    internal static int Of(EvidencePair row, CompactDictionary levels, RootCauseOptions options, Span<(string Kind, bool IsError)> kinds)
+    internal static int Of(EvidencePair row, CompactDictionary levels, RootCauseOptions options, Span<(int Kind, bool IsError)> kinds)
     {
         var count = 0;
         var matched = row.Outcome is "match" or "misclassified";
         if (row.Outcome != "extra")
         {
-            kinds[count++] = (Missed, row.Outcome == "missed");
+            kinds[count++] = (MissedAt, row.Outcome == "missed");
         }
 
         if (row.Outcome != "missed")
         {
-            kinds[count++] = (Extra, row.Outcome == "extra");
+            kinds[count++] = (ExtraAt, row.Outcome == "extra");
         }
 
         if (!matched)
@@ -50,15 +53,15 @@ public static class RootCauseKinds
             return count;
         }
 
-        kinds[count++] = (Misclassified, row.Outcome == "misclassified");
+        kinds[count++] = (MisclassifiedAt, row.Outcome == "misclassified");
         if (row.AttributeDifferences is { Count: > 0 } || HasAttribute(levels))
         {
-            kinds[count++] = (Attribute, row.AttributeDifferences is { Count: > 0 });
+            kinds[count++] = (AttributeAt, row.AttributeDifferences is { Count: > 0 });
         }
 
         if (row.Iou is { } iou && row.GoldClass is { } goldClass)
         {
-            kinds[count++] = (Localisation, iou < options.Thresholds.For(goldClass) + options.LocalisationMargin);
+            kinds[count++] = (LocalisationAt, iou < options.Thresholds.For(goldClass) + options.LocalisationMargin);
         }
 
         return count;
