@@ -146,13 +146,15 @@ internal readonly ref struct NuScenesRecord
     }
 
     /// <summary>A finite number (<see cref="JsonFields.Number"/>).</summary>
-    public static double Number(JsonFields fields, ReadOnlySpan<byte> raw, string path)
+    public static double Number(JsonFields fields, ReadOnlySpan<byte> raw, string path) =>
+        TryFinite(raw, out var number) ? number : throw fields.Error(path, $"{JsonFields.Describe(raw)} is not a finite number");
+
+    private static bool TryFinite(ReadOnlySpan<byte> raw, out double number)
     {
         var reader = new Utf8JsonReader(raw);
         reader.Read();
-        return reader.TokenType == JsonTokenType.Number && reader.TryGetDouble(out var number) && double.IsFinite(number)
-            ? number
-            : throw fields.Error(path, $"{JsonFields.Describe(raw)} is not a finite number");
+        number = 0;
+        return reader.TokenType == JsonTokenType.Number && reader.TryGetDouble(out number) && double.IsFinite(number);
     }
 
     /// <summary>A finite number ≥ 0 (<see cref="JsonFields.NonNegative"/>).</summary>
@@ -174,7 +176,9 @@ internal readonly ref struct NuScenesRecord
         {
             var start = (int)reader.TokenStartIndex;
             reader.Skip();
-            var number = Number(fields, raw[start..(int)reader.BytesConsumed], $"{path}[{count}]");
+            // The item's path is formatted only for its error: a box has ten numbers.
+            var item = raw[start..(int)reader.BytesConsumed];
+            var number = TryFinite(item, out var finite) ? finite : Number(fields, item, $"{path}[{count}]");
             if (count < into.Length)
             {
                 into[count] = number;
