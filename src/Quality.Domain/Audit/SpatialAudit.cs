@@ -52,19 +52,21 @@ public sealed class SpatialAudit
                 continue;
             }
 
-            var gold = objects.Where(a => a.Role == AnnotatorRole.Gold).ToList();
+            var gold = goldItem ? Drawn(objects.Where(a => a.Role == AnnotatorRole.Gold).ToList(), kind) : null;
             var byAnnotator = objects.Where(a => a.Role == AnnotatorRole.Annotator)
                 .GroupBy(a => a.Annotator, StringComparer.Ordinal)
                 .OrderBy(g => g.Key, StringComparer.Ordinal)
                 .Select(g => (Annotator: g.Key, Objects: g.ToList()))
                 .ToList();
-            foreach (var (annotator, labeled) in byAnnotator)
+            // Each annotator's footprints and classes once, for the comparison with gold and every pair.
+            var drawn = byAnnotator.Select(a => Drawn(a.Objects, kind)).ToArray();
+            for (var a = 0; a < byAnnotator.Count; a++)
             {
-                var (items, count) = _labeled.GetValueOrDefault(annotator);
-                _labeled[annotator] = (items + 1, count + labeled.Count);
-                if (goldItem)
+                var (items, count) = _labeled.GetValueOrDefault(byAnnotator[a].Annotator);
+                _labeled[byAnnotator[a].Annotator] = (items + 1, count + drawn[a].Objects.Count);
+                if (gold is not null)
                 {
-                    CompareWithGold(annotator, gold, labeled, kind, options, evidence, strata);
+                    CompareWithGold(byAnnotator[a].Annotator, gold, drawn[a], kind, options, evidence, strata);
                 }
             }
 
@@ -73,9 +75,8 @@ public sealed class SpatialAudit
             {
                 for (var j = i + 1; j < byAnnotator.Count; j++)
                 {
-                    var (first, second) = (byAnnotator[i].Objects, byAnnotator[j].Objects);
-                    var scored = ScoredPairs(first, second, kind, options);
-                    var agreement = DetectionAgreement.Compare(Classes(first), Classes(second), scored, options.Thresholds);
+                    var scored = ScoredPairs(drawn[i], drawn[j], kind, options);
+                    var agreement = DetectionAgreement.Compare(drawn[i].Classes, drawn[j].Classes, scored, options.Thresholds);
                     Pairwise(byAnnotator[i].Annotator, byAnnotator[j].Annotator).Merge(agreement);
                     foreach (var pair in scored)
                     {
@@ -105,7 +106,6 @@ public sealed class SpatialAudit
         List<(string Annotator, List<Annotation> Objects)> byAnnotator, Dictionary<long, double> similarities, SpatialOptions options)
     {
         var counts = byAnnotator.ToDictionary(a => a.Annotator, a => a.Objects.Count, StringComparer.Ordinal);
-        var objectsOf = byAnnotator.ToDictionary(a => a.Annotator, a => a.Objects, StringComparer.Ordinal);
         // Observation numbers as the clustering counts them (annotators in ordinal order, as byAnnotator is): only the
         // pairs the sweep scored can reach τ.
         var first = new int[byAnnotator.Count];
@@ -115,40 +115,105 @@ public sealed class SpatialAudit
         }
 
         var candidates = similarities.Keys.Select(key => ObservationsOf(key) is var (x, y) ? (first[x.Annotator] + x.Index, first[y.Annotator] + y.Index) : default);
-        var clusters = ConsensusClustering.Cluster(counts, Similarity, options.Thresholds.Default, candidates);
-        var drawings = clusters.SelectMany(c => c.Observations).ToList();
-        var drawingOf = drawings.Select((o, d) => (o, d)).ToDictionary(x => x.o, x => x.d);
+        var clusters = ConsensusClustering.Cluster(
+            counts, (a, b) => Similarity((IndexOf(a.Annotator), a.Index), (IndexOf(b.Annotator), b.Index)), options.Thresholds.Default, candidates);
+        // Drawings numbered in cluster order; an observation's drawing found by its number as the clustering counts it.
+        var drawings = new (int Annotator, int Index)[first[^1] + byAnnotator[^1].Objects.Count];
+        var drawingOf = new int[drawings.Length];
+        var members = new IReadOnlyList<int>[clusters.Count];
+        var drawn = 0;
+        for (var c = 0; c < clusters.Count; c++)
+        {
+            var observations = clusters[c].Observations;
+            var numbers = new int[observations.Count];
+            for (var o = 0; o < numbers.Length; o++)
+            {
+                var annotator = IndexOf(observations[o].Annotator);
+                drawingOf[first[annotator] + observations[o].Index] = numbers[o] = drawn;
+                drawings[drawn++] = (annotator, observations[o].Index);
+            }
+
+            members[c] = numbers;
+        }
+
         var overlaps = similarities.Select(s =>
         {
-            var (first, second) = ObservationsOf(s.Key);
-            return (drawingOf[new Observation(byAnnotator[first.Annotator].Annotator, first.Index)],
-                drawingOf[new Observation(byAnnotator[second.Annotator].Annotator, second.Index)], s.Value);
+            var (one, other) = ObservationsOf(s.Key);
+            return (drawingOf[first[one.Annotator] + one.Index], drawingOf[first[other.Annotator] + other.Index], s.Value);
         });
-        _geometry.AddItem(
-            [.. clusters.Select(c => (IReadOnlyList<int>)[.. c.Observations.Select(o => drawingOf[o])])],
-            (a, b) => drawings[a].Annotator == drawings[b].Annotator ? 0 : Similarity(drawings[a], drawings[b]),
-            overlaps);
+        _geometry.AddItem(members, (a, b) => drawings[a].Annotator == drawings[b].Annotator ? 0 : Similarity(drawings[a], drawings[b]), overlaps);
+        // One unit's ratings at a time, and one cluster's attribute names; its observations by index (a list's
+        // enumerator through the interface is an object).
+        var ratings = new List<Rating>(byAnnotator.Count);
+        var names = new List<string>();
         foreach (var cluster in clusters)
         {
-            var seenBy = cluster.Observations.ToDictionary(o => o.Annotator, o => o.Index, StringComparer.Ordinal);
-            _existence.AddUnit(byAnnotator.Select(a => new Rating(a.Annotator, seenBy.ContainsKey(a.Annotator) ? "present" : "absent")));
-            _consensusClass.AddUnit(cluster.Observations.Select(o => new Rating(o.Annotator, objectsOf[o.Annotator][o.Index].Label)));
-            var drawn = cluster.Observations.Select(o => (o.Annotator, Object: objectsOf[o.Annotator][o.Index])).ToList();
-            foreach (var name in drawn.SelectMany(d => d.Object.Attributes?.Keys ?? []).Distinct(StringComparer.Ordinal)
-                         .Where(name => !drawn.Any(d => d.Object.Measurements?.Contains(name) == true)))
+            var observations = cluster.Observations;
+            ratings.Clear();
+            var next = 0;
+            foreach (var (annotator, _) in byAnnotator)
             {
-                Attribute(name).AddUnit(drawn
-                    .Where(d => d.Object.Attributes?.ContainsKey(name) == true)
-                    .Select(d => new Rating(d.Annotator, d.Object.Attributes![name])));
+                // Observations come in annotator order (ordinal, as byAnnotator), one per annotator at most.
+                var seen = next < observations.Count && string.Equals(observations[next].Annotator, annotator, StringComparison.Ordinal);
+                next += seen ? 1 : 0;
+                ratings.Add(new Rating(annotator, seen ? "present" : "absent"));
+            }
+
+            _existence.AddUnit(ratings);
+            ratings.Clear();
+            for (var o = 0; o < observations.Count; o++)
+            {
+                ratings.Add(new Rating(observations[o].Annotator, ObjectOf(observations[o]).Label));
+            }
+
+            _consensusClass.AddUnit(ratings);
+            names.Clear();
+            for (var o = 0; o < observations.Count; o++)
+            {
+                foreach (var (name, _) in CompactDictionary.EntriesOf(ObjectOf(observations[o]).Attributes))
+                {
+                    if (!names.Contains(name) && !IsMeasurementOfAny(observations, name))
+                    {
+                        names.Add(name);
+                    }
+                }
+            }
+
+            foreach (var name in names)
+            {
+                ratings.Clear();
+                for (var o = 0; o < observations.Count; o++)
+                {
+                    if (ObjectOf(observations[o]).Attributes?.TryGetValue(name, out var value) == true)
+                    {
+                        ratings.Add(new Rating(observations[o].Annotator, value));
+                    }
+                }
+
+                Attribute(name).AddUnit(ratings);
             }
         }
 
-        // Only pairs the sweep found overlapping were scored; every other pair has similarity 0.
-        double Similarity(Observation a, Observation b)
+        Annotation ObjectOf(Observation observation) => byAnnotator[IndexOf(observation.Annotator)].Objects[observation.Index];
+
+        bool IsMeasurementOfAny(IReadOnlyList<Observation> observations, string name)
         {
-            var (i, j) = (IndexOf(a.Annotator), IndexOf(b.Annotator));
-            return i < j ? similarities.GetValueOrDefault(PairKey(i, a.Index, j, b.Index)) : similarities.GetValueOrDefault(PairKey(j, b.Index, i, a.Index));
+            for (var o = 0; o < observations.Count; o++)
+            {
+                if (ObjectOf(observations[o]).Measurements?.Contains(name) == true)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
+
+        // Only pairs the sweep found overlapping were scored; every other pair has similarity 0.
+        double Similarity((int Annotator, int Index) a, (int Annotator, int Index) b) =>
+            a.Annotator < b.Annotator
+                ? similarities.GetValueOrDefault(PairKey(a.Annotator, a.Index, b.Annotator, b.Index))
+                : similarities.GetValueOrDefault(PairKey(b.Annotator, b.Index, a.Annotator, a.Index));
 
         // A search rather than a dictionary keyed by name: an item has a handful of annotators, the clustering weighs
         // every pair of its observations (7,000 an item on the gold benchmark), and the names are the same instances.
@@ -318,7 +383,8 @@ public sealed class SpatialAudit
             var given = candidate.Where(a => KindOf(a) == kind).ToList();
             if (expected.Count + given.Count > 0)
             {
-                outcomes.AddRange(GoldComparison.Compare(Classes(expected), Classes(given), ScoredPairs(expected, given, kind, options), options.Thresholds));
+                var (expectedDrawn, givenDrawn) = (Drawn(expected, kind), Drawn(given, kind));
+                outcomes.AddRange(GoldComparison.Compare(expectedDrawn.Classes, givenDrawn.Classes, ScoredPairs(expectedDrawn, givenDrawn, kind, options), options.Thresholds));
             }
         }
 
@@ -326,10 +392,11 @@ public sealed class SpatialAudit
     }
 
     private void CompareWithGold(
-        string annotator, List<Annotation> gold, List<Annotation> labeled, ObjectKind kind, SpatialOptions options, ICollection<EvidencePair>? evidence,
+        string annotator, Drawings goldDrawn, Drawings labeledDrawn, ObjectKind kind, SpatialOptions options, ICollection<EvidencePair>? evidence,
         ItemStrata? strata)
     {
-        var outcomes = GoldComparison.Compare(Classes(gold), Classes(labeled), ScoredPairs(gold, labeled, kind, options), options.Thresholds);
+        var outcomes = GoldComparison.Compare(goldDrawn.Classes, labeledDrawn.Classes, ScoredPairs(goldDrawn, labeledDrawn, kind, options), options.Thresholds);
+        var (gold, labeled) = (goldDrawn.Objects, labeledDrawn.Objects);
         AgainstGold(annotator).AddRange(outcomes);
         foreach (var outcome in outcomes.Where(o => o.Reference is not null && o.Candidate is not null))
         {
@@ -374,30 +441,41 @@ public sealed class SpatialAudit
     /// <summary>Attributes whose values differ (or exist on one side only), as gold → annotator.</summary>
     private static Dictionary<string, string?[]>? AttributeDifferences(Annotation reference, Annotation candidate)
     {
-        var names = (reference.Attributes?.Keys ?? []).Union(candidate.Attributes?.Keys ?? [], StringComparer.Ordinal);
-        var differences = new SortedDictionary<string, string?[]>(StringComparer.Ordinal);
-        foreach (var name in names)
+        SortedDictionary<string, string?[]>? differences = null;
+        foreach (var (name, gold) in CompactDictionary.EntriesOf(reference.Attributes))
         {
-            var gold = reference.Attributes?.GetValueOrDefault(name);
             var given = candidate.Attributes?.GetValueOrDefault(name);
             if (!string.Equals(gold, given, StringComparison.Ordinal))
             {
-                differences[name] = [gold, given];
+                (differences ??= new(StringComparer.Ordinal))[name] = [gold, given];
             }
         }
 
-        return differences.Count == 0 ? null : new Dictionary<string, string?[]>(differences, StringComparer.Ordinal);
+        foreach (var (name, given) in CompactDictionary.EntriesOf(candidate.Attributes))
+        {
+            if (reference.Attributes?.ContainsKey(name) != true)
+            {
+                (differences ??= new(StringComparer.Ordinal))[name] = [null, given];
+            }
+        }
+
+        return differences is null ? null : new Dictionary<string, string?[]>(differences, StringComparer.Ordinal);
     }
 
-    private static string[] Classes(List<Annotation> objects) => [.. objects.Select(o => o.Label)];
+    /// <summary>One side's objects of one data type with their classes and footprints, computed once for every comparison they enter.</summary>
+    private sealed record Drawings(List<Annotation> Objects, string[] Classes, RotatedRectangle[] Footprints);
+
+    private static Drawings Drawn(List<Annotation> objects, ObjectKind kind) =>
+        new(objects, [.. objects.Select(o => o.Label)], [.. objects.Select(o => kind == ObjectKind.Box ? o.Box!.ToRotatedRectangle() : o.Cuboid!.Footprint)]);
 
     /// <summary>
     /// IoU of the pairs whose footprints' bounding circles overlap (<see cref="SweepAndPrune"/>); every other pair has
     /// IoU 0 and is never computed, so a frame of 40 × 40 objects costs a few dozen exact intersections, not 1,600.
     /// </summary>
-    private static List<ScoredPair> ScoredPairs(List<Annotation> first, List<Annotation> second, ObjectKind kind, SpatialOptions options)
+    private static List<ScoredPair> ScoredPairs(Drawings firstDrawn, Drawings secondDrawn, ObjectKind kind, SpatialOptions options)
     {
-        var candidates = SweepAndPrune.Candidates(Footprints(first, kind), Footprints(second, kind));
+        var candidates = SweepAndPrune.Candidates(firstDrawn.Footprints, secondDrawn.Footprints);
+        var (first, second) = (firstDrawn.Objects, secondDrawn.Objects);
         var scored = new List<ScoredPair>(candidates.Count);
         foreach (var candidate in candidates)
         {
@@ -410,9 +488,6 @@ public sealed class SpatialAudit
 
         return scored;
     }
-
-    private static RotatedRectangle[] Footprints(List<Annotation> objects, ObjectKind kind) =>
-        [.. objects.Select(o => kind == ObjectKind.Box ? o.Box!.ToRotatedRectangle() : o.Cuboid!.Footprint)];
 
     private static double Similarity(Annotation a, Annotation b, ObjectKind kind, SpatialOptions options) => kind == ObjectKind.Box
         ? IntersectionOverUnion.Of(a.Box!, b.Box!)

@@ -31,12 +31,14 @@ public static class SweepAndPrune
         }
 
         Array.Sort(entries, static (p, q) => p.Left.CompareTo(q.Left));
-        var activeFirst = new List<Entry>();
-        var activeSecond = new List<Entry>();
+        // Sized once: an interval is active at most once.
+        var activeFirst = new List<Entry>(first.Count);
+        var activeSecond = new List<Entry>(second.Count);
         var pairs = new List<CandidatePair>();
         foreach (var entry in entries)
         {
             var (mine, others) = entry.FromFirst ? (activeFirst, activeSecond) : (activeSecond, activeFirst);
+            var rectangle = entry.FromFirst ? first[entry.Index] : second[entry.Index];
             for (var k = others.Count - 1; k >= 0; k--)
             {
                 var other = others[k];
@@ -45,7 +47,7 @@ public static class SweepAndPrune
                     others[k] = others[^1];
                     others.RemoveAt(others.Count - 1);
                 }
-                else if (RotatedRectangle.BoundingCirclesOverlap(entry.Rectangle, other.Rectangle))
+                else if (RotatedRectangle.BoundingCirclesOverlap(rectangle, entry.FromFirst ? second[other.Index] : first[other.Index]))
                 {
                     pairs.Add(entry.FromFirst ? new(entry.Index, other.Index) : new(other.Index, entry.Index));
                 }
@@ -58,13 +60,14 @@ public static class SweepAndPrune
         return pairs;
     }
 
-    private readonly record struct Entry(RotatedRectangle Rectangle, int Index, bool FromFirst, double Left, double Right)
+    /// <summary>A rectangle's x-interval and where it is (its set and index): a quarter of the rectangle's size to sort.</summary>
+    private readonly record struct Entry(int Index, bool FromFirst, double Left, double Right)
     {
         public static Entry Of(RotatedRectangle rectangle, int index, bool fromFirst, string paramName)
         {
             rectangle.ThrowIfInvalid(paramName);
             var radius = rectangle.BoundingRadius;
-            return new Entry(rectangle, index, fromFirst, rectangle.X - radius, rectangle.X + radius);
+            return new Entry(index, fromFirst, rectangle.X - radius, rectangle.X + radius);
         }
     }
 }

@@ -73,9 +73,8 @@ public static class ConsensusClustering
             components.Union(first, second);
         }
 
-        return Enumerable.Range(0, observations.Length)
-            .GroupBy(components.Find)
-            .SelectMany(component => (exact ? ConsensusPartition.Solve([.. component], edges, g => observations[g].Annotator) : null) ?? Agglomerate([.. component], edges))
+        return components.Components()
+            .SelectMany(component => (exact ? ConsensusPartition.Solve(component, edges, g => observations[g].Annotator) : null) ?? Agglomerate(component, edges))
             .OrderBy(members => members[0])
             .Select(members => new ConsensusObject([.. members.Select(g => observations[g])]))
             .ToArray();

@@ -32,6 +32,12 @@ internal static class ConsensusPartition
     public static List<List<int>>? Solve(int[] component, Dictionary<(int, int), long> edges, Func<int, string> annotatorOf)
     {
         var members = component.Order().ToArray();
+        if (IsClique(members, edges, annotatorOf))
+        {
+            // Every pair qualifies and every weight is > 0: the one group of all is worth more than any split of it.
+            return [[.. members]];
+        }
+
         var annotators = members.Select(annotatorOf).Distinct(StringComparer.Ordinal).Count();
         if (annotators <= 2)
         {
@@ -39,6 +45,35 @@ internal static class ConsensusPartition
         }
 
         return members.Length > 64 ? null : new Search(members, edges, annotatorOf).Run();
+    }
+
+    /// <summary>
+    /// Whether the members (sorted) are of different annotators and every pair is an edge: the drawings of one
+    /// object by different annotators, most components of a delivery, which need no search.
+    /// </summary>
+    private static bool IsClique(int[] members, Dictionary<(int, int), long> edges, Func<int, string> annotatorOf)
+    {
+        // Observations are numbered by annotator, so sorted members of one annotator are neighbours.
+        for (var i = 1; i < members.Length; i++)
+        {
+            if (string.Equals(annotatorOf(members[i - 1]), annotatorOf(members[i]), StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        for (var i = 0; i < members.Length; i++)
+        {
+            for (var j = i + 1; j < members.Length; j++)
+            {
+                if (!edges.ContainsKey((members[i], members[j])))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
     }
 
     private static List<List<int>> Matching(int[] members, Dictionary<(int, int), long> edges, Func<int, string> annotatorOf)

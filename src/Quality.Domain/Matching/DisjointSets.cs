@@ -39,4 +39,27 @@ internal sealed class DisjointSets
         _parent[b] = a;
         _size[a] += _size[b];
     }
+
+    /// <summary>Every set's elements in ascending order, the sets in order of their smallest element.</summary>
+    public List<int[]> Components()
+    {
+        // Component number + 1 of each root, then how many of each component's elements are placed.
+        var numberOf = new int[_parent.Length];
+        var placed = new int[_parent.Length];
+        var components = new List<int[]>();
+        for (var element = 0; element < _parent.Length; element++)
+        {
+            var root = Find(element);
+            if (numberOf[root] == 0)
+            {
+                components.Add(new int[_size[root]]);
+                numberOf[root] = components.Count;
+            }
+
+            var number = numberOf[root] - 1;
+            components[number][placed[number]++] = element;
+        }
+
+        return components;
+    }
 }

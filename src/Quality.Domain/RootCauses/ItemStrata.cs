@@ -13,37 +13,36 @@ namespace Quality.Domain.RootCauses;
 /// </remarks>
 public sealed class ItemStrata
 {
-    private readonly SortedDictionary<string, string> _shared = new(StringComparer.Ordinal);
+    private static readonly Dictionary<string, string> NoMetadata = [];
     private readonly Dictionary<string, string> _attributeStrata = new(StringComparer.Ordinal);
+    private readonly KeyValuePair<string, string>[] _shared;
 
-    private ItemStrata()
-    {
-    }
+    private ItemStrata(SortedDictionary<string, string> shared) => _shared = [.. shared];
 
     /// <summary>The levels every outcome on the item shares: its frame tags (<c>tag.{field}</c>) and the delivery's metadata (<c>delivery.{name}</c>).</summary>
-    public IReadOnlyDictionary<string, string> Shared => _shared;
+    public IReadOnlyDictionary<string, string> Shared => new CompactDictionary(_shared);
 
     /// <param name="annotations">Every annotation of one item, its tags among them.</param>
     /// <param name="metadata">The delivery's <c>metadata</c> (header or manifest); null or empty when it has none.</param>
     public static ItemStrata Of(IReadOnlyList<Annotation> annotations, IReadOnlyDictionary<string, string>? metadata)
     {
         ArgumentNullException.ThrowIfNull(annotations);
-        var strata = new ItemStrata();
-        foreach (var (name, value) in metadata ?? new Dictionary<string, string>())
+        var shared = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (name, value) in metadata ?? NoMetadata)
         {
-            strata._shared[StratumNames.DeliveryPrefix + name] = value;
+            shared[StratumNames.DeliveryPrefix + name] = value;
         }
 
         foreach (var field in annotations.Where(a => a.IsTag && a.Role != AnnotatorRole.Reviewer).GroupBy(a => a.Field, StringComparer.Ordinal))
         {
             var gold = field.FirstOrDefault(a => a.Role == AnnotatorRole.Gold);
-            strata._shared[StratumNames.TagPrefix + field.Key] = gold?.Label ?? field
+            shared[StratumNames.TagPrefix + field.Key] = gold?.Label ?? field
                 .GroupBy(a => a.Label, StringComparer.Ordinal)
                 .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
                 .First().Key;
         }
 
-        return strata;
+        return new ItemStrata(shared);
     }
 
     /// <summary>The strata of an outcome whose object is <paramref name="subject"/> (the gold object, else the annotator's).</summary>
@@ -51,22 +50,27 @@ public sealed class ItemStrata
     public ObjectStrata Of(Annotation subject, string annotator, string objectClass)
     {
         ArgumentNullException.ThrowIfNull(subject);
-        // Built in one order (the item's, then the object's), so rows list their strata alike.
-        var levels = new Dictionary<string, string>(_shared.Count + 6 + (subject.Attributes?.Count ?? 0), StringComparer.Ordinal);
-        foreach (var (name, level) in _shared)
+        // Built in one order (the item's, then the object's), so rows list their strata alike; every name is distinct
+        // (the item's carry a prefix, an attribute its own).
+        var attributes = 0;
+        var attributeEntries = CompactDictionary.EntriesOf(subject.Attributes);
+        foreach (var (name, _) in attributeEntries)
         {
-            levels[name] = level;
+            attributes += IsMeasurement(subject, name) ? 0 : 1;
         }
 
-        levels[StratumNames.Class] = objectClass;
-        levels[StratumNames.Annotator] = annotator;
-        foreach (var (name, value) in subject.Attributes ?? new Dictionary<string, string>())
+        var levels = new KeyValuePair<string, string>[_shared.Length + 2 + attributes + (subject.Cuboid is not null ? 2 : subject.Box is not null ? 1 : 0)];
+        _shared.CopyTo(levels, 0);
+        var count = _shared.Length;
+        levels[count++] = new(StratumNames.Class, objectClass);
+        levels[count++] = new(StratumNames.Annotator, annotator);
+        foreach (var (name, value) in attributeEntries)
         {
             // A measurement (a nuScenes box's lidar point count: ~2,000 distinct values) is no category a cause can be
             // named by; range and size are the measurements the drill-down bins.
-            if (subject.Measurements?.Contains(name) != true)
+            if (!IsMeasurement(subject, name))
             {
-                levels[AttributeStratum(name)] = value;
+                levels[count++] = new(AttributeStratum(name), value);
             }
         }
 
@@ -75,17 +79,19 @@ public sealed class ItemStrata
         {
             range = Math.Sqrt((cuboid.X * cuboid.X) + (cuboid.Y * cuboid.Y));
             size = cuboid.Volume;
-            levels[StratumNames.Range] = StratumBins.Range(range.Value);
-            levels[StratumNames.Size] = StratumBins.CuboidSize(size.Value);
+            levels[count++] = new(StratumNames.Range, StratumBins.Range(range.Value));
+            levels[count++] = new(StratumNames.Size, StratumBins.CuboidSize(size.Value));
         }
         else if (subject.Box is { } box)
         {
             size = box.Area;
-            levels[StratumNames.Size] = StratumBins.BoxSize(size.Value);
+            levels[count++] = new(StratumNames.Size, StratumBins.BoxSize(size.Value));
         }
 
-        return new ObjectStrata(levels) { RangeMetres = range, Size = size };
+        return new ObjectStrata(new CompactDictionary(levels)) { RangeMetres = range, Size = size };
     }
+
+    private static bool IsMeasurement(Annotation subject, string name) => subject.Measurements?.Contains(name) == true;
 
     /// <summary>The stratum of an attribute (<c>attribute.{name}</c>), named once per item rather than once per outcome.</summary>
     private string AttributeStratum(string name)

@@ -1,3 +1,4 @@
+using Quality.Domain.Annotations;
 using Quality.Domain.Audit;
 
 namespace Quality.Domain.RootCauses;
@@ -22,34 +23,60 @@ public static class RootCauseKinds
 
     public static IReadOnlyList<string> All { get; } = [Missed, Extra, Misclassified, Attribute, Localisation];
 
-    /// <summary>The kinds <paramref name="row"/> is an opportunity for, each with whether it is that error.</summary>
-    internal static IEnumerable<(string Kind, bool IsError)> Of(EvidencePair row, RootCauseOptions options)
+    // Positions in All.
+    private const int MissedAt = 0, ExtraAt = 1, MisclassifiedAt = 2, AttributeAt = 3, LocalisationAt = 4;
+
+    /// <summary>The most kinds one row is an opportunity for.</summary>
+    internal const int MaximumPerRow = 5;
+
+    /// <summary>
+    /// The kinds <paramref name="row"/> is an opportunity for (positions in <see cref="All"/>), each with whether it is
+    /// that error, written to <paramref name="kinds"/> (room for <see cref="MaximumPerRow"/>); returns how many.
+    /// </summary>
+    /// <param name="levels">The row's strata.</param>
+    internal static int Of(EvidencePair row, CompactDictionary levels, RootCauseOptions options, Span<(int Kind, bool IsError)> kinds)
     {
+        var count = 0;
         var matched = row.Outcome is "match" or "misclassified";
         if (row.Outcome != "extra")
         {
-            yield return (Missed, row.Outcome == "missed");
+            kinds[count++] = (MissedAt, row.Outcome == "missed");
         }
 
         if (row.Outcome != "missed")
         {
-            yield return (Extra, row.Outcome == "extra");
+            kinds[count++] = (ExtraAt, row.Outcome == "extra");
         }
 
         if (!matched)
         {
-            yield break;
+            return count;
         }
 
-        yield return (Misclassified, row.Outcome == "misclassified");
-        if (row.AttributeDifferences is { Count: > 0 } || row.Strata!.Levels.Keys.Any(k => k.StartsWith(StratumNames.AttributePrefix, StringComparison.Ordinal)))
+        kinds[count++] = (MisclassifiedAt, row.Outcome == "misclassified");
+        if (row.AttributeDifferences is { Count: > 0 } || HasAttribute(levels))
         {
-            yield return (Attribute, row.AttributeDifferences is { Count: > 0 });
+            kinds[count++] = (AttributeAt, row.AttributeDifferences is { Count: > 0 });
         }
 
         if (row.Iou is { } iou && row.GoldClass is { } goldClass)
         {
-            yield return (Localisation, iou < options.Thresholds.For(goldClass) + options.LocalisationMargin);
+            kinds[count++] = (LocalisationAt, iou < options.Thresholds.For(goldClass) + options.LocalisationMargin);
         }
+
+        return count;
+    }
+
+    private static bool HasAttribute(CompactDictionary levels)
+    {
+        foreach (var (stratum, _) in levels.AsSpan())
+        {
+            if (stratum.StartsWith(StratumNames.AttributePrefix, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

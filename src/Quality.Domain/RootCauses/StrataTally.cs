@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using Quality.Domain.Annotations;
 using Quality.Domain.Audit;
 
 namespace Quality.Domain.RootCauses;
@@ -12,6 +13,12 @@ public sealed class StrataTally
 {
     private readonly RootCauseOptions _options;
     private readonly Dictionary<string, (string Stratum, string Other)[]>? _pairsByKind;
+
+    /// <summary>The current row's kinds (positions in <see cref="RootCauseKinds.All"/>): a tally is filled by one thread.</summary>
+    private readonly (int Kind, bool IsError)[] _kinds = new (int, bool)[RootCauseKinds.MaximumPerRow];
+
+    /// <summary>The first pass's cells of each (stratum, level) by kind, the same objects as in <see cref="Cells"/>.</summary>
+    private readonly Dictionary<(string Stratum, string Level), CellCounts?[]> _levelCells = [];
 
     /// <param name="pairs">Null: tally each stratum alone. Else the stratum pairs of the interaction pass, per kind.</param>
     internal StrataTally(RootCauseOptions options, IReadOnlySet<(string Kind, string Stratum, string Other)>? pairs = null)
@@ -38,23 +45,31 @@ public sealed class StrataTally
             return;
         }
 
-        foreach (var (kind, isError) in RootCauseKinds.Of(row, _options))
+        var levels = CompactDictionary.Of(strata.Levels);
+        var kinds = _kinds.AsSpan(0, RootCauseKinds.Of(row, levels, _options, _kinds));
+        if (_pairsByKind is null)
         {
-            if (_pairsByKind is null)
+            // One lookup per level of the row, not one per kind and level.
+            foreach (var (stratum, level) in levels.AsSpan())
             {
-                foreach (var (stratum, level) in strata.Levels)
+                ref var cells = ref CollectionsMarshal.GetValueRefOrAddDefault(_levelCells, (stratum, level), out _);
+                cells ??= new CellCounts?[RootCauseKinds.All.Count];
+                foreach (var (kind, isError) in kinds)
                 {
-                    Cell(new CellKey(kind, stratum, level)).Add(row, isError, _options.EvidenceRows);
+                    (cells[kind] ??= Cell(new CellKey(RootCauseKinds.All[kind], stratum, level))).Add(row, isError, _options.EvidenceRows);
                 }
-
-                continue;
             }
 
-            foreach (var (stratum, otherStratum) in _pairsByKind.GetValueOrDefault(kind) ?? [])
+            return;
+        }
+
+        foreach (var (kind, isError) in kinds)
+        {
+            foreach (var (stratum, otherStratum) in _pairsByKind.GetValueOrDefault(RootCauseKinds.All[kind]) ?? [])
             {
-                if (strata.Levels.TryGetValue(stratum, out var level) && strata.Levels.TryGetValue(otherStratum, out var other))
+                if (levels.TryGetValue(stratum, out var level) && levels.TryGetValue(otherStratum, out var other))
                 {
-                    Cell(new CellKey(kind, stratum, level, otherStratum, other)).Add(row, isError, _options.EvidenceRows);
+                    Cell(new CellKey(RootCauseKinds.All[kind], stratum, level, otherStratum, other)).Add(row, isError, _options.EvidenceRows);
                 }
             }
         }

@@ -28,11 +28,14 @@ internal static class GoldAuditPhases
         var clock = Stopwatch.StartNew();
         var (cpu, allocated, collections) = (Process.GetCurrentProcess().TotalProcessorTime, GC.GetTotalAllocatedBytes(), GC.CollectionCount(0));
         var phases = new List<(string Phase, double Seconds, double CpuSeconds, long Bytes, int Collections)>();
+        using var sampler = args.Contains("--allocations") ? new AllocationSampler() : null;
+        var sampled = new List<List<(string Type, long Bytes)>>();
         void Lap(string phase)
         {
             var (cpuNow, allocatedNow, collectionsNow) = (Process.GetCurrentProcess().TotalProcessorTime, GC.GetTotalAllocatedBytes(), GC.CollectionCount(0));
             phases.Add((phase, clock.Elapsed.TotalSeconds, (cpuNow - cpu).TotalSeconds, allocatedNow - allocated, collectionsNow - collections));
             (cpu, allocated, collections) = (cpuNow, allocatedNow, collectionsNow);
+            sampled.Add(sampler?.Take(top: 12) ?? []);
             clock.Restart();
         }
 
@@ -73,6 +76,10 @@ internal static class GoldAuditPhases
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"  {phase}: {seconds:0.00} s ({seconds / total:P0}), {cpuSeconds:0.00} CPU-s, {bytes / 1e6:N0} MB allocated, {gcs} collections"));
+            foreach (var (type, sampledBytes) in sampled[phases.FindIndex(p => p.Phase == phase)])
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"      {sampledBytes / 1e6,7:N1} MB  {type}"));
+            }
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Quality.Domain.Annotations;
 using Quality.Domain.Formats;
 using static Quality.Domain.Tests.Formats.FormatReading;
@@ -144,6 +145,41 @@ public sealed class NuScenesReaderTests
         Assert.Same(boxes[0].Item, boxes[1].Item);
         // 7 and 7.0 are the same count: the shortest round-trip text of 7.0 is "7".
         Assert.Equal(["7", "7"], boxes.Select(b => b.Attributes!["num_lidar_pts"]));
+    }
+
+    [Fact]
+    public async Task Boxes_across_the_readers_buffer_refills_keep_their_fields_and_errors_their_line()
+    {
+        // 2,000 boxes of ~200 bytes, one a line: 400 KB, so the splitter's 64 KiB buffer ends inside some box several
+        // times and the box is read again after the refill. Box i sits at x = i and is on line i + 2 ("[" is line 1).
+        var boxes = Enumerable.Range(0, 2000).Select(i => string.Create(CultureInfo.InvariantCulture,
+            $$"""{"token": "t-{{i}}", "sample_token": "s-{{i / 40}}", "translation": [{{i}}, 0, 0], "size": [1, 2, 1], "rotation": [1, 0, 0, 0], "category_name": "c"}"""));
+        var json = "[\n" + string.Join(",\n", boxes) + "\n]";
+
+        var read = await ReadTextAsync("nuscenes", json, Vendor);
+
+        Assert.Equal(Enumerable.Range(0, 2000).Select(i => ($"t-{i}", (double)i, i + 2L)), read.Select(b => (b.Id!, b.Cuboid!.X, b.Line)));
+        // A syntax error in box 1,500 (line 1,502), past the first refills: the line of the bad byte.
+        var broken = json.Replace("\"t-1500\", ", "\"t-1500\",, ", StringComparison.Ordinal);
+        var error = await Assert.ThrowsAsync<DeliveryFormatException>(() => ReadTextAsync("nuscenes", broken, Vendor));
+        Assert.Equal(1502L, error.Line);
+    }
+
+    [Fact]
+    public async Task Attributes_keep_the_order_first_given_and_attribute_names_replace_attribute_name_in_place()
+    {
+        // As a dictionary's indexer: "attribute" is set by attribute_name, then replaced by the sorted attribute_names
+        // joined with '|', keeping its first place before the counts and the visibility.
+        const string json = """
+            [{"sample_token": "s", "translation": [0, 0, 0], "size": [1, 2, 1], "rotation": [1, 0, 0, 0], "category_name": "c",
+              "attribute_name": "a.old", "attribute_names": ["z.second", "b.first"], "num_lidar_pts": 5, "visibility_token": "2"}]
+            """;
+
+        var attributes = Assert.Single(await ReadTextAsync("nuscenes", json, Vendor)).Attributes!;
+
+        Assert.Equal(["attribute", "num_lidar_pts", "visibility"], attributes.Keys);
+        Assert.Equal(["b.first|z.second", "5", "2"], attributes.Values);
+        Assert.Equal((3, false), (attributes.Count, attributes.ContainsKey("num_radar_pts")));
     }
 
     [Fact]

@@ -40,7 +40,7 @@ public sealed class ItemStrataTests
             ["size"] = "0–1 m³",
             ["tag.time_of_day"] = "night",
             ["tag.weather"] = "rain",
-        }, missed.Strata!.Levels);
+        }, missed.Strata!.Levels.ToDictionary()); // as a set of (stratum, level): the order is the item's, then the object's
         Assert.Equal(50, missed.Strata.RangeMetres!.Value, 12);
         Assert.Equal(0.8575, missed.Strata.Size!.Value, 12);
         var match = Assert.Single(evidence, e => e.Outcome == "match");

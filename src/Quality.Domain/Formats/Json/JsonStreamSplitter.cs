@@ -100,9 +100,15 @@ internal sealed class JsonStreamSplitter : IDisposable
     }
 
     /// <summary>In an array: the next element whole, or null at the array's end.</summary>
-    public async ValueTask<JsonArrayElement?> ReadElementAsync(CancellationToken cancellationToken)
+    public ValueTask<JsonArrayElement?> ReadElementAsync(CancellationToken cancellationToken) => ReadElementAsync(null, cancellationToken);
+
+    /// <summary>
+    /// In an array: the next element whole, or null at the array's end; an object element is read by
+    /// <paramref name="scanner"/> in the same pass that checks it (any other element is checked as usual).
+    /// </summary>
+    public async ValueTask<JsonArrayElement?> ReadElementAsync(IJsonElementScanner? scanner, CancellationToken cancellationToken)
     {
-        var token = await NextAsync(wholeValue: true, cancellationToken);
+        var token = await NextAsync(wholeValue: true, cancellationToken, scanner);
         if (token.Type == JsonTokenType.EndArray)
         {
             return null;
@@ -185,10 +191,10 @@ internal sealed class JsonStreamSplitter : IDisposable
 
     private static ReadOnlySpan<byte> Utf8ByteOrderMark => [0xEF, 0xBB, 0xBF];
 
-    private async ValueTask<Token> NextAsync(bool wholeValue, CancellationToken cancellationToken)
+    private async ValueTask<Token> NextAsync(bool wholeValue, CancellationToken cancellationToken, IJsonElementScanner? scanner = null)
     {
         Token token;
-        while (!TryNext(wholeValue, out token))
+        while (!TryNext(wholeValue, scanner, out token))
         {
             if (_end - _start > MaxElementBytes)
             {
@@ -211,7 +217,7 @@ internal sealed class JsonStreamSplitter : IDisposable
         new(File, line, null, $"the value starting near byte {byteOffset} is larger than {MaxElementBytes} bytes; split it into smaller records");
 
     /// <summary>One token from the buffer, or false when the buffer ends first; commits the reader's progress.</summary>
-    private bool TryNext(bool wholeValue, out Token token)
+    private bool TryNext(bool wholeValue, IJsonElementScanner? scanner, out Token token)
     {
         token = default;
         var reader = new Utf8JsonReader(_buffer.AsSpan(_start, _end - _start), _eof, _state);
@@ -231,7 +237,8 @@ internal sealed class JsonStreamSplitter : IDisposable
 
             var type = reader.TokenType;
             var start = _start + (int)reader.TokenStartIndex;
-            if (wholeValue && type is JsonTokenType.StartObject or JsonTokenType.StartArray && !reader.TrySkip())
+            if (wholeValue && type is JsonTokenType.StartObject or JsonTokenType.StartArray
+                && !(type == JsonTokenType.StartObject && scanner is not null ? scanner.TryScan(ref reader) : reader.TrySkip()))
             {
                 return false;
             }

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using Quality.Domain.Annotations;
 using Quality.Domain.Formats.Json;
 
 namespace Quality.Domain.Formats.NuScenes;
@@ -17,9 +18,12 @@ internal static class NuScenesAttributes
     public static readonly FrozenSet<string> Measurements =
         FrozenSet.ToFrozenSet(["num_lidar_pts", "num_radar_pts", "score", "velocity_x", "velocity_y"], StringComparer.Ordinal);
 
-    public static Dictionary<string, string>? Read(JsonFields fields, NuScenesRecord record, NuScenesTexts texts)
+    /// <summary>The most attributes a box gives: attribute, two counts, visibility, score, two velocities.</summary>
+    private const int MaxAttributes = 7;
+
+    public static CompactDictionary? Read(JsonFields fields, NuScenesRecord record, NuScenesTexts texts)
     {
-        var attributes = new Dictionary<string, string>(StringComparer.Ordinal);
+        var attributes = new Attributes(new KeyValuePair<string, string>[MaxAttributes]);
         // Detection results write "" for a class without attributes.
         if (record.Has(NuScenesField.AttributeName) && !record.IsString(NuScenesField.AttributeName, ""u8))
         {
@@ -68,6 +72,29 @@ internal static class NuScenesAttributes
             (attributes["velocity_x"], attributes["velocity_y"]) = (JsonFields.Format(v[0]), JsonFields.Format(v[1]));
         }
 
-        return attributes.Count == 0 ? null : attributes;
+        return attributes.Count == 0 ? null : new CompactDictionary(attributes.Entries[..attributes.Count]);
+    }
+
+    /// <summary>The attributes read so far, in the order first set; setting one again replaces its value in place, as a dictionary's indexer does.</summary>
+    private ref struct Attributes(KeyValuePair<string, string>[] entries)
+    {
+        public readonly KeyValuePair<string, string>[] Entries = entries;
+
+        public int Count { get; private set; }
+
+        public string this[string name]
+        {
+            set
+            {
+                var at = 0;
+                while (at < Count && !string.Equals(Entries[at].Key, name, StringComparison.Ordinal))
+                {
+                    at++;
+                }
+
+                Entries[at] = new(name, value);
+                Count = Math.Max(Count, at + 1);
+            }
+        }
     }
 }

@@ -16,10 +16,12 @@ internal static class NuScenesBoxParser
     /// <param name="json">The record's UTF-8 text, read in place (no document is built).</param>
     /// <param name="sampleToken">The sample the record is filed under in a results file; null when it names its own.</param>
     /// <param name="texts">The reader's repeated texts (sample tokens, classes, attributes, counts).</param>
-    public static Annotation Parse(JsonFields fields, ReadOnlySpan<byte> json, string? sampleToken, string annotator, AnnotatorRole role, NuScenesTexts texts)
+    /// <param name="scanned">Where the splitter found the record's fields (<see cref="NuScenesRecord.Scan"/>); empty: read them here.</param>
+    public static Annotation Parse(
+        JsonFields fields, ReadOnlySpan<byte> json, Span<(int Start, int Length)> scanned, string? sampleToken, string annotator, AnnotatorRole role, NuScenesTexts texts)
     {
-        Span<(int Start, int Length)> values = stackalloc (int, int)[(int)NuScenesField.Velocity + 1];
-        var record = new NuScenesRecord(fields, json, values);
+        Span<(int Start, int Length)> values = stackalloc (int, int)[NuScenesRecord.FieldCount];
+        var record = scanned.IsEmpty ? new NuScenesRecord(fields, json, values) : new NuScenesRecord(json, scanned);
         string? id = record.Has(NuScenesField.Token) ? NuScenesRecord.Id(fields, record.Raw(NuScenesField.Token), "token") : null;
         if (id is not null)
         {

@@ -8,8 +8,14 @@ namespace Quality.Domain.Formats.NuScenes;
 /// nuScenes boxes, streamed record by record, from either shape: an array of <c>sample_annotation</c>-style records,
 /// or a detection-results file <c>{"meta": …, "results": {sample_token: [box, …]}}</c>.
 /// </summary>
-internal sealed class NuScenesReader(Stream stream, FileRole file, string annotator) : JsonAnnotationReader(stream, file)
+/// <remarks>
+/// Each box is read once: the splitter hands its object to <see cref="TryScan"/> while it checks the JSON, which notes
+/// where every known field's value lies; the box is then built from those values alone.
+/// </remarks>
+internal sealed class NuScenesReader(Stream stream, FileRole file, string annotator) : JsonAnnotationReader(stream, file), IJsonElementScanner
 {
+    private readonly (int Start, int Length)[] _scanned = new (int, int)[NuScenesRecord.FieldCount];
+    private bool _isScanned;
     private readonly AnnotatorRole _role = file.Role ?? AnnotatorRole.Annotator;
     private readonly NuScenesTexts _texts = new();
     private Phase _phase;
@@ -42,7 +48,8 @@ internal sealed class NuScenesReader(Stream stream, FileRole file, string annota
                     };
                     break;
                 case Phase.Records or Phase.SampleBoxes:
-                    if (await Splitter.ReadElementAsync(cancellationToken) is { } box)
+                    _isScanned = false;
+                    if (await Splitter.ReadElementAsync(this, cancellationToken) is { } box)
                     {
                         return new JsonRecord(box, _sample);
                     }
@@ -73,8 +80,11 @@ internal sealed class NuScenesReader(Stream stream, FileRole file, string annota
         var fields = new JsonFields(File.File, record.Element, record.Context, static (index, sample) => sample is null
             ? ($"record {index}", $"[{index}]")
             : ($"box {index} of sample {sample}", $"results.{sample}[{index}]"));
-        annotations.Enqueue(NuScenesBoxParser.Parse(fields, record.Element.Utf8.Span, record.Context, annotator, _role, _texts));
+        annotations.Enqueue(NuScenesBoxParser.Parse(fields, record.Element.Utf8.Span, _isScanned ? _scanned : default, record.Context, annotator, _role, _texts));
     }
+
+    /// <summary>The box's fields as the splitter reads it; a box that is no object is left to the parser's error.</summary>
+    public bool TryScan(ref Utf8JsonReader reader) => _isScanned = NuScenesRecord.Scan(ref reader, _scanned);
 
     private async ValueTask ReadRootPropertyAsync(CancellationToken cancellationToken)
     {

@@ -31,7 +31,8 @@ internal enum NuScenesField
 /// </summary>
 internal readonly ref struct NuScenesRecord
 {
-    private const int FieldCount = (int)NuScenesField.Velocity + 1;
+    /// <summary>Room for the (start, length) of every field.</summary>
+    public const int FieldCount = (int)NuScenesField.Velocity + 1;
 
     private static readonly byte[][] Names =
     [
@@ -51,7 +52,6 @@ internal readonly ref struct NuScenesRecord
     {
         _json = json;
         _values = values[..FieldCount];
-        _values.Clear();
         var reader = new Utf8JsonReader(json);
         reader.Read();
         if (reader.TokenType != JsonTokenType.StartObject)
@@ -59,17 +59,54 @@ internal readonly ref struct NuScenesRecord
             throw fields.Error(null, $"{JsonFields.Describe(json)} is not an object");
         }
 
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        Scan(ref reader, _values);
+    }
+
+    /// <summary>A record whose fields <see cref="Scan"/> found as the splitter read it: its text is not read again.</summary>
+    /// <param name="values">What <see cref="Scan"/> gave for this record's object.</param>
+    public NuScenesRecord(ReadOnlySpan<byte> json, Span<(int Start, int Length)> values)
+    {
+        _json = json;
+        _values = values[..FieldCount];
+    }
+
+    /// <summary>
+    /// Finds each known property's value in the object whose StartObject <paramref name="reader"/> is on, offsets from
+    /// that token, reading to its EndObject; false when the reader's data ends first (<see cref="IJsonElementScanner"/>).
+    /// </summary>
+    public static bool Scan(ref Utf8JsonReader reader, scoped Span<(int Start, int Length)> values)
+    {
+        var origin = (int)reader.TokenStartIndex;
+        values.Clear();
+        while (true)
         {
+            if (!reader.Read())
+            {
+                return false;
+            }
+
+            if (reader.TokenType != JsonTokenType.PropertyName)
+            {
+                return true;
+            }
+
             var field = Find(ref reader);
-            reader.Read();
-            var start = (int)reader.TokenStartIndex;
+            if (!reader.Read())
+            {
+                return false;
+            }
+
+            var start = (int)reader.TokenStartIndex - origin;
             var isNull = reader.TokenType == JsonTokenType.Null;
-            reader.Skip();
+            if (!reader.TrySkip())
+            {
+                return false;
+            }
+
             if (field >= 0)
             {
                 // A repeated property: the last one counts, as JsonElement.TryGetProperty finds it; null is absent.
-                _values[field] = isNull ? default : (start, (int)reader.BytesConsumed - start);
+                values[field] = isNull ? default : (start, (int)reader.BytesConsumed - origin - start);
             }
         }
     }
@@ -109,13 +146,15 @@ internal readonly ref struct NuScenesRecord
     }
 
     /// <summary>A finite number (<see cref="JsonFields.Number"/>).</summary>
-    public static double Number(JsonFields fields, ReadOnlySpan<byte> raw, string path)
+    public static double Number(JsonFields fields, ReadOnlySpan<byte> raw, string path) =>
+        TryFinite(raw, out var number) ? number : throw fields.Error(path, $"{JsonFields.Describe(raw)} is not a finite number");
+
+    private static bool TryFinite(ReadOnlySpan<byte> raw, out double number)
     {
         var reader = new Utf8JsonReader(raw);
         reader.Read();
-        return reader.TokenType == JsonTokenType.Number && reader.TryGetDouble(out var number) && double.IsFinite(number)
-            ? number
-            : throw fields.Error(path, $"{JsonFields.Describe(raw)} is not a finite number");
+        number = 0;
+        return reader.TokenType == JsonTokenType.Number && reader.TryGetDouble(out number) && double.IsFinite(number);
     }
 
     /// <summary>A finite number ≥ 0 (<see cref="JsonFields.NonNegative"/>).</summary>
@@ -137,7 +176,9 @@ internal readonly ref struct NuScenesRecord
         {
             var start = (int)reader.TokenStartIndex;
             reader.Skip();
-            var number = Number(fields, raw[start..(int)reader.BytesConsumed], $"{path}[{count}]");
+            // The item's path is formatted only for its error: a box has ten numbers.
+            var item = raw[start..(int)reader.BytesConsumed];
+            var number = TryFinite(item, out var finite) ? finite : Number(fields, item, $"{path}[{count}]");
             if (count < into.Length)
             {
                 into[count] = number;
