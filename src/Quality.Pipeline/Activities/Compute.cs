@@ -81,11 +81,18 @@ public sealed class Compute(
         Run run, int shard, QualityStandard? standard, List<EvidencePair> evidence, List<ReviewUnit>? frame, FactCollector facts, CancellationToken cancellationToken)
     {
         await using var stream = await work.OpenShardAsync(run.Id, run.ShardSet!, shard, cancellationToken);
-        using var reader = new CanonicalDeliveryReader(stream, run.BlobName, normalised: true);
         var checker = run.TaxonomyChecked && run.Taxonomy is { } name
             ? new TaxonomyChecker(await taxonomies.GetAsync(TaxonomyReference.Parse(name), cancellationToken)
                 ?? throw new InvalidOperationException($"Taxonomy {name} was registered at ingest and is gone; taxonomies are never deleted."))
             : null;
-        return await BatchAuditReader.ReadAsync(reader, run.BlobName, cancellationToken, new BatchAudit(options.Value.Spatial(standard), evidence) { Checker = checker, Frame = frame, Metadata = run.Metadata, Facts = facts });
+        return await AuditShardAsync(stream, run.BlobName, new BatchAudit(options.Value.Spatial(standard), evidence) { Checker = checker, Frame = frame, Metadata = run.Metadata, Facts = facts }, cancellationToken);
+    }
+
+    /// <summary>A shard's normalised lines audited into <paramref name="into"/>: the activity's work without its storage (the compute-shards benchmark runs it).</summary>
+    /// <param name="file">The delivered blob's name, for errors.</param>
+    internal static async Task<BatchAudit> AuditShardAsync(Stream shard, string file, BatchAudit into, CancellationToken cancellationToken)
+    {
+        using var reader = new CanonicalDeliveryReader(shard, file, normalised: true);
+        return await BatchAuditReader.ReadAsync(reader, file, cancellationToken, into);
     }
 }

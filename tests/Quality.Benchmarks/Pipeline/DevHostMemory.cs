@@ -43,7 +43,8 @@ internal static class DevHostMemory
         await using var host = HostProcess.Start(settings, "bench-memory");
         using var devHost = Process.GetProcessById(host.Id);
         using var sampling = new CancellationTokenSource();
-        var samples = SampleAsync(devHost, sampling.Token);
+        using var azuriteProcess = ChildProcesses.Find("azurite.js") is { Count: 1 } node ? Process.GetProcessById(node.Single()) : null;
+        var samples = SampleAsync(devHost, azuriteProcess, sampling.Token);
 
         await using var delivery = new SyntheticDelivery(megabytes * 1_000_000);
         var blobName = string.Create(CultureInfo.InvariantCulture, $"bench/memory-{megabytes}.jsonl");
@@ -88,6 +89,9 @@ internal static class DevHostMemory
             $"at the end {MiB(sampled[^1].WorkingSet)} MiB; highest sample {MiB(sampled.Max(s => s.WorkingSet))} MiB, " +
             $"peak working set (VmHWM) {MiB(peak)} MiB; {sampled.Count} samples every {SampleInterval.TotalMilliseconds:0} ms"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  CPU seconds (user + system) while ingesting: dev host {Cpu(sampled, s => s.HostCpu, timeline.Pending, timeline.Running)}, Azurite {Cpu(sampled, s => s.AzuriteCpu, timeline.Pending, timeline.Running)}; " +
+            $"while computing and finalizing: dev host {Cpu(sampled, s => s.HostCpu, timeline.Running, timeline.Completed)}, Azurite {Cpu(sampled, s => s.AzuriteCpu, timeline.Running, timeline.Completed)}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"  Azurite (in memory, holding the delivery and its shards) peak working set {(azurite is { } a ? MiB(a) : "?")} MiB"));
         return 0;
     }
@@ -105,7 +109,7 @@ internal static class DevHostMemory
     }
 
     /// <summary>The process's resident memory every <see cref="SampleInterval"/> until cancelled or the process exits.</summary>
-    private static async Task<List<Sample>> SampleAsync(Process process, CancellationToken cancellationToken)
+    private static async Task<List<Sample>> SampleAsync(Process process, Process? azurite, CancellationToken cancellationToken)
     {
         var samples = new List<Sample>();
         using var timer = new PeriodicTimer(SampleInterval);
@@ -119,7 +123,8 @@ internal static class DevHostMemory
                     break;
                 }
 
-                samples.Add(new Sample(TimeProvider.System.GetUtcNow(), process.WorkingSet64));
+                azurite?.Refresh();
+                samples.Add(new Sample(TimeProvider.System.GetUtcNow(), process.WorkingSet64, process.TotalProcessorTime, azurite?.TotalProcessorTime ?? TimeSpan.Zero));
             }
             while (await timer.WaitForNextTickAsync(cancellationToken));
         }
@@ -159,7 +164,12 @@ internal static class DevHostMemory
     private static long Max(List<Sample> samples, DateTimeOffset from, DateTimeOffset to) =>
         samples.Where(s => s.Time >= from && s.Time <= to).Select(s => s.WorkingSet).DefaultIfEmpty(0).Max();
 
+    /// <summary>CPU seconds a process spent between two moments, from the samples nearest to them.</summary>
+    private static string Cpu(List<Sample> samples, Func<Sample, TimeSpan> cpu, DateTimeOffset from, DateTimeOffset to) =>
+        (cpu(samples.MinBy(s => Math.Abs((s.Time - to).Ticks))) - cpu(samples.MinBy(s => Math.Abs((s.Time - from).Ticks)))).TotalSeconds
+            .ToString("N1", CultureInfo.InvariantCulture);
+
     private static string MiB(long bytes) => (bytes / (double)Mebibyte).ToString("N0", CultureInfo.InvariantCulture);
 
-    private readonly record struct Sample(DateTimeOffset Time, long WorkingSet);
+    private readonly record struct Sample(DateTimeOffset Time, long WorkingSet, TimeSpan HostCpu, TimeSpan AzuriteCpu);
 }
