@@ -22,15 +22,20 @@ internal static class FisherExactTest
         var logDenominator = LogChoose(total, n1);
         var first = Math.Max(a, (long)Math.Max(0, n1 - (total - successes)));
         var last = (long)Math.Min(successes, n1);
+        // ln Γ(n + 1) of the two fixed n's once, not per term: a third of the ln Γ calls, the same sums bit for bit.
+        var (logSuccesses, logFailures) = (SpecialFunctions.GammaLn(successes + 1), SpecialFunctions.GammaLn(total - successes + 1));
         var p = 0.0;
         for (var x = first; x <= last; x++)
         {
-            p += Math.Exp(LogChoose(successes, x) + LogChoose(total - successes, n1 - x) - logDenominator);
+            p += Math.Exp(LogChoose(logSuccesses, successes, x) + LogChoose(logFailures, total - successes, n1 - x) - logDenominator);
         }
 
         return Math.Clamp(p, 0, 1);
     }
 
-    internal static double LogChoose(double n, double k) =>
-        SpecialFunctions.GammaLn(n + 1) - SpecialFunctions.GammaLn(k + 1) - SpecialFunctions.GammaLn(n - k + 1);
+    internal static double LogChoose(double n, double k) => LogChoose(SpecialFunctions.GammaLn(n + 1), n, k);
+
+    /// <summary>ln C(n, k) given <paramref name="logGammaOfNPlusOne"/> = ln Γ(n + 1).</summary>
+    private static double LogChoose(double logGammaOfNPlusOne, double n, double k) =>
+        logGammaOfNPlusOne - SpecialFunctions.GammaLn(k + 1) - SpecialFunctions.GammaLn(n - k + 1);
 }

@@ -68,7 +68,8 @@ public static class MaximumWeightMatching
             size[roots[p] = components.Find(pairs[p].Left)]++;
         }
 
-        var matched = new List<ScoredPair>();
+        // A one-to-one matching has at most as many pairs as the smaller side has objects.
+        var matched = new List<ScoredPair>(Math.Min(pairs.Length, Math.Min(leftCount, rightCount)));
         for (var p = 0; p < pairs.Length; p++)
         {
             if (size[roots[p]] == 1)
@@ -109,7 +110,7 @@ public static class MaximumWeightMatching
 
     private static void Validate(int leftCount, int rightCount, ScoredPair[] pairs)
     {
-        var seen = new HashSet<(int, int)>();
+        var seen = new HashSet<(int, int)>(pairs.Length);
         foreach (var pair in pairs)
         {
             if ((uint)pair.Left >= (uint)leftCount || (uint)pair.Right >= (uint)rightCount)

@@ -20,6 +20,12 @@ public sealed class StrataTally
     /// <summary>The first pass's cells of each (stratum, level) by kind, the same objects as in <see cref="Cells"/>.</summary>
     private readonly Dictionary<(string Stratum, string Level), CellCounts?[]> _levelCells = [];
 
+    /// <summary>
+    /// The interaction pass's cells by kind, the strata pair's position in the kind's list and the two levels, the same
+    /// objects as in <see cref="Cells"/>: two strings hashed per lookup instead of the five of a <see cref="CellKey"/>.
+    /// </summary>
+    private readonly Dictionary<(int Kind, int Pair, string Level, string OtherLevel), CellCounts> _pairCells = [];
+
     /// <param name="pairs">Null: tally each stratum alone. Else the stratum pairs of the interaction pass, per kind.</param>
     internal StrataTally(RootCauseOptions options, IReadOnlySet<(string Kind, string Stratum, string Other)>? pairs = null)
     {
@@ -65,11 +71,14 @@ public sealed class StrataTally
 
         foreach (var (kind, isError) in kinds)
         {
-            foreach (var (stratum, otherStratum) in _pairsByKind.GetValueOrDefault(RootCauseKinds.All[kind]) ?? [])
+            var pairs = _pairsByKind.GetValueOrDefault(RootCauseKinds.All[kind]) ?? [];
+            for (var pair = 0; pair < pairs.Length; pair++)
             {
+                var (stratum, otherStratum) = pairs[pair];
                 if (levels.TryGetValue(stratum, out var level) && levels.TryGetValue(otherStratum, out var other))
                 {
-                    Cell(new CellKey(RootCauseKinds.All[kind], stratum, level, otherStratum, other)).Add(row, isError, _options.EvidenceRows);
+                    ref var cell = ref CollectionsMarshal.GetValueRefOrAddDefault(_pairCells, (kind, pair, level, other), out _);
+                    (cell ??= Cell(new CellKey(RootCauseKinds.All[kind], stratum, level, otherStratum, other))).Add(row, isError, _options.EvidenceRows);
                 }
             }
         }

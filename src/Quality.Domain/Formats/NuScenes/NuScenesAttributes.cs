@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Text.Json;
 using Quality.Domain.Annotations;
 using Quality.Domain.Formats.Json;
 
@@ -19,32 +20,21 @@ internal static class NuScenesAttributes
         FrozenSet.ToFrozenSet(["num_lidar_pts", "num_radar_pts", "score", "velocity_x", "velocity_y"], StringComparer.Ordinal);
 
     /// <summary>The most attributes a box gives: attribute, two counts, visibility, score, two velocities.</summary>
-    private const int MaxAttributes = 7;
+    public const int MaxAttributes = 7;
 
-    public static CompactDictionary? Read(JsonFields fields, NuScenesRecord record, NuScenesTexts texts)
+    /// <param name="buffer">Room for the attributes as they are read, reused from box to box; the result is a copy of what it holds.</param>
+    public static CompactDictionary? Read(JsonFields fields, NuScenesRecord record, NuScenesTexts texts, KeyValuePair<string, string>[] buffer)
     {
-        var attributes = new Attributes(new KeyValuePair<string, string>[MaxAttributes]);
+        var attributes = new Attributes(buffer);
         // Detection results write "" for a class without attributes.
         if (record.Has(NuScenesField.AttributeName) && !record.IsString(NuScenesField.AttributeName, ""u8))
         {
             attributes["attribute"] = NuScenesRecord.Text(fields, record.Raw(NuScenesField.AttributeName), "attribute_name", texts);
         }
 
-        if (record.Has(NuScenesField.AttributeNames))
+        if (record.Has(NuScenesField.AttributeNames) && AttributeNames(fields, record.Raw(NuScenesField.AttributeNames), texts) is { } names)
         {
-            var raw = record.Raw(NuScenesField.AttributeNames);
-            var items = NuScenesRecord.Items(fields, raw, "attribute_names");
-            var all = new List<string>(items.Count);
-            for (var i = 0; i < items.Count; i++)
-            {
-                all.Add(NuScenesRecord.Text(fields, raw.Slice(items[i].Start, items[i].Length), $"attribute_names[{i}]", texts));
-            }
-
-            if (all.Count > 0)
-            {
-                all.Sort(StringComparer.Ordinal);
-                attributes["attribute"] = all.Count == 1 ? all[0] : string.Join('|', all);
-            }
+            attributes["attribute"] = names;
         }
 
         foreach (var (field, name) in Counts)
@@ -73,6 +63,48 @@ internal static class NuScenesAttributes
         }
 
         return attributes.Count == 0 ? null : new CompactDictionary(attributes.Entries[..attributes.Count]);
+    }
+
+    /// <summary>
+    /// <c>attribute_names</c> in ordinal order joined by '|'; null when empty. One name, the usual box, is read without a
+    /// list and its path is formatted only for its error.
+    /// </summary>
+    private static string? AttributeNames(JsonFields fields, ReadOnlySpan<byte> raw, NuScenesTexts texts)
+    {
+        var reader = new Utf8JsonReader(raw);
+        reader.Read();
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            throw fields.Error("attribute_names", $"{JsonFields.Describe(raw)} is not an array");
+        }
+
+        string? first = null;
+        List<string>? all = null;
+        var count = 0;
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            var start = (int)reader.TokenStartIndex;
+            reader.Skip();
+            var name = NuScenesRecord.Text(fields, raw[start..(int)reader.BytesConsumed], "attribute_names", count, texts);
+            if (count == 0)
+            {
+                first = name;
+            }
+            else
+            {
+                (all ??= [first!]).Add(name);
+            }
+
+            count++;
+        }
+
+        if (all is null)
+        {
+            return first;
+        }
+
+        all.Sort(StringComparer.Ordinal);
+        return string.Join('|', all);
     }
 
     /// <summary>The attributes read so far, in the order first set; setting one again replaces its value in place, as a dictionary's indexer does.</summary>

@@ -17,8 +17,10 @@ internal static class NuScenesBoxParser
     /// <param name="sampleToken">The sample the record is filed under in a results file; null when it names its own.</param>
     /// <param name="texts">The reader's repeated texts (sample tokens, classes, attributes, counts).</param>
     /// <param name="scanned">Where the splitter found the record's fields (<see cref="NuScenesRecord.Scan"/>); empty: read them here.</param>
+    /// <param name="attributeBuffer">The reader's room for a box's attributes as they are read (<see cref="NuScenesAttributes.MaxAttributes"/>).</param>
     public static Annotation Parse(
-        JsonFields fields, ReadOnlySpan<byte> json, Span<(int Start, int Length)> scanned, string? sampleToken, string annotator, AnnotatorRole role, NuScenesTexts texts)
+        JsonFields fields, ReadOnlySpan<byte> json, Span<(int Start, int Length)> scanned, string? sampleToken, string annotator, AnnotatorRole role,
+        NuScenesTexts texts, KeyValuePair<string, string>[] attributeBuffer)
     {
         Span<(int Start, int Length)> values = stackalloc (int, int)[NuScenesRecord.FieldCount];
         var record = scanned.IsEmpty ? new NuScenesRecord(fields, json, values) : new NuScenesRecord(json, scanned);
@@ -42,7 +44,7 @@ internal static class NuScenesBoxParser
         NuScenesRecord.Numbers(fields, record.Required(fields, NuScenesField.Rotation, "rotation"), "rotation", rotation);
         var yaw = Yaw(fields, rotation);
         var label = Label(fields, record, texts);
-        var attributes = NuScenesAttributes.Read(fields, record, texts);
+        var attributes = NuScenesAttributes.Read(fields, record, texts, attributeBuffer);
         return new Annotation(item, annotator, role, Annotation.DefaultField, label, fields.Line)
         {
             Id = id,

@@ -178,7 +178,7 @@ internal readonly ref struct NuScenesRecord
             reader.Skip();
             // The item's path is formatted only for its error: a box has ten numbers.
             var item = raw[start..(int)reader.BytesConsumed];
-            var number = TryFinite(item, out var finite) ? finite : Number(fields, item, $"{path}[{count}]");
+            var number = TryFinite(item, out var finite) ? finite : Number(fields, item, ItemPath(path, count));
             if (count < into.Length)
             {
                 into[count] = number;
@@ -193,38 +193,22 @@ internal readonly ref struct NuScenesRecord
         }
     }
 
-    /// <summary>Each item of an array with its path (<see cref="JsonFields.Items"/>), as raw JSON slices.</summary>
-    public static List<(int Start, int Length)> Items(JsonFields fields, ReadOnlySpan<byte> raw, string path)
-    {
-        var reader = new Utf8JsonReader(raw);
-        reader.Read();
-        if (reader.TokenType != JsonTokenType.StartArray)
-        {
-            throw fields.Error(path, $"{JsonFields.Describe(raw)} is not an array");
-        }
-
-        var items = new List<(int Start, int Length)>();
-        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
-        {
-            var start = (int)reader.TokenStartIndex;
-            reader.Skip();
-            items.Add((start, (int)reader.BytesConsumed - start));
-        }
-
-        return items;
-    }
-
     /// <summary>Longest raw text looked up in <see cref="NuScenesTexts"/> (its characters go on the stack).</summary>
     private const int MaxHeldTextBytes = 512;
 
     /// <summary>A valid id or label (<see cref="JsonFields.Text"/>), from <paramref name="texts"/> when it holds it.</summary>
-    public static string Text(JsonFields fields, ReadOnlySpan<byte> raw, string path, NuScenesTexts? texts = null)
+    public static string Text(JsonFields fields, ReadOnlySpan<byte> raw, string path, NuScenesTexts? texts = null) =>
+        Text(fields, raw, path, -1, texts);
+
+    /// <summary>An array's item as <see cref="Text(JsonFields, ReadOnlySpan{byte}, string, NuScenesTexts?)"/>.</summary>
+    /// <param name="index">The item's index in the array at <paramref name="path"/>, formatted into the path only for an error; −1: the field itself.</param>
+    public static string Text(JsonFields fields, ReadOnlySpan<byte> raw, string path, int index, NuScenesTexts? texts)
     {
         var reader = new Utf8JsonReader(raw);
         reader.Read();
         if (reader.TokenType != JsonTokenType.String)
         {
-            throw fields.Error(path, $"{JsonFields.Describe(raw)} is not a string");
+            throw fields.Error(ItemPath(path, index), $"{JsonFields.Describe(raw)} is not a string");
         }
 
         string? text;
@@ -244,11 +228,13 @@ internal readonly ref struct NuScenesRecord
         }
         catch (InvalidOperationException)
         {
-            throw fields.Error(path, "is not valid UTF-8");
+            throw fields.Error(ItemPath(path, index), "is not valid UTF-8");
         }
 
-        return text ?? throw fields.Error(path, $"must be 1 to {CanonicalFormat.MaxIdLength} characters without control characters");
+        return text ?? throw fields.Error(ItemPath(path, index), $"must be 1 to {CanonicalFormat.MaxIdLength} characters without control characters");
     }
+
+    private static string ItemPath(string path, int index) => index < 0 ? path : $"{path}[{index}]";
 
     /// <summary>
     /// A count as attribute text (<see cref="JsonFields.Format"/> of <see cref="NonNegative"/>): digits alone, at most
