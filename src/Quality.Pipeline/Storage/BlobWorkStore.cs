@@ -40,14 +40,20 @@ public sealed class BlobWorkStore(StorageClients storage)
             _container.GetBlobClient(ShardBlob(runId, shardSet, k)).DeleteIfExistsAsync(cancellationToken: cancellationToken)));
 
     public async Task WritePartialAsync(string runId, string workKey, BatchAuditState partial, CancellationToken cancellationToken) =>
-        await _container.GetBlobClient(PartialBlob(runId, workKey))
-            .UploadAsync(BinaryData.FromString(PipelineJson.Serialize(partial)), overwrite: true, cancellationToken);
+        await _container.GetBlobClient(PartialBlob(runId, workKey)).UploadAsync(PartialContent(partial), overwrite: true, cancellationToken);
+
+    /// <summary>A partial's blob content (the compute-shards benchmark serialises it as the activity does).</summary>
+    internal static BinaryData PartialContent(BatchAuditState partial) => BinaryData.FromString(PipelineJson.Serialize(partial));
 
     public static string EvidenceBlob(string runId, int shard) =>
         string.Create(CultureInfo.InvariantCulture, $"{runId}/evidence/shard-{shard:D5}.jsonl");
 
     /// <summary>The shard's matched pairs, misses and extras as JSON Lines (overwritten by a redelivered compute).</summary>
-    public async Task WriteEvidenceAsync(string runId, int shard, IReadOnlyList<EvidencePair> evidence, CancellationToken cancellationToken)
+    public async Task WriteEvidenceAsync(string runId, int shard, IReadOnlyList<EvidencePair> evidence, CancellationToken cancellationToken) =>
+        await _container.GetBlobClient(EvidenceBlob(runId, shard)).UploadAsync(EvidenceContent(evidence), overwrite: true, cancellationToken);
+
+    /// <summary>An evidence blob's content: one <see cref="ReportJson"/> line per pair (the compute-shards benchmark serialises it as the activity does).</summary>
+    internal static BinaryData EvidenceContent(IReadOnlyList<EvidencePair> evidence)
     {
         var lines = new System.Text.StringBuilder();
         foreach (var pair in evidence)
@@ -55,7 +61,7 @@ public sealed class BlobWorkStore(StorageClients storage)
             lines.Append(ReportJson.Serialize(pair)).Append('\n');
         }
 
-        await _container.GetBlobClient(EvidenceBlob(runId, shard)).UploadAsync(BinaryData.FromString(lines.ToString()), overwrite: true, cancellationToken);
+        return BinaryData.FromString(lines.ToString());
     }
 
     /// <summary>The shard's evidence, or an empty stream when the shard had none written.</summary>
