@@ -1,4 +1,7 @@
+using System.Buffers;
 using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
@@ -18,6 +21,11 @@ public sealed class BlobWorkStore(StorageClients storage)
 {
     /// <summary>Write buffer per open shard; memory during ingest is shards × this.</summary>
     private const int ShardBufferBytes = 256 * 1024;
+
+    /// <summary>A first guess of an evidence line's length, so the buffer rarely grows (lines are ~300–450 bytes).</summary>
+    private const int EvidenceLineBytes = 384;
+
+    private static readonly JsonTypeInfo<EvidencePair> EvidenceJson = (JsonTypeInfo<EvidencePair>)ReportJson.SerializerOptions.GetTypeInfo(typeof(EvidencePair));
 
     private readonly BlobContainerClient _container = storage.Container(storage.Names.Work);
 
@@ -43,7 +51,7 @@ public sealed class BlobWorkStore(StorageClients storage)
         await _container.GetBlobClient(PartialBlob(runId, workKey)).UploadAsync(PartialContent(partial), overwrite: true, cancellationToken);
 
     /// <summary>A partial's blob content (the compute-shards benchmark serialises it as the activity does).</summary>
-    internal static BinaryData PartialContent(BatchAuditState partial) => BinaryData.FromString(PipelineJson.Serialize(partial));
+    internal static BinaryData PartialContent(BatchAuditState partial) => BinaryData.FromBytes(PipelineJson.SerializeToUtf8Bytes(partial));
 
     public static string EvidenceBlob(string runId, int shard) =>
         string.Create(CultureInfo.InvariantCulture, $"{runId}/evidence/shard-{shard:D5}.jsonl");
@@ -52,16 +60,25 @@ public sealed class BlobWorkStore(StorageClients storage)
     public async Task WriteEvidenceAsync(string runId, int shard, IReadOnlyList<EvidencePair> evidence, CancellationToken cancellationToken) =>
         await _container.GetBlobClient(EvidenceBlob(runId, shard)).UploadAsync(EvidenceContent(evidence), overwrite: true, cancellationToken);
 
-    /// <summary>An evidence blob's content: one <see cref="ReportJson"/> line per pair (the compute-shards benchmark serialises it as the activity does).</summary>
+    /// <summary>
+    /// An evidence blob's content: one <see cref="ReportJson"/> line per pair, the bytes <c>ReportJson.Serialize</c> gives
+    /// each pair, written as UTF-8 straight into one buffer instead of a string per pair, a string of the lot and its
+    /// UTF-8 copy (the compute-shards benchmark serialises it as the activity does).
+    /// </summary>
     internal static BinaryData EvidenceContent(IReadOnlyList<EvidencePair> evidence)
     {
-        var lines = new System.Text.StringBuilder();
+        var lines = new ArrayBufferWriter<byte>(Math.Max(1, evidence.Count) * EvidenceLineBytes);
+        using var writer = new Utf8JsonWriter(lines, new JsonWriterOptions { Encoder = ReportJson.SerializerOptions.Encoder, SkipValidation = true });
         foreach (var pair in evidence)
         {
-            lines.Append(ReportJson.Serialize(pair)).Append('\n');
+            JsonSerializer.Serialize(writer, pair, EvidenceJson);
+            writer.Flush();
+            lines.GetSpan(1)[0] = (byte)'\n';
+            lines.Advance(1);
+            writer.Reset();
         }
 
-        return BinaryData.FromString(lines.ToString());
+        return BinaryData.FromBytes(lines.WrittenMemory);
     }
 
     /// <summary>The shard's evidence, or an empty stream when the shard had none written.</summary>
@@ -82,7 +99,7 @@ public sealed class BlobWorkStore(StorageClients storage)
 
     /// <summary>The shard's review units, the frame the batch's review sample is drawn from (overwritten by a redelivered compute).</summary>
     public async Task WriteFrameAsync(string runId, int shard, IReadOnlyList<ReviewUnit> units, CancellationToken cancellationToken) =>
-        await _container.GetBlobClient(FrameBlob(runId, shard)).UploadAsync(BinaryData.FromString(PipelineJson.Serialize(units)), overwrite: true, cancellationToken);
+        await _container.GetBlobClient(FrameBlob(runId, shard)).UploadAsync(BinaryData.FromBytes(PipelineJson.SerializeToUtf8Bytes(units)), overwrite: true, cancellationToken);
 
     /// <summary>The shard's review units, or null when its compute wrote none (it ran before the run's standard asked for a sample).</summary>
     public async Task<IReadOnlyList<ReviewUnit>?> ReadFrameAsync(string runId, int shard, CancellationToken cancellationToken)
@@ -90,7 +107,7 @@ public sealed class BlobWorkStore(StorageClients storage)
         try
         {
             var content = await _container.GetBlobClient(FrameBlob(runId, shard)).DownloadContentAsync(cancellationToken);
-            return PipelineJson.Deserialize<List<ReviewUnit>>(content.Value.Content.ToString());
+            return PipelineJson.Deserialize<List<ReviewUnit>>(content.Value.Content);
         }
         catch (Azure.RequestFailedException ex) when (ex.Status == 404)
         {
@@ -101,6 +118,6 @@ public sealed class BlobWorkStore(StorageClients storage)
     public async Task<BatchAuditState> ReadPartialAsync(string runId, string workKey, CancellationToken cancellationToken)
     {
         var content = await _container.GetBlobClient(PartialBlob(runId, workKey)).DownloadContentAsync(cancellationToken);
-        return PipelineJson.Deserialize<BatchAuditState>(content.Value.Content.ToString());
+        return PipelineJson.Deserialize<BatchAuditState>(content.Value.Content);
     }
 }
