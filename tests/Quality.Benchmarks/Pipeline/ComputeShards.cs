@@ -67,17 +67,24 @@ internal static class ComputeShards
                 return annotations;
             }));
 
+            long evidenceBytes = 0;
             Add("write evidence", await MeasureAsync(() =>
             {
                 long annotations = 0;
                 foreach (var (audit, evidence, _) in audits)
                 {
-                    GC.KeepAlive(BlobWorkStore.EvidenceContent(evidence));
+                    evidenceBytes += BlobWorkStore.EvidenceContent(evidence).ToMemory().Length;
                     annotations += audit.Annotations;
                 }
 
                 return Task.FromResult(annotations);
             }));
+            // Compute writes it, finalize reads it twice (the pairs report, root causes) and writes the pairs report.
+            if (run == 0)
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"  evidence written: {evidenceBytes / 1e6:N1} MB, {evidenceBytes / (double)audits.Sum(a => a.Audit.Annotations):N0} B an annotation, {audits.Sum(a => a.Evidence.Count):N0} pairs"));
+            }
 
             Add("write facts", await MeasureAsync(async () =>
             {
