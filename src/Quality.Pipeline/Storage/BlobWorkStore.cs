@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Azure;
@@ -87,6 +88,19 @@ public sealed class BlobWorkStore(StorageClients storage)
         }
 
         return BinaryData.FromBytes(lines.WrittenMemory);
+    }
+
+    /// <summary>An evidence blob's pairs, line by line (the compute-shards benchmark reads them as root causes does).</summary>
+    internal static async IAsyncEnumerable<EvidencePair> ReadEvidenceAsync(Stream evidence, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        using var lines = new StreamReader(evidence);
+        while (await lines.ReadLineAsync(cancellationToken) is { } line)
+        {
+            if (line.Length > 0)
+            {
+                yield return ReportJson.Deserialize<EvidencePair>(line);
+            }
+        }
     }
 
     /// <summary>The shard's evidence, or an empty stream when the shard had none written.</summary>

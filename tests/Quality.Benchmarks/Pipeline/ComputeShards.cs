@@ -15,7 +15,7 @@ namespace Quality.Benchmarks.Pipeline;
 /// by ingest's own <see cref="ShardWriter"/> into memory (the pipeline's shard count for that size), then every shard
 /// read back and audited as <see cref="Compute"/> does (<see cref="Compute.AuditShardAsync"/>: evidence and facts
 /// collected, no taxonomy, no review frame, as in the <c>memory</c> benchmark), and its outputs serialised by the code Compute
-/// writes them with (evidence JSON Lines, facts Parquet, the partial's JSON, each a phase). Each phase on one thread, CPU seconds of the
+/// writes them with (evidence JSON Lines, facts Parquet, the partial's JSON, each a phase), and the evidence read back as root causes reads it. Each phase on one thread, CPU seconds of the
 /// process and bytes allocated per annotation; 3 runs, medians. <c>parse</c> reads the shards' lines into annotations
 /// and nothing else: the share of the audit that is the reader.
 /// </summary>
@@ -67,13 +67,13 @@ internal static class ComputeShards
                 return annotations;
             }));
 
-            long evidenceBytes = 0;
+            var written = new List<BinaryData>();
             Add("write evidence", await MeasureAsync(() =>
             {
                 long annotations = 0;
                 foreach (var (audit, evidence, _) in audits)
                 {
-                    evidenceBytes += BlobWorkStore.EvidenceContent(evidence).ToMemory().Length;
+                    written.Add(BlobWorkStore.EvidenceContent(evidence));
                     annotations += audit.Annotations;
                 }
 
@@ -82,9 +82,26 @@ internal static class ComputeShards
             // Compute writes it, finalize reads it twice (the pairs report, root causes) and writes the pairs report.
             if (run == 0)
             {
+                var evidenceBytes = written.Sum(w => (long)w.ToMemory().Length);
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"  evidence written: {evidenceBytes / 1e6:N1} MB, {evidenceBytes / (double)audits.Sum(a => a.Audit.Annotations):N0} B an annotation, {audits.Sum(a => a.Evidence.Count):N0} pairs"));
             }
+
+            Add("read evidence", await MeasureAsync(async () =>
+            {
+                long annotations = 0;
+                foreach (var ((audit, _, _), content) in audits.Zip(written))
+                {
+                    await foreach (var pair in BlobWorkStore.ReadEvidenceAsync(content.ToStream(), CancellationToken.None))
+                    {
+                        GC.KeepAlive(pair);
+                    }
+
+                    annotations += audit.Annotations;
+                }
+
+                return annotations;
+            }));
 
             Add("write facts", await MeasureAsync(async () =>
             {
