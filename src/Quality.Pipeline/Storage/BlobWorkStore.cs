@@ -90,16 +90,15 @@ public sealed class BlobWorkStore(StorageClients storage)
         return BinaryData.FromBytes(lines.WrittenMemory);
     }
 
-    /// <summary>An evidence blob's pairs, line by line (the compute-shards benchmark reads them as root causes does).</summary>
+    /// <summary>
+    /// An evidence blob's pairs, line by line, read from its UTF-8 as top-level JSON values (the line breaks are
+    /// whitespace between them) rather than a string per line (the compute-shards benchmark reads them as root causes does).
+    /// </summary>
     internal static async IAsyncEnumerable<EvidencePair> ReadEvidenceAsync(Stream evidence, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        using var lines = new StreamReader(evidence);
-        while (await lines.ReadLineAsync(cancellationToken) is { } line)
+        await foreach (var pair in JsonSerializer.DeserializeAsyncEnumerable(evidence, EvidenceJson, topLevelValues: true, cancellationToken))
         {
-            if (line.Length > 0)
-            {
-                yield return ReportJson.Deserialize<EvidencePair>(line);
-            }
+            yield return pair ?? throw new JsonException("An evidence line is null; expected a pair.");
         }
     }
 

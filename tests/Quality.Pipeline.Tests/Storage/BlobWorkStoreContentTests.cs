@@ -32,6 +32,22 @@ public sealed class BlobWorkStoreContentTests
     }
 
     [Fact]
+    public async Task ReadEvidence_WrittenContent_TheSamePairsInOrder()
+    {
+        var read = new List<EvidencePair>();
+        await foreach (var pair in BlobWorkStore.ReadEvidenceAsync(BlobWorkStore.EvidenceContent([Matched, Missed]).ToStream(), CancellationToken.None))
+        {
+            read.Add(pair);
+        }
+
+        // The pairs hold a dictionary (compared by reference in a record), so each is compared as its JSON line.
+        Assert.Equal([ReportJson.Serialize(Matched), ReportJson.Serialize(Missed)], read.Select(p => ReportJson.Serialize(p)));
+        Assert.Equal(0.8125, read[0].Iou);
+        Assert.Equal(("true", "false"), (read[0].AttributeDifferences!["occluded"][0], read[0].AttributeDifferences!["occluded"][1]));
+        Assert.Null(read[1].AnnotatorObject);
+    }
+
+    [Fact]
     public void EvidenceContent_NoPairs_IsEmpty() =>
         Assert.Empty(BlobWorkStore.EvidenceContent([]).ToArray());
 }
