@@ -38,13 +38,9 @@ public sealed class BatchRootCauses(BlobWorkStore work, BlobReportStore reports,
         for (var shard = 0; shard < run.ShardCount; shard++)
         {
             await using var evidence = await work.OpenEvidenceAsync(run.Id, shard, cancellationToken);
-            using var lines = new StreamReader(evidence);
-            while (await lines.ReadLineAsync(cancellationToken) is { } line)
+            await foreach (var pair in BlobWorkStore.ReadEvidenceAsync(evidence, cancellationToken))
             {
-                if (line.Length > 0)
-                {
-                    add(ReportJson.Deserialize<EvidencePair>(line));
-                }
+                add(pair);
             }
         }
     }

@@ -33,30 +33,31 @@ public sealed class BlobFactStore(StorageClients storage)
         }
     }
 
-    /// <summary>Streams every shard's files from <c>work</c> to their partition in <c>reports</c>; a shard without rows has none.</summary>
+    /// <summary>
+    /// Copies every shard's files from <c>work</c> to their partition in <c>reports</c>; a shard without rows has none.
+    /// A file is one download and one upload: a shard's files are a few hundred KB, where a stream opened for reading
+    /// would ask for the blob's properties first.
+    /// </summary>
     public async Task PublishAsync(string runId, int shards, FactOrigin origin, CancellationToken cancellationToken)
     {
         for (var shard = 0; shard < shards; shard++)
         {
             foreach (var table in FactTable.All)
             {
-                Stream source;
+                BinaryData content;
                 try
                 {
-                    source = await _work.GetBlobClient(ShardBlob(runId, table, shard)).OpenReadAsync(cancellationToken: cancellationToken);
+                    content = (await _work.GetBlobClient(ShardBlob(runId, table, shard)).DownloadContentAsync(cancellationToken)).Value.Content;
                 }
                 catch (RequestFailedException ex) when (ex.Status == 404)
                 {
                     continue;
                 }
 
-                await using (source)
+                await _reports.GetBlobClient(FactPaths.File(origin, table, shard)).UploadAsync(content, new BlobUploadOptions
                 {
-                    await _reports.GetBlobClient(FactPaths.File(origin, table, shard)).UploadAsync(source, new BlobUploadOptions
-                    {
-                        HttpHeaders = new BlobHttpHeaders { ContentType = "application/vnd.apache.parquet" },
-                    }, cancellationToken);
-                }
+                    HttpHeaders = new BlobHttpHeaders { ContentType = "application/vnd.apache.parquet" },
+                }, cancellationToken);
             }
         }
     }

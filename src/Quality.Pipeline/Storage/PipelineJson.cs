@@ -29,8 +29,17 @@ internal sealed partial class PipelineJson : JsonSerializerContext
     public static string Serialize<T>(T value) =>
         JsonSerializer.Serialize(value, typeof(T), Default);
 
+    /// <summary>The UTF-8 bytes <see cref="Serialize"/>'s string would encode to, without the string.</summary>
+    public static byte[] SerializeToUtf8Bytes<T>(T value) =>
+        JsonSerializer.SerializeToUtf8Bytes(value, typeof(T), Default);
+
     public static T Deserialize<T>(string json) =>
         (T)(JsonSerializer.Deserialize(json, typeof(T), Default)
+            ?? throw new JsonException($"'{typeof(T).Name}' was null"));
+
+    /// <summary>Reads UTF-8 JSON as stored (a downloaded blob's content), without decoding it to a string first.</summary>
+    public static T Deserialize<T>(BinaryData json) =>
+        (T)(JsonSerializer.Deserialize(json.ToMemory().Span, typeof(T), Default)
             ?? throw new JsonException($"'{typeof(T).Name}' was null"));
 
     public static T Deserialize<T>(Stream json) =>

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text;
 using Quality.Domain.Audit;
 using Quality.Domain.Facts;
 using Quality.Domain.Formats.Canonical;
@@ -15,8 +14,8 @@ namespace Quality.Benchmarks.Pipeline;
 /// Where a Compute activity's CPU goes, without storage: a <see cref="SyntheticDelivery"/> of the given size sharded
 /// by ingest's own <see cref="ShardWriter"/> into memory (the pipeline's shard count for that size), then every shard
 /// read back and audited as <see cref="Compute"/> does (<see cref="Compute.AuditShardAsync"/>: evidence and facts
-/// collected, no taxonomy, no review frame, as in the <c>memory</c> benchmark), and its outputs serialised as Compute
-/// writes them (evidence JSON Lines, facts Parquet, the partial's JSON). Each phase on one thread, CPU seconds of the
+/// collected, no taxonomy, no review frame, as in the <c>memory</c> benchmark), and its outputs serialised by the code Compute
+/// writes them with (evidence JSON Lines, facts Parquet, the partial's JSON, each a phase), and the evidence read back as root causes reads it. Each phase on one thread, CPU seconds of the
 /// process and bytes allocated per annotation; 3 runs, medians. <c>parse</c> reads the shards' lines into annotations
 /// and nothing else: the share of the audit that is the reader.
 /// </summary>
@@ -68,28 +67,68 @@ internal static class ComputeShards
                 return annotations;
             }));
 
-            Add("write outputs", await MeasureAsync(async () =>
+            var written = new List<BinaryData>();
+            Add("write evidence", await MeasureAsync(() =>
             {
                 long annotations = 0;
-                foreach (var (audit, evidence, facts) in audits)
+                foreach (var (audit, evidence, _) in audits)
                 {
-                    var lines = new StringBuilder();
-                    foreach (var pair in evidence)
+                    written.Add(BlobWorkStore.EvidenceContent(evidence));
+                    annotations += audit.Annotations;
+                }
+
+                return Task.FromResult(annotations);
+            }));
+            // Compute writes it, finalize reads it twice (the pairs report, root causes) and writes the pairs report.
+            if (run == 0)
+            {
+                var evidenceBytes = written.Sum(w => (long)w.ToMemory().Length);
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"  evidence written: {evidenceBytes / 1e6:N1} MB, {evidenceBytes / (double)audits.Sum(a => a.Audit.Annotations):N0} B an annotation, {audits.Sum(a => a.Evidence.Count):N0} pairs"));
+            }
+
+            Add("read evidence", await MeasureAsync(async () =>
+            {
+                long annotations = 0;
+                foreach (var ((audit, _, _), content) in audits.Zip(written))
+                {
+                    await foreach (var pair in BlobWorkStore.ReadEvidenceAsync(content.ToStream(), CancellationToken.None))
                     {
-                        lines.Append(ReportJson.Serialize(pair)).Append('\n');
+                        GC.KeepAlive(pair);
                     }
 
-                    GC.KeepAlive(BinaryData.FromString(lines.ToString()));
+                    annotations += audit.Annotations;
+                }
+
+                return annotations;
+            }));
+
+            Add("write facts", await MeasureAsync(async () =>
+            {
+                long annotations = 0;
+                foreach (var (audit, _, facts) in audits)
+                {
                     foreach (var table in FactTable.All)
                     {
                         GC.KeepAlive(await FactParquet.SerializeAsync(facts, origin, table, CancellationToken.None));
                     }
 
-                    GC.KeepAlive(PipelineJson.Serialize(audit.ToState()));
                     annotations += audit.Annotations;
                 }
 
                 return annotations;
+            }));
+
+            Add("write partial", await MeasureAsync(() =>
+            {
+                long annotations = 0;
+                foreach (var (audit, _, _) in audits)
+                {
+                    GC.KeepAlive(BlobWorkStore.PartialContent(audit.ToState()));
+                    annotations += audit.Annotations;
+                }
+
+                return Task.FromResult(annotations);
             }));
         }
 
