@@ -20,8 +20,8 @@ internal sealed class PackedPatterns
     private readonly int _bits;
     private readonly int _annotators;
     private readonly ulong _largestValue;
-    private ulong[] _keys = new ulong[64];
-    private int[] _indices = new int[64]; // the pattern's number + 1; 0 for an empty slot
+    private Entry[] _slots = new Entry[64];
+    private int _shift = 64 - 6;
     private int _count;
 
     public PackedPatterns()
@@ -88,12 +88,12 @@ internal sealed class PackedPatterns
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int Find(ulong packed)
     {
-        var mask = _keys.Length - 1;
-        for (var slot = Slot(packed, mask); _indices[slot] != 0; slot = (slot + 1) & mask)
+        var mask = _slots.Length - 1;
+        for (var slot = Slot(packed); _slots[slot].Index != 0; slot = (slot + 1) & mask)
         {
-            if (_keys[slot] == packed)
+            if (_slots[slot].Key == packed)
             {
-                return _indices[slot] - 1;
+                return _slots[slot].Index - 1;
             }
         }
 
@@ -101,9 +101,11 @@ internal sealed class PackedPatterns
     }
 
     /// <summary>Adds pattern number <paramref name="index"/>, packed as <paramref name="packed"/>, which is not here.</summary>
+    /// <remarks>Called for every new pattern of a table and of each block merged: compiled optimised at first call.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(ulong packed, int index)
     {
-        if (2 * (_count + 1) > _keys.Length)
+        if (2 * (_count + 1) > _slots.Length)
         {
             Grow();
         }
@@ -112,31 +114,37 @@ internal sealed class PackedPatterns
         _count++;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Place(ulong packed, int index)
     {
-        var mask = _keys.Length - 1;
-        var slot = Slot(packed, mask);
-        while (_indices[slot] != 0)
+        var mask = _slots.Length - 1;
+        var slot = Slot(packed);
+        while (_slots[slot].Index != 0)
         {
             slot = (slot + 1) & mask;
         }
 
-        (_keys[slot], _indices[slot]) = (packed, index + 1);
+        _slots[slot] = new Entry(packed, index + 1);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Grow()
     {
-        var (keys, indices) = (_keys, _indices);
-        (_keys, _indices) = (new ulong[2 * keys.Length], new int[2 * keys.Length]);
-        for (var slot = 0; slot < keys.Length; slot++)
+        var slots = _slots;
+        (_slots, _shift) = (new Entry[2 * slots.Length], _shift - 1);
+        foreach (var entry in slots)
         {
-            if (indices[slot] != 0)
+            if (entry.Index != 0)
             {
-                Place(keys[slot], indices[slot] - 1);
+                Place(entry.Key, entry.Index - 1);
             }
         }
     }
 
-    /// <summary>Fibonacci hashing: the high bits of the key times 2⁶⁴/φ, which spreads keys that differ in low bits only.</summary>
-    private static int Slot(ulong packed, int mask) => (int)((packed * 0x9E3779B97F4A7C15ul) >> 32) & mask;
+    /// <summary>Fibonacci hashing: the top bits of the key times 2⁶⁴/φ, which spreads keys that differ in low bits only.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int Slot(ulong packed) => (int)((packed * 0x9E3779B97F4A7C15ul) >> _shift);
+
+    /// <summary>A slot: the packed pattern and its number + 1 (0: empty), side by side so a probe reads one cache line.</summary>
+    private readonly record struct Entry(ulong Key, int Index);
 }

@@ -52,8 +52,9 @@ internal sealed class TagTable(DeliveryHeader header, string file, AnnotatorRole
     /// <summary>Per column, its annotator as numbered by its field's patterns, shifted into a unit key (<see cref="RatingPatterns.AddNumberedUnit"/>).</summary>
     private readonly List<long> _annotatorKeys = [];
 
-    /// <summary>Grouping as read: per field, the current item's unit keys so far; per column, the item + 1 it was last given in.</summary>
-    private readonly List<List<long>> _unitKeys = [];
+    /// <summary>Grouping as read: per field, the current item's unit keys so far and how many; per column, the item + 1 it was last given in.</summary>
+    private readonly List<long[]> _unitKeys = [];
+    private int[] _unitLength = new int[4];
     private int[] _unitOf = new int[8];
 
     /// <summary>Rows whose line is not the line after the previous row's (the first, and any after a blank line): the line of every row follows.</summary>
@@ -122,7 +123,11 @@ internal sealed class TagTable(DeliveryHeader header, string file, AnnotatorRole
             _columnOf.Add(new int[4]);
             _valueNumberOf.Add(new int[16]);
             _patterns.Add(new RatingPatterns());
-            _unitKeys.Add([]);
+            _unitKeys.Add(new long[8]);
+            if (_unitKeys.Count > _unitLength.Length)
+            {
+                Array.Resize(ref _unitLength, 2 * _unitLength.Length);
+            }
         }
 
         var column = Column(fieldNumber, _annotators.Number(annotator));
@@ -170,19 +175,28 @@ internal sealed class TagTable(DeliveryHeader header, string file, AnnotatorRole
         }
 
         _unitOf[column] = _lastItem + 1;
-        _unitKeys[field].Add(_annotatorKeys[column] | (uint)valueNumber);
+        var keys = _unitKeys[field];
+        if (_unitLength[field] == keys.Length)
+        {
+            Array.Resize(ref keys, 2 * keys.Length);
+            _unitKeys[field] = keys;
+        }
+
+        keys[_unitLength[field]++] = _annotatorKeys[column] | (uint)valueNumber;
         return true;
     }
 
     /// <summary>Adds the current item's unit of each field to the field's patterns (grouping as read).</summary>
+    /// <remarks>Called once an item: compiled optimised at first call.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void AddUnit()
     {
         for (var f = 0; f < _unitKeys.Count; f++)
         {
-            if (_unitKeys[f].Count > 0)
+            if (_unitLength[f] > 0)
             {
-                _patterns[f].AddNumberedUnit(CollectionsMarshal.AsSpan(_unitKeys[f]));
-                _unitKeys[f].Clear();
+                _patterns[f].AddNumberedUnit(_unitKeys[f].AsSpan(0, _unitLength[f]));
+                _unitLength[f] = 0;
             }
         }
     }
