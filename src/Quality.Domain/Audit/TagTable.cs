@@ -137,6 +137,8 @@ internal sealed class TagTable(DeliveryHeader header, string file, AnnotatorRole
     }
 
     /// <summary>Keeps the row, for <see cref="AddTo"/> to group.</summary>
+    /// <remarks>Inlined into <see cref="Add"/>, which is compiled optimised at first call: the one pass runs it for every row.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool Store(int itemNumber, int column, int valueNumber, long line)
     {
         var row = Count - 1;

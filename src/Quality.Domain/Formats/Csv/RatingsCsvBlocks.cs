@@ -6,9 +6,10 @@ namespace Quality.Domain.Formats.Csv;
 
 /// <summary>
 /// Reads a ratings table into a <see cref="BatchAudit"/> on every core: the stream is cut into blocks of whole lines,
-/// cut where the item changes, each block is parsed into its own <see cref="TagTable"/>, grouped into units as it is read
-/// (no row is stored), while the next is read, and the audits are merged in block order. A table the blocks cannot reproduce exactly is read
-/// in one pass instead, so the result and every error message are those of <see cref="RatingsCsvReader.ReadIntoAsync"/>.
+/// cut where the item changes, each block is parsed into its own <see cref="TagTable"/>, which groups its rows into units
+/// as it reads them (no row is stored), while the next is read, and the audits are merged in block order. A table the
+/// blocks cannot reproduce exactly is read in one pass instead, so the result and every error message are those of
+/// <see cref="RatingsCsvReader.ReadIntoAsync"/>.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -20,8 +21,9 @@ namespace Quality.Domain.Formats.Csv;
 /// <para>
 /// Line numbers are only known once the blocks before are counted, so a block's errors would name the wrong line: when
 /// any block fails (a malformed row, a value its declaration refuses, an annotator tagging a field twice, an item's rows
-/// not following each other, which a block grouping as it reads cannot take) or the items are not disjoint, the stream is rewound and read in one pass, which throws the error it always threw, at its line. That
-/// needs a seekable stream; any other, a small table, or a single core is read in one pass from the start.
+/// not following each other, which a block grouping as it reads cannot take) or the items are not disjoint, the stream
+/// is rewound and read in one pass, which throws the error it always threw, at its line. That needs a seekable stream;
+/// any other, a small table, or a single core is read in one pass from the start.
 /// </para>
 /// </remarks>
 internal static class RatingsCsvBlocks

@@ -109,7 +109,10 @@ public sealed class RatingsCsvReader : IAnnotationReader
     /// cuts them, row by row as <see cref="ReadIntoAsync"/> reads them (blank lines skipped, a '\r' before '\n' dropped);
     /// lines are numbered from the block's first.
     /// </summary>
-    /// <returns>False, having stopped, at a line longer than a line may be: the one-pass reader says so, at its line.</returns>
+    /// <returns>
+    /// False, having stopped, at a line longer than a line may be (the one-pass reader says so, at its line) or at a row
+    /// a table grouping as it reads cannot take (<see cref="TagTable.Add"/>).
+    /// </returns>
     /// <exception cref="DeliveryFormatException">As <see cref="ReadIntoAsync"/>, with the line counted in the block.</exception>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal bool ReadBlockInto(TagTable table, ReadOnlySpan<byte> rows)
