@@ -16,7 +16,10 @@ namespace Quality.Domain.Agreement;
 /// </para>
 /// <para>
 /// Annotators and values are interned to ints in first-seen order; a pattern is the int sequence of its
-/// (annotator, value) pairs sorted by annotator number, kept once in a flat <see cref="SequenceSet{T}"/>. The persisted
+/// (annotator, value) pairs sorted by annotator number, kept once in a flat <see cref="SequenceSet{T}"/>, and found by
+/// <see cref="PackedPatterns"/> (the pattern as one 64-bit integer) while the annotators and values are few enough for
+/// that, as they are in a ratings table (5 coders × 10 categories take 20 bits), so that most units are counted without
+/// a sort or a hash of their pairs. The persisted
 /// form (<see cref="ToState"/>) stays in strings and in canonical order, so it does not depend on the interning order.
 /// Units with a single value are kept (they count among <see cref="Units"/> and an annotator's values) although alpha
 /// leaves them out. Memory grows with the distinct patterns and values, never with the number of units.
@@ -29,6 +32,7 @@ public sealed class RatingPatterns
     private readonly List<string> _values = [];
     private readonly Dictionary<string, int> _valueIds = new(StringComparer.Ordinal);
     private readonly SequenceSet<int> _patterns = new();
+    private PackedPatterns? _packed = new();
     private long[] _units = new long[16];
     private long[] _keys = new long[8];
     private int[] _pairs = new int[16];
@@ -263,8 +267,23 @@ public sealed class RatingPatterns
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Add(Span<long> keys, long units)
     {
-        Sort(keys);
-        var index = _patterns.Add(Pairs(keys));
+        int index;
+        if (_packed is not null && Packed(keys) is { } packed)
+        {
+            index = _packed.Find(packed);
+            if (index < 0)
+            {
+                Sort(keys);
+                index = _patterns.AddNew(Pairs(keys));
+                _packed.Add(packed, index);
+            }
+        }
+        else
+        {
+            Sort(keys);
+            index = _patterns.Add(Pairs(keys));
+        }
+
         if (index == _units.Length)
         {
             Array.Resize(ref _units, 2 * _units.Length);
@@ -272,6 +291,22 @@ public sealed class RatingPatterns
 
         _units[index] += units;
         Units += units;
+    }
+
+    /// <summary>
+    /// The pattern of <paramref name="keys"/> packed (<see cref="PackedPatterns"/>); null when it does not fit the layout,
+    /// which is then widened for the annotators and values known now, or given up when they no longer fit 64 bits.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private ulong? Packed(ReadOnlySpan<long> keys)
+    {
+        if (_packed!.TryPack(keys, out var packed))
+        {
+            return packed;
+        }
+
+        _packed = PackedPatterns.For(_annotators.Count, _values.Count, _patterns);
+        return _packed is not null && _packed.TryPack(keys, out packed) ? packed : null;
     }
 
     private Span<long> Keys(int length)

@@ -14,14 +14,24 @@ namespace Quality.Domain.Audit;
 /// <see cref="BatchAudit"/> item by item exactly as <see cref="BatchAudit.AddItem"/> adds the same annotations.
 /// </summary>
 /// <remarks>
+/// <para>
 /// Names are interned once (<see cref="SequenceSet{T}"/> of bytes), items in first-seen order, so the items are added
 /// in the order <see cref="BatchAuditReader"/> adds them and the first duplicate found is the one it finds. A tag's
 /// value is checked against its field's declaration the first time that (field, value) pair is read, which is the
 /// line where a check of every annotation fails first. Memory: the rows (12 bytes each; a row's line is counted from
 /// the last row that did not follow the line before), the distinct names, and, only when some item's rows do not follow
 /// each other, one int per row and per item while adding.
+/// </para>
+/// <para>
+/// A table that groups as read (<c>groupAsRead</c>, what <see cref="Formats.Csv.RatingsCsvBlocks"/> makes for each
+/// block) keeps no rows: each item's unit goes into its field's patterns when the next item starts, in the same order
+/// and with the same numbers as <see cref="AddTo"/> adds them from stored rows, so the patterns are the same. It needs
+/// an item's rows to follow each other and no (annotator, field) twice in an item; at the first row that breaks this
+/// <see cref="Add"/> returns false and the table is of no further use: the caller reads the table in one pass with a
+/// table that stores its rows, which finds the same units or throws the error naming both lines.
+/// </para>
 /// </remarks>
-internal sealed class TagTable(DeliveryHeader header, string file, AnnotatorRole role, string labelField)
+internal sealed class TagTable(DeliveryHeader header, string file, AnnotatorRole role, string labelField, bool groupAsRead = false)
 {
     private const int ChunkRows = 1 << 16;
     private readonly SequenceSet<byte> _items = new();
@@ -39,6 +49,14 @@ internal sealed class TagTable(DeliveryHeader header, string file, AnnotatorRole
     private readonly List<RatingPatterns> _patterns = [];
     private int _lastItem = -1;
 
+    /// <summary>Per column, its annotator as numbered by its field's patterns, shifted into a unit key (<see cref="RatingPatterns.AddNumberedUnit"/>).</summary>
+    private readonly List<long> _annotatorKeys = [];
+
+    /// <summary>Grouping as read: per field, the current item's unit keys so far and how many; per column, the item + 1 it was last given in.</summary>
+    private readonly List<long[]> _unitKeys = [];
+    private int[] _unitLength = new int[4];
+    private int[] _unitOf = new int[8];
+
     /// <summary>Rows whose line is not the line after the previous row's (the first, and any after a blank line): the line of every row follows.</summary>
     private readonly List<(int Row, int Line)> _lineJumps = [];
 
@@ -48,6 +66,9 @@ internal sealed class TagTable(DeliveryHeader header, string file, AnnotatorRole
     /// <summary>Every item so far came after the item before it in ordinal byte order.</summary>
     private bool _ascending = true;
     private long _lastLine = -1;
+
+    /// <summary>Units go into the patterns as the rows are read; no row is kept (see remarks).</summary>
+    internal bool GroupsAsRead => groupAsRead;
 
     /// <summary>Rows read.</summary>
     public int Count { get; private set; }
@@ -59,9 +80,13 @@ internal sealed class TagTable(DeliveryHeader header, string file, AnnotatorRole
     internal bool Ascending => _ascending;
 
     /// <summary>Adds one tag read from line <paramref name="line"/>; every name is 1 to 256 characters of UTF-8, as the reader checked.</summary>
+    /// <returns>
+    /// True; false only when grouping as read and the row belongs to an item before the last or repeats an (annotator,
+    /// field) of its item: the table must then be read again by one that stores its rows.
+    /// </returns>
     /// <exception cref="DeliveryFormatException">The value does not fit its field's declaration: names the line and the value's column.</exception>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void Add(ReadOnlySpan<byte> item, ReadOnlySpan<byte> annotator, ReadOnlySpan<byte> field, ReadOnlySpan<byte> value, long line)
+    public bool Add(ReadOnlySpan<byte> item, ReadOnlySpan<byte> annotator, ReadOnlySpan<byte> field, ReadOnlySpan<byte> value, long line)
     {
         // Rows of one item usually follow each other, and items often come sorted: the item just read is compared
         // with the last, and while every new item sorts after the one before, none can have been seen and none is looked up.
@@ -81,6 +106,16 @@ internal sealed class TagTable(DeliveryHeader header, string file, AnnotatorRole
         }
 
         _grouped &= itemNumber == _lastItem || itemNumber == _items.Count - 1;
+        if (groupAsRead && itemNumber != _lastItem)
+        {
+            if (!_grouped)
+            {
+                return false;
+            }
+
+            AddUnit();
+        }
+
         _lastItem = itemNumber;
         var fieldNumber = _fields.Number(field);
         if (fieldNumber == _columnOf.Count)
@@ -88,23 +123,84 @@ internal sealed class TagTable(DeliveryHeader header, string file, AnnotatorRole
             _columnOf.Add(new int[4]);
             _valueNumberOf.Add(new int[16]);
             _patterns.Add(new RatingPatterns());
+            _unitKeys.Add(new long[8]);
+            if (_unitKeys.Count > _unitLength.Length)
+            {
+                Array.Resize(ref _unitLength, 2 * _unitLength.Length);
+            }
         }
 
         var column = Column(fieldNumber, _annotators.Number(annotator));
         var valueNumber = ValueNumber(fieldNumber, _values.Number(value), line);
-        if (_rows.Count == 0 || Count % ChunkRows == 0 && Count / ChunkRows == _rows.Count)
+        Count = checked(Count + 1);
+        return groupAsRead ? AddToUnit(fieldNumber, column, valueNumber) : Store(itemNumber, column, valueNumber, line);
+    }
+
+    /// <summary>Keeps the row, for <see cref="AddTo"/> to group.</summary>
+    /// <remarks>Inlined into <see cref="Add"/>, which is compiled optimised at first call: the one pass runs it for every row.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool Store(int itemNumber, int column, int valueNumber, long line)
+    {
+        var row = Count - 1;
+        if (_rows.Count == 0 || row % ChunkRows == 0 && row / ChunkRows == _rows.Count)
         {
             _rows.Add(new Row[ChunkRows]);
         }
 
         if (line != _lastLine + 1)
         {
-            _lineJumps.Add((Count, checked((int)line)));
+            _lineJumps.Add((row, checked((int)line)));
         }
 
         _lastLine = line;
-        _rows[Count / ChunkRows][Count % ChunkRows] = new Row(itemNumber, column, valueNumber);
-        Count = checked(Count + 1);
+        _rows[row / ChunkRows][row % ChunkRows] = new Row(itemNumber, column, valueNumber);
+        return true;
+    }
+
+    /// <summary>Adds the row's value to the current item's unit; false when its (annotator, field) already gave one.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool AddToUnit(int field, int column, int valueNumber)
+    {
+        if (role != AnnotatorRole.Annotator)
+        {
+            return true;
+        }
+
+        if (column >= _unitOf.Length)
+        {
+            Array.Resize(ref _unitOf, Math.Max(2 * _unitOf.Length, column + 1));
+        }
+
+        if (_unitOf[column] == _lastItem + 1)
+        {
+            return false;
+        }
+
+        _unitOf[column] = _lastItem + 1;
+        var keys = _unitKeys[field];
+        if (_unitLength[field] == keys.Length)
+        {
+            Array.Resize(ref keys, 2 * keys.Length);
+            _unitKeys[field] = keys;
+        }
+
+        keys[_unitLength[field]++] = _annotatorKeys[column] | (uint)valueNumber;
+        return true;
+    }
+
+    /// <summary>Adds the current item's unit of each field to the field's patterns (grouping as read).</summary>
+    /// <remarks>Called once an item: compiled optimised at first call.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void AddUnit()
+    {
+        for (var f = 0; f < _unitKeys.Count; f++)
+        {
+            if (_unitLength[f] > 0)
+            {
+                _patterns[f].AddNumberedUnit(_unitKeys[f].AsSpan(0, _unitLength[f]));
+                _unitLength[f] = 0;
+            }
+        }
     }
 
     /// <summary>
@@ -123,8 +219,13 @@ internal sealed class TagTable(DeliveryHeader header, string file, AnnotatorRole
             return;
         }
 
-        // Each column's annotator as numbered by its field's patterns.
-        var annotatorKey = _columns.Select(c => (long)_patterns[c.Field].AnnotatorNumber(annotatorNames[c.Annotator]) << 32).ToArray();
+        if (groupAsRead)
+        {
+            AddUnit();
+            AddFieldRatings(audit, fieldNames);
+            return;
+        }
+
         var (start, order) = _grouped ? ((int[]?)null, (int[]?)null) : ByItem();
         var row0 = 0;
         var seenIn = new int[_columns.Count]; // the item + 1 a column was last seen in
@@ -147,7 +248,7 @@ internal sealed class TagTable(DeliveryHeader header, string file, AnnotatorRole
 
                 seenIn[row.Column] = item + 1;
                 rowIn[row.Column] = number;
-                keys[_columns[row.Column].Field].Add(annotatorKey[row.Column] | (uint)row.Value);
+                keys[_columns[row.Column].Field].Add(_annotatorKeys[row.Column] | (uint)row.Value);
             }
 
             row0 = end;
@@ -161,6 +262,11 @@ internal sealed class TagTable(DeliveryHeader header, string file, AnnotatorRole
             }
         }
 
+        AddFieldRatings(audit, fieldNames);
+    }
+
+    private void AddFieldRatings(BatchAudit audit, string[] fieldNames)
+    {
         for (var f = 0; f < fieldNames.Length; f++)
         {
             audit.AddFieldRatings(fieldNames[f], _patterns[f]);
@@ -234,7 +340,9 @@ internal sealed class TagTable(DeliveryHeader header, string file, AnnotatorRole
 
         if (columns[annotator] == 0)
         {
+            // Numbered in the field's patterns in the order columns are first seen, whether the rows are stored or grouped as read.
             _columns.Add((field, annotator));
+            _annotatorKeys.Add((long)_patterns[field].AnnotatorNumber(Encoding.UTF8.GetString(_annotators[annotator])) << 32);
             columns[annotator] = _columns.Count;
         }
 

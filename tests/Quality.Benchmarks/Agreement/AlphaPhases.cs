@@ -37,13 +37,13 @@ internal static class AlphaPhases
         var file = Path.GetFileName(tables.Long);
         var header = new DeliveryHeader("alpha", "local", "local", new TaxonomyReference("none", "0.0.0"), ["frame-tags"]);
         var audit = new BatchAudit();
-        TagTable NewTable() => new(header, file, Quality.Domain.Annotations.AnnotatorRole.Annotator, "value");
+        TagTable NewTable(bool groupAsRead) => new(header, file, Quality.Domain.Annotations.AnnotatorRole.Annotator, "value", groupAsRead);
         await using (var stream = File.OpenRead(tables.Long))
         {
             using var reader = new RatingsCsvReader(stream, file);
             if (args.Contains("--one-pass"))
             {
-                var table = NewTable();
+                var table = NewTable(groupAsRead: false);
                 await reader.ReadIntoAsync(table, CancellationToken.None);
                 Lap("read the rows into one tag table");
                 table.AddTo(audit);

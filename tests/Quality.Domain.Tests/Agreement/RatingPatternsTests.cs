@@ -45,6 +45,38 @@ public sealed class RatingPatternsTests
             pattern.Ratings.Select(r => (r.Annotator, r.Value)));
     }
 
+    [Theory]
+    [InlineData(5, 10)] // packed 4 bits an annotator, as the alpha table
+    [InlineData(12, 20)] // values past 15: the packed layout widens to 5 bits
+    [InlineData(14, 20)] // 14 × 5 bits do not fit 64: the general path from then on
+    [InlineData(30, 3)] // annotators past 16 at 4 bits: the general path
+    public void AddUnit_AnnotatorsAndValuesGrowingPastThePackedLayout_CountsEveryDistinctPatternOnce(int annotators, int values)
+    {
+        // 3,000 units drawn from 40 distinct patterns, pairs shuffled, the last annotator and value appearing only after
+        // 2,000 units so the layout changes midway. The count of each pattern is checked against a dictionary keyed by
+        // the pattern's canonical text (sorted "annotator=value" pairs), which knows nothing of the packing.
+        var random = new Random(7);
+        var distinct = Enumerable.Range(0, 40).Select(d => Enumerable.Range(0, annotators)
+            .Where(a => a == d % annotators || random.NextDouble() < 0.6)
+            .Select(a => new Rating($"a{a:D2}", $"v{random.Next(d < 20 ? values - 1 : values):D2}"))
+            .ToArray()).ToArray();
+        var patterns = new RatingPatterns();
+        var expected = new Dictionary<string, long>(StringComparer.Ordinal);
+        for (var u = 0; u < 3_000; u++)
+        {
+            var unit = distinct[u < 2_000 ? random.Next(20) : random.Next(40)].ToArray();
+            random.Shuffle(unit);
+            patterns.AddUnit(unit);
+            var text = string.Join(' ', unit.Select(r => $"{r.Annotator}={r.Value}").Order(StringComparer.Ordinal));
+            expected[text] = expected.GetValueOrDefault(text) + 1;
+        }
+
+        var state = patterns.ToState().Patterns.ToDictionary(p => string.Join(' ', p.Ratings.Select(r => $"{r.Annotator}={r.Value}")), p => p.Units);
+        Assert.Equal(expected.Count, patterns.DistinctPatterns);
+        Assert.Equal(expected.OrderBy(e => e.Key, StringComparer.Ordinal), state.OrderBy(e => e.Key, StringComparer.Ordinal));
+        Assert.Equal(3_000, patterns.Units);
+    }
+
     [Fact]
     public void AddUnit_AnnotatorTwice_Throws() =>
         Assert.Throws<ArgumentException>(() => new RatingPatterns().AddUnit([new("a", "x"), new("a", "y")]));

@@ -97,6 +97,59 @@ public sealed class TagTableTests
         Assert.Equal("t.csv line 4, field 'field': annotator 'a' already tagged 'weather' of item 'i1' on line 2; one value per annotator, item and field", error.Message);
     }
 
+    private static readonly string[] GroupedAnnotators = ["a1", "\"a,2\"", "ännotator-3"];
+    private static readonly string[] GroupedFields = ["weather", "light"];
+    private static readonly string[] GroupedValues = ["fog", "\"fog, light\"", "näbel"];
+
+    [Theory]
+    [InlineData(AnnotatorRole.Annotator)]
+    [InlineData(AnnotatorRole.Gold)]
+    public async Task AddTo_GroupingAsRead_SameStateAsStoringTheRows(AnnotatorRole role)
+    {
+        // Items whole (each item's rows together, items in no order), two fields, quoted and Unicode names, blank rows.
+        var random = new Random(11);
+        var rows = Enumerable.Range(0, 300).OrderBy(_ => random.Next()).SelectMany(item =>
+            from annotator in GroupedAnnotators
+            from field in GroupedFields
+            where random.NextDouble() < 0.8
+            select $"item-{item},{annotator},{field},{GroupedValues[random.Next(GroupedValues.Length)]}").ToList();
+        rows.Insert(rows.Count / 2, ",,,");
+        var table = "item,annotator,field,value\n" + string.Join('\n', rows) + "\n";
+
+        var stored = await AddToAsync(table, role);
+        var grouped = new BatchAudit();
+        var tags = new TagTable(Header, "t.csv", role, "value", groupAsRead: true);
+        Assert.True(ReadBlock(tags, table));
+        tags.AddTo(grouped);
+
+        Assert.Equal(ReportJson.Serialize(stored.ToState()), ReportJson.Serialize(grouped.ToState()));
+        Assert.Equal((300L, rows.Count - 1L), (grouped.Items, grouped.Annotations));
+    }
+
+    [Theory]
+    [InlineData("i1,a,weather,x\ni1,b,weather,x\ni2,a,weather,y\ni1,c,weather,z\n", 4)] // i1 again after i2
+    [InlineData("i1,a,weather,x\ni2,a,weather,y\ni2,b,weather,y\ni2,a,weather,z\n", 4)] // a tags i2's weather twice
+    public void Add_GroupingAsReadRowOutOfPlace_ReturnsFalseAtThatRow(string rows, int refusedRow)
+    {
+        var tags = new TagTable(Header, "t.csv", AnnotatorRole.Annotator, "value", groupAsRead: true);
+        var added = rows.TrimEnd('\n').Split('\n').Select((row, i) =>
+        {
+            var cells = row.Split(',').Select(Encoding.UTF8.GetBytes).ToArray();
+            return tags.Add(cells[0], cells[1], cells[2], cells[3], i + 2);
+        }).ToList();
+
+        Assert.Equal(Enumerable.Range(1, added.Count).Select(r => r != refusedRow), added);
+    }
+
+    /// <summary>The rows after the header of <paramref name="table"/>, read as a block.</summary>
+    private static bool ReadBlock(TagTable tags, string table)
+    {
+        var bytes = Encoding.UTF8.GetBytes(table);
+        var rows = Array.IndexOf(bytes, (byte)'\n') + 1;
+        using var reader = RatingsCsvReader.Continuing(Stream.Null, "t.csv", AnnotatorRole.Annotator, ','); // the table holds the role
+        return reader.ReadBlockInto(tags, bytes.AsSpan(rows));
+    }
+
     private static readonly BootstrapOptions Bootstrap = new() { Seed = 3, Replicates = 200 };
 
     private static async Task<DeliveryAudit> AuditAsync(string table, AnnotatorRole role = AnnotatorRole.Annotator, IReadOnlyDictionary<string, FieldDeclaration>? levels = null)

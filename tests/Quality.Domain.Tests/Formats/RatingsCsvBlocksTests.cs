@@ -114,7 +114,7 @@ public sealed class RatingsCsvBlocksTests
         return "item,annotator,field,value\n" + string.Join('\n', lines) + "\n";
     }
 
-    private static TagTable NewTable() => new(Header, "t.csv", AnnotatorRole.Annotator, "value");
+    private static TagTable NewTable(bool groupAsRead) => new(Header, "t.csv", AnnotatorRole.Annotator, "value", groupAsRead);
 
     private static async Task<(BatchAudit Audit, bool InBlocks)> InBlocksAsync(string table)
     {
@@ -127,7 +127,7 @@ public sealed class RatingsCsvBlocksTests
     private static async Task<BatchAudit> OnePassAsync(string table)
     {
         using var reader = new RatingsCsvReader(new MemoryStream(Encoding.UTF8.GetBytes(table)), "t.csv");
-        var tags = NewTable();
+        var tags = NewTable(groupAsRead: false);
         await reader.ReadIntoAsync(tags, CancellationToken.None);
         var audit = new BatchAudit();
         tags.AddTo(audit);

@@ -6,9 +6,10 @@ namespace Quality.Domain.Formats.Csv;
 
 /// <summary>
 /// Reads a ratings table into a <see cref="BatchAudit"/> on every core: the stream is cut into blocks of whole lines,
-/// cut where the item changes, each block is parsed into its own <see cref="TagTable"/> and grouped into its own audit
-/// while the next is read, and the audits are merged in block order. A table the blocks cannot reproduce exactly is read
-/// in one pass instead, so the result and every error message are those of <see cref="RatingsCsvReader.ReadIntoAsync"/>.
+/// cut where the item changes, each block is parsed into its own <see cref="TagTable"/>, which groups its rows into units
+/// as it reads them (no row is stored), while the next is read, and the audits are merged in block order. A table the
+/// blocks cannot reproduce exactly is read in one pass instead, so the result and every error message are those of
+/// <see cref="RatingsCsvReader.ReadIntoAsync"/>.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -19,9 +20,10 @@ namespace Quality.Domain.Formats.Csv;
 /// </para>
 /// <para>
 /// Line numbers are only known once the blocks before are counted, so a block's errors would name the wrong line: when
-/// any block fails (a malformed row, a value its declaration refuses, an annotator tagging a field twice) or the items are
-/// not disjoint, the stream is rewound and read in one pass, which throws the error it always threw, at its line. That
-/// needs a seekable stream; any other, a small table, or a single core is read in one pass from the start.
+/// any block fails (a malformed row, a value its declaration refuses, an annotator tagging a field twice, an item's rows
+/// not following each other, which a block grouping as it reads cannot take) or the items are not disjoint, the stream
+/// is rewound and read in one pass, which throws the error it always threw, at its line. That needs a seekable stream;
+/// any other, a small table, or a single core is read in one pass from the start.
 /// </para>
 /// </remarks>
 internal static class RatingsCsvBlocks
@@ -33,12 +35,12 @@ internal static class RatingsCsvBlocks
     private const int CutSearchBytes = 64 * 1024;
 
     /// <summary>Reads every row of <paramref name="reader"/>'s table into <paramref name="audit"/>, in blocks when it can.</summary>
-    /// <param name="newTable">A new table for the rows of a block (or of the whole file).</param>
+    /// <param name="newTable">A new table for the rows of a block (grouping them as read if asked) or of the whole file (storing them).</param>
     /// <param name="workers">Blocks parsed at once; the cores by default. One means one pass.</param>
     /// <returns>Whether the table was read in blocks (false: in one pass).</returns>
     /// <exception cref="DeliveryFormatException">As <see cref="RatingsCsvReader.ReadIntoAsync"/> and <see cref="TagTable.AddTo"/>.</exception>
     public static async Task<bool> ReadAsync(
-        RatingsCsvReader reader, Func<TagTable> newTable, BatchAudit audit, CancellationToken cancellationToken,
+        RatingsCsvReader reader, Func<bool, TagTable> newTable, BatchAudit audit, CancellationToken cancellationToken,
         int blockBytes = DefaultBlockBytes, int? workers = null)
     {
         ArgumentNullException.ThrowIfNull(reader);
@@ -59,7 +61,7 @@ internal static class RatingsCsvBlocks
             stream.Seek(start, SeekOrigin.Begin);
         }
 
-        var table = newTable();
+        var table = newTable(false);
         await reader.ReadIntoAsync(table, cancellationToken);
         table.AddTo(audit);
         return false;
@@ -67,7 +69,7 @@ internal static class RatingsCsvBlocks
 
     /// <summary>The blocks' audits merged in block order; null when the blocks cannot give exactly what one pass gives.</summary>
     private static async Task<BatchAudit?> TryBlocksAsync(
-        RatingsCsvReader reader, Func<TagTable> newTable, int blockBytes, int workers, CancellationToken cancellationToken)
+        RatingsCsvReader reader, Func<bool, TagTable> newTable, int blockBytes, int workers, CancellationToken cancellationToken)
     {
         var parsing = new Queue<Task<Block?>>();
         var merged = new BatchAudit();
@@ -146,9 +148,9 @@ internal static class RatingsCsvBlocks
     /// One block's rows, bytes <paramref name="from"/> to <paramref name="length"/> of <paramref name="buffer"/>, read from
     /// their bytes and grouped into units; null when the block cannot be read (one pass will say why, at its line).
     /// </summary>
-    private static Block? Parse(RatingsCsvReader reader, byte[] buffer, int from, int length, char separator, Func<TagTable> newTable)
+    private static Block? Parse(RatingsCsvReader reader, byte[] buffer, int from, int length, char separator, Func<bool, TagTable> newTable)
     {
-        var table = newTable();
+        var table = newTable(true);
         var audit = new BatchAudit();
         try
         {

@@ -88,13 +88,19 @@ public sealed class RatingsCsvReader : IAnnotationReader
     /// Reads every row into <paramref name="table"/> from its bytes: a row of plain cells (printable ASCII, not quoted)
     /// without a string; any other row through <see cref="Cells"/>, so every row is checked and refused alike.
     /// </summary>
+    /// <param name="table">A table that stores its rows: one pass takes any order of rows and names the lines of any error.</param>
     /// <exception cref="DeliveryFormatException">A malformed row, or a value its field's declaration refuses; names the line and the column.</exception>
     internal async Task ReadIntoAsync(TagTable table, CancellationToken cancellationToken)
     {
+        if (table.GroupsAsRead)
+        {
+            throw new ArgumentException("one pass needs a table that stores its rows", nameof(table));
+        }
+
         await ReadHeaderAsync(cancellationToken);
         while (await _lines.ReadLineAsync(cancellationToken) is { } line)
         {
-            AddRow(table, line.Span, _lines.LineNumber);
+            _ = AddRow(table, line.Span, _lines.LineNumber);
         }
     }
 
@@ -103,7 +109,10 @@ public sealed class RatingsCsvReader : IAnnotationReader
     /// cuts them, row by row as <see cref="ReadIntoAsync"/> reads them (blank lines skipped, a '\r' before '\n' dropped);
     /// lines are numbered from the block's first.
     /// </summary>
-    /// <returns>False, having stopped, at a line longer than a line may be: the one-pass reader says so, at its line.</returns>
+    /// <returns>
+    /// False, having stopped, at a line longer than a line may be (the one-pass reader says so, at its line) or at a row
+    /// a table grouping as it reads cannot take (<see cref="TagTable.Add"/>).
+    /// </returns>
     /// <exception cref="DeliveryFormatException">As <see cref="ReadIntoAsync"/>, with the line counted in the block.</exception>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal bool ReadBlockInto(TagTable table, ReadOnlySpan<byte> rows)
@@ -121,9 +130,9 @@ public sealed class RatingsCsvReader : IAnnotationReader
                 return false;
             }
 
-            if (row.ContainsAnyExcept((byte)' ', (byte)'\t'))
+            if (row.ContainsAnyExcept((byte)' ', (byte)'\t') && !AddRow(table, row, line))
             {
-                AddRow(table, row, line);
+                return false;
             }
         }
 
@@ -131,19 +140,26 @@ public sealed class RatingsCsvReader : IAnnotationReader
     }
 
     /// <summary>Adds one non-blank row: plain cells straight from their bytes, any other row through <see cref="Cells"/>.</summary>
+    /// <returns>What <see cref="TagTable.Add"/> returns (always true for a table that stores its rows).</returns>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void AddRow(TagTable table, ReadOnlySpan<byte> row, long line)
+    private bool AddRow(TagTable table, ReadOnlySpan<byte> row, long line)
     {
-        if (!AddPlain(table, row, (byte)_separator, line) && Cells(row, line) is { } cells)
+        if (PlainCells(row, (byte)_separator, out var item, out var annotator, out var field, out var value))
         {
-            table.Add(Encoding.UTF8.GetBytes(cells[0]), Encoding.UTF8.GetBytes(cells[1]), Encoding.UTF8.GetBytes(cells[2]), Encoding.UTF8.GetBytes(cells[3]), line);
+            return table.Add(item, annotator, field, value, line);
         }
+
+        return Cells(row, line) is not { } cells
+            || table.Add(Encoding.UTF8.GetBytes(cells[0]), Encoding.UTF8.GetBytes(cells[1]), Encoding.UTF8.GetBytes(cells[2]), Encoding.UTF8.GetBytes(cells[3]), line);
     }
 
-    /// <summary>Adds a row of four plain cells; false, adding nothing, for any other row.</summary>
+    /// <summary>A row's four cells when all are plain; false for any other row.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static bool AddPlain(TagTable table, ReadOnlySpan<byte> row, byte separator, long line)
+    private static bool PlainCells(
+        ReadOnlySpan<byte> row, byte separator,
+        out ReadOnlySpan<byte> item, out ReadOnlySpan<byte> annotator, out ReadOnlySpan<byte> field, out ReadOnlySpan<byte> value)
     {
+        item = annotator = field = value = default;
         var first = row.IndexOf(separator);
         var second = first < 0 ? -1 : row[(first + 1)..].IndexOf(separator) + first + 1;
         var third = second <= first ? -1 : row[(second + 1)..].IndexOf(separator) + second + 1;
@@ -152,17 +168,11 @@ public sealed class RatingsCsvReader : IAnnotationReader
             return false;
         }
 
-        var item = row[..first];
-        var annotator = row[(first + 1)..second];
-        var field = row[(second + 1)..third];
-        var value = row[(third + 1)..];
-        if (!Plain(item) || !Plain(annotator) || !Plain(field) || !Plain(value))
-        {
-            return false;
-        }
-
-        table.Add(item, annotator, field, value, line);
-        return true;
+        item = row[..first];
+        annotator = row[(first + 1)..second];
+        field = row[(second + 1)..third];
+        value = row[(third + 1)..];
+        return Plain(item) && Plain(annotator) && Plain(field) && Plain(value);
     }
 
     /// <summary>A cell the checks of <see cref="Cells"/> pass as it is: 1 to 256 printable ASCII characters, not quoted.</summary>
