@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Quality.Domain.Annotations;
 using Quality.Domain.Formats.Json;
 using Quality.Domain.Geometry;
@@ -18,6 +19,8 @@ internal static class NuScenesBoxParser
     /// <param name="texts">The reader's repeated texts (sample tokens, classes, attributes, counts).</param>
     /// <param name="scanned">Where the splitter found the record's fields (<see cref="NuScenesRecord.Scan"/>); empty: read them here.</param>
     /// <param name="attributeBuffer">The reader's room for a box's attributes as they are read (<see cref="NuScenesAttributes.MaxAttributes"/>).</param>
+    // Compiled optimised at its first call, not left in tier-0 code by a one-shot audit: runs once per box.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static Annotation Parse(
         JsonFields fields, ReadOnlySpan<byte> json, Span<(int Start, int Length)> scanned, string? sampleToken, string annotator, AnnotatorRole role,
         NuScenesTexts texts, KeyValuePair<string, string>[] attributeBuffer)

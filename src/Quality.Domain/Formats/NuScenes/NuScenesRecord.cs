@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Quality.Domain.Formats.Canonical;
 using Quality.Domain.Formats.Json;
@@ -74,6 +75,8 @@ internal readonly ref struct NuScenesRecord
     /// Finds each known property's value in the object whose StartObject <paramref name="reader"/> is on, offsets from
     /// that token, reading to its EndObject; false when the reader's data ends first (<see cref="IJsonElementScanner"/>).
     /// </summary>
+    // Compiled optimised at its first call, not left in tier-0 code by a one-shot audit: runs once or more per box.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool Scan(ref Utf8JsonReader reader, scoped Span<(int Start, int Length)> values)
     {
         var origin = (int)reader.TokenStartIndex;
@@ -132,6 +135,8 @@ internal readonly ref struct NuScenesRecord
     public ReadOnlySpan<byte> Required(JsonFields fields, NuScenesField field, string path) =>
         Has(field) ? Raw(field) : throw fields.Error(path, "missing");
 
+    // Compiled optimised at its first call, not left in tier-0 code by a one-shot audit: runs once or more per box.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int Find(ref Utf8JsonReader reader)
     {
         for (var i = 0; i < Names.Length; i++)
@@ -149,6 +154,8 @@ internal readonly ref struct NuScenesRecord
     public static double Number(JsonFields fields, ReadOnlySpan<byte> raw, string path) =>
         TryFinite(raw, out var number) ? number : throw fields.Error(path, $"{JsonFields.Describe(raw)} is not a finite number");
 
+    // Compiled optimised at its first call, not left in tier-0 code by a one-shot audit: runs once or more per box.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool TryFinite(ReadOnlySpan<byte> raw, out double number)
     {
         var reader = new Utf8JsonReader(raw);
@@ -162,6 +169,8 @@ internal readonly ref struct NuScenesRecord
         Number(fields, raw, path) is var number && number >= 0 ? number : throw fields.Error(path, $"{JsonFields.Describe(raw)} is negative");
 
     /// <summary>Exactly <c>into.Length</c> finite numbers, e.g. a translation or a quaternion (<see cref="JsonFields.Numbers"/>).</summary>
+    // Compiled optimised at its first call, not left in tier-0 code by a one-shot audit: runs once or more per box.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Numbers(JsonFields fields, ReadOnlySpan<byte> raw, string path, Span<double> into)
     {
         var reader = new Utf8JsonReader(raw);
@@ -202,6 +211,8 @@ internal readonly ref struct NuScenesRecord
 
     /// <summary>An array's item as <see cref="Text(JsonFields, ReadOnlySpan{byte}, string, NuScenesTexts?)"/>.</summary>
     /// <param name="index">The item's index in the array at <paramref name="path"/>, formatted into the path only for an error; −1: the field itself.</param>
+    // Compiled optimised at its first call, not left in tier-0 code by a one-shot audit: runs once or more per box.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static string Text(JsonFields fields, ReadOnlySpan<byte> raw, string path, int index, NuScenesTexts? texts)
     {
         var reader = new Utf8JsonReader(raw);
@@ -240,6 +251,8 @@ internal readonly ref struct NuScenesRecord
     /// A count as attribute text (<see cref="JsonFields.Format"/> of <see cref="NonNegative"/>): digits alone, at most
     /// 15 (JSON has no leading zeros, so they are the shortest round-trip text), come from <paramref name="texts"/>.
     /// </summary>
+    // Compiled optimised at its first call, not left in tier-0 code by a one-shot audit: runs once or more per box.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static string Count(JsonFields fields, ReadOnlySpan<byte> raw, string path, NuScenesTexts texts)
     {
         if (raw.Length is > 0 and <= 15 && !raw.ContainsAnyExceptInRange((byte)'0', (byte)'9'))
@@ -258,6 +271,8 @@ internal readonly ref struct NuScenesRecord
     }
 
     /// <summary>An id written as a string or an integer, as text (<see cref="JsonFields.Id"/>).</summary>
+    // Compiled optimised at its first call, not left in tier-0 code by a one-shot audit: runs once or more per box.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static string Id(JsonFields fields, ReadOnlySpan<byte> raw, string path, NuScenesTexts? texts = null)
     {
         var reader = new Utf8JsonReader(raw);
