@@ -183,11 +183,10 @@ internal readonly ref struct NuScenesRecord
         var count = 0;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
-            var start = (int)reader.TokenStartIndex;
-            reader.Skip();
-            // The item's path is formatted only for its error: a box has ten numbers.
-            var item = raw[start..(int)reader.BytesConsumed];
-            var number = TryFinite(item, out var finite) ? finite : Number(fields, item, ItemPath(path, count));
+            // Each number is read where the array's reader stands, as TryFinite reads it alone: a box has ten.
+            var number = reader.TokenType == JsonTokenType.Number && reader.TryGetDouble(out var read) && double.IsFinite(read)
+                ? read
+                : throw NotFinite(fields, raw, ref reader, path, count);
             if (count < into.Length)
             {
                 into[count] = number;
@@ -200,6 +199,15 @@ internal readonly ref struct NuScenesRecord
         {
             throw fields.Error(path, $"has {count} numbers; expected {into.Length}");
         }
+    }
+
+    /// <summary>The error of <see cref="Number"/> for the array item the reader is on; its path is formatted only here.</summary>
+    private static DeliveryFormatException NotFinite(JsonFields fields, ReadOnlySpan<byte> raw, ref Utf8JsonReader reader, string path, int index)
+    {
+        var start = (int)reader.TokenStartIndex;
+        reader.Skip();
+        var item = raw[start..(int)reader.BytesConsumed];
+        return fields.Error(ItemPath(path, index), $"{JsonFields.Describe(item)} is not a finite number");
     }
 
     /// <summary>Longest raw text looked up in <see cref="NuScenesTexts"/> (its characters go on the stack).</summary>
