@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
 using Quality.Domain.Agreement;
 using Quality.Domain.Annotations;
@@ -49,8 +48,6 @@ public sealed class BatchAudit(SpatialOptions? spatialOptions = null, ICollectio
 
     /// <summary>Adds every annotation of one item. Agreement is measured among role <c>annotator</c> only.</summary>
     /// <exception cref="DeliveryFormatException">An annotator tagged the same field of the item twice.</exception>
-    // Compiled optimised at its first call, not left in tier-0 code by a one-shot audit: runs once per item.
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void AddItem(string file, IReadOnlyList<Annotation> annotations)
     {
         ArgumentNullException.ThrowIfNull(annotations);

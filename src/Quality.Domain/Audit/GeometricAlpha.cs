@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime.CompilerServices;
 
 namespace Quality.Domain.Audit;
 
@@ -41,8 +40,6 @@ public sealed class GeometricAlpha
     /// two drawings, and the overlapping pairs of drawings on the item — each unordered pair once with its IoU — so the
     /// expected disagreement costs the overlaps, not every pair.
     /// </summary>
-    // Compiled optimised at its first call, not left in tier-0 code by a one-shot audit: runs once per item, over every consensus object.
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void AddItem(IReadOnlyList<IReadOnlyList<int>> objects, Func<int, int, double> iou, IEnumerable<(int A, int B, double Iou)> overlaps)
     {
         ArgumentNullException.ThrowIfNull(objects);

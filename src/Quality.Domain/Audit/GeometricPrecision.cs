@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Quality.Domain.Annotations;
 using Quality.Domain.Geometry;
 
@@ -31,8 +30,6 @@ public sealed class GeometricPrecision
     public SortedDictionary<string, (long Compared, long Agreed)> Attributes { get; private init; } = new(StringComparer.Ordinal);
 
     /// <summary>One matched pair: <paramref name="candidate"/> drawn for <paramref name="reference"/> (gold).</summary>
-    // Compiled optimised at its first call, not left in tier-0 code by a one-shot audit: runs once per matched box.
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(Annotation reference, Annotation candidate, double iou)
     {
         ArgumentNullException.ThrowIfNull(reference);

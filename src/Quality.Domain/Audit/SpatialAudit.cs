@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Quality.Domain.Agreement;
 using Quality.Domain.Annotations;
 using Quality.Domain.Geometry;
@@ -40,8 +39,6 @@ public sealed class SpatialAudit
 
     /// <summary>Adds one item's annotations; matched pairs, misses and extras go to <paramref name="evidence"/> if given.</summary>
     /// <param name="strata">The item's strata, which each evidence row carries (<see cref="EvidencePair.Strata"/>); null: none.</param>
-    // Compiled optimised at its first call, not left in tier-0 code by a one-shot audit: runs once per item, over every box.
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void AddItem(IReadOnlyList<Annotation> annotations, SpatialOptions options, ICollection<EvidencePair>? evidence, ItemStrata? strata = null)
     {
         ArgumentNullException.ThrowIfNull(annotations);
@@ -105,8 +102,6 @@ public sealed class SpatialAudit
     /// threshold) and adds each as a unit of two fields: existence (every annotator who labeled objects of this data
     /// type on the item says present or absent) and class (the annotators who drew it give its class).
     /// </summary>
-    // Compiled optimised at its first call, not left in tier-0 code by a one-shot audit: runs once per item, over every box.
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void AddConsensus(
         List<(string Annotator, List<Annotation> Objects)> byAnnotator, Dictionary<long, double> similarities, SpatialOptions options)
     {
@@ -396,8 +391,6 @@ public sealed class SpatialAudit
         return outcomes;
     }
 
-    // Compiled optimised at its first call, not left in tier-0 code by a one-shot audit: runs once per item, over every box.
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void CompareWithGold(
         string annotator, Drawings goldDrawn, Drawings labeledDrawn, ObjectKind kind, SpatialOptions options, ICollection<EvidencePair>? evidence,
         ItemStrata? strata)
@@ -446,8 +439,6 @@ public sealed class SpatialAudit
     };
 
     /// <summary>Attributes whose values differ (or exist on one side only), as gold → annotator.</summary>
-    // Compiled optimised at its first call, not left in tier-0 code by a one-shot audit: runs once per item, over every box.
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static Dictionary<string, string?[]>? AttributeDifferences(Annotation reference, Annotation candidate)
     {
         SortedDictionary<string, string?[]>? differences = null;
@@ -481,8 +472,6 @@ public sealed class SpatialAudit
     /// IoU of the pairs whose footprints' bounding circles overlap (<see cref="SweepAndPrune"/>); every other pair has
     /// IoU 0 and is never computed, so a frame of 40 × 40 objects costs a few dozen exact intersections, not 1,600.
     /// </summary>
-    // Compiled optimised at its first call, not left in tier-0 code by a one-shot audit: runs once per item, over every box.
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static List<ScoredPair> ScoredPairs(Drawings firstDrawn, Drawings secondDrawn, ObjectKind kind, SpatialOptions options)
     {
         var candidates = SweepAndPrune.Candidates(firstDrawn.Footprints, secondDrawn.Footprints);

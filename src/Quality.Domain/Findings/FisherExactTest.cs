@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using MathNet.Numerics;
 
 namespace Quality.Domain.Findings;
@@ -12,8 +11,6 @@ namespace Quality.Domain.Findings;
 /// </remarks>
 internal static class FisherExactTest
 {
-    // Compiled optimised at its first call, not left in tier-0 code by a one-shot audit: runs once per cell of the drill-down.
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double UpperTail(long a, long n1, long b, long n2)
     {
         if (n1 == 0 || n2 == 0)

@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-
 namespace Quality.Domain.Geometry;
 
 /// <summary>Candidate pairs between two sets of BEV rectangles: those whose bounding circles overlap.</summary>
@@ -17,8 +15,6 @@ namespace Quality.Domain.Geometry;
 /// </remarks>
 public static class SweepAndPrune
 {
-    // Compiled optimised at its first call, not left in tier-0 code by a one-shot audit: runs once per item side pair, over every box.
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static IReadOnlyList<CandidatePair> Candidates(IReadOnlyList<RotatedRectangle> first, IReadOnlyList<RotatedRectangle> second)
     {
         ArgumentNullException.ThrowIfNull(first);

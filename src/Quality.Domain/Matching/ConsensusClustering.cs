@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime.CompilerServices;
 
 namespace Quality.Domain.Matching;
 
@@ -55,8 +54,6 @@ public static class ConsensusClustering
         IReadOnlyDictionary<string, int> objectCounts, Func<Observation, Observation, double> similarity, double threshold) =>
         Cluster(objectCounts, similarity, threshold, exact: false);
 
-    // Compiled optimised at its first call, not left in tier-0 code by a one-shot audit: runs once per item, over every box.
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static ConsensusObject[] Cluster(
         IReadOnlyDictionary<string, int> objectCounts, Func<Observation, Observation, double> similarity, double threshold, bool exact,
         IEnumerable<(int X, int Y)>? candidates = null)
@@ -95,8 +92,6 @@ public static class ConsensusClustering
     }
 
     /// <summary>The pairs of different annotators with similarity ≥ τ, weighed in order of (x, y).</summary>
-    // Compiled optimised at its first call, not left in tier-0 code by a one-shot audit: runs once per item, over every box.
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static Dictionary<(int, int), long> EligiblePairs(
         Observation[] observations, Func<Observation, Observation, double> similarity, double threshold, IEnumerable<(int X, int Y)> candidates)
     {

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime.CompilerServices;
 
 namespace Quality.Domain.Matching;
 
@@ -46,8 +45,6 @@ public static class MaximumWeightMatching
 
     /// <summary>Matches on a sparse set of eligible pairs: the caller has applied its thresholds (per class, say).</summary>
     /// <exception cref="ArgumentException">A pair is out of range, repeated, or its similarity is not in (0, 1].</exception>
-    // Compiled optimised at its first call, not left in tier-0 code by a one-shot audit: runs once per item and annotator pair.
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static BipartiteMatching Compute(int leftCount, int rightCount, IEnumerable<ScoredPair> eligiblePairs)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(leftCount);

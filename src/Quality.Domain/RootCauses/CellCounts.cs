@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Quality.Domain.Audit;
 
@@ -16,8 +15,6 @@ internal sealed class CellCounts
 
     public List<EvidencePair> Examples { get; } = [];
 
-    // Compiled optimised at its first call, not left in tier-0 code by a one-shot audit: runs once per evidence row and level.
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(EvidencePair row, bool isError, int examples)
     {
         Opportunities++;

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Quality.Domain.Annotations;
 
 namespace Quality.Domain.RootCauses;
@@ -48,8 +47,6 @@ public sealed class ItemStrata
 
     /// <summary>The strata of an outcome whose object is <paramref name="subject"/> (the gold object, else the annotator's).</summary>
     /// <param name="objectClass">The gold class, else the annotator's.</param>
-    // Compiled optimised at its first call, not left in tier-0 code by a one-shot audit: runs once per compared box.
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public ObjectStrata Of(Annotation subject, string annotator, string objectClass)
     {
         ArgumentNullException.ThrowIfNull(subject);

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Quality.Domain.Annotations;
 using Quality.Domain.Audit;
 
@@ -35,8 +34,6 @@ public static class RootCauseKinds
     /// that error, written to <paramref name="kinds"/> (room for <see cref="MaximumPerRow"/>); returns how many.
     /// </summary>
     /// <param name="levels">The row's strata.</param>
-    // Compiled optimised at its first call, not left in tier-0 code by a one-shot audit: runs once per evidence row.
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static int Of(EvidencePair row, CompactDictionary levels, RootCauseOptions options, Span<(int Kind, bool IsError)> kinds)
     {
         var count = 0;

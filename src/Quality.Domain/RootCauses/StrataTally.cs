@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Quality.Domain.Annotations;
 using Quality.Domain.Audit;
@@ -44,8 +43,6 @@ public sealed class StrataTally
     /// <summary>A tally of each stratum alone: the first pass.</summary>
     public static StrataTally Strata(RootCauseOptions options) => new(options);
 
-    // Compiled optimised at its first call, not left in tier-0 code by a one-shot audit: runs once per evidence row.
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(EvidencePair row)
     {
         ArgumentNullException.ThrowIfNull(row);
