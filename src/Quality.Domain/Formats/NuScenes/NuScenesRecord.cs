@@ -154,8 +154,6 @@ internal readonly ref struct NuScenesRecord
     public static double Number(JsonFields fields, ReadOnlySpan<byte> raw, string path) =>
         TryFinite(raw, out var number) ? number : throw fields.Error(path, $"{JsonFields.Describe(raw)} is not a finite number");
 
-    // Compiled optimised at its first call, not left in tier-0 code by a one-shot audit: runs once or more per box.
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool TryFinite(ReadOnlySpan<byte> raw, out double number)
     {
         var reader = new Utf8JsonReader(raw);
@@ -183,7 +181,7 @@ internal readonly ref struct NuScenesRecord
         var count = 0;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
-            // Each number is read where the array's reader stands, as TryFinite reads it alone: a box has ten.
+            // Each number is read where the array's reader stands, as Number reads it alone: a box has ten.
             var number = reader.TokenType == JsonTokenType.Number && reader.TryGetDouble(out var read) && double.IsFinite(read)
                 ? read
                 : throw NotFinite(fields, raw, ref reader, path, count);
