@@ -25,12 +25,17 @@ public interface IAnnotationReader : IDisposable
 /// <see cref="ILabelNames.LabelNames"/> of the delivery's ground-truth file.
 /// </param>
 /// <param name="Field">The frame-tag field of a format whose values name none (a units × coders table).</param>
+/// <param name="ManifestPath">
+/// The file's path in its manifest, which the manifest's reader gives every annotation as <see cref="Annotation.File"/>;
+/// a format may give it itself (nuScenes does), so that the manifest's reader need not copy each annotation to stamp it.
+/// </param>
 public sealed record FileRole(
     string File,
     string? Annotator = null,
     AnnotatorRole? Role = null,
     IReadOnlyDictionary<string, string>? LabelNames = null,
-    string? Field = null)
+    string? Field = null,
+    string? ManifestPath = null)
 {
     /// <summary>The annotator of a format that names none: the declared one, else "gold" for a gold file.</summary>
     /// <exception cref="DeliveryFormatException">Neither: says the format needs one declared.</exception>

@@ -23,7 +23,7 @@ internal static class GoldAuditEndToEnd
 {
     private const string Python = "/usr/bin/python3";
 
-    /// <param name="args"><c>e2e-gold [frames] [--annotators N] [--runs N] [--project-only]</c>.</param>
+    /// <param name="args"><c>e2e-gold [frames] [--annotators N] [--runs N] [--project-only] [--cli quality.dll]</c>.</param>
     public static int Run(string[] args)
     {
         var frames = args.Length > 1 && int.TryParse(args[1], CultureInfo.InvariantCulture, out var f) ? f : 1000;
@@ -33,10 +33,12 @@ internal static class GoldAuditEndToEnd
         var folder = Path.Combine(Path.GetTempPath(), $"quality-e2e-gold-{frames}x{annotators}");
         var manifest = NuScenesGoldDelivery.Write(folder, frames, annotators, seed: 20);
         var bytes = Directory.EnumerateFiles(folder).Sum(p => new FileInfo(p).Length);
-        var cli = Path.Combine(Repository.Root, "src", "Quality.Cli", "bin", "Release", "net10.0", "quality.dll");
+        // The build output runs JIT-compiled; --cli names another quality.dll, e.g. the ReadyToRun publish users install.
+        var cli = args.SkipWhile(a => a != "--cli").Skip(1).FirstOrDefault()
+            ?? Path.Combine(Repository.Root, "src", "Quality.Cli", "bin", "Release", "net10.0", "quality.dll");
         if (!File.Exists(cli))
         {
-            Console.Error.WriteLine($"{cli}: not built; run `dotnet build -c Release src/Quality.Cli` first");
+            Console.Error.WriteLine($"{cli}: not built; run `dotnet build -c Release src/Quality.Cli` (or publish it for --cli) first");
             return 1;
         }
 

@@ -103,6 +103,23 @@ public sealed class ManifestDeliveryReaderTests
         Assert.Equal(("p/v/d/dets-1.json", "[1].category_id"), (error.File, error.Field));
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task NuScenesFiles_EveryBoxCarriesTheManifestsPathAnnotatorAndRole(bool readAhead)
+    {
+        // The nuScenes reader gives each box its manifest path itself (FileRole.ManifestPath); the manifest's reader must
+        // still say what the manifest declares: a gold file without an annotator is "gold", a file in a folder keeps it.
+        const string box = """{"token":"t1","sample_token":"s1","translation":[1,2,0.5],"size":[2,4.5,1.6],"rotation":[1,0,0,0],"category_name":"car"}""";
+        var all = await ReadAllAsync(
+            """{"path":"gold.json","format":"nuscenes","role":"gold"},{"path":"work/ann-01.json","format":"nuscenes","annotator":"ann-01"}""",
+            new() { ["gold.json"] = $"[{box}]", ["work/ann-01.json"] = $"[{box},{box.Replace("t1", "t2", StringComparison.Ordinal)}]" }, readAhead);
+
+        Assert.Equal(
+            [("gold.json", "gold", AnnotatorRole.Gold, "t1"), ("work/ann-01.json", "ann-01", AnnotatorRole.Annotator, "t1"), ("work/ann-01.json", "ann-01", AnnotatorRole.Annotator, "t2")],
+            all.Select(a => (a.File!, a.Annotator, a.Role, a.Id!)));
+    }
+
     [Fact]
     public async Task ReadAhead_FourFiles_SameAnnotationsInTheSameOrder()
     {

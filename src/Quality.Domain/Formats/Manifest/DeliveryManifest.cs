@@ -24,5 +24,5 @@ public sealed record ManifestFile(int Index, string Path, string? Format, string
 {
     public string Field(string property) => $"files[{Index}].{property}";
 
-    public FileRole ToFileRole() => new(Path, Annotator, Role, Field: TagField);
+    public FileRole ToFileRole() => new(Path, Annotator, Role, Field: TagField, ManifestPath: Path);
 }

@@ -160,15 +160,18 @@ public sealed class ManifestDeliveryReader : IAnnotationReader, IReportsWarnings
         return new ReadFile(file, annotations, FileEnd.Of(reader));
     }
 
-    /// <summary>An annotation as the manifest declares it (its file, annotator and role), held to the manifest's fields.</summary>
+    /// <summary>
+    /// An annotation as the manifest declares it (its file, annotator and role), held to the manifest's fields; copied only
+    /// when its reader did not already give it all three (<see cref="FileRole.ManifestPath"/>).
+    /// </summary>
     private Annotation Stamped(ManifestFile file, Annotation annotation)
     {
-        annotation = annotation with
+        var (annotator, role) = (file.Annotator ?? annotation.Annotator, file.Role ?? annotation.Role);
+        if (annotation.File != file.Path || annotation.Annotator != annotator || annotation.Role != role)
         {
-            File = file.Path,
-            Annotator = file.Annotator ?? annotation.Annotator,
-            Role = file.Role ?? annotation.Role,
-        };
+            annotation = annotation with { File = file.Path, Annotator = annotator, Role = role };
+        }
+
         if (_manifest.Header.Check(annotation) is { } problem)
         {
             throw new DeliveryFormatException(_folder + file.Path, annotation.Line, problem.Field, problem.Problem);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Quality.Domain.Annotations;
 using Quality.Domain.Formats.Json;
 using Quality.Domain.Geometry;
@@ -15,11 +16,14 @@ internal static class NuScenesBoxParser
 
     /// <param name="json">The record's UTF-8 text, read in place (no document is built).</param>
     /// <param name="sampleToken">The sample the record is filed under in a results file; null when it names its own.</param>
+    /// <param name="source">Whose boxes, in which role, and the file's path in its manifest (<see cref="FileRole.ManifestPath"/>).</param>
     /// <param name="texts">The reader's repeated texts (sample tokens, classes, attributes, counts).</param>
     /// <param name="scanned">Where the splitter found the record's fields (<see cref="NuScenesRecord.Scan"/>); empty: read them here.</param>
     /// <param name="attributeBuffer">The reader's room for a box's attributes as they are read (<see cref="NuScenesAttributes.MaxAttributes"/>).</param>
+    // Compiled optimised at its first call, not left in tier-0 code by a one-shot audit: runs once per box.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static Annotation Parse(
-        JsonFields fields, ReadOnlySpan<byte> json, Span<(int Start, int Length)> scanned, string? sampleToken, string annotator, AnnotatorRole role,
+        JsonFields fields, ReadOnlySpan<byte> json, Span<(int Start, int Length)> scanned, string? sampleToken, (string Annotator, AnnotatorRole Role, string? File) source,
         NuScenesTexts texts, KeyValuePair<string, string>[] attributeBuffer)
     {
         Span<(int Start, int Length)> values = stackalloc (int, int)[NuScenesRecord.FieldCount];
@@ -45,8 +49,9 @@ internal static class NuScenesBoxParser
         var yaw = Yaw(fields, rotation);
         var label = Label(fields, record, texts);
         var attributes = NuScenesAttributes.Read(fields, record, texts, attributeBuffer);
-        return new Annotation(item, annotator, role, Annotation.DefaultField, label, fields.Line)
+        return new Annotation(item, source.Annotator, source.Role, Annotation.DefaultField, label, fields.Line)
         {
+            File = source.File,
             Id = id,
             Cuboid = new Cuboid(translation[0], translation[1], translation[2], Length: size[1], Width: size[0], Height: size[2], yaw),
             Attributes = attributes,

@@ -81,7 +81,7 @@ internal sealed class NuScenesReader(Stream stream, FileRole file, string annota
         var fields = new JsonFields(File.File, record.Element, record.Context, static (index, sample) => sample is null
             ? ($"record {index}", $"[{index}]")
             : ($"box {index} of sample {sample}", $"results.{sample}[{index}]"));
-        annotations.Enqueue(NuScenesBoxParser.Parse(fields, record.Element.Utf8.Span, _isScanned ? _scanned : default, record.Context, annotator, _role, _texts, _attributes));
+        annotations.Enqueue(NuScenesBoxParser.Parse(fields, record.Element.Utf8.Span, _isScanned ? _scanned : default, record.Context, (annotator, _role, File.ManifestPath), _texts, _attributes));
     }
 
     /// <summary>The box's fields as the splitter reads it; a box that is no object is left to the parser's error.</summary>
