@@ -15,7 +15,7 @@ namespace Quality.Benchmarks.Pipeline;
 /// by ingest's own <see cref="ShardWriter"/> into memory (the pipeline's shard count for that size), then every shard
 /// read back and audited as <see cref="Compute"/> does (<see cref="Compute.AuditShardAsync"/>: evidence and facts
 /// collected, no taxonomy, no review frame, as in the <c>memory</c> benchmark), and its outputs serialised by the code Compute
-/// writes them with (evidence JSON Lines, facts Parquet, the partial's JSON, each a phase), and the evidence read back as root causes reads it. Each phase on one thread, CPU seconds of the
+/// writes them with (evidence JSON Lines in the gzip block Compute stages, facts Parquet, the partial's JSON, each a phase), and the evidence read back as root causes reads it. Each phase on one thread, CPU seconds of the
 /// process and bytes allocated per annotation; 3 runs, medians. <c>parse</c> reads the shards' lines into annotations
 /// and nothing else: the share of the audit that is the reader.
 /// </summary>
