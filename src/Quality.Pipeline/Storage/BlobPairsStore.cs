@@ -86,50 +86,10 @@ public sealed class BlobPairsStore(StorageClients storage)
         }
     }
 
-    /// <summary>
-    /// The committed report cut at block boundaries into at most <paramref name="parts"/> contiguous byte ranges of about
-    /// equal size, in order: each is whole gzip members, so each can be read on its own (none when there is no report).
-    /// </summary>
-    public async Task<IReadOnlyList<HttpRange>> PartsAsync(string batchId, int parts, CancellationToken cancellationToken)
+    /// <summary>The committed report's pairs in order (none when there is no report).</summary>
+    public async IAsyncEnumerable<EvidencePair> ReadAsync(string batchId, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(parts, 1);
-        BlockList blocks;
-        try
-        {
-            blocks = (await Blob(batchId).GetBlockListAsync(BlockListTypes.Committed, cancellationToken: cancellationToken)).Value;
-        }
-        catch (RequestFailedException ex) when (ex.Status == 404)
-        {
-            return [];
-        }
-
-        // A report uploaded whole (no shard had pairs) lists no blocks: one part, the whole blob.
-        var sizes = blocks.CommittedBlocks.Select(b => b.SizeLong).ToList();
-        if (sizes.Count == 0)
-        {
-            return [default];
-        }
-
-        var (total, ranges, start, end) = (sizes.Sum(), new List<HttpRange>(), 0L, 0L);
-        foreach (var size in sizes)
-        {
-            end += size;
-            if (end * parts >= total * (ranges.Count + 1))
-            {
-                ranges.Add(new HttpRange(start, end - start));
-                start = end;
-            }
-        }
-
-        return ranges;
-    }
-
-    /// <summary>The pairs of one part of the committed report (<see cref="PartsAsync"/>), in order.</summary>
-    public async IAsyncEnumerable<EvidencePair> ReadAsync(string batchId, HttpRange part, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        var download = await _reports.GetBlobClient(BlobReportStore.BlobName(batchId, BlobReportStore.Pairs))
-            .DownloadStreamingAsync(new BlobDownloadOptions { Range = part }, cancellationToken);
-        await using var lines = WorkCompression.Decompressing(download.Value.Content);
+        await using var lines = await OpenReadAsync(batchId, cancellationToken) ?? Stream.Null;
         await foreach (var pair in ReadEvidenceAsync(lines, cancellationToken))
         {
             yield return pair;
