@@ -79,15 +79,14 @@ public sealed partial class Finalize(
             return await CompleteReviewAsync(run, result.Metrics, cancellationToken);
         }
 
+        // The facts of a vendor's batch (not of a review) go public with its reports, before the run completes.
+        await facts.PublishAsync(run.Id, run.ShardCount, RunFacts.Origin(run), cancellationToken);
+
         // The standard pinned at ingest: its spc settings judge the process signals, its rules the verdict.
         var standard = run.Standard is { } reference ? await standards.GetAsync(reference, cancellationToken) : null;
 
-        // Where errors concentrate, across the pairs report; a concentration over all annotators is a structural finding.
-        // It parses the report twice (CPU) while the facts of a vendor's batch (not of a review) are copied to their
-        // public place (storage), so the two overlap; both are done before the run completes.
-        var analysing = result.Spatial.IsEmpty ? null : rootCauses.AnalyseAsync(run, standard, cancellationToken);
-        await Task.WhenAll(facts.PublishAsync(run.Id, run.ShardCount, RunFacts.Origin(run), cancellationToken), analysing ?? Task.CompletedTask);
-        var causes = analysing is null ? null : await analysing;
+        // Where errors concentrate, across the shards' evidence; a concentration over all annotators is a structural finding.
+        var causes = result.Spatial.IsEmpty ? null : await rootCauses.AnalyseAsync(run, standard, cancellationToken);
 
         // Series, error history and findings are written before the run completes, so a completed batch is always in them.
         var findings = await monitor.RecordAsync(run, result, standard, cancellationToken, causes);
