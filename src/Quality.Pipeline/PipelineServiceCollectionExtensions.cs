@@ -57,6 +57,7 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<BlobDeliveryStore>();
         services.AddSingleton<BlobWorkStore>();
         services.AddSingleton<BlobReportStore>();
+        services.AddSingleton<BlobPairsStore>();
         services.AddSingleton<BlobFactStore>();
         services.AddSingleton<BlobTaxonomyStore>();
         services.AddSingleton<BlobStandardStore>();

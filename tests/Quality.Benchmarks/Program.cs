@@ -15,6 +15,7 @@ return args.FirstOrDefault() switch
     "ingest" => await IngestThroughput.RunAsync(args),
     "memory" => await MacroAsync(() => DevHostMemory.RunAsync(args)),
     "compute-shards" => await ComputeShards.RunAsync(args),
+    "work-codecs" => await WorkCodecs.RunAsync(args),
     "ingest-storage" => await MacroAsync(() => IngestStorage.RunAsync(args)),
     "spatial" => SpatialAuditThroughput.Run(frames: args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100_000),
     "e2e-gold" => GoldAuditEndToEnd.Run(args),

@@ -8,7 +8,7 @@ using Quality.Pipeline.Storage;
 namespace Quality.Functions.Batches;
 
 /// <summary><c>/api/batches</c>: list audited batches and read each one's figures and reports.</summary>
-internal sealed class BatchFunctions(TableBatchStore batches, TableRunStore runs, BlobReportStore reports)
+internal sealed class BatchFunctions(TableBatchStore batches, TableRunStore runs, BlobReportStore reports, BlobPairsStore pairs)
 {
     [Function("ListBatches")]
     public Task<IResult> ListAsync(
@@ -116,12 +116,15 @@ internal sealed class BatchFunctions(TableBatchStore batches, TableRunStore runs
         return fields.Count == 0 ? null : fields;
     }
 
-    /// <summary>The evidence behind every figure: one JSON line per matched pair, miss and extra, as a download.</summary>
+    /// <summary>
+    /// The evidence behind every figure: one JSON line per matched pair, miss and extra, as a download (stored gzip,
+    /// served as the JSON Lines it holds).
+    /// </summary>
     [Function("GetBatchPairs")]
     public Task<IResult> GetPairsAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/batches/{id}/pairs")] HttpRequest request, string id, CancellationToken cancellationToken) =>
-        CompletedBatch.ReportAsync(id, runs, async () => await reports.OpenReadAsync(id, BlobReportStore.Pairs, cancellationToken) is { } pairs
-            ? TypedResults.Stream(pairs, "application/x-ndjson", fileDownloadName: $"{id}-pairs.jsonl")
+        CompletedBatch.ReportAsync(id, runs, async () => await pairs.OpenReadAsync(id, cancellationToken) is { } lines
+            ? TypedResults.Stream(lines, "application/x-ndjson", fileDownloadName: $"{id}-pairs.jsonl")
             : Problems.NotFound($"Batch {id} has no boxes or cuboids compared with gold or each other."), cancellationToken);
 
     /// <summary>

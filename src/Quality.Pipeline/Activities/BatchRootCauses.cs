@@ -8,11 +8,11 @@ using Quality.Pipeline.Storage;
 namespace Quality.Pipeline.Activities;
 
 /// <summary>
-/// The batch's root-cause drill-down, across its shards: each shard's evidence (written by Compute with its strata) is
-/// streamed twice — strata, then the interactions of the strongest — so memory is the tallies', never the rows'. The
-/// report is stored as <see cref="BlobReportStore.RootCauses"/> before the run completes.
+/// The batch's root-cause drill-down, across its shards: the committed pairs report (every shard's evidence, staged by
+/// Compute with its strata) is streamed twice — strata, then the interactions of the strongest — so memory is the
+/// tallies', never the rows'. The report is stored as <see cref="BlobReportStore.RootCauses"/> before the run completes.
 /// </summary>
-public sealed class BatchRootCauses(BlobWorkStore work, BlobReportStore reports, IOptions<PipelineOptions> options)
+public sealed class BatchRootCauses(BlobPairsStore pairs, BlobReportStore reports, IOptions<PipelineOptions> options)
 {
     /// <param name="standard">The run's pinned standard: its IoU thresholds set the localisation bound, as they set the matching.</param>
     public async Task<RootCauseReport> AnalyseAsync(Run run, QualityStandard? standard, CancellationToken cancellationToken)
@@ -35,13 +35,9 @@ public sealed class BatchRootCauses(BlobWorkStore work, BlobReportStore reports,
 
     private async Task ReadAsync(Run run, Action<EvidencePair> add, CancellationToken cancellationToken)
     {
-        for (var shard = 0; shard < run.ShardCount; shard++)
+        await foreach (var pair in pairs.ReadAsync(run.Id, cancellationToken))
         {
-            await using var evidence = await work.OpenEvidenceAsync(run.Id, shard, cancellationToken);
-            await foreach (var pair in BlobWorkStore.ReadEvidenceAsync(evidence, cancellationToken))
-            {
-                add(pair);
-            }
+            add(pair);
         }
     }
 }

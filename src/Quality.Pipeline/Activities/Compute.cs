@@ -13,12 +13,13 @@ using Quality.Pipeline.Storage;
 namespace Quality.Pipeline.Activities;
 
 /// <summary>
-/// <c>Compute</c>: one kind over one shard. Writes the shard's mergeable partial, its evidence, its facts and its review frame,
-/// each under a name fixed by the run and shard, so a second execution (activities are at-least-once) writes the same
+/// <c>Compute</c>: one kind over one shard. Writes the shard's mergeable partial, its evidence (a block of the pairs
+/// report), its facts and its review frame, each under a name fixed by the run and shard, so a second execution (activities are at-least-once) writes the same
 /// bytes over the first. The fan-in is the orchestration's: Finalize runs once every shard's Compute has returned.
 /// </summary>
 public sealed class Compute(
     BlobWorkStore work,
+    BlobPairsStore pairs,
     BlobTaxonomyStore taxonomies,
     BlobStandardStore standards,
     TableRunStore runs,
@@ -59,10 +60,11 @@ public sealed class Compute(
             return;
         }
 
-        // A shard without boxes or cuboids has no evidence, and finalize reads a missing evidence blob as empty.
+        // The evidence goes straight into the pairs report as this shard's block, which Finalize commits in shard order.
+        // A shard without boxes or cuboids has none, and stages no block.
         if (evidence.Count > 0)
         {
-            await work.WriteEvidenceAsync(run.Id, shard, evidence, cancellationToken);
+            await pairs.StageAsync(run.Id, shard, evidence, cancellationToken);
         }
 
         if (Samples(run, standard))

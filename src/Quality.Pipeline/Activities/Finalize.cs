@@ -23,6 +23,7 @@ namespace Quality.Pipeline.Activities;
 public sealed partial class Finalize(
     BlobWorkStore work,
     BlobReportStore reports,
+    BlobPairsStore pairs,
     TableRunStore runs,
     RunChanges changes,
     BatchMonitor monitor,
@@ -65,7 +66,7 @@ public sealed partial class Finalize(
         if (!result.Spatial.IsEmpty)
         {
             await reports.WriteAsync(run.Id, BlobReportStore.Audit, ReportJson.Serialize(SpatialReportView.From(result.Spatial, bootstrap)), cancellationToken);
-            await WriteEvidenceAsync(run, cancellationToken);
+            await pairs.CommitAsync(run.Id, run.ShardCount, cancellationToken);
         }
 
         if (!result.TagGold.IsEmpty)
@@ -155,17 +156,6 @@ public sealed partial class Finalize(
         }
 
         return completed?.Status ?? RunStatus.Completed;
-    }
-
-    /// <summary>The shards' evidence in shard order, streamed into one downloadable report.</summary>
-    private async Task WriteEvidenceAsync(Run run, CancellationToken cancellationToken)
-    {
-        await using var pairs = await reports.OpenWriteAsync(run.Id, BlobReportStore.Pairs, cancellationToken);
-        for (var shard = 0; shard < run.ShardCount; shard++)
-        {
-            await using var evidence = await work.OpenEvidenceAsync(run.Id, shard, cancellationToken);
-            await evidence.CopyToAsync(pairs, cancellationToken);
-        }
     }
 
     [LoggerMessage(EventId = 1401, Level = LogLevel.Information, Message = "Review {RunId} decided lot {Batch}: {Decision}, {Nonconforming} nonconforming of {Reviewed} reviewed")]

@@ -8,7 +8,7 @@ namespace Quality.Pipeline.Storage;
 /// <summary>
 /// The <c>reports</c> container: per batch, documents too large for a table row — <c>{batchId}/agreement.json</c>
 /// (the agreement suite), <c>{batchId}/audit.json</c> (gold audit and spatial agreement of boxes and cuboids) and
-/// <c>{batchId}/pairs.jsonl</c> (the evidence: every matched pair, miss and extra). Written before the run completes,
+/// <c>{batchId}/pairs.jsonl</c> (the evidence: every matched pair, miss and extra, assembled by <see cref="BlobPairsStore"/>). Written before the run completes,
 /// so a completed batch always has its reports; a redelivered finalize overwrites them with the same bytes.
 /// </summary>
 public sealed class BlobReportStore(StorageClients storage)
@@ -47,13 +47,6 @@ public sealed class BlobReportStore(StorageClients storage)
             HttpHeaders = new BlobHttpHeaders { ContentType = "application/json" },
         }, cancellationToken);
 
-    /// <summary>A stream that replaces the report when disposed: for reports assembled from many parts.</summary>
-    public async Task<Stream> OpenWriteAsync(string batchId, string report, CancellationToken cancellationToken) =>
-        await _reports.GetBlockBlobClient(BlobName(batchId, report)).OpenWriteAsync(overwrite: true, new BlockBlobOpenWriteOptions
-        {
-            HttpHeaders = new BlobHttpHeaders { ContentType = "application/x-ndjson" },
-        }, cancellationToken);
-
     /// <summary>The stored report as text, or null when there is none.</summary>
     public async Task<string?> ReadAsync(string batchId, string report, CancellationToken cancellationToken)
     {
@@ -61,19 +54,6 @@ public sealed class BlobReportStore(StorageClients storage)
         {
             var content = await _reports.GetBlobClient(BlobName(batchId, report)).DownloadContentAsync(cancellationToken);
             return content.Value.Content.ToString();
-        }
-        catch (RequestFailedException ex) when (ex.Status == 404)
-        {
-            return null;
-        }
-    }
-
-    /// <summary>The stored report as a stream, or null when there is none.</summary>
-    public async Task<Stream?> OpenReadAsync(string batchId, string report, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await _reports.GetBlobClient(BlobName(batchId, report)).OpenReadAsync(cancellationToken: cancellationToken);
         }
         catch (RequestFailedException ex) when (ex.Status == 404)
         {

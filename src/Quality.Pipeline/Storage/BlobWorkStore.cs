@@ -1,8 +1,4 @@
-using System.Buffers;
 using System.Globalization;
-using System.Runtime.CompilerServices;
-using System.Text.Json;
-using System.Text.Json.Serialization.Metadata;
 using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
@@ -14,38 +10,35 @@ namespace Quality.Pipeline.Storage;
 
 /// <summary>
 /// The <c>work</c> container: a run's normalised shards, one set per ingest attempt
-/// (<c>{runId}/shards/{shardSet}/shard-{k}.jsonl</c>, see <see cref="Runs.Run.ShardSet"/>), and its partial results
-/// named by work key (<c>{runId}/partials/{workKey}.json</c>), so a redelivered compute overwrites its own output with
-/// the same bytes instead of adding to it.
+/// (<c>{runId}/shards/{shardSet}/shard-{k}.jsonl.gz</c>, see <see cref="Runs.Run.ShardSet"/>), and its partial results
+/// named by work key (<c>{runId}/partials/{workKey}.json.gz</c>), so a redelivered compute overwrites its own output with
+/// the same bytes instead of adding to it. Everything here is read back only by the pipeline, and stored gzip
+/// (<see cref="WorkCompression"/>): fewer bytes through the storage service for a little CPU on either side.
 /// </summary>
 public sealed class BlobWorkStore(StorageClients storage)
 {
     /// <summary>Write buffer per open shard; memory during ingest is shards × this.</summary>
     private const int ShardBufferBytes = 256 * 1024;
 
-    /// <summary>A first guess of an evidence line's length, so the buffer rarely grows (lines are ~300–450 bytes).</summary>
-    private const int EvidenceLineBytes = 384;
-
-    private static readonly JsonTypeInfo<EvidencePair> EvidenceJson = (JsonTypeInfo<EvidencePair>)ReportJson.SerializerOptions.GetTypeInfo(typeof(EvidencePair));
-
     private readonly BlobContainerClient _container = storage.Container(storage.Names.Work);
 
     public static string ShardBlob(string runId, string shardSet, int shard) =>
-        string.Create(CultureInfo.InvariantCulture, $"{runId}/shards/{shardSet}/shard-{shard:D5}.jsonl");
+        string.Create(CultureInfo.InvariantCulture, $"{runId}/shards/{shardSet}/shard-{shard:D5}.jsonl.gz");
 
-    public static string PartialBlob(string runId, string workKey) => $"{runId}/partials/{workKey}.json";
+    public static string PartialBlob(string runId, string workKey) => $"{runId}/partials/{workKey}.json.gz";
 
-    public Task<Stream> OpenShardForWriteAsync(string runId, string shardSet, int shard, CancellationToken cancellationToken) =>
-        _container.GetBlockBlobClient(ShardBlob(runId, shardSet, shard))
-            .OpenWriteAsync(overwrite: true, new BlockBlobOpenWriteOptions { BufferSize = ShardBufferBytes }, cancellationToken);
+    /// <summary>A stream that compresses what is written into the shard's blob, committed when disposed.</summary>
+    public async Task<Stream> OpenShardForWriteAsync(string runId, string shardSet, int shard, CancellationToken cancellationToken) =>
+        WorkCompression.Compressing(await _container.GetBlockBlobClient(ShardBlob(runId, shardSet, shard))
+            .OpenWriteAsync(overwrite: true, new BlockBlobOpenWriteOptions { BufferSize = ShardBufferBytes }, cancellationToken));
 
     /// <summary>
-    /// The shard's lines as one download streamed from the response: one request, where <c>OpenReadAsync</c> asks for
-    /// the blob's properties and then 4 MiB ranges (three requests for a 4.5 MB shard) into a buffer of its own.
+    /// The shard's lines, decompressed from one download streamed from the response: one request, where
+    /// <c>OpenReadAsync</c> asks for the blob's properties and then 4 MiB ranges into a buffer of its own.
     /// </summary>
     /// <exception cref="RequestFailedException">404 when the shard does not exist.</exception>
     public async Task<Stream> OpenShardAsync(string runId, string shardSet, int shard, CancellationToken cancellationToken) =>
-        await DownloadAsync(_container.GetBlobClient(ShardBlob(runId, shardSet, shard)), cancellationToken);
+        WorkCompression.Decompressing(await DownloadAsync(_container.GetBlobClient(ShardBlob(runId, shardSet, shard)), cancellationToken));
 
     /// <summary>A blob read front to back as one streamed download (retried from where it broke off, by the client).</summary>
     internal static async Task<Stream> DownloadAsync(BlobClient blob, CancellationToken cancellationToken) =>
@@ -60,67 +53,14 @@ public sealed class BlobWorkStore(StorageClients storage)
         await _container.GetBlobClient(PartialBlob(runId, workKey)).UploadAsync(PartialContent(partial), overwrite: true, cancellationToken);
 
     /// <summary>A partial's blob content (the compute-shards benchmark serialises it as the activity does).</summary>
-    internal static BinaryData PartialContent(BatchAuditState partial) => BinaryData.FromBytes(PipelineJson.SerializeToUtf8Bytes(partial));
-
-    public static string EvidenceBlob(string runId, int shard) =>
-        string.Create(CultureInfo.InvariantCulture, $"{runId}/evidence/shard-{shard:D5}.jsonl");
-
-    /// <summary>The shard's matched pairs, misses and extras as JSON Lines (overwritten by a redelivered compute).</summary>
-    public async Task WriteEvidenceAsync(string runId, int shard, IReadOnlyList<EvidencePair> evidence, CancellationToken cancellationToken) =>
-        await _container.GetBlobClient(EvidenceBlob(runId, shard)).UploadAsync(EvidenceContent(evidence), overwrite: true, cancellationToken);
-
-    /// <summary>
-    /// An evidence blob's content: one <see cref="ReportJson"/> line per pair, the bytes <c>ReportJson.Serialize</c> gives
-    /// each pair, written as UTF-8 straight into one buffer instead of a string per pair, a string of the lot and its
-    /// UTF-8 copy (the compute-shards benchmark serialises it as the activity does).
-    /// </summary>
-    internal static BinaryData EvidenceContent(IReadOnlyList<EvidencePair> evidence)
-    {
-        var lines = new ArrayBufferWriter<byte>(Math.Max(1, evidence.Count) * EvidenceLineBytes);
-        using var writer = new Utf8JsonWriter(lines, new JsonWriterOptions { Encoder = ReportJson.SerializerOptions.Encoder, SkipValidation = true });
-        foreach (var pair in evidence)
-        {
-            JsonSerializer.Serialize(writer, pair, EvidenceJson);
-            writer.Flush();
-            lines.GetSpan(1)[0] = (byte)'\n';
-            lines.Advance(1);
-            writer.Reset();
-        }
-
-        return BinaryData.FromBytes(lines.WrittenMemory);
-    }
-
-    /// <summary>
-    /// An evidence blob's pairs, line by line, read from its UTF-8 as top-level JSON values (the line breaks are
-    /// whitespace between them) rather than a string per line (the compute-shards benchmark reads them as root causes does).
-    /// </summary>
-    internal static async IAsyncEnumerable<EvidencePair> ReadEvidenceAsync(Stream evidence, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        await foreach (var pair in JsonSerializer.DeserializeAsyncEnumerable(evidence, EvidenceJson, topLevelValues: true, cancellationToken))
-        {
-            yield return pair ?? throw new JsonException("An evidence line is null; expected a pair.");
-        }
-    }
-
-    /// <summary>The shard's evidence, or an empty stream when the shard had none written.</summary>
-    public async Task<Stream> OpenEvidenceAsync(string runId, int shard, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await DownloadAsync(_container.GetBlobClient(EvidenceBlob(runId, shard)), cancellationToken);
-        }
-        catch (Azure.RequestFailedException ex) when (ex.Status == 404)
-        {
-            return Stream.Null;
-        }
-    }
+    internal static BinaryData PartialContent(BatchAuditState partial) => WorkCompression.Compress(PipelineJson.SerializeToUtf8Bytes(partial));
 
     public static string FrameBlob(string runId, int shard) =>
-        string.Create(CultureInfo.InvariantCulture, $"{runId}/frames/shard-{shard:D5}.json");
+        string.Create(CultureInfo.InvariantCulture, $"{runId}/frames/shard-{shard:D5}.json.gz");
 
     /// <summary>The shard's review units, the frame the batch's review sample is drawn from (overwritten by a redelivered compute).</summary>
     public async Task WriteFrameAsync(string runId, int shard, IReadOnlyList<ReviewUnit> units, CancellationToken cancellationToken) =>
-        await _container.GetBlobClient(FrameBlob(runId, shard)).UploadAsync(BinaryData.FromBytes(PipelineJson.SerializeToUtf8Bytes(units)), overwrite: true, cancellationToken);
+        await _container.GetBlobClient(FrameBlob(runId, shard)).UploadAsync(WorkCompression.Compress(PipelineJson.SerializeToUtf8Bytes(units)), overwrite: true, cancellationToken);
 
     /// <summary>The shard's review units, or null when its compute wrote none (it ran before the run's standard asked for a sample).</summary>
     public async Task<IReadOnlyList<ReviewUnit>?> ReadFrameAsync(string runId, int shard, CancellationToken cancellationToken)
@@ -128,7 +68,8 @@ public sealed class BlobWorkStore(StorageClients storage)
         try
         {
             var content = await _container.GetBlobClient(FrameBlob(runId, shard)).DownloadContentAsync(cancellationToken);
-            return PipelineJson.Deserialize<List<ReviewUnit>>(content.Value.Content);
+            await using var json = WorkCompression.Decompress(content.Value.Content);
+            return PipelineJson.Deserialize<List<ReviewUnit>>(json);
         }
         catch (Azure.RequestFailedException ex) when (ex.Status == 404)
         {
@@ -139,6 +80,7 @@ public sealed class BlobWorkStore(StorageClients storage)
     public async Task<BatchAuditState> ReadPartialAsync(string runId, string workKey, CancellationToken cancellationToken)
     {
         var content = await _container.GetBlobClient(PartialBlob(runId, workKey)).DownloadContentAsync(cancellationToken);
-        return PipelineJson.Deserialize<BatchAuditState>(content.Value.Content);
+        await using var json = WorkCompression.Decompress(content.Value.Content);
+        return PipelineJson.Deserialize<BatchAuditState>(json);
     }
 }

@@ -15,7 +15,7 @@ namespace Quality.Benchmarks.Pipeline;
 /// by ingest's own <see cref="ShardWriter"/> into memory (the pipeline's shard count for that size), then every shard
 /// read back and audited as <see cref="Compute"/> does (<see cref="Compute.AuditShardAsync"/>: evidence and facts
 /// collected, no taxonomy, no review frame, as in the <c>memory</c> benchmark), and its outputs serialised by the code Compute
-/// writes them with (evidence JSON Lines, facts Parquet, the partial's JSON, each a phase), and the evidence read back as root causes reads it. Each phase on one thread, CPU seconds of the
+/// writes them with (evidence JSON Lines in the gzip block Compute stages, facts Parquet, the partial's JSON, each a phase), and the evidence read back as root causes reads it. Each phase on one thread, CPU seconds of the
 /// process and bytes allocated per annotation; 3 runs, medians. <c>parse</c> reads the shards' lines into annotations
 /// and nothing else: the share of the audit that is the reader.
 /// </summary>
@@ -68,23 +68,27 @@ internal static class ComputeShards
             }));
 
             var written = new List<BinaryData>();
+            long evidenceBytes = 0;
             Add("write evidence", await MeasureAsync(() =>
             {
                 long annotations = 0;
                 foreach (var (audit, evidence, _) in audits)
                 {
-                    written.Add(BlobWorkStore.EvidenceContent(evidence));
+                    var lines = BlobPairsStore.EvidenceContent(evidence);
+                    evidenceBytes += lines.Length;
+                    written.Add(WorkCompression.Compress(lines));
                     annotations += audit.Annotations;
                 }
 
                 return Task.FromResult(annotations);
             }));
-            // Compute writes it, finalize reads it twice (the pairs report, root causes) and writes the pairs report.
+            // Compute stages it as a block of the pairs report (gzip), root causes reads the committed report twice.
             if (run == 0)
             {
-                var evidenceBytes = written.Sum(w => (long)w.ToMemory().Length);
+                var stagedBytes = written.Sum(w => (long)w.ToMemory().Length);
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"  evidence written: {evidenceBytes / 1e6:N1} MB, {evidenceBytes / (double)audits.Sum(a => a.Audit.Annotations):N0} B an annotation, {audits.Sum(a => a.Evidence.Count):N0} pairs"));
+                    $"  evidence: {evidenceBytes / 1e6:N1} MB of JSON Lines, {evidenceBytes / (double)audits.Sum(a => a.Audit.Annotations):N0} B an annotation, {audits.Sum(a => a.Evidence.Count):N0} pairs; " +
+                    $"staged gzip {stagedBytes / 1e6:N1} MB ({evidenceBytes / (double)stagedBytes:N1}:1)"));
             }
 
             Add("read evidence", await MeasureAsync(async () =>
@@ -92,7 +96,7 @@ internal static class ComputeShards
                 long annotations = 0;
                 foreach (var ((audit, _, _), content) in audits.Zip(written))
                 {
-                    await foreach (var pair in BlobWorkStore.ReadEvidenceAsync(content.ToStream(), CancellationToken.None))
+                    await foreach (var pair in BlobPairsStore.ReadEvidenceAsync(WorkCompression.Decompress(content), CancellationToken.None))
                     {
                         GC.KeepAlive(pair);
                     }
@@ -152,7 +156,7 @@ internal static class ComputeShards
     }
 
     /// <summary>The delivery through ingest's shard writer into memory: the shards' normalised lines.</summary>
-    private static async Task<byte[][]> ShardAsync(long bytes, int count)
+    internal static async Task<byte[][]> ShardAsync(long bytes, int count)
     {
         await using var delivery = new SyntheticDelivery(bytes);
         using var reader = new CanonicalDeliveryReader(delivery, "bench.jsonl");

@@ -83,6 +83,16 @@ internal static class DevHostMemory
             $"Pending → Running (orchestration start + Ingest) {timeline.Ingesting.TotalSeconds:N1} s, " +
             $"Running → Completed (Compute x {run.ShardCount} shards + Finalize) {timeline.Computing.TotalSeconds:N1} s; " +
             $"upload start → Completed seen {total.TotalSeconds:N1} s"));
+        // Compute writes its partial last, so the newest partial ends the fan-out and Finalize is the rest (Last-Modified has whole seconds).
+        var lastPartial = DateTimeOffset.MinValue;
+        await foreach (var partial in pipeline.Storage.Container(pipeline.Storage.Names.Work).GetBlobsAsync(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, $"{runId}/partials/", CancellationToken.None))
+        {
+            lastPartial = partial.Properties.LastModified is { } modified && modified > lastPartial ? modified : lastPartial;
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  of which Running → last partial written (the Computes) {(lastPartial - timeline.Running).TotalSeconds:N0} s, then Finalize {(timeline.Completed - lastPartial).TotalSeconds:N0} s " +
+            $"(dev host {Cpu(sampled, s => s.HostCpu, lastPartial, timeline.Completed)}, Azurite {Cpu(sampled, s => s.AzuriteCpu, lastPartial, timeline.Completed)} CPU-s); whole seconds"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"  dev host working set: at upload end {MiB(At(sampled, uploaded))} MiB, highest while ingesting {MiB(Max(sampled, timeline.Pending, timeline.Running))} MiB, " +
             $"at ingest end {MiB(At(sampled, timeline.Running))} MiB, highest while computing {MiB(Max(sampled, timeline.Running, timeline.Completed))} MiB, " +

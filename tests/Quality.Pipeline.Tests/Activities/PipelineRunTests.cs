@@ -278,7 +278,7 @@ public sealed class PipelineRunTests
         await foreach (var blob in pipeline.Storage.Container(pipeline.Storage.Names.Work).GetBlobsAsync(
             Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, prefix, CancellationToken.None))
         {
-            keys.Add(blob.Name[prefix.Length..^".json".Length]);
+            keys.Add(blob.Name[prefix.Length..^".json.gz".Length]);
         }
 
         return keys;
