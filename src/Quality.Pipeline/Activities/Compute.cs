@@ -75,16 +75,10 @@ public sealed class Compute(
 
         await facts.WriteShardAsync(run.Id, shard, RunFacts.Origin(run), shardFacts, cancellationToken);
         // The drill-down's first pass over this shard's evidence, while it is in memory: Finalize merges the tallies
-        // instead of reading the pairs report for them.
-        var state = partial.ToState();
-        if (evidence.Count > 0)
-        {
-            var strata = StrataTally.Strata(BatchRootCauses.Settings(options.Value, standard));
-            evidence.ForEach(strata.Add);
-            state = state with { Strata = strata.ToState() };
-        }
-
-        await work.WritePartialAsync(run.Id, WorkKeys.For(kind, shard), state, cancellationToken);
+        // instead of reading the pairs report for them. Every partial has one, empty without evidence.
+        var strata = StrataTally.Strata(BatchRootCauses.Settings(options.Value, standard));
+        evidence.ForEach(strata.Add);
+        await work.WritePartialAsync(run.Id, WorkKeys.For(kind, shard), partial.ToState() with { Strata = strata.ToState() }, cancellationToken);
     }
 
     /// <summary>A batch is sampled for review when its standard has a sampling plan; a review delivery is not itself sampled.</summary>

@@ -5,6 +5,7 @@ using Quality.Domain.Audit.Tags;
 using Quality.Domain.Findings;
 using Quality.Domain.Formats;
 using Quality.Domain.Formats.Canonical;
+using Quality.Domain.RootCauses;
 using Quality.Domain.Standards;
 using Quality.Domain.Taxonomy;
 using Quality.Pipeline.Facts;
@@ -54,7 +55,9 @@ public sealed partial class Finalize(
         var standard = run.Standard is { } reference ? await standards.GetAsync(reference, cancellationToken) : null;
 
         var batch = new BatchAudit();
-        var strata = rootCauses.Strata(standard);
+        // The root causes' strata, merged in shard order; null when a partial has none (written before Compute
+        // tallied them, by a run in flight across a deploy), and then root causes tally them from the pairs report.
+        StrataTally? strata = rootCauses.Strata(standard);
         for (var shard = 0; shard < run.ShardCount; shard++)
         {
             // Every shard's Compute has returned before Finalize is called: a missing partial is a fault, not a wait.
@@ -62,7 +65,11 @@ public sealed partial class Finalize(
             batch.Merge(BatchAudit.FromState(partial));
             if (partial.Strata is { } shardStrata)
             {
-                strata.Merge(shardStrata);
+                strata?.Merge(shardStrata);
+            }
+            else
+            {
+                strata = null;
             }
         }
 
