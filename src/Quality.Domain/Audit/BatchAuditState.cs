@@ -18,4 +18,10 @@ public sealed record BatchAuditState(
 
     /// <summary>Frame tags against gold; null when the partial has no gold tag.</summary>
     public Tags.TagGoldAuditState? TagGold { get; init; }
+
+    /// <summary>
+    /// The root-cause strata of the partial's evidence (the drill-down's first pass), tallied where the evidence is made;
+    /// null when the partial has no objects. Not part of <see cref="BatchAudit"/>: Finalize merges it on its own.
+    /// </summary>
+    public RootCauses.StrataTallyState? Strata { get; init; }
 }

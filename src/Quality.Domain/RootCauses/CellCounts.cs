@@ -30,6 +30,19 @@ internal sealed class CellCounts
         }
     }
 
+    /// <summary>A cell as stored (<see cref="StrataCellState"/>).</summary>
+    public static CellCounts FromState(StrataCellState state)
+    {
+        var counts = new CellCounts { Errors = state.Errors, Opportunities = state.Opportunities };
+        foreach (var (annotator, tally) in state.ByAnnotator)
+        {
+            counts.ByAnnotator[annotator] = (tally.Errors, tally.Opportunities);
+        }
+
+        counts.Examples.AddRange(state.Examples);
+        return counts;
+    }
+
     /// <summary>Adds <paramref name="other"/>'s counts; its examples follow this one's (shard order), up to <paramref name="examples"/>.</summary>
     public void Merge(CellCounts other, int examples)
     {

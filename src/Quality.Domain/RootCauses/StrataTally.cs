@@ -93,6 +93,29 @@ public sealed class StrataTally
         }
     }
 
+    /// <summary>The first pass's tally as stored, its cells in <see cref="Ordered"/>'s order; an interaction tally is not stored.</summary>
+    public StrataTallyState ToState()
+    {
+        if (_pairsByKind is not null)
+        {
+            throw new InvalidOperationException("Only the first pass's tally (each stratum alone) is stored: the interaction pass needs every shard's strata first.");
+        }
+
+        return new StrataTallyState([.. Ordered.Select(c => new StrataCellState(c.Key.Kind, c.Key.Stratum, c.Key.Level, c.Value.Errors, c.Value.Opportunities,
+            c.Value.ByAnnotator.ToDictionary(a => a.Key, a => new AnnotatorCountsState(a.Value.Errors, a.Value.Opportunities), StringComparer.Ordinal),
+            [.. c.Value.Examples]))]);
+    }
+
+    /// <summary>Adds a stored first-pass tally, as <see cref="Merge(StrataTally)"/> adds a live one: a shard's examples follow the earlier shards'.</summary>
+    public void Merge(StrataTallyState other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        foreach (var cell in other.Cells)
+        {
+            Cell(new CellKey(cell.Kind, cell.Stratum, cell.Level)).Merge(CellCounts.FromState(cell), _options.EvidenceRows);
+        }
+    }
+
     private CellCounts Cell(CellKey key) => CollectionsMarshal.GetValueRefOrAddDefault(Cells, key, out _) ??= new CellCounts();
 
     private static int Compare(CellKey a, CellKey b)

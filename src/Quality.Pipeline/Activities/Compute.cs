@@ -3,6 +3,7 @@ using Quality.Domain.Audit;
 using Quality.Domain.Facts;
 using Quality.Domain.Formats;
 using Quality.Domain.Formats.Canonical;
+using Quality.Domain.RootCauses;
 using Quality.Domain.Sampling;
 using Quality.Domain.Standards;
 using Quality.Domain.Taxonomy;
@@ -73,7 +74,11 @@ public sealed class Compute(
         }
 
         await facts.WriteShardAsync(run.Id, shard, RunFacts.Origin(run), shardFacts, cancellationToken);
-        await work.WritePartialAsync(run.Id, WorkKeys.For(kind, shard), partial.ToState(), cancellationToken);
+        // The drill-down's first pass over this shard's evidence, while it is in memory: Finalize merges the tallies
+        // instead of reading the pairs report for them. Every partial has one, empty without evidence.
+        var strata = StrataTally.Strata(BatchRootCauses.Settings(options.Value, standard));
+        evidence.ForEach(strata.Add);
+        await work.WritePartialAsync(run.Id, WorkKeys.For(kind, shard), partial.ToState() with { Strata = strata.ToState() }, cancellationToken);
     }
 
     /// <summary>A batch is sampled for review when its standard has a sampling plan; a review delivery is not itself sampled.</summary>

@@ -5,6 +5,7 @@ using Quality.Domain.Audit.Tags;
 using Quality.Domain.Findings;
 using Quality.Domain.Formats;
 using Quality.Domain.Formats.Canonical;
+using Quality.Domain.RootCauses;
 using Quality.Domain.Standards;
 using Quality.Domain.Taxonomy;
 using Quality.Pipeline.Facts;
@@ -49,12 +50,27 @@ public sealed partial class Finalize(
             throw new InvalidOperationException($"Run {run.Id} is {run.Status}; only an ingested run is finalised.");
         }
 
+        // The standard pinned at ingest: its spc settings judge the process signals, its rules the verdict, its
+        // thresholds the root causes' strata.
+        var standard = run.Standard is { } reference ? await standards.GetAsync(reference, cancellationToken) : null;
+
         var batch = new BatchAudit();
+        // The root causes' strata, merged in shard order; null when a partial has none (written before Compute
+        // tallied them, by a run in flight across a deploy), and then root causes tally them from the pairs report.
+        StrataTally? strata = rootCauses.Strata(standard);
         for (var shard = 0; shard < run.ShardCount; shard++)
         {
             // Every shard's Compute has returned before Finalize is called: a missing partial is a fault, not a wait.
             var partial = await work.ReadPartialAsync(run.Id, WorkKeys.For(WorkKeys.BatchAudit, shard), cancellationToken);
             batch.Merge(BatchAudit.FromState(partial));
+            if (partial.Strata is { } shardStrata)
+            {
+                strata?.Merge(shardStrata);
+            }
+            else
+            {
+                strata = null;
+            }
         }
 
         // The whole suite goes to a report blob before the run completes: a completed batch always has it.
@@ -82,11 +98,8 @@ public sealed partial class Finalize(
         // The facts of a vendor's batch (not of a review) go public with its reports, before the run completes.
         await facts.PublishAsync(run.Id, run.ShardCount, RunFacts.Origin(run), cancellationToken);
 
-        // The standard pinned at ingest: its spc settings judge the process signals, its rules the verdict.
-        var standard = run.Standard is { } reference ? await standards.GetAsync(reference, cancellationToken) : null;
-
         // Where errors concentrate, across the shards' evidence; a concentration over all annotators is a structural finding.
-        var causes = result.Spatial.IsEmpty ? null : await rootCauses.AnalyseAsync(run, standard, cancellationToken);
+        var causes = result.Spatial.IsEmpty ? null : await rootCauses.AnalyseAsync(run, standard, strata, cancellationToken);
 
         // Series, error history and findings are written before the run completes, so a completed batch is always in them.
         var findings = await monitor.RecordAsync(run, result, standard, cancellationToken, causes);

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Azure.Storage;
 using Azure.Storage.Blobs.Models;
+using Quality.Pipeline.Facts;
 using Quality.Pipeline.Runs;
 using Quality.Pipeline.Storage;
 using Quality.Tests.Shared;
@@ -93,6 +94,7 @@ internal static class DevHostMemory
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"  of which Running → last partial written (the Computes) {(lastPartial - timeline.Running).TotalSeconds:N0} s, then Finalize {(timeline.Completed - lastPartial).TotalSeconds:N0} s " +
             $"(dev host {Cpu(sampled, s => s.HostCpu, lastPartial, timeline.Completed)}, Azurite {Cpu(sampled, s => s.AzuriteCpu, lastPartial, timeline.Completed)} CPU-s); whole seconds"));
+        Console.WriteLine(await FinalizeStepsAsync(pipeline, runId, lastPartial, timeline.Completed));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"  dev host working set: at upload end {MiB(At(sampled, uploaded))} MiB, highest while ingesting {MiB(Max(sampled, timeline.Pending, timeline.Running))} MiB, " +
             $"at ingest end {MiB(At(sampled, timeline.Running))} MiB, highest while computing {MiB(Max(sampled, timeline.Running, timeline.Completed))} MiB, " +
@@ -104,6 +106,32 @@ internal static class DevHostMemory
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"  Azurite (in memory, holding the delivery and its shards) peak working set {(azurite is { } a ? MiB(a) : "?")} MiB"));
         return 0;
+    }
+
+    /// <summary>
+    /// Finalize's steps, from the Last-Modified of what each one writes last, in the order Finalize writes them: the
+    /// merge and the suite (agreement.json), the pairs report's commit, the facts' publishing (the newest fact file in
+    /// <c>reports</c>), root causes (root-causes.json), and the rest until Completed. Whole seconds, like the partials'.
+    /// </summary>
+    private static async Task<string> FinalizeStepsAsync(TestPipeline pipeline, string runId, DateTimeOffset lastPartial, DateTimeOffset completed)
+    {
+        var reports = pipeline.Storage.Container(pipeline.Storage.Names.Reports);
+        async Task<DateTimeOffset> ModifiedAsync(string report) =>
+            (await reports.GetBlobClient(BlobReportStore.BlobName(runId, report)).GetPropertiesAsync()).Value.LastModified;
+
+        var merged = await ModifiedAsync(BlobReportStore.Agreement);
+        var committed = await ModifiedAsync(BlobReportStore.Pairs);
+        var published = committed;
+        await foreach (var fact in reports.GetBlobsAsync(BlobTraits.None, BlobStates.None, FactPaths.Root + "/", CancellationToken.None))
+        {
+            published = fact.Properties.LastModified is { } modified && modified > published ? modified : published;
+        }
+
+        var analysed = await ModifiedAsync(BlobReportStore.RootCauses);
+        return string.Create(CultureInfo.InvariantCulture,
+            $"  Finalize's steps: merge and suite {(merged - lastPartial).TotalSeconds:N0} s, pairs committed {(committed - merged).TotalSeconds:N0} s, " +
+            $"facts published {(published - committed).TotalSeconds:N0} s, root causes {(analysed - published).TotalSeconds:N0} s, " +
+            $"the rest until Completed {(completed - analysed).TotalSeconds:N0} s; whole seconds");
     }
 
     /// <summary>The shared Azurite's peak resident memory: it holds every blob in memory, so it grows with the delivery.</summary>
