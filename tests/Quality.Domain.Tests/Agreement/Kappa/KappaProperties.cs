@@ -28,6 +28,23 @@ public sealed class KappaProperties
     public Property TwoRaterCoefficients_Defined_AtMostOneAndIntervalContainsEstimate() => Prop.ForAll(TwoRaterCounts, counts =>
         AllWeights.SelectMany(w => TwoRater(Table(counts), w)).All(BoundedWithInterval));
 
+    // The one-unit table FsCheck found (1 in 25,000 draws): the raters disagree on their only unit. By hand, p_o = 0;
+    // Scott's shares are ½ and ½, so p_e = ½ and π = (0 − ½)/(1 − ½) = −1; Cohen's p_e = 1·0 + 0·1 = 0, so κ = 0.
+    // Gwet's t(n − 1) interval has no degrees of freedom and is undefined; Cohen's Wald interval is [0, 0].
+    [Fact]
+    public void OneUnit_ChanceCorrectedIntervalUndefined_CohenWaldDefined()
+    {
+        var table = Table([[0, 1], [0, 0]]);
+        var pi = ScottPi.Compute(table);
+        var kappa = CohenKappa.Compute(table);
+
+        Assert.Equal(-1, pi.Coefficient, 12);
+        Assert.True(double.IsNaN(pi.Interval.Lower) && double.IsNaN(pi.Interval.Upper));
+        Assert.True(BoundedWithInterval(pi));
+        Assert.Equal(0, kappa.Coefficient, 12);
+        Assert.Equal(new ConfidenceInterval(0, 0, 0.95), kappa.Interval);
+    }
+
     [Property]
     public Property MultiRaterCoefficients_Defined_AtMostOneAndIntervalContainsEstimate() => Prop.ForAll(UnitRows, rows =>
         AllWeights.SelectMany(w => MultiRater(Ratings(rows), w)).All(BoundedWithInterval));
@@ -107,10 +124,13 @@ public sealed class KappaProperties
         BrennanPrediger.Compute(ratings, weights), PercentAgreement.Compute(ratings, weights),
     ];
 
+    // Gwet's t(n − 1) interval needs two units (irrCAC): with one unit it is undefined whatever the standard error, while
+    // Cohen's Wald interval is not.
     private static bool BoundedWithInterval(AgreementEstimate e) =>
         !e.Defined
             ? double.IsNaN(e.Coefficient) && e.UndefinedReason!.Length > 0
-            : e.Coefficient <= 1 + 1e-12 && (!double.IsFinite(e.StandardError) || e.Interval.Contains(e.Coefficient));
+            : e.Coefficient <= 1 + 1e-12 && (!double.IsFinite(e.StandardError) || e.Interval.Contains(e.Coefficient)
+                || (e.Units < 2 && double.IsNaN(e.Interval.Lower) && double.IsNaN(e.Interval.Upper)));
 
     private static bool SameEstimate(AgreementEstimate a, AgreementEstimate b) =>
         SameCoefficient(a, b) && Close(a.StandardError, b.StandardError)
