@@ -4,7 +4,8 @@ namespace Quality.Pipeline.Storage;
 
 /// <summary>
 /// A write-only stream that stores each write as its own gzip member in <paramref name="output"/>, compressed by a
-/// compressor that lives only for that write; disposing it disposes <paramref name="output"/>.
+/// compressor that lives only for that write; disposing it disposes <paramref name="output"/> unless
+/// <paramref name="leaveOpen"/> (as <see cref="GZipStream"/>'s does).
 /// </summary>
 /// <remarks>
 /// Why not one <see cref="GZipStream"/> open for the whole blob: each holds zlib-ng's deflate state (window, hash
@@ -13,7 +14,7 @@ namespace Quality.Pipeline.Storage;
 /// concatenate into one valid gzip file (RFC 1952 §2.2) that <see cref="GZipStream"/> decompresses member after member,
 /// and deflate only looks 32 KiB back, so members of ingest's 64 KiB flushes lose little of the ratio.
 /// </remarks>
-internal sealed class GzipMemberWriteStream(Stream output) : Stream
+internal sealed class GzipMemberWriteStream(Stream output, bool leaveOpen = false) : Stream
 {
     public override bool CanRead => false;
 
@@ -70,7 +71,7 @@ internal sealed class GzipMemberWriteStream(Stream output) : Stream
 
     protected override void Dispose(bool disposing)
     {
-        if (disposing)
+        if (disposing && !leaveOpen)
         {
             output.Dispose();
         }
@@ -80,7 +81,11 @@ internal sealed class GzipMemberWriteStream(Stream output) : Stream
 
     public override async ValueTask DisposeAsync()
     {
-        await output.DisposeAsync();
+        if (!leaveOpen)
+        {
+            await output.DisposeAsync();
+        }
+
         await base.DisposeAsync();
     }
 
