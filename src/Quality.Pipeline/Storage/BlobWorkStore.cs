@@ -27,9 +27,12 @@ public sealed class BlobWorkStore(StorageClients storage)
 
     public static string PartialBlob(string runId, string workKey) => $"{runId}/partials/{workKey}.json.gz";
 
-    /// <summary>A stream that compresses what is written into the shard's blob, committed when disposed.</summary>
+    /// <summary>
+    /// A stream that compresses each write (ingest's flushes of 64 KiB) into the shard's blob as a gzip member of its
+    /// own, committed when disposed: an open shard holds its write buffer, not a compressor.
+    /// </summary>
     public async Task<Stream> OpenShardForWriteAsync(string runId, string shardSet, int shard, CancellationToken cancellationToken) =>
-        WorkCompression.Compressing(await _container.GetBlockBlobClient(ShardBlob(runId, shardSet, shard))
+        WorkCompression.CompressingEachWrite(await _container.GetBlockBlobClient(ShardBlob(runId, shardSet, shard))
             .OpenWriteAsync(overwrite: true, new BlockBlobOpenWriteOptions { BufferSize = ShardBufferBytes }, cancellationToken));
 
     /// <summary>

@@ -18,8 +18,11 @@ internal static class WorkCompression
     /// <summary>The <c>Content-Encoding</c> of a blob stored in this codec.</summary>
     public const string ContentEncoding = "gzip";
 
-    /// <summary>A stream that compresses into <paramref name="output"/> and disposes it when disposed.</summary>
-    public static Stream Compressing(Stream output) => new GZipStream(output, CompressionLevel.Fastest, leaveOpen: false);
+    /// <summary>
+    /// A stream that compresses each write into <paramref name="output"/> as a gzip member of its own, holding no
+    /// compressor between writes (<see cref="GzipMemberWriteStream"/>), and disposes it when disposed.
+    /// </summary>
+    public static Stream CompressingEachWrite(Stream output) => new GzipMemberWriteStream(output);
 
     /// <summary>A stream of <paramref name="input"/>'s content decompressed (every gzip member in turn), disposing it when disposed.</summary>
     public static Stream Decompressing(Stream input) => new GZipStream(input, CompressionMode.Decompress, leaveOpen: false);
