@@ -20,8 +20,9 @@ public sealed record BatchAuditState(
     public Tags.TagGoldAuditState? TagGold { get; init; }
 
     /// <summary>
-    /// The root-cause strata of the partial's evidence (the drill-down's first pass), tallied where the evidence is made;
-    /// null when the partial has no objects. Not part of <see cref="BatchAudit"/>: Finalize merges it on its own.
+    /// The root-cause strata of the partial's evidence (the drill-down's first pass), tallied where the evidence is made:
+    /// Compute sets it on every partial (empty without evidence). Not part of <see cref="BatchAudit"/>, whose own state
+    /// leaves it null: Finalize merges it on its own.
     /// </summary>
     public RootCauses.StrataTallyState? Strata { get; init; }
 }

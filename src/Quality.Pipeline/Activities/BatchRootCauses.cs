@@ -9,8 +9,7 @@ namespace Quality.Pipeline.Activities;
 
 /// <summary>
 /// The batch's root-cause drill-down, across its shards: the strata (the first pass) are tallied by each shard's Compute
-/// and merged by Finalize from the partials (for partials written before that, tallied here from the pairs report). The
-/// committed pairs report (every shard's evidence, staged by Compute with its strata) is streamed once, for the
+/// and merged by Finalize from the partials. The committed pairs report (every shard's evidence, staged by Compute with its strata) is streamed once, for the
 /// interactions of the strongest, so memory is the tallies', never the rows'. The report is stored as
 /// <see cref="BlobReportStore.RootCauses"/> before the run completes.
 /// </summary>
@@ -27,36 +26,23 @@ public sealed class BatchRootCauses(BlobPairsStore pairs, BlobReportStore report
     public StrataTally Strata(QualityStandard? standard) => StrataTally.Strata(Settings(options.Value, standard));
 
     /// <param name="standard">The run's pinned standard, as given to <see cref="Strata"/>.</param>
-    /// <param name="strata">
-    /// Every shard's strata tally, merged in shard order; null when a partial had none (written before Compute tallied
-    /// them), and then they are tallied from the pairs report first, as before.
-    /// </param>
-    public async Task<RootCauseReport> AnalyseAsync(Run run, QualityStandard? standard, StrataTally? strata, CancellationToken cancellationToken)
+    /// <param name="strata">Every shard's strata tally, merged in shard order.</param>
+    public async Task<RootCauseReport> AnalyseAsync(Run run, QualityStandard? standard, StrataTally strata, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(run);
-        if (strata is null)
-        {
-            strata = Strata(standard);
-            await ReadAsync(run, strata.Add, cancellationToken);
-        }
-
+        ArgumentNullException.ThrowIfNull(strata);
         var effects = StratumEffects.Test(strata, Settings(options.Value, standard));
         var interactions = effects.InteractionTally();
         if (interactions is not null)
         {
-            await ReadAsync(run, interactions.Add, cancellationToken);
+            await foreach (var pair in pairs.ReadAsync(run.Id, cancellationToken))
+            {
+                interactions.Add(pair);
+            }
         }
 
         var report = RootCauseAnalysis.Finish(effects, interactions);
         await reports.WriteAsync(run.Id, BlobReportStore.RootCauses, ReportJson.Serialize(report), cancellationToken);
         return report;
-    }
-
-    private async Task ReadAsync(Run run, Action<EvidencePair> add, CancellationToken cancellationToken)
-    {
-        await foreach (var pair in pairs.ReadAsync(run.Id, cancellationToken))
-        {
-            add(pair);
-        }
     }
 }

@@ -55,22 +55,14 @@ public sealed partial class Finalize(
         var standard = run.Standard is { } reference ? await standards.GetAsync(reference, cancellationToken) : null;
 
         var batch = new BatchAudit();
-        // The root causes' strata, merged in shard order; null when a partial has none (written before Compute
-        // tallied them, by a run in flight across a deploy), and then root causes tally them from the pairs report.
-        StrataTally? strata = rootCauses.Strata(standard);
+        // The root causes' strata, each shard's tallied by its Compute, merged in shard order.
+        var strata = rootCauses.Strata(standard);
         for (var shard = 0; shard < run.ShardCount; shard++)
         {
             // Every shard's Compute has returned before Finalize is called: a missing partial is a fault, not a wait.
             var partial = await work.ReadPartialAsync(run.Id, WorkKeys.For(WorkKeys.BatchAudit, shard), cancellationToken);
             batch.Merge(BatchAudit.FromState(partial));
-            if (partial.Strata is { } shardStrata)
-            {
-                strata?.Merge(shardStrata);
-            }
-            else
-            {
-                strata = null;
-            }
+            strata.Merge(partial.Strata ?? throw new InvalidOperationException($"The partial of shard {shard} of run {run.Id} has no root-cause strata; Compute writes them with every partial."));
         }
 
         // The whole suite goes to a report blob before the run completes: a completed batch always has it.
