@@ -38,6 +38,23 @@ public sealed class ManifestItemMergeTests
     }
 
     [Fact]
+    public async Task ReadItemsAsync_AnnotatorFrameOutsideGoldMidway_HoldsThatFrameBesideAFewAndGroupsAsReadAsyncDoes()
+    {
+        var files = Delivery();
+        var ann01 = Boxes("ann-01").ToList();
+        ann01.InsertRange(3 * 60, Boxes("ann-01").Where(b => b.Frame == 7).Select(b => b with { Frame = 7_000 }));
+        files["ann-01.json"] = Records(ann01);
+
+        using var reader = Reader(files);
+        var items = await ItemsAsync(reader);
+
+        // The frame outside gold comes last, after gold's 120, as ReadAsync's grouping has it; the rest still streams.
+        Assert.Equal(await GroupedAsync(files), items.Select(Shown));
+        Assert.Equal("s7000", items[^1][0].Item);
+        Assert.InRange(reader.MostItemsHeld, 2, 4);
+    }
+
+    [Fact]
     public async Task ReadItemsAsync_GoldOnEveryThirdFrame_HoldsTheItemsOutsideGoldAndGroupsAsReadAsyncDoes()
     {
         var files = Delivery();

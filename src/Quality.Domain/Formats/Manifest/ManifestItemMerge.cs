@@ -18,9 +18,10 @@ namespace Quality.Domain.Formats.Manifest;
 /// together, hold a few items at a time.
 /// </para>
 /// <para>
-/// A file that stands on an item the first file has not reached (ahead of it, or on an item outside it) is read on only
-/// as far as needed; its items wait, held, until the first file reaches them. Once the first file has ended with such
-/// an item waiting, every file is read to its end and the rest given out in order: held, as a whole read would.
+/// A file that stands on an item the first file has not placed (ahead of it, or on an item outside it) has moved past the
+/// first file's items up to the last one it left; else it and the first file are read in turn until the first file
+/// places the item or the file reaches a placed one. Items outside the first file wait, held, to the end: they come
+/// after all of the first file's.
 /// A file that returns to an item already given out (its items out of the first file's order, or one item's annotations
 /// apart) throws <see cref="ItemOrderException"/>: the caller reads the delivery again as a whole.
 /// </para>
@@ -102,12 +103,11 @@ internal sealed class ManifestItemMerge(IReadOnlyList<ChannelReader<Annotation[]
     }
 
     private const int Passed = -1;
+
+    /// <summary>The first file has ended and none of its items waits: the rest is read to its end and given out in order.</summary>
     private const int Held = -2;
 
-    /// <summary>
-    /// <see cref="Passed"/> when every file has moved past <paramref name="item"/>; else the file to read on, or
-    /// <see cref="Held"/> when the first file has ended and a file stands on an item outside it.
-    /// </summary>
+    /// <summary><see cref="Passed"/> when every file has moved past <paramref name="item"/>; else the file to read on.</summary>
     private int FileToRead(HeldItem item)
     {
         var first = _files[0];
@@ -129,11 +129,21 @@ internal sealed class ManifestItemMerge(IReadOnlyList<ChannelReader<Annotation[]
                 return file;
             }
 
-            return first.Ended ? Held : 0; // on an item the first file has not reached: it reads on to place it
+            // On an item the first file has not placed: past this one when it has left this item or a later one before.
+            if (cursor.LastPlaced >= item.Position)
+            {
+                continue;
+            }
+
+            // Else it stands on an item outside the first file (it reads on to this item or past it), or ahead of the
+            // first file (which reads on to place it): both read, in turn, until one of them settles it.
+            return first.Ended || (_firstsTurn = !_firstsTurn) ? file : 0;
         }
 
         return Passed;
     }
+
+    private bool _firstsTurn;
 
     /// <summary>Takes the next annotation of <paramref name="file"/> into its item.</summary>
     private async ValueTask TakeAsync(int file, CancellationToken cancellationToken)
@@ -169,6 +179,7 @@ internal sealed class ManifestItemMerge(IReadOnlyList<ChannelReader<Annotation[]
                 (item.FirstFile, item.FirstIndex) = (file, cursor.Taken);
             }
 
+            cursor.LastPlaced = Math.Max(cursor.LastPlaced, cursor.Current?.Position ?? -1);
             cursor.Current = item;
         }
 
@@ -232,6 +243,9 @@ internal sealed class ManifestItemMerge(IReadOnlyList<ChannelReader<Annotation[]
 
         /// <summary>The item of the annotation taken last; null before the first.</summary>
         public HeldItem? Current { get; set; }
+
+        /// <summary>The latest place in the first file's order of the items it has left (placed when it left them); -1 for none.</summary>
+        public long LastPlaced { get; set; } = -1;
 
         public bool Ended { get; private set; }
 
