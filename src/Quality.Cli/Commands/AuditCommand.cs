@@ -125,7 +125,10 @@ internal static class AuditCommand
         var collector = facts.Folder is null ? null : new Quality.Domain.Facts.FactCollector();
         var roleOf = role switch { "gold" => AnnotatorRole.Gold, "reviewer" => AnnotatorRole.Reviewer, "annotator" => AnnotatorRole.Annotator, _ => (AnnotatorRole?)null };
         var frame = new List<Quality.Domain.Sampling.ReviewUnit>();
-        var evidence = new List<EvidencePair>();
+        // Every gold comparison outcome, tallied by its strata as it is made and kept in a temporary file for the
+        // drill-down's interaction pass: memory does not grow with the rows.
+        var rootCauseOptions = new RootCauseOptions { Thresholds = spatial.Thresholds };
+        using var evidence = new SpilledEvidenceCollection(TemporaryFile(), rootCauseOptions);
         if (await LocalDelivery.TryAuditAsync(file, new LocalDelivery.Options(format, annotator, roleOf, declared, checker, field),
             new BootstrapOptions { Seed = seed }, spatial, console, cancellationToken, html is null ? null : frame, evidence, collector) is not { } audit)
         {
@@ -139,7 +142,7 @@ internal static class AuditCommand
 
         var metrics = audit.Metrics;
         // The root causes and the views (each bootstrap on its own seeded stream) depend on nothing of each other: both cores.
-        var rootCauses = Task.Run(() => evidence.Count == 0 ? null : RootCauseAnalysis.Analyse(evidence, new RootCauseOptions { Thresholds = spatial.Thresholds }), cancellationToken);
+        var rootCauses = Task.Run(() => evidence.Count == 0 ? null : RootCauseAnalysis.Analyse(evidence.Strata, evidence, rootCauseOptions), cancellationToken);
         var objects = audit.Result.Spatial.IsEmpty ? null : SpatialReportView.From(audit.Result.Spatial, audit.Bootstrap);
         var report = new AuditReport(file.Name, audit.Header, metrics.Items, metrics.Annotators, metrics.Annotations,
             CountsView.From(metrics)!, AgreementSuiteView.From(audit.Result, audit.Bootstrap), objects?.Audit, objects?.Spatial)
@@ -176,6 +179,10 @@ internal static class AuditCommand
 
         return ExitCodes.Success;
     }
+
+    /// <summary>A file of this process's own in the temporary folder, deleted when closed.</summary>
+    private static FileStream TemporaryFile() => new(
+        Path.Combine(Path.GetTempPath(), "quality-evidence-" + Path.GetRandomFileName()), FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose);
 
     private static (string Field, MeasurementLevel Level)? ParseLevel(string declaration)
     {

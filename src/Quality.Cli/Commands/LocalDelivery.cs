@@ -87,9 +87,10 @@ internal static class LocalDelivery
             read.Report(ProgressCounter.Unknown); // the manifest names files of its own, read as the audit needs them
             var bytes = await File.ReadAllBytesAsync(file.FullName, cancellationToken);
             var manifest = ManifestParser.Parse(bytes, file.Name, fallback: (file.Directory?.Name ?? "local", "local", "local"));
-            // The offline audit holds the whole delivery anyway: its files are parsed at once, on every core.
-            using var files = new ManifestDeliveryReader(manifest, new FolderFiles(file.DirectoryName ?? "."), file.Name) { ReadAhead = true };
-            return await DeliveryAuditor.AuditAsync(manifest.Header, files, file.Name, cancellationToken, bootstrap, options.Levels, spatial, checker: options.Checker, frame: frame, evidence: evidence, facts: facts);
+            // The files are parsed at once, on every core, and merged item by item; read whole (ReadAhead) when they
+            // cannot be merged, or to give a broken delivery's first error.
+            var files = new FolderFiles(file.DirectoryName ?? ".");
+            return await DeliveryAuditor.AuditAsync(manifest.Header, () => new ManifestDeliveryReader(manifest, files, file.Name) { ReadAhead = true }, file.Name, cancellationToken, bootstrap, options.Levels, spatial, checker: options.Checker, frame: frame, evidence: evidence, facts: facts);
         }
 
         await using var stream = new CountingStream(file.OpenRead(), read);

@@ -5,7 +5,8 @@ namespace Quality.Domain.Audit;
 
 /// <summary>
 /// Audits the annotations a reader yields: groups them by item (a file need not be sorted by item) and adds each
-/// item whole. Memory is that of the annotations read — a shard in the pipeline, the whole file offline.
+/// item whole. Memory is that of the annotations read — a shard in the pipeline, the whole file offline; items given
+/// whole (a manifest's files merged) are audited a batch at a time.
 /// </summary>
 public static class BatchAuditReader
 {
@@ -40,4 +41,32 @@ public static class BatchAuditReader
         audit.AddItems(file, [.. byItem.Values]);
         return audit;
     }
+
+    /// <summary>
+    /// Audits items given whole (<see cref="Formats.Manifest.ManifestDeliveryReader.ReadItemsAsync"/>), a batch of about
+    /// <see cref="BatchAnnotations"/> annotations at a time, each batch on every core (<see cref="BatchAudit.AddItems"/>):
+    /// the same audit as all the items at once, holding one batch.
+    /// </summary>
+    /// <param name="file">The delivered file's name, for errors about the annotations.</param>
+    public static async Task AddItemsAsync(IAsyncEnumerable<IReadOnlyList<Annotation>> items, string file, BatchAudit into, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        ArgumentNullException.ThrowIfNull(into);
+        var (batch, annotations) = (new List<IReadOnlyList<Annotation>>(), 0);
+        await foreach (var item in items.WithCancellation(cancellationToken))
+        {
+            batch.Add(item);
+            annotations += item.Count;
+            if (annotations >= BatchAnnotations)
+            {
+                into.AddItems(file, batch);
+                (batch, annotations) = (new List<IReadOnlyList<Annotation>>(), 0);
+            }
+        }
+
+        into.AddItems(file, batch);
+    }
+
+    /// <summary>Annotations audited at a time: enough items for every core's runs, few enough to hold.</summary>
+    private const int BatchAnnotations = 16_384;
 }

@@ -4,6 +4,7 @@ using Quality.Domain.Facts;
 using Quality.Domain.Formats;
 using Quality.Domain.Formats.Canonical;
 using Quality.Domain.Formats.Csv;
+using Quality.Domain.Formats.Manifest;
 using Quality.Domain.Sampling;
 using Quality.Domain.Taxonomy;
 
@@ -60,6 +61,59 @@ public static class DeliveryAuditor
         }
 
         return Finish(header, audit, bootstrap, file) with { Warnings = reader is IReportsWarnings warns ? warns.Warnings : [] };
+    }
+
+    /// <summary>
+    /// A manifest's files merged item by item (<see cref="ManifestDeliveryReader.ReadItemsAsync"/>) and audited as the
+    /// items complete: when the files list their items in one order, memory does not grow with them. When they cannot be
+    /// merged, on any error, or with <paramref name="facts"/> (which hold every item anyway), a new reader from
+    /// <paramref name="open"/> reads the delivery whole, as <see cref="AuditAsync(DeliveryHeader, IAnnotationReader, string, CancellationToken, BootstrapOptions?, IReadOnlyDictionary{string, FieldDeclaration}?, SpatialOptions?, string, TaxonomyChecker?, ICollection{ReviewUnit}?, ICollection{EvidencePair}?, FactCollector?)"/>
+    /// does: the same figures, and the error one file after another meets first. <paramref name="frame"/> and
+    /// <paramref name="evidence"/> are cleared before that second reading.
+    /// </summary>
+    /// <param name="open">A new reader of the manifest's files at each call.</param>
+    public static async Task<DeliveryAudit> AuditAsync(
+        DeliveryHeader header, Func<ManifestDeliveryReader> open, string file, CancellationToken cancellationToken, BootstrapOptions? bootstrap = null,
+        IReadOnlyDictionary<string, FieldDeclaration>? levels = null, SpatialOptions? spatial = null, TaxonomyChecker? checker = null,
+        ICollection<ReviewUnit>? frame = null, ICollection<EvidencePair>? evidence = null, FactCollector? facts = null)
+    {
+        ArgumentNullException.ThrowIfNull(open);
+        if (facts is null)
+        {
+            var declared = Declared(header, levels, checker);
+            using var merged = open();
+            try
+            {
+                var audit = new BatchAudit(spatial, evidence) { Checker = checker, Frame = frame, Metadata = declared.Metadata };
+                await BatchAuditReader.AddItemsAsync(Checked(merged.ReadItemsAsync(cancellationToken), declared, file), file, audit, cancellationToken);
+                return Finish(declared, audit, bootstrap, file) with { Warnings = merged.Warnings };
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                frame?.Clear();
+                evidence?.Clear();
+            }
+        }
+
+        using var whole = open();
+        return await AuditAsync(header, whole, file, cancellationToken, bootstrap, levels, spatial, checker: checker, frame: frame, evidence: evidence, facts: facts);
+    }
+
+    /// <summary>Items whose every annotation holds to <paramref name="header"/>'s declarations (<see cref="DeliveryHeader.Check"/>).</summary>
+    private static async IAsyncEnumerable<IReadOnlyList<Annotation>> Checked(IAsyncEnumerable<IReadOnlyList<Annotation>> items, DeliveryHeader header, string file)
+    {
+        await foreach (var item in items)
+        {
+            foreach (var annotation in item)
+            {
+                if (header.Check(annotation, "label") is { } problem)
+                {
+                    throw new DeliveryFormatException(annotation.SourceIn(file), annotation.Line, problem.Field, problem.Problem);
+                }
+            }
+
+            yield return item;
+        }
     }
 
     /// <summary>

@@ -22,6 +22,19 @@ public static class RootCauseAnalysis
     }
 
     /// <summary>
+    /// The same report from the first pass's tally, made as the rows were (<see cref="SpilledEvidenceCollection.Strata"/>), and
+    /// one more pass over <paramref name="rows"/> for the interactions of the strongest strata, when there are any.
+    /// </summary>
+    /// <param name="strata">Every row's strata, tallied in row order under <paramref name="options"/>.</param>
+    public static RootCauseReport Analyse(StrataTally strata, IEnumerable<EvidencePair> rows, RootCauseOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var effects = StratumEffects.Test(strata, options);
+        var interactions = effects.InteractionTally() is null ? null : Tally(rows, () => effects.InteractionTally()!);
+        return Finish(effects, interactions);
+    }
+
+    /// <summary>
     /// A tally of <paramref name="rows"/>; on every core when they are a list: runs of rows tallied apart and merged in
     /// row order, which gives the one-pass tally exactly (counts, and the first error rows in row order).
     /// </summary>

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Threading.Channels;
 using Quality.Domain.Annotations;
 using Quality.Domain.Formats.Canonical;
 
@@ -118,6 +120,108 @@ public sealed class ManifestDeliveryReader : IAnnotationReader, IReportsWarnings
 
             EndOfFile(_file!, _readAheadEnd!);
             _readAheadFile = null;
+        }
+    }
+
+    /// <summary>
+    /// The delivery's items, each whole, in the order <see cref="ReadAsync"/> first reaches them, each item's annotations
+    /// in ReadAsync's order: what grouping ReadAsync's annotations by item gives, without holding them all. Every file is
+    /// parsed at once, each on the thread pool, and the files are merged item by item (<see cref="ManifestItemMerge"/>):
+    /// files that list their items in the first file's order hold a few items at a time; items a file lists elsewhere wait,
+    /// held, until the merge can place them. The warnings are ReadAsync's, once the last item is given.
+    /// </summary>
+    /// <exception cref="ItemOrderException">A file came back to an item already given out, or a file takes class names
+    /// from the files before it (COCO results): read the delivery with <see cref="ReadAsync"/> instead.</exception>
+    /// <remarks>
+    /// Any exception, a delivery's error included, is that of the file met first, not the first in ReadAsync's order, and
+    /// a file whose items meet no gold file's raises <see cref="ItemOrderException"/>: a caller that reports errors reads
+    /// the delivery again with ReadAsync for the error it would have met.
+    /// </remarks>
+    public async IAsyncEnumerable<IReadOnlyList<Annotation>> ReadItemsAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var files = _manifest.ReadingOrder.ToList();
+        var formats = new AnnotationFormat[files.Count];
+        for (var i = 0; i < files.Count; i++)
+        {
+            formats[i] = await FormatOfAsync(files[i], cancellationToken);
+        }
+
+        if (files.Count > ManifestItemMerge.MaxFiles || formats.Any(f => f.ReadsLabelNames))
+        {
+            throw new ItemOrderException($"{_manifestName}: {files.Count} files, or a file that takes class names from the files before it, are read one after another");
+        }
+
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var chunks = files.Select(_ => Channel.CreateBounded<Annotation[]>(new BoundedChannelOptions(ChunksAhead) { SingleReader = true, SingleWriter = true })).ToArray();
+        var reads = files.Select((file, i) => Task.Run(() => ReadIntoAsync(file, formats[i], chunks[i].Writer, stop.Token), stop.Token)).ToArray();
+        try
+        {
+            var merge = new ManifestItemMerge([.. chunks.Select(c => c.Reader)]);
+            await foreach (var item in merge.ReadAsync(stop.Token))
+            {
+                yield return item;
+            }
+
+            MostItemsHeld = merge.MostHeld;
+
+            var gold = files.Exists(f => f.Role == AnnotatorRole.Gold);
+            for (var i = 0; i < files.Count; i++)
+            {
+                var end = await reads[i];
+                if (gold && files[i].Role != AnnotatorRole.Gold && i > 0 && !merge.SharesItemWithFirst(i))
+                {
+                    throw new ItemOrderException($"{_folder + files[i].Path}: none of its items has annotations in the first file");
+                }
+
+                _warnings.AddRange(end.Warnings);
+            }
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            await ((Task)Task.WhenAll(reads)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+    }
+
+    /// <summary>The most items <see cref="ReadItemsAsync"/> held at once: a few for files in one order.</summary>
+    internal int MostItemsHeld { get; private set; }
+
+    /// <summary>Annotations a file's reader hands the merge at a time.</summary>
+    private const int ChunkSize = 256;
+
+    /// <summary>Chunks a file's reader may parse ahead of the merge.</summary>
+    private const int ChunksAhead = 8;
+
+    /// <summary>One file's annotations as declared, in chunks, for <see cref="ReadItemsAsync"/>; what its reader knew at its end.</summary>
+    private async Task<FileEnd> ReadIntoAsync(ManifestFile file, AnnotationFormat format, ChannelWriter<Annotation[]> into, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var stream = await OpenExistingAsync(file, cancellationToken);
+            using var reader = format.Open(stream, file.ToFileRole() with { File = _folder + file.Path });
+            var (chunk, count) = (new Annotation[ChunkSize], 0);
+            while (await reader.ReadAsync(cancellationToken) is { } annotation)
+            {
+                chunk[count++] = Stamped(file, annotation);
+                if (count == ChunkSize)
+                {
+                    await into.WriteAsync(chunk, cancellationToken);
+                    (chunk, count) = (new Annotation[ChunkSize], 0);
+                }
+            }
+
+            if (count > 0)
+            {
+                await into.WriteAsync(chunk[..count], cancellationToken);
+            }
+
+            into.Complete();
+            return FileEnd.Of(reader);
+        }
+        catch (Exception e)
+        {
+            into.Complete(e);
+            throw;
         }
     }
 

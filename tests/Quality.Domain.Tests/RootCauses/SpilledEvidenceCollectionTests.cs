@@ -1,0 +1,50 @@
+using Quality.Domain.Audit;
+using Quality.Domain.RootCauses;
+
+namespace Quality.Domain.Tests.RootCauses;
+
+public sealed class SpilledEvidenceCollectionTests
+{
+    [Fact]
+    public void Enumerate_RowsOfEveryShape_ReadBackFieldForFieldInOrder()
+    {
+        var rows = new List<EvidencePair>
+        {
+            new("f-1", "cuboid", "misclassified", "gold", "g-1", "ann-01", "a-1", "car", "truck", 0.7123456789012345,
+                new Dictionary<string, string?[]>(StringComparer.Ordinal) { ["occlusion"] = ["1", null], ["visibility"] = ["3", "4"] })
+            {
+                Strata = new ObjectStrata(new Dictionary<string, string> { ["class"] = "car", ["range"] = "20–40 m" }) { RangeMetres = 23.5, Size = double.Epsilon },
+            },
+            new("f-1", "box", "missed", "gold", null, "ann-02", null, "car", null, null, null),
+            new("f-2", "cuboid", "extra", null, null, "ann-01", "a-9", null, "truck", null, null) { Strata = new ObjectStrata(new Dictionary<string, string>()) },
+        };
+        rows.AddRange(new GeneratedDelivery { Items = 20 }.Evidence(seed: 3));
+        using var spilled = new SpilledEvidenceCollection(new MemoryStream(), new RootCauseOptions());
+
+        rows.ForEach(spilled.Add);
+
+        Assert.Equal(rows.Count, spilled.Count);
+        Assert.Equal(ReportJson.Serialize(rows), ReportJson.Serialize(spilled.ToList()));
+        // Read twice, and still appended to after a reading.
+        spilled.Add(rows[0]);
+        Assert.Equal(ReportJson.Serialize(rows.Append(rows[0])), ReportJson.Serialize(spilled.ToList()));
+    }
+
+    [Fact]
+    public void Analyse_SpilledRowsAndTheirTally_SameReportAsTheRowsInMemory()
+    {
+        var rows = new GeneratedDelivery { Items = 400, Planted = (time, _, _, _) => time == "night" }.Evidence(seed: 7);
+        var options = new RootCauseOptions();
+        using var spilled = new SpilledEvidenceCollection(new MemoryStream(), options);
+        rows.Take(100).ToList().ForEach(spilled.Add);
+        spilled.Clear(); // an audit that starts over
+        rows.ForEach(spilled.Add);
+
+        var (inMemory, fromSpill) = (RootCauseAnalysis.Analyse(rows, options), RootCauseAnalysis.Analyse(spilled.Strata, spilled, options));
+
+        // The planted night misses lead, and the interaction pass ran (it reads the rows again).
+        Assert.Equal((RootCauseKinds.Missed, "night"), (inMemory.Ranked[0].ErrorKind, inMemory.Ranked[0].Where.Single().Level));
+        Assert.NotEmpty(inMemory.Interactions);
+        Assert.Equal(ReportJson.Serialize(inMemory), ReportJson.Serialize(fromSpill));
+    }
+}
