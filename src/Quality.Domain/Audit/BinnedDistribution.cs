@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
@@ -17,8 +18,19 @@ namespace Quality.Domain.Audit;
 public sealed class BinnedDistribution(double binWidth)
 {
     private const double SumUnit = 1e-9;
-    /// <summary>Count by bin, unordered: ~110,000 matched boxes add six values each, and a hash lookup is a fraction of a tree's; readers sort (<see cref="SortedBins"/>).</summary>
-    private readonly Dictionary<long, long> _bins = [];
+
+    /// <summary>
+    /// Bins below this are counted in an array indexed by bin (IoU has 1,000 bins, heading 1,800): ~110,000 matched boxes
+    /// add six values each, an array's add is an index, and the dictionary's generic code over <c>long</c> ran as tier-0
+    /// code in a one-shot audit. 64 KiB at most per distribution, grown by doubling to the largest bin seen.
+    /// </summary>
+    private const int DenseBins = 8192;
+
+    /// <summary>Count by bin for bins below <see cref="DenseBins"/>; empty until the first such value.</summary>
+    private long[] _dense = [];
+
+    /// <summary>Count by bin for the bins beyond the array (outliers, or pixels at fine bins), unordered; readers sort (<see cref="SortedBins"/>).</summary>
+    private readonly Dictionary<long, long> _sparse = [];
     private Int128 _sum;
 
     public double BinWidth { get; } = binWidth > 0 && double.IsFinite(binWidth)
@@ -39,8 +51,7 @@ public sealed class BinnedDistribution(double binWidth)
         }
 
         value = Math.Max(0, value);
-        var bin = (long)Math.Floor(value / BinWidth);
-        CollectionsMarshal.GetValueRefOrAddDefault(_bins, bin, out _)++;
+        CountOf((long)Math.Floor(value / BinWidth))++;
         _sum += (Int128)Math.Round(value / SumUnit);
         Count++;
     }
@@ -53,9 +64,9 @@ public sealed class BinnedDistribution(double binWidth)
             throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"bins of width {other.BinWidth} cannot merge into bins of width {BinWidth}"), nameof(other));
         }
 
-        foreach (var (bin, count) in other._bins)
+        foreach (var (bin, count) in other.SortedBins())
         {
-            CollectionsMarshal.GetValueRefOrAddDefault(_bins, bin, out _) += count;
+            CountOf(bin) += count;
         }
 
         _sum += other._sum;
@@ -87,11 +98,39 @@ public sealed class BinnedDistribution(double binWidth)
         return (bins[^1].Key + 0.5) * BinWidth;
     }
 
-    /// <summary>The occupied bins in ascending order.</summary>
-    private KeyValuePair<long, long>[] SortedBins()
+    /// <summary>The count of <paramref name="bin"/>, to add to.</summary>
+    private ref long CountOf(long bin)
     {
-        var bins = _bins.ToArray();
-        Array.Sort(bins, static (x, y) => x.Key.CompareTo(y.Key));
+        if (bin is < 0 or >= DenseBins)
+        {
+            return ref CollectionsMarshal.GetValueRefOrAddDefault(_sparse, bin, out _);
+        }
+
+        if (bin >= _dense.Length)
+        {
+            Array.Resize(ref _dense, (int)Math.Min(DenseBins, Math.Max(64, BitOperations.RoundUpToPowerOf2((ulong)bin + 1))));
+        }
+
+        return ref _dense[bin];
+    }
+
+    /// <summary>The occupied bins in ascending order: the array's between the dictionary's below and above them.</summary>
+    private List<KeyValuePair<long, long>> SortedBins()
+    {
+        var sparse = _sparse.ToArray();
+        Array.Sort(sparse, static (x, y) => x.Key.CompareTo(y.Key));
+        // Negative bins come only from a state (values are clamped at 0).
+        var below = Array.FindIndex(sparse, b => b.Key >= 0) is var i and >= 0 ? i : sparse.Length;
+        var bins = new List<KeyValuePair<long, long>>(sparse[..below]);
+        for (var bin = 0; bin < _dense.Length; bin++)
+        {
+            if (_dense[bin] != 0)
+            {
+                bins.Add(new(bin, _dense[bin]));
+            }
+        }
+
+        bins.AddRange(sparse[below..]);
         return bins;
     }
 
@@ -104,7 +143,7 @@ public sealed class BinnedDistribution(double binWidth)
         var distribution = new BinnedDistribution(state.BinWidth) { _sum = Int128.Parse(state.Sum, System.Globalization.CultureInfo.InvariantCulture) };
         foreach (var bin in state.Bins)
         {
-            distribution._bins[bin[0]] = bin[1];
+            distribution.CountOf(bin[0]) = bin[1];
             distribution.Count += bin[1];
         }
 

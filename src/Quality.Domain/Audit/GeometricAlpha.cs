@@ -36,7 +36,7 @@ public sealed class GeometricAlpha
     public long Objects { get; private set; }
 
     /// <summary>
-    /// Adds one item: its consensus objects, each as its drawings (objects with one drawing are left out), the IoU of
+    /// Adds one item: its consensus objects, each as its drawings (numbered from 0; objects with one drawing are left out), the IoU of
     /// two drawings, and the overlapping pairs of drawings on the item — each unordered pair once with its IoU — so the
     /// expected disagreement costs the overlaps, not every pair.
     /// </summary>
@@ -45,11 +45,28 @@ public sealed class GeometricAlpha
         ArgumentNullException.ThrowIfNull(objects);
         ArgumentNullException.ThrowIfNull(iou);
         ArgumentNullException.ThrowIfNull(overlaps);
-        var pairable = new HashSet<int>();
-        var unitOf = new Dictionary<int, int>();
-        var units = new List<GeometricUnit>();
-        foreach (var drawn in objects.Where(o => o.Count >= 2))
+        // Each drawing's unit by its number (−1: in no unit of two or more), numbers being 0 … n − 1 on the item.
+        var numbers = 0;
+        foreach (var drawn in objects)
         {
+            foreach (var d in drawn)
+            {
+                ArgumentOutOfRangeException.ThrowIfNegative(d, nameof(objects));
+                numbers = Math.Max(numbers, d + 1);
+            }
+        }
+
+        var unitOf = new int[numbers];
+        Array.Fill(unitOf, -1);
+        var pairable = 0;
+        var units = new List<GeometricUnit>();
+        foreach (var drawn in objects)
+        {
+            if (drawn.Count < 2)
+            {
+                continue;
+            }
+
             Int128 disagreement = 0;
             for (var i = 0; i < drawn.Count; i++)
             {
@@ -60,9 +77,9 @@ public sealed class GeometricAlpha
             }
 
             _observedByCount[drawn.Count] = _observedByCount.GetValueOrDefault(drawn.Count) + disagreement;
-            pairable.UnionWith(drawn);
             foreach (var d in drawn)
             {
+                pairable += unitOf[d] < 0 ? 1 : 0;
                 unitOf[d] = units.Count;
             }
 
@@ -73,11 +90,10 @@ public sealed class GeometricAlpha
         var between = new Dictionary<(int A, int B), long>();
         foreach (var (a, b, overlap) in overlaps)
         {
-            if (pairable.Contains(a) && pairable.Contains(b))
+            if (UnitOf(a) is var ua and >= 0 && UnitOf(b) is var ub and >= 0)
             {
                 var units2 = 2 * Units(overlap);
                 _sameItemIou += units2;
-                var (ua, ub) = (unitOf[a], unitOf[b]);
                 if (ua == ub)
                 {
                     units[ua] = units[ua] with { WithinIou = units[ua].WithinIou + (long)units2 };
@@ -95,7 +111,10 @@ public sealed class GeometricAlpha
             _items.Add(new GeometricItem([.. units], [.. between.OrderBy(b => b.Key).Select(b => new GeometricOverlap(b.Key.A, b.Key.B, b.Value))]));
         }
 
-        Drawings += pairable.Count;
+        Drawings += pairable;
+
+        // A drawing outside the objects given is in no unit, as the set of pairable drawings had it.
+        int UnitOf(int drawing) => (uint)drawing < (uint)unitOf.Length ? unitOf[drawing] : -1;
     }
 
     public void Merge(GeometricAlpha other)

@@ -70,7 +70,7 @@ public sealed class SpatialAudit
                 }
             }
 
-            var similarities = new Dictionary<long, double>();
+            var scoredByPair = new List<(int I, int J, List<ScoredPair> Scored)>();
             for (var i = 0; i < byAnnotator.Count; i++)
             {
                 for (var j = i + 1; j < byAnnotator.Count; j++)
@@ -78,10 +78,17 @@ public sealed class SpatialAudit
                     var scored = ScoredPairs(drawn[i], drawn[j], kind, options);
                     var agreement = DetectionAgreement.Compare(drawn[i].Classes, drawn[j].Classes, scored, options.Thresholds);
                     Pairwise(byAnnotator[i].Annotator, byAnnotator[j].Annotator).Merge(agreement);
-                    foreach (var pair in scored)
-                    {
-                        similarities[PairKey(i, pair.Left, j, pair.Right)] = pair.Similarity;
-                    }
+                    scoredByPair.Add((i, j, scored));
+                }
+            }
+
+            // Sized once for every pair of every two annotators, instead of growing through its resizes.
+            var similarities = new Dictionary<long, double>(scoredByPair.Sum(p => p.Scored.Count));
+            foreach (var (i, j, scored) in scoredByPair)
+            {
+                foreach (var pair in scored)
+                {
+                    similarities[PairKey(i, pair.Left, j, pair.Right)] = pair.Similarity;
                 }
             }
 
@@ -438,16 +445,17 @@ public sealed class SpatialAudit
         _ => "extra",
     };
 
-    /// <summary>Attributes whose values differ (or exist on one side only), as gold → annotator.</summary>
+    /// <summary>Attributes whose values differ (or exist on one side only), as gold → annotator, in ordinal order of name.</summary>
     private static Dictionary<string, string?[]>? AttributeDifferences(Annotation reference, Annotation candidate)
     {
-        SortedDictionary<string, string?[]>? differences = null;
+        // A list sorted once at the end rather than a sorted tree per pair: most matched pairs differ in one or two.
+        List<KeyValuePair<string, string?[]>>? differences = null;
         foreach (var (name, gold) in CompactDictionary.EntriesOf(reference.Attributes))
         {
-            var given = candidate.Attributes?.GetValueOrDefault(name);
+            var given = candidate.Attributes?.TryGetValue(name, out var value) == true ? value : null;
             if (!string.Equals(gold, given, StringComparison.Ordinal))
             {
-                (differences ??= new(StringComparer.Ordinal))[name] = [gold, given];
+                (differences ??= []).Add(new(name, [gold, given]));
             }
         }
 
@@ -455,10 +463,11 @@ public sealed class SpatialAudit
         {
             if (reference.Attributes?.ContainsKey(name) != true)
             {
-                (differences ??= new(StringComparer.Ordinal))[name] = [null, given];
+                (differences ??= []).Add(new(name, [null, given]));
             }
         }
 
+        differences?.Sort(static (x, y) => string.CompareOrdinal(x.Key, y.Key));
         return differences is null ? null : new Dictionary<string, string?[]>(differences, StringComparer.Ordinal);
     }
 

@@ -31,17 +31,19 @@ public static class SweepAndPrune
         }
 
         Array.Sort(entries, static (p, q) => p.Left.CompareTo(q.Left));
-        // Sized once: an interval is active at most once.
-        var activeFirst = new List<Entry>(first.Count);
-        var activeSecond = new List<Entry>(second.Count);
+        // The active intervals by their place in the sorted entries (a third of an entry's size), sized once: an
+        // interval is active at most once.
+        var activeFirst = new List<int>(first.Count);
+        var activeSecond = new List<int>(second.Count);
         var pairs = new List<CandidatePair>();
-        foreach (var entry in entries)
+        for (var e = 0; e < entries.Length; e++)
         {
+            var entry = entries[e];
             var (mine, others) = entry.FromFirst ? (activeFirst, activeSecond) : (activeSecond, activeFirst);
             var rectangle = entry.FromFirst ? first[entry.Index] : second[entry.Index];
             for (var k = others.Count - 1; k >= 0; k--)
             {
-                var other = others[k];
+                var other = entries[others[k]];
                 if (other.Right <= entry.Left)
                 {
                     others[k] = others[^1];
@@ -53,7 +55,7 @@ public static class SweepAndPrune
                 }
             }
 
-            mine.Add(entry);
+            mine.Add(e);
         }
 
         pairs.Sort(static (p, q) => p.First != q.First ? p.First.CompareTo(q.First) : p.Second.CompareTo(q.Second));

@@ -9,16 +9,19 @@ public sealed class BipartiteMatching
 
     internal BipartiteMatching(int leftCount, int rightCount, IEnumerable<ScoredPair> pairs)
     {
-        _rightOfLeft = Enumerable.Repeat(-1, leftCount).ToArray();
-        _leftOfRight = Enumerable.Repeat(-1, rightCount).ToArray();
-        _pairs = [.. pairs.OrderBy(p => p.Left)];
+        _rightOfLeft = new int[leftCount];
+        _leftOfRight = new int[rightCount];
+        Array.Fill(_rightOfLeft, -1);
+        Array.Fill(_leftOfRight, -1);
+        // Most matchings come in ascending left already (a sweep's pairs, one-pair components): sorted only when not.
+        var given = pairs.ToArray();
+        _pairs = IsAscendingByLeft(given) ? given : [.. given.OrderBy(p => p.Left)];
         foreach (var pair in _pairs)
         {
             _rightOfLeft[pair.Left] = pair.Right;
             _leftOfRight[pair.Right] = pair.Left;
+            TotalSimilarity += pair.Similarity;
         }
-
-        TotalSimilarity = _pairs.Sum(p => p.Similarity);
     }
 
     public int LeftCount => _rightOfLeft.Length;
@@ -30,6 +33,19 @@ public sealed class BipartiteMatching
 
     /// <summary>The sum of the matched pairs' similarities.</summary>
     public double TotalSimilarity { get; }
+
+    private static bool IsAscendingByLeft(ScoredPair[] pairs)
+    {
+        for (var p = 1; p < pairs.Length; p++)
+        {
+            if (pairs[p].Left < pairs[p - 1].Left)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     /// <returns>The right object matched to <paramref name="left"/>, or −1 when it is unmatched.</returns>
     public int RightOf(int left) => _rightOfLeft[left];

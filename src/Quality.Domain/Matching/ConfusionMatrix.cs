@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Quality.Domain.Matching;
 
 /// <summary>
@@ -111,12 +113,13 @@ public sealed class ConfusionMatrix
     private static double MeanSimilarity((long Matches, long Units) sum) =>
         sum.Matches == 0 ? double.NaN : SimilarityUnits.ToSimilarity(sum.Units) / sum.Matches;
 
-    private void Increment((string?, string?) cell, long count) => _counts[cell] = _counts.GetValueOrDefault(cell) + count;
+    // One lookup per add, not a read and a write: every gold comparison outcome comes through here.
+    private void Increment((string?, string?) cell, long count) => CollectionsMarshal.GetValueRefOrAddDefault(_counts, cell, out _) += count;
 
     private void AddSimilarity(string referenceClass, long matches, long units)
     {
-        var (m, u) = _similarityByReferenceClass.GetValueOrDefault(referenceClass);
-        _similarityByReferenceClass[referenceClass] = (m + matches, u + units);
+        ref var sum = ref CollectionsMarshal.GetValueRefOrAddDefault(_similarityByReferenceClass, referenceClass, out _);
+        sum = (sum.Matches + matches, sum.Units + units);
     }
 }
 

@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Quality.Domain.Matching;
 
 /// <summary>
@@ -133,8 +135,8 @@ public sealed class DetectionAgreement
 
     private void AddToClass(string objectClass, (long First, long Second, long Matches) counts)
     {
-        var (f, s, m) = _byClass.GetValueOrDefault(objectClass);
-        _byClass[objectClass] = (f + counts.First, s + counts.Second, m + counts.Matches);
+        ref var sum = ref CollectionsMarshal.GetValueRefOrAddDefault(_byClass, objectClass, out _);
+        sum = (sum.First + counts.First, sum.Second + counts.Second, sum.Matches + counts.Matches);
     }
 }
 

@@ -39,17 +39,31 @@ public static class GoldComparison
         var matching = MaximumWeightMatching.Compute(referenceClasses.Count, candidateClasses.Count, eligible);
 
         var outcomes = new List<ObjectOutcome>(referenceClasses.Count + candidateClasses.Count);
-        var pairOf = matching.Pairs.ToDictionary(p => p.Left);
+        // The matched pairs come in ascending reference index: the next one is the current reference's, or it is missed.
+        var (pairs, next) = (matching.Pairs, 0);
         for (var r = 0; r < referenceClasses.Count; r++)
         {
-            outcomes.Add(!pairOf.TryGetValue(r, out var pair)
-                ? new ObjectOutcome(MatchOutcome.Missed, r, null, referenceClasses[r], null, double.NaN)
-                : new ObjectOutcome(
+            if (next < pairs.Count && pairs[next].Left == r)
+            {
+                var pair = pairs[next++];
+                outcomes.Add(new ObjectOutcome(
                     string.Equals(referenceClasses[r], candidateClasses[pair.Right], StringComparison.Ordinal) ? MatchOutcome.TruePositive : MatchOutcome.Misclassified,
                     r, pair.Right, referenceClasses[r], candidateClasses[pair.Right], pair.Similarity));
+            }
+            else
+            {
+                outcomes.Add(new ObjectOutcome(MatchOutcome.Missed, r, null, referenceClasses[r], null, double.NaN));
+            }
         }
 
-        outcomes.AddRange(matching.UnmatchedRight().Select(c => new ObjectOutcome(MatchOutcome.Extra, null, c, null, candidateClasses[c], double.NaN)));
+        for (var c = 0; c < candidateClasses.Count; c++)
+        {
+            if (matching.LeftOf(c) < 0)
+            {
+                outcomes.Add(new ObjectOutcome(MatchOutcome.Extra, null, c, null, candidateClasses[c], double.NaN));
+            }
+        }
+
         return outcomes;
     }
 }

@@ -110,7 +110,8 @@ public static class MaximumWeightMatching
 
     private static void Validate(int leftCount, int rightCount, ScoredPair[] pairs)
     {
-        var seen = new HashSet<(int, int)>(pairs.Length);
+        // Pairs in strictly ascending (left, right) order, as a sweep gives them, cannot repeat: the set is needed only otherwise.
+        var seen = IsStrictlyAscending(pairs) ? null : new HashSet<(int, int)>(pairs.Length);
         foreach (var pair in pairs)
         {
             if ((uint)pair.Left >= (uint)leftCount || (uint)pair.Right >= (uint)rightCount)
@@ -123,11 +124,25 @@ public static class MaximumWeightMatching
                 throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"Pair ({pair.Left}, {pair.Right}) has similarity {pair.Similarity}; eligible similarities lie in (0, 1]."), nameof(pairs));
             }
 
-            if (!seen.Add((pair.Left, pair.Right)))
+            if (seen?.Add((pair.Left, pair.Right)) == false)
             {
                 throw new ArgumentException($"Pair ({pair.Left}, {pair.Right}) is given twice.", nameof(pairs));
             }
         }
+    }
+
+    private static bool IsStrictlyAscending(ScoredPair[] pairs)
+    {
+        for (var p = 1; p < pairs.Length; p++)
+        {
+            var (pair, previous) = (pairs[p], pairs[p - 1]);
+            if (pair.Left < previous.Left || (pair.Left == previous.Left && pair.Right <= previous.Right))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static IEnumerable<ScoredPair> MatchComponent(ScoredPair[] pairs)

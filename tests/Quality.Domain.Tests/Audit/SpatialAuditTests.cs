@@ -253,6 +253,46 @@ public sealed class SpatialAuditTests
     }
 
     [Fact]
+    public void Binned_distribution_orders_the_bins_of_its_array_and_its_outliers_alike()
+    {
+        // Bins of 0.1: 0.05 falls in bin 0, 5.04 in bin 50, 2,000.02 in bin 20,000 (beyond the array of the low bins).
+        var distribution = new BinnedDistribution(0.1);
+        foreach (var value in new[] { 2000.02, 5.04, 0.05, 5.04 })
+        {
+            distribution.Add(value);
+        }
+
+        var restored = BinnedDistribution.FromState(distribution.ToState());
+
+        Assert.Equal([[0L, 1L], [50L, 2L], [20_000L, 1L]], distribution.ToState().Bins);
+        // Nearest rank of 4 values: the median is the 2nd (bin 50, midpoint 5.05), p90 the 4th (midpoint 2,000.05).
+        Assert.Equal(5.05, distribution.Quantile(0.5), 1e-9);
+        Assert.Equal(2000.05, distribution.Quantile(0.9), 1e-9);
+        Assert.Equal(0.05, distribution.Quantile(0), 1e-9);
+        Assert.Equal(2010.15 / 4, distribution.Mean, 1e-9);
+        Assert.Equal(distribution.ToState().Bins, restored.ToState().Bins);
+        Assert.Equal((4L, distribution.Mean), (restored.Count, restored.Mean));
+    }
+
+    [Fact]
+    public void Attribute_agreement_is_counted_per_attribute_in_ordinal_order()
+    {
+        var precision = new GeometricPrecision();
+        var gold = Cuboid("g", AnnotatorRole.Gold, "car", 0, 0);
+        var drawn = Cuboid("a", AnnotatorRole.Annotator, "car", 0, 0);
+
+        // visibility compared twice, agreeing once; occlusion compared once and agreeing; "parked" is on gold only.
+        precision.Add(gold with { Attributes = new Dictionary<string, string> { ["visibility"] = "v1", ["occlusion"] = "0", ["parked"] = "yes" } },
+            drawn with { Attributes = new Dictionary<string, string> { ["occlusion"] = "0", ["visibility"] = "v1" } }, 1);
+        precision.Add(gold with { Attributes = new Dictionary<string, string> { ["visibility"] = "v1" } },
+            drawn with { Attributes = new Dictionary<string, string> { ["visibility"] = "v2" } }, 1);
+
+        Assert.Equal(["occlusion", "visibility"], precision.Attributes.Keys);
+        Assert.Equal([(1L, 1L), (2L, 1L)], precision.Attributes.Values);
+        Assert.Equal([2L, 2L, 2L], precision.SizeError.Values.Select(d => d.Count));
+    }
+
+    [Fact]
     public void Below_the_threshold_the_shifted_car_is_a_miss_and_an_extra()
     {
         var audit = new SpatialAudit();

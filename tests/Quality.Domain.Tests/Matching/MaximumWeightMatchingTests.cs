@@ -132,4 +132,23 @@ public sealed class MaximumWeightMatchingTests
         Assert.Throws<ArgumentException>(() => MaximumWeightMatching.Compute(1, 1, [new ScoredPair(0, 1, 0.6)]));
         Assert.Throws<ArgumentException>(() => MaximumWeightMatching.Compute(1, 1, [new ScoredPair(0, 0, 1.2)]));
     }
+
+    [Fact]
+    public void Compute_PairRepeatedAfterOthers_ThrowsNamingIt()
+    {
+        // Not in ascending order, so the duplicate is found by the set, not by order: (1, 0) again after (0, 1).
+        var error = Assert.Throws<ArgumentException>(() => MaximumWeightMatching.Compute(2, 2,
+            [new ScoredPair(1, 0, 0.6), new ScoredPair(0, 1, 0.6), new ScoredPair(1, 0, 0.7)]));
+
+        Assert.StartsWith("Pair (1, 0) is given twice.", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Compute_PairsOutOfOrder_MatchedPairsInAscendingLeft()
+    {
+        var matching = MaximumWeightMatching.Compute(3, 3, [new ScoredPair(2, 2, 0.9), new ScoredPair(0, 1, 0.8), new ScoredPair(1, 0, 0.7)]);
+
+        Assert.Equal([new ScoredPair(0, 1, 0.8), new ScoredPair(1, 0, 0.7), new ScoredPair(2, 2, 0.9)], matching.Pairs);
+        Assert.Equal([1, 0, 2], Enumerable.Range(0, 3).Select(matching.LeftOf));
+    }
 }
