@@ -132,6 +132,48 @@ public sealed class NuScenesReaderTests
     }
 
     [Fact]
+    public async Task Values_in_an_unusual_spelling_read_as_their_usual_spelling()
+    {
+        // The reader takes the usual values as the splitter reads them and reads any other from its text: both give
+        // the same box. Box 1 spells box 0's values with escapes, an integer id, a count as 12.0, and its numbers
+        // with exponents; box 2 holds non-ASCII texts, two attribute names and a velocity-free record.
+        const string json = """
+            [{"token": "123", "sample_token": "s-1", "translation": [1.5, -2, 0.25], "size": [2, 4, 1.5], "rotation": [1, 0, 0, 0],
+              "category_name": "vehicle.car", "attribute_names": ["vehicle.parked"], "num_lidar_pts": 12, "visibility_token": "4"},
+             {"token": 123, "sample_token": "s-\u0031", "translation": [15e-1, -2.0, 2.5E-1], "size": [2e0, 4, 15e-1], "rotation": [1, 0.0, -0, 0],
+              "category_name": "vehicle\u002ecar", "attribute_names": ["vehicle.\u0070arked"], "num_lidar_pts": 12.0, "visibility_token": 4},
+             {"token": "t-é", "sample_token": "s-1", "translation": [1.5, -2, 0.25], "size": [2, 4, 1.5], "rotation": [1, 0, 0, 0],
+              "category_name": "véhicule", "attribute_names": ["z.b", "a.c"], "num_lidar_pts": 0, "visibility_token": "4"}]
+            """;
+
+        var boxes = await ReadTextAsync("nuscenes", json, Vendor);
+
+        Assert.Equal(3, boxes.Count);
+        Assert.Equal(("123", "s-1", "vehicle.car"), (boxes[1].Id, boxes[1].Item, boxes[1].Label));
+        Assert.Equal(boxes[0].Cuboid, boxes[1].Cuboid);
+        Assert.Equal(new Domain.Geometry.Cuboid(1.5, -2, 0.25, Length: 4, Width: 2, Height: 1.5, 0), boxes[0].Cuboid);
+        Assert.Equal(boxes[0].Attributes, boxes[1].Attributes);
+        Assert.Equal(["vehicle.parked", "12", "4"], boxes[1].Attributes!.Values);
+        Assert.Equal(("t-é", "véhicule", "a.c|z.b", "0"),
+            (boxes[2].Id, boxes[2].Label, boxes[2].Attributes!["attribute"], boxes[2].Attributes!["num_lidar_pts"]));
+    }
+
+    [Fact]
+    public async Task An_error_names_its_own_record_not_the_one_read_before_it()
+    {
+        // One JsonFields serves the reader's records in turn: record 1 has no token, so its error names no id, and
+        // record 0's id does not carry over.
+        const string json = """
+            [{"token": "t-0", "sample_token": "s", "translation": [0, 0, 0], "size": [1, 2, 1], "rotation": [1, 0, 0, 0], "category_name": "c"},
+            {"sample_token": "s", "translation": [0, 0, 0], "size": [1, -2, 1], "rotation": [1, 0, 0, 0], "category_name": "c"}]
+            """;
+
+        var error = await Assert.ThrowsAsync<DeliveryFormatException>(() => ReadTextAsync("nuscenes", json, Vendor));
+
+        Assert.Equal((2L, "[1].size", "record 1 at byte 133: has a negative size"), (error.Line, error.Field, error.Problem));
+    }
+
+    [Fact]
     public async Task A_repeated_property_counts_once_its_last_value_and_repeated_texts_are_one_string()
     {
         const string json = """

@@ -16,8 +16,8 @@ internal sealed class JsonFields
     private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = JsonStreamSplitter.MaxDepth };
 
     private readonly string _file;
-    private readonly JsonArrayElement _element;
-    private readonly string? _context;
+    private JsonArrayElement _element;
+    private string? _context;
     private readonly Func<long, string?, (string What, string? FieldPrefix)>? _name;
     private string? _what;
     private string? _fieldPrefix;
@@ -43,6 +43,27 @@ internal sealed class JsonFields
         _element = element;
         _context = context;
         _name = name;
+    }
+
+    /// <summary>Fields that a reader moves from element to element (<see cref="MoveTo"/>), naming each on demand as above.</summary>
+    public JsonFields(string file, Func<long, string?, (string What, string? FieldPrefix)> name)
+        : this(file, default, null, name)
+    {
+    }
+
+    /// <summary>
+    /// Points these fields at the next element read, so that a reader of many small records makes them once: what
+    /// was known of the last element (its name, its id) is forgotten. Only for fields that name their element on demand.
+    /// </summary>
+    public void MoveTo(JsonArrayElement element, string? context)
+    {
+        if (_name is null)
+        {
+            throw new InvalidOperationException("These fields were given their element's name; make new ones for the next element.");
+        }
+
+        (_element, _context) = (element, context);
+        (_what, _fieldPrefix, _id) = (null, null, null);
     }
 
     /// <summary>How errors name the element, e.g. <c>task 3 (id 17) at byte 51234</c>.</summary>

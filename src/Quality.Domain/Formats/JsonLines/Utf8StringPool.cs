@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 
 namespace Quality.Domain.Formats.JsonLines;
@@ -45,6 +46,22 @@ internal sealed class Utf8StringPool
 
         var slot = Slot(ascii);
         return Pooled(slot, ascii) ?? Pool(slot, ascii, System.Text.Encoding.ASCII.GetString(ascii));
+    }
+
+    /// <summary>The pooled string of <paramref name="bytes"/>, if there is one; no string is made.</summary>
+    public bool TryGet(ReadOnlySpan<byte> bytes, [NotNullWhen(true)] out string? value)
+    {
+        value = bytes.Length <= MaxBytes ? Pooled(Slot(bytes), bytes) : null;
+        return value is not null;
+    }
+
+    /// <summary>Pools <paramref name="value"/> as the string of <paramref name="bytes"/>, evicting its slot's entry; longer bytes are not pooled.</summary>
+    public void Add(ReadOnlySpan<byte> bytes, string value)
+    {
+        if (bytes.Length <= MaxBytes)
+        {
+            Pool(Slot(bytes), bytes, value);
+        }
     }
 
     private string? Pooled(int slot, ReadOnlySpan<byte> bytes) =>

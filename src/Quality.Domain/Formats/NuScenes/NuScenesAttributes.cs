@@ -29,10 +29,10 @@ internal static class NuScenesAttributes
         // Detection results write "" for a class without attributes.
         if (record.Has(NuScenesField.AttributeName) && !record.IsString(NuScenesField.AttributeName, ""u8))
         {
-            attributes["attribute"] = NuScenesRecord.Text(fields, record.Raw(NuScenesField.AttributeName), "attribute_name", texts);
+            attributes["attribute"] = record.Text(fields, NuScenesField.AttributeName, "attribute_name", texts);
         }
 
-        if (record.Has(NuScenesField.AttributeNames) && AttributeNames(fields, record.Raw(NuScenesField.AttributeNames), texts) is { } names)
+        if (record.Has(NuScenesField.AttributeNames) && AttributeNames(fields, record, texts) is { } names)
         {
             attributes["attribute"] = names;
         }
@@ -41,24 +41,24 @@ internal static class NuScenesAttributes
         {
             if (record.Has(field))
             {
-                attributes[name] = NuScenesRecord.Count(fields, record.Raw(field), name, texts);
+                attributes[name] = record.Count(fields, field, name, texts);
             }
         }
 
         if (record.Has(NuScenesField.VisibilityToken))
         {
-            attributes["visibility"] = NuScenesRecord.Id(fields, record.Raw(NuScenesField.VisibilityToken), "visibility_token", texts);
+            attributes["visibility"] = record.Id(fields, NuScenesField.VisibilityToken, "visibility_token", texts);
         }
 
         if (record.Has(NuScenesField.DetectionScore))
         {
-            attributes["score"] = JsonFields.Format(NuScenesRecord.Number(fields, record.Raw(NuScenesField.DetectionScore), "detection_score"));
+            attributes["score"] = JsonFields.Format(record.Number(fields, NuScenesField.DetectionScore, "detection_score"));
         }
 
         if (record.Has(NuScenesField.Velocity))
         {
             Span<double> v = stackalloc double[2];
-            NuScenesRecord.Numbers(fields, record.Raw(NuScenesField.Velocity), "velocity", v);
+            record.Numbers(fields, NuScenesField.Velocity, "velocity", v);
             (attributes["velocity_x"], attributes["velocity_y"]) = (JsonFields.Format(v[0]), JsonFields.Format(v[1]));
         }
 
@@ -66,11 +66,17 @@ internal static class NuScenesAttributes
     }
 
     /// <summary>
-    /// <c>attribute_names</c> in ordinal order joined by '|'; null when empty. One name, the usual box, is read without a
-    /// list and its path is formatted only for its error.
+    /// <c>attribute_names</c> in ordinal order joined by '|'; null when empty. One name, the usual box, is the one the
+    /// scan read, or else is read without a list; an item's path is formatted only for its error.
     /// </summary>
-    private static string? AttributeNames(JsonFields fields, ReadOnlySpan<byte> raw, NuScenesTexts texts)
+    private static string? AttributeNames(JsonFields fields, NuScenesRecord record, NuScenesTexts texts)
     {
+        if (record.ScannedText(NuScenesField.AttributeNames) is { } single)
+        {
+            return single;
+        }
+
+        var raw = record.Raw(NuScenesField.AttributeNames);
         var reader = new Utf8JsonReader(raw);
         reader.Read();
         if (reader.TokenType != JsonTokenType.StartArray)

@@ -14,21 +14,26 @@ internal static class NuScenesBoxParser
     /// <summary>How far |q| may be from 1: rounding in exported quaternions, not a different rotation.</summary>
     public const double UnitQuaternionTolerance = 1e-3;
 
+    /// <param name="fields">The record's place in its file, for errors (<see cref="JsonFields.MoveTo"/>).</param>
     /// <param name="json">The record's UTF-8 text, read in place (no document is built).</param>
+    /// <param name="scan">What the splitter's pass found in it; not scanned when the record is no object.</param>
     /// <param name="sampleToken">The sample the record is filed under in a results file; null when it names its own.</param>
     /// <param name="source">Whose boxes, in which role, and the file's path in its manifest (<see cref="FileRole.ManifestPath"/>).</param>
     /// <param name="texts">The reader's repeated texts (sample tokens, classes, attributes, counts).</param>
-    /// <param name="scanned">Where the splitter found the record's fields (<see cref="NuScenesRecord.Scan"/>); empty: read them here.</param>
     /// <param name="attributeBuffer">The reader's room for a box's attributes as they are read (<see cref="NuScenesAttributes.MaxAttributes"/>).</param>
     // Compiled optimised at its first call, not left in tier-0 code by a one-shot audit: runs once per box.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static Annotation Parse(
-        JsonFields fields, ReadOnlySpan<byte> json, Span<(int Start, int Length)> scanned, string? sampleToken, (string Annotator, AnnotatorRole Role, string? File) source,
+        JsonFields fields, ReadOnlySpan<byte> json, NuScenesBoxScan scan, string? sampleToken, (string Annotator, AnnotatorRole Role, string? File) source,
         NuScenesTexts texts, KeyValuePair<string, string>[] attributeBuffer)
     {
-        Span<(int Start, int Length)> values = stackalloc (int, int)[NuScenesRecord.FieldCount];
-        var record = scanned.IsEmpty ? new NuScenesRecord(fields, json, values) : new NuScenesRecord(json, scanned);
-        string? id = record.Has(NuScenesField.Token) ? NuScenesRecord.Id(fields, record.Raw(NuScenesField.Token), "token") : null;
+        if (!scan.IsScanned)
+        {
+            throw fields.Error(null, $"{JsonFields.Describe(json)} is not an object");
+        }
+
+        var record = new NuScenesRecord(json, scan);
+        string? id = record.Has(NuScenesField.Token) ? record.Id(fields, NuScenesField.Token, "token") : null;
         if (id is not null)
         {
             fields.Identify(id);
@@ -36,16 +41,16 @@ internal static class NuScenesBoxParser
 
         var item = Item(fields, record, sampleToken, texts);
         Span<double> translation = stackalloc double[3];
-        NuScenesRecord.Numbers(fields, record.Required(fields, NuScenesField.Translation, "translation"), "translation", translation);
+        record.Numbers(fields, NuScenesField.Translation, "translation", translation);
         Span<double> size = stackalloc double[3];
-        NuScenesRecord.Numbers(fields, record.Required(fields, NuScenesField.Size, "size"), "size", size);
+        record.Numbers(fields, NuScenesField.Size, "size", size);
         if (size[0] < 0 || size[1] < 0 || size[2] < 0)
         {
             throw fields.Error("size", "has a negative size");
         }
 
         Span<double> rotation = stackalloc double[4];
-        NuScenesRecord.Numbers(fields, record.Required(fields, NuScenesField.Rotation, "rotation"), "rotation", rotation);
+        record.Numbers(fields, NuScenesField.Rotation, "rotation", rotation);
         var yaw = Yaw(fields, rotation);
         var label = Label(fields, record, texts);
         var attributes = NuScenesAttributes.Read(fields, record, texts, attributeBuffer);
@@ -77,7 +82,7 @@ internal static class NuScenesBoxParser
 
     private static string Item(JsonFields fields, NuScenesRecord record, string? sampleToken, NuScenesTexts texts)
     {
-        var own = record.Has(NuScenesField.SampleToken) ? NuScenesRecord.Id(fields, record.Raw(NuScenesField.SampleToken), "sample_token", texts) : null;
+        var own = record.Has(NuScenesField.SampleToken) ? record.Id(fields, NuScenesField.SampleToken, "sample_token", texts) : null;
         return (sampleToken, own) switch
         {
             (null, null) => throw fields.Error("sample_token", "missing"),
@@ -89,7 +94,7 @@ internal static class NuScenesBoxParser
     }
 
     private static string Label(JsonFields fields, NuScenesRecord record, NuScenesTexts texts) =>
-        record.Has(NuScenesField.CategoryName) ? NuScenesRecord.Text(fields, record.Raw(NuScenesField.CategoryName), "category_name", texts)
-        : record.Has(NuScenesField.DetectionName) ? NuScenesRecord.Text(fields, record.Raw(NuScenesField.DetectionName), "detection_name", texts)
+        record.Has(NuScenesField.CategoryName) ? record.Text(fields, NuScenesField.CategoryName, "category_name", texts)
+        : record.Has(NuScenesField.DetectionName) ? record.Text(fields, NuScenesField.DetectionName, "detection_name", texts)
         : throw fields.Error("category_name", "missing (and no detection_name)");
 }

@@ -9,15 +9,17 @@ namespace Quality.Domain.Formats.NuScenes;
 /// or a detection-results file <c>{"meta": …, "results": {sample_token: [box, …]}}</c>.
 /// </summary>
 /// <remarks>
-/// Each box is read once: the splitter hands its object to <see cref="TryScan"/> while it checks the JSON, which notes
-/// where every known field's value lies; the box is then built from those values alone.
+/// Each box is read once: the splitter hands its object to <see cref="TryScan"/> while it checks the JSON, which reads
+/// the usual values of the known fields and notes where every one lies (<see cref="NuScenesBoxScan"/>); the box is then
+/// built from what the scan read, and only an unusual value is read again, from its place, for its error.
 /// </remarks>
 internal sealed class NuScenesReader(Stream stream, FileRole file, string annotator) : JsonAnnotationReader(stream, file), IJsonElementScanner
 {
-    private readonly (int Start, int Length)[] _scanned = new (int, int)[NuScenesRecord.FieldCount];
-    private bool _isScanned;
     private readonly AnnotatorRole _role = file.Role ?? AnnotatorRole.Annotator;
-    private readonly NuScenesTexts _texts = new();
+    private readonly NuScenesBoxScan _scan = new(new NuScenesTexts());
+    private readonly JsonFields _fields = new(file.File, static (index, sample) => sample is null
+        ? ($"record {index}", $"[{index}]")
+        : ($"box {index} of sample {sample}", $"results.{sample}[{index}]"));
     private readonly KeyValuePair<string, string>[] _attributes = new KeyValuePair<string, string>[NuScenesAttributes.MaxAttributes];
     private Phase _phase;
     private string? _sample;
@@ -49,7 +51,7 @@ internal sealed class NuScenesReader(Stream stream, FileRole file, string annota
                     };
                     break;
                 case Phase.Records or Phase.SampleBoxes:
-                    _isScanned = false;
+                    _scan.Reset();
                     if (await Splitter.ReadElementAsync(this, cancellationToken) is { } box)
                     {
                         return new JsonRecord(box, _sample);
@@ -78,14 +80,12 @@ internal sealed class NuScenesReader(Stream stream, FileRole file, string annota
 
     protected override void Convert(JsonRecord record, Queue<Annotation> annotations)
     {
-        var fields = new JsonFields(File.File, record.Element, record.Context, static (index, sample) => sample is null
-            ? ($"record {index}", $"[{index}]")
-            : ($"box {index} of sample {sample}", $"results.{sample}[{index}]"));
-        annotations.Enqueue(NuScenesBoxParser.Parse(fields, record.Element.Utf8.Span, _isScanned ? _scanned : default, record.Context, (annotator, _role, File.ManifestPath), _texts, _attributes));
+        _fields.MoveTo(record.Element, record.Context);
+        annotations.Enqueue(NuScenesBoxParser.Parse(_fields, record.Element.Utf8.Span, _scan, record.Context, (annotator, _role, File.ManifestPath), _scan.Texts, _attributes));
     }
 
     /// <summary>The box's fields as the splitter reads it; a box that is no object is left to the parser's error.</summary>
-    public bool TryScan(ref Utf8JsonReader reader) => _isScanned = NuScenesRecord.Scan(ref reader, _scanned);
+    public bool TryScan(ref Utf8JsonReader reader) => _scan.Scan(ref reader);
 
     private async ValueTask ReadRootPropertyAsync(CancellationToken cancellationToken)
     {

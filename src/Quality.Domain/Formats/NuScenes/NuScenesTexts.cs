@@ -1,3 +1,6 @@
+using System.Text;
+using Quality.Domain.Formats.JsonLines;
+
 namespace Quality.Domain.Formats.NuScenes;
 
 /// <summary>
@@ -11,6 +14,9 @@ internal sealed class NuScenesTexts
 
     private readonly Dictionary<string, string> _texts = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+
+    /// <summary>The held texts last met, by their UTF-8 bytes: a box's texts are found without decoding or hashing their characters.</summary>
+    private readonly Utf8StringPool _recent = new();
 
     public NuScenesTexts() => _lookup = _texts.GetAlternateLookup<ReadOnlySpan<char>>();
 
@@ -35,5 +41,21 @@ internal sealed class NuScenesTexts
         }
 
         return true;
+    }
+
+    /// <summary>The held string of printable ASCII text the caller has checked (e.g. a valid id), or a new one held as <see cref="TryGet"/> holds it.</summary>
+    /// <param name="ascii">At most <see cref="Canonical.CanonicalFormat.MaxIdLength"/> bytes.</param>
+    public string GetAscii(ReadOnlySpan<byte> ascii)
+    {
+        if (_recent.TryGet(ascii, out var text))
+        {
+            return text;
+        }
+
+        Span<char> chars = stackalloc char[ascii.Length];
+        Encoding.ASCII.GetChars(ascii, chars);
+        TryGet(chars, static _ => true, out text);
+        _recent.Add(ascii, text);
+        return text;
     }
 }
