@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace Quality.Domain.Audit;
 
@@ -56,6 +57,14 @@ public static class ReportJson
             WriteIndented = indented,
             Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
         };
+        if (indented)
+        {
+            // What the command line prints, once per process: the views described at compile time (ReadyToRun code in
+            // the tool) instead of by reflection at start (docs/performance.md, Alpha, seventh round). The compact
+            // options (stored reports, the API's OpenAPI contract) keep reflection's description.
+            options.TypeInfoResolver = JsonTypeInfoResolver.Combine(ReportViewsJson.Default, new DefaultJsonTypeInfoResolver());
+        }
+
         ApplyConventions(options);
         options.MakeReadOnly(populateMissingResolver: true);
         return options;

@@ -7,6 +7,9 @@ namespace Quality.Domain.Tests.Audit;
 
 public sealed class ReportJsonTests
 {
+    /// <summary>ReportJson's settings, indented, with the types described by reflection alone (as the compact ones are).</summary>
+    private static readonly JsonSerializerOptions Reflected = new(ReportJson.SerializerOptions) { WriteIndented = true };
+
     private static readonly DateTimeOffset Seen = new(2026, 11, 25, 10, 30, 0, TimeSpan.FromHours(2));
 
     [Fact]
@@ -76,6 +79,26 @@ public sealed class ReportJsonTests
         var value = new { name = "Fußgänger", time = Seen };
 
         Assert.Equal(ReportJson.Serialize(value), JsonSerializer.Serialize(value, options));
+    }
+
+    [Fact]
+    public void Serialize_Indented_WritesTheViewsAsReflectionDescribesThem()
+    {
+        // The indented options describe the report's views at compile time (ReportViewsJson); the compact ones by
+        // reflection. Both must give the same document: the hand-worked audit's views, nulls, enums and dictionaries.
+        var result = HandWorkedAudit.Result();
+        var bootstrap = new Quality.Domain.Agreement.BootstrapOptions { Seed = 1, Replicates = 10 };
+        var views = new
+        {
+            counts = CountsView.From(result.Metrics),
+            agreement = AgreementSuiteView.From(result, bootstrap),
+            objects = SpatialReportView.From(result.Spatial, bootstrap),
+        };
+        var json = ReportJson.Serialize(views, indented: true);
+
+        Assert.Equal(JsonSerializer.Serialize(views, Reflected), json);
+        Assert.Contains("\"fleissKappa\"", json, StringComparison.Ordinal);
+        Assert.Contains("\"pairwise\"", json, StringComparison.Ordinal);
     }
 
     private static Finding Finding(IReadOnlyList<string>? classes = null, string statement = "s") => new()
