@@ -31,7 +31,8 @@ else
   # The package users install and the `any` one (JIT-compiled, for other platforms), then the linux-x64 one natively
   # compiled in its place. Trim and AOT warnings stay warnings: they are in code the command does not run (the
   # pipeline's stores) and in packages' reflection paths it does not take; what it prints is checked against the
-  # managed command by tests/Quality.Readme.Tests/NativeCommandTests.cs.
+  # managed command by tests/Quality.Readme.Tests/NativeCommandTests.cs. DebugType=none: no 50 MB file of native debug
+  # symbols in the package (stack traces still name the methods).
   dotnet pack src/Quality.Cli -c Release -o artifacts/tool -p:PackageVersion="$version" -p:PublishReadyToRun=false --nologo -v quiet
   echo "compiling quality to native code, linked with $linker"
   dotnet pack src/Quality.Cli -c Release -r linux-x64 -o artifacts/tool -p:PackageVersion="$version" \

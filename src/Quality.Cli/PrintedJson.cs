@@ -12,7 +12,7 @@ namespace Quality.Cli;
 /// <summary>
 /// The JSON every command prints (<c>--json</c>) and reads back (<c>quality models</c> reads <c>quality audit --json</c>):
 /// <see cref="ReportJson"/>'s form, indented, with the types described at compile time (<see cref="PrintedViewsJson"/>)
-/// and never by reflection, so that the natively compiled command (eng/install-cli.sh) prints what the managed one does.
+/// and never by reflection, so that the natively compiled command (QUALITY_CLI_NATIVE=1 eng/install-cli.sh) prints what the managed one does.
 /// A type missing from <see cref="PrintedViewsJson"/> fails here in every build, tests included, not only natively.
 /// </summary>
 internal static class PrintedJson
