@@ -11,6 +11,7 @@ namespace Quality.Readme.Tests;
 /// <c>quality</c> installed by the README's own <c>eng/install-cli.sh</c> into a folder of the test's. Each must exit 0
 /// and print what its <c>output</c> block says.
 /// </summary>
+[Collection(InstallCli.Collection)]
 public sealed class ReadmeTests(ITestOutputHelper log)
 {
     /// <summary>Azurite's published development account key (public, dev-only).</summary>

@@ -116,6 +116,12 @@ internal static class AuditCommand
             }
         }
 
+        if (facts.Folder is not null && NativeCommand.IsNative)
+        {
+            await console.Error.WriteLineAsync(NativeCommand.WithoutParquet("--facts"));
+            return ExitCodes.Failure;
+        }
+
         var factsDate = facts.Folder is null ? null : await AuditFacts.ParseDateAsync(facts.Date, console);
         if (facts.Folder is not null && factsDate is null)
         {
@@ -170,7 +176,7 @@ internal static class AuditCommand
 
         if (json)
         {
-            await console.Output.WriteLineAsync(ReportJson.Serialize(report, indented: true));
+            await console.Output.WriteLineAsync(PrintedJson.Serialize(report));
         }
         else
         {

@@ -28,7 +28,7 @@ internal static class LocalTrainingAudits
             LocalAudit audit;
             try
             {
-                audit = ReportJson.Deserialize<LocalAudit>(await File.ReadAllTextAsync(file.FullName, cancellationToken));
+                audit = PrintedJson.Deserialize<LocalAudit>(await File.ReadAllTextAsync(file.FullName, cancellationToken));
             }
             catch (JsonException ex)
             {
@@ -53,7 +53,7 @@ internal static class LocalTrainingAudits
         deliveryId.Length >= 10 && DateOnly.TryParseExact(deliveryId[..10], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;
 
     /// <summary>The parts of <c>quality audit --json</c> that linkage reads.</summary>
-    private sealed record LocalAudit(DeliveryHeader? Delivery, Headline? Agreement, GoldAuditView? Audit, Verdict? Verdict);
+    internal sealed record LocalAudit(DeliveryHeader? Delivery, Headline? Agreement, GoldAuditView? Audit, Verdict? Verdict);
 
-    private sealed record Headline(double? KrippendorffAlpha);
+    internal sealed record Headline(double? KrippendorffAlpha);
 }

@@ -51,7 +51,7 @@ internal static class ModelsCommand
                 await File.WriteAllTextAsync(page.FullName, Quality.Pipeline.ModelLinkage.ComparisonReportPage.Render(comparison), cancellationToken);
             }
 
-            await console.Output.WriteLineAsync(parse.GetValue(json) ? ReportJson.Serialize(comparison, indented: true) : ModelTables.Comparison(comparison));
+            await console.Output.WriteLineAsync(parse.GetValue(json) ? PrintedJson.Serialize(comparison) : ModelTables.Comparison(comparison));
             return ExitCodes.Success;
         });
         return command;
@@ -97,7 +97,7 @@ internal static class ModelsCommand
             }
 
             var correlation = ModelCorrelator.Correlate(evaluations, deliveries, ModelMetrics.Parse(parse.GetValue(metric))!.Value);
-            await console.Output.WriteLineAsync(parse.GetValue(json) ? ReportJson.Serialize(correlation, indented: true) : ModelTables.Correlation(correlation));
+            await console.Output.WriteLineAsync(parse.GetValue(json) ? PrintedJson.Serialize(correlation) : ModelTables.Correlation(correlation));
             return ExitCodes.Success;
         });
         return command;

@@ -48,6 +48,12 @@ internal static class QueryCommand
             return ExitCodes.BadInput;
         }
 
+        if (NativeCommand.IsNative)
+        {
+            await console.Error.WriteLineAsync(NativeCommand.WithoutParquet("quality query"));
+            return ExitCodes.Failure;
+        }
+
         string folder;
         if (storage is not null)
         {

@@ -83,7 +83,7 @@ internal static class SampleCommand
         var sample = AuditSampling.Draw(frame, settings, seed ?? AuditSampling.SeedFor(settings, header.Pipeline, header.Vendor, header.DeliveryId), severity);
         if (json)
         {
-            await console.Output.WriteLineAsync(ReportJson.Serialize(sample, indented: true));
+            await console.Output.WriteLineAsync(PrintedJson.Serialize(sample));
         }
         else
         {

@@ -40,11 +40,7 @@ internal static class SamplingCommand
 
             var plan = AcceptanceSampling.Plan(parse.GetValue(lot), parse.GetValue(aql), InspectionLevelNames.Parse(levelName), Enum.Parse<InspectionSeverity>(severityName, ignoreCase: true));
             await console.Output.WriteLineAsync(parse.GetValue(json)
-                ? ReportJson.Serialize(new
-                {
-                    codeLetter = plan.CodeLetter.ToString(), planLetter = plan.PlanLetter.ToString(), plan.SampleSize, plan.Accept, plan.Reject,
-                    plan.LotSize, plan.Aql, level = levelName.ToUpperInvariant(), inspection = severityName.ToLowerInvariant(), plan.InspectsWholeLot,
-                }, indented: true)
+                ? PrintedJson.Serialize(SamplingPlanView.From(plan, levelName, severityName))
                 : Describe(AuditPlan.From(plan), plan.LotSize));
             return ExitCodes.Success;
         });
@@ -72,7 +68,7 @@ internal static class SamplingCommand
 
             var size = SampleSize.ForEstimate(parse.GetValue(margin), parse.GetValue(confidence), parse.GetValue(rate), parse.GetValue(population));
             await console.Output.WriteLineAsync(parse.GetValue(json)
-                ? ReportJson.Serialize(size, indented: true)
+                ? PrintedJson.Serialize(size)
                 : string.Create(CultureInfo.InvariantCulture, $"sample size {size.SampleSize} ({size.Method}: n0 = {size.InfinitePopulationSize:0.##}{(size.Population is { } n ? $", N = {n}" : "")}, ±{size.Margin} at {size.Confidence:P0} confidence, expected rate {size.ExpectedRate}; rounded up)"));
             return ExitCodes.Success;
         });
@@ -109,7 +105,7 @@ internal static class SamplingCommand
             }
 
             await console.Output.WriteLineAsync(parse.GetValue(json)
-                ? ReportJson.Serialize(size, indented: true)
+                ? PrintedJson.Serialize(size)
                 : string.Create(CultureInfo.InvariantCulture, $"sample size {size.SampleSize} ({size.Method}): at most {size.AllowedFailures} errors show a rate below {size.Limit} at {size.AchievedConfidence:P2} confidence"));
             return ExitCodes.Success;
         });
@@ -132,4 +128,13 @@ internal static class SamplingCommand
         population is < 1 ? $"--population {population}: must be at least 1" : null;
 
     private static string Number(double value) => value.ToString(CultureInfo.InvariantCulture);
+}
+
+/// <summary>What <c>quality sampling plan --json</c> prints: the plan, its letters as text, the level and inspection as given.</summary>
+internal sealed record SamplingPlanView(
+    string CodeLetter, string PlanLetter, int SampleSize, int Accept, int Reject, long LotSize, double Aql, string Level, string Inspection, bool InspectsWholeLot)
+{
+    public static SamplingPlanView From(SamplingPlan plan, string level, string inspection) => new(
+        plan.CodeLetter.ToString(), plan.PlanLetter.ToString(), plan.SampleSize, plan.Accept, plan.Reject,
+        plan.LotSize, plan.Aql, level.ToUpperInvariant(), inspection.ToLowerInvariant(), plan.InspectsWholeLot);
 }

@@ -87,7 +87,7 @@ internal static class SpcCommand
 
         if (json)
         {
-            await console.Output.WriteLineAsync(ReportJson.Serialize(SpcReport.From(result, options.Rules), indented: true));
+            await console.Output.WriteLineAsync(PrintedJson.Serialize(SpcReport.From(result, options.Rules)));
         }
         else
         {

@@ -57,7 +57,7 @@ internal static class SubmitCommand
             }
 
             var storage = new StorageClients(options);
-            await storage.EnsureCreatedAsync(cancellationToken);
+            await storage.EnsureContainersCreatedAsync(cancellationToken);
             var deliveries = new BlobDeliveryStore(storage);
             var folders = new FolderSubmission(deliveries);
             SubmittedDelivery submitted;

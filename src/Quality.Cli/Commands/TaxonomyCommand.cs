@@ -53,7 +53,7 @@ internal static class TaxonomyCommand
             var diff = TaxonomyDiff.Compare(a, b);
             if (parse.GetValue(json))
             {
-                await console.Output.WriteLineAsync(ReportJson.Serialize(diff, indented: true));
+                await console.Output.WriteLineAsync(PrintedJson.Serialize(diff));
                 return ExitCodes.Success;
             }
 

@@ -50,19 +50,30 @@ public static class ReportJson
         options.Converters.Add(new UtcDateTimeOffsetJsonConverter());
     }
 
-    private static JsonSerializerOptions Options(bool indented)
+    /// <summary>
+    /// Options that write as <see cref="SerializerOptions"/> do, but describe types only by <paramref name="resolver"/>
+    /// (and this assembly's compile-time description of the report views), never by reflection: what a natively compiled
+    /// command needs, where reflection over types is not available (docs/performance.md, native command line).
+    /// </summary>
+    public static JsonSerializerOptions DescribedBy(IJsonTypeInfoResolver resolver, bool indented) =>
+        Options(indented, JsonTypeInfoResolver.Combine(resolver, ReportViewsJson.Default));
+
+    private static JsonSerializerOptions Options(bool indented) =>
+        // What the command line prints, once per process: the views described at compile time (ReadyToRun code in the
+        // tool) instead of by reflection at start (docs/performance.md, Alpha, seventh round). The compact options
+        // (stored reports, the API's OpenAPI contract) keep reflection's description.
+        Options(indented, indented ? JsonTypeInfoResolver.Combine(ReportViewsJson.Default, new DefaultJsonTypeInfoResolver()) : null);
+
+    private static JsonSerializerOptions Options(bool indented, IJsonTypeInfoResolver? resolver)
     {
         var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
         {
             WriteIndented = indented,
             Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
         };
-        if (indented)
+        if (resolver is not null)
         {
-            // What the command line prints, once per process: the views described at compile time (ReadyToRun code in
-            // the tool) instead of by reflection at start (docs/performance.md, Alpha, seventh round). The compact
-            // options (stored reports, the API's OpenAPI contract) keep reflection's description.
-            options.TypeInfoResolver = JsonTypeInfoResolver.Combine(ReportViewsJson.Default, new DefaultJsonTypeInfoResolver());
+            options.TypeInfoResolver = resolver;
         }
 
         ApplyConventions(options);

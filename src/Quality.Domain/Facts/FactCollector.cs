@@ -72,7 +72,7 @@ public sealed class FactCollector
             GoldClass = pair.GoldClass,
             AnnotatorClass = pair.AnnotatorClass,
             Iou = pair.Iou,
-            AttributeDifferences = pair.AttributeDifferences is null ? null : JsonSerializer.Serialize(pair.AttributeDifferences),
+            AttributeDifferences = pair.AttributeDifferences is null ? null : JsonSerializer.Serialize(pair.AttributeDifferences, PlainJson.Default.IReadOnlyDictionaryStringStringArray),
             RangeM = pair.Strata?.RangeMetres,
             RangeBin = levels.GetValueOrDefault(StratumNames.Range),
             Size = pair.Strata?.Size,

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Quality.Domain.Audit;
 
 namespace Quality.Domain.Sampling;
 
@@ -26,5 +27,5 @@ public sealed record ReviewUnit(string Item, string Annotator, IReadOnlyList<str
     [JsonIgnore]
     public double RiskWeight => 0.05 + (1 - (Agreement ?? UnknownAgreement));
 
-    public static string IdOf(string item, string annotator) => JsonSerializer.Serialize(new[] { item, annotator });
+    public static string IdOf(string item, string annotator) => JsonSerializer.Serialize([item, annotator], PlainJson.Default.StringArray);
 }

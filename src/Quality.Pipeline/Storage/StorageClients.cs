@@ -39,11 +39,14 @@ public sealed class StorageClients
     public TableClient Table(string name) => Tables.GetTableClient(name);
 
     /// <summary>Creates every container and table; safe to call again.</summary>
-    public async Task EnsureCreatedAsync(CancellationToken cancellationToken)
-    {
-        var work = new List<Task>();
-        work.AddRange(Names.Containers.Select(c => Container(c).CreateIfNotExistsAsync(cancellationToken: cancellationToken)));
-        work.AddRange(Names.Tables.Select(t => Table(t).CreateIfNotExistsAsync(cancellationToken)));
-        await Task.WhenAll(work);
-    }
+    public Task EnsureCreatedAsync(CancellationToken cancellationToken) =>
+        Task.WhenAll(Names.Tables.Select(t => Table(t).CreateIfNotExistsAsync(cancellationToken)).Append(EnsureContainersCreatedAsync(cancellationToken)));
+
+    /// <summary>
+    /// Creates every container, not the tables: what uploading a delivery needs (<c>quality submit</c>; the pipeline
+    /// creates its tables when it starts). Creating a table writes its request body by reflection in Azure.Data.Tables,
+    /// which the natively compiled command does not have.
+    /// </summary>
+    public Task EnsureContainersCreatedAsync(CancellationToken cancellationToken) =>
+        Task.WhenAll(Names.Containers.Select(c => Container(c).CreateIfNotExistsAsync(cancellationToken: cancellationToken)));
 }

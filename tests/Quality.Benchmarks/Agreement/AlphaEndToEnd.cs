@@ -11,7 +11,7 @@ namespace Quality.Benchmarks.Agreement;
 /// peak RSS and the ratio. The command prints the whole suite (alpha with its 1,000-replicate bootstrap interval, per
 /// category and per annotator, the kappas); the baseline plain alpha. Both alphas must agree to 1e-9. Also prints the
 /// floors: the command doing nothing (<c>--version</c>) and reading the file's bytes once. <c>--cli PATH</c> runs another
-/// build of the command (quality.dll) than src/Quality.Cli's Release output.
+/// build of the command than src/Quality.Cli's Release output: a quality.dll, or the native `quality` (eng/install-cli.sh).
 /// </summary>
 internal static class AlphaEndToEnd
 {
@@ -20,7 +20,8 @@ internal static class AlphaEndToEnd
         var units = Option(args, "--units", 1_000_000);
         var runs = Option(args, "--runs", 5);
         var folder = args.SkipWhile(a => a != "--dir").Skip(1).FirstOrDefault() ?? Path.Combine(Path.GetTempPath(), "quality-e2e-alpha");
-        // The build output runs JIT-compiled; --cli names another quality.dll, e.g. the ReadyToRun one users install.
+        // The build output runs JIT-compiled; --cli names another build: the ReadyToRun publish's quality.dll, or the
+        // natively compiled `quality` that eng/install-cli.sh installs where it can.
         var cli = args.SkipWhile(a => a != "--cli").Skip(1).FirstOrDefault() ?? Checkout.QualityCli();
         var tables = RatingTables.Write(folder, units, coders: 5, seed: 20);
         var bytes = new FileInfo(tables.Long).Length;
@@ -28,11 +29,12 @@ internal static class AlphaEndToEnd
             Invariant($"{RatingTables.Agreement:P0} agreement, {RatingTables.Missing:P0} missing; long table {bytes / 1e6:N1} MB, wide table {new FileInfo(tables.Wide).Length / 1e6:N1} MB; ") +
             Invariant($"{Environment.ProcessorCount} cores, load {SideBySide.LoadAverage()}"));
 
-        var floor = TimedCommand.Measure("dotnet", [cli, "--version"]);
+        var (program, version) = Checkout.Command(cli, "--version");
+        var floor = TimedCommand.Measure(program, version);
         var read = ReadSeconds(tables.Long);
         Console.WriteLine(Invariant($"floors: `quality --version` {floor.Seconds:N3} s ({SideBySide.Mib(floor.PeakRssBytes)} MiB); reading the long table's bytes once {read:N3} s"));
 
-        var project = new SideBySide.Side("quality audit --json", () => TimedCommand.Measure("dotnet", [cli, "audit", tables.Long, "--json"]));
+        var project = new SideBySide.Side("quality audit --json", () => TimedCommand.Measure(program, Checkout.Command(cli, "audit", tables.Long, "--json").Arguments));
         var baseline = new SideBySide.Side("alpha_numpy.py", () => TimedCommand.Measure(Checkout.Python, [Checkout.Baseline("alpha_numpy.py"), tables.Wide]));
         var result = SideBySide.Run(project, baseline, runs);
 

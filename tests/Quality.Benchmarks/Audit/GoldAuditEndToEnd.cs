@@ -23,7 +23,7 @@ internal static class GoldAuditEndToEnd
 {
     private const string Python = "/usr/bin/python3";
 
-    /// <param name="args"><c>e2e-gold [frames] [--annotators N] [--runs N] [--project-only] [--cli quality.dll]</c>.</param>
+    /// <param name="args"><c>e2e-gold [frames] [--annotators N] [--runs N] [--project-only] [--cli quality.dll|quality]</c>.</param>
     public static int Run(string[] args)
     {
         var frames = args.Length > 1 && int.TryParse(args[1], CultureInfo.InvariantCulture, out var f) ? f : 1000;
@@ -33,7 +33,8 @@ internal static class GoldAuditEndToEnd
         var folder = Path.Combine(Path.GetTempPath(), $"quality-e2e-gold-{frames}x{annotators}");
         var manifest = NuScenesGoldDelivery.Write(folder, frames, annotators, seed: 20);
         var bytes = Directory.EnumerateFiles(folder).Sum(p => new FileInfo(p).Length);
-        // The build output runs JIT-compiled; --cli names another quality.dll, e.g. the ReadyToRun publish users install.
+        // The build output runs JIT-compiled; --cli names another build: the ReadyToRun publish's quality.dll, or the
+        // natively compiled `quality` that eng/install-cli.sh installs where it can.
         var cli = args.SkipWhile(a => a != "--cli").Skip(1).FirstOrDefault()
             ?? Path.Combine(Repository.Root, "src", "Quality.Cli", "bin", "Release", "net10.0", "quality.dll");
         if (!File.Exists(cli))
@@ -42,7 +43,8 @@ internal static class GoldAuditEndToEnd
             return 1;
         }
 
-        var sides = new List<Side> { new("quality audit", "dotnet", [cli, "audit", manifest, "--json", "--iou-mode", "bev"]) };
+        var (program, arguments) = Checkout.Command(cli, "audit", manifest, "--json", "--iou-mode", "bev");
+        var sides = new List<Side> { new("quality audit", program, arguments) };
         if (!projectOnly)
         {
             var baselines = Path.Combine(Repository.Root, "tools", "baselines");

@@ -20,6 +20,13 @@ internal static class Checkout
         return File.Exists(path) ? path : throw new InvalidOperationException($"{path} is missing: dotnet build -c Release src/Quality.Cli");
     }
 
+    /// <summary>
+    /// The program and first arguments that run <paramref name="cli"/>: <c>dotnet quality.dll</c> for an assembly (the
+    /// build output, the ReadyToRun publish), the file itself for the natively compiled command (eng/install-cli.sh).
+    /// </summary>
+    public static (string Program, string[] Arguments) Command(string cli, params string[] arguments) =>
+        cli.EndsWith(".dll", StringComparison.OrdinalIgnoreCase) ? ("dotnet", [cli, .. arguments]) : (cli, arguments);
+
     private static string FindRoot()
     {
         for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)

@@ -1,0 +1,75 @@
+using System.Text;
+using Quality.Tests.Shared;
+using Xunit.Abstractions;
+
+namespace Quality.Readme.Tests;
+
+/// <summary>
+/// The natively compiled command (<c>QUALITY_CLI_NATIVE=1 eng/install-cli.sh</c>, as docs/performance.md measures it)
+/// installed for real and run beside the managed build of the same checkout: every command below must exit as the
+/// managed one does and print the same bytes, and what it cannot do (Parquet facts) must say so.
+/// </summary>
+[Collection(InstallCli.Collection)]
+public sealed class NativeCommandTests(ITestOutputHelper log)
+{
+    /// <summary>Every command of the CLI with the shipped samples, JSON and text, and two bad inputs.</summary>
+    private static readonly string[] Commands =
+    [
+        "audit samples/front-camera-tags.jsonl --json",
+        "audit samples/front-lidar-cuboids.jsonl --iou 0.5 --iou-mode bev",
+        "audit samples/front-lidar-cuboids.jsonl --standard samples/standards/front-lidar-cuboids.yaml --json",
+        "audit samples/krippendorff-2011.csv --level value=interval --json",
+        "audit samples/krippendorff-2011.jsonl",
+        "audit samples/front-camera-tags.jsonl --taxonomy samples/taxonomies/driving@1.1.0.yaml --json",
+        "sample samples/front-lidar-cuboids.jsonl --standard samples/standards/front-lidar-cuboids.yaml --json",
+        "sampling plan --lot 1500 --aql 1.0 --level II --json",
+        "sampling size --margin 0.05 --confidence 0.95 --population 10000 --json",
+        "sampling demonstrate --limit 0.01 --confidence 0.95 --json",
+        "spc samples/gold-error-rates.csv --chart laney-p --baseline 20 --json",
+        "standard validate samples/standards/front-lidar-cuboids.yaml",
+        "taxonomy diff samples/taxonomies/driving@1.0.0.yaml samples/taxonomies/driving@1.1.0.yaml --json",
+        "models compare samples/model-linkage/v41.json samples/model-linkage/v42.json --audits samples/model-linkage/audits --json",
+        "models correlate samples/model-linkage/v40.json samples/model-linkage/v41.json samples/model-linkage/v42.json samples/model-linkage/v43.csv samples/model-linkage/v44.json --audits samples/model-linkage/audits",
+        "audit samples/missing.jsonl",
+        "audit samples/krippendorff-2011.csv --level value=bogus",
+    ];
+
+    [Fact]
+    public async Task NativeCommand_EveryCommand_PrintsWhatTheManagedOnePrints()
+    {
+        var tools = await InstallCli.NativeAsync();
+        Assert.False(File.Exists(Path.Combine(Path.GetDirectoryName(InstallCli.Resolve(Path.Combine(tools, "quality")))!, "quality.dll")),
+            "the installed command is a managed assembly, not native code");
+
+        var managed = Path.Combine(AppContext.BaseDirectory, "quality.dll");
+        var failures = new StringBuilder();
+        foreach (var command in Commands)
+        {
+            var native = await ShellRun.RunAsync($"{tools}/quality {command}", Repository.Root, InstallCli.Environment, TimeSpan.FromMinutes(2));
+            var expected = await ShellRun.RunAsync($"dotnet {managed} {command}", Repository.Root, InstallCli.Environment, TimeSpan.FromMinutes(2));
+            log.WriteLine($"{command}: exit {native.ExitCode} (managed {expected.ExitCode}), {native.Output.Length} characters");
+            if (native.ExitCode != expected.ExitCode || native.Output != expected.Output)
+            {
+                failures.AppendLine($"quality {command}: native exit {native.ExitCode}, managed {expected.ExitCode}; outputs {(native.Output == expected.Output ? "equal" : "differ")}\n{native.Error}");
+            }
+        }
+
+        Assert.True(failures.Length == 0, failures.ToString());
+    }
+
+    [Fact]
+    public async Task NativeCommand_ParquetFacts_SaysTheManagedCommandIsNeeded()
+    {
+        var tools = await InstallCli.NativeAsync();
+        var facts = Directory.CreateTempSubdirectory("native-facts-").FullName;
+
+        var audit = await ShellRun.RunAsync($"{tools}/quality audit samples/front-camera-tags.jsonl --facts {facts}", Repository.Root, InstallCli.Environment, TimeSpan.FromMinutes(2));
+        var query = await ShellRun.RunAsync($"{tools}/quality query 'select 1' --facts {facts}", Repository.Root, InstallCli.Environment, TimeSpan.FromMinutes(2));
+
+        Assert.Equal(1, audit.ExitCode);
+        Assert.StartsWith("--facts: Parquet facts need the managed command", audit.Error, StringComparison.Ordinal);
+        Assert.Equal(1, query.ExitCode);
+        Assert.StartsWith("quality query: Parquet facts need the managed command", query.Error, StringComparison.Ordinal);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(facts));
+    }
+}
