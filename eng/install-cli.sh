@@ -6,8 +6,8 @@
 #
 # QUALITY_CLI_NATIVE=1 compiles the command to native code instead (.NET's native AOT; linux-x64, with gcc or clang
 # to link): it starts in milliseconds instead of ~0.3 s and runs large audits a third faster, and prints what the
-# managed command prints, but cannot write or query Parquet facts (`audit --facts`, `query` say so); the compile
-# takes 2-3 minutes (docs/performance.md, native command line).
+# managed command prints and writes the same Parquet facts; the compile takes 2-3 minutes (docs/performance.md,
+# native command line).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

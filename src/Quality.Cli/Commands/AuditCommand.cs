@@ -116,12 +116,6 @@ internal static class AuditCommand
             }
         }
 
-        if (facts.Folder is not null && NativeCommand.IsNative)
-        {
-            await console.Error.WriteLineAsync(NativeCommand.WithoutParquet("--facts"));
-            return ExitCodes.Failure;
-        }
-
         var factsDate = facts.Folder is null ? null : await AuditFacts.ParseDateAsync(facts.Date, console);
         if (facts.Folder is not null && factsDate is null)
         {

@@ -48,12 +48,6 @@ internal static class QueryCommand
             return ExitCodes.BadInput;
         }
 
-        if (NativeCommand.IsNative)
-        {
-            await console.Error.WriteLineAsync(NativeCommand.WithoutParquet("quality query"));
-            return ExitCodes.Failure;
-        }
-
         string folder;
         if (storage is not null)
         {
