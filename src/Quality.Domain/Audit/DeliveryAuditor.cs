@@ -106,10 +106,7 @@ public static class DeliveryAuditor
         {
             foreach (var annotation in item)
             {
-                if (header.Check(annotation, "label") is { } problem)
-                {
-                    throw new DeliveryFormatException(annotation.SourceIn(file), annotation.Line, problem.Field, problem.Problem);
-                }
+                header.ThrowIfBroken(annotation, file);
             }
 
             yield return item;

@@ -29,12 +29,13 @@ internal static class AlphaEndToEnd
             Invariant($"{RatingTables.Agreement:P0} agreement, {RatingTables.Missing:P0} missing; long table {bytes / 1e6:N1} MB, wide table {new FileInfo(tables.Wide).Length / 1e6:N1} MB; ") +
             Invariant($"{Environment.ProcessorCount} cores, load {SideBySide.LoadAverage()}"));
 
-        var (program, version) = Checkout.Command(cli, "--version");
-        var floor = TimedCommand.Measure(program, version);
+        var version = Checkout.Command(cli, "--version");
+        var floor = TimedCommand.Measure(version.Program, version.Arguments);
         var read = ReadSeconds(tables.Long);
         Console.WriteLine(Invariant($"floors: `quality --version` {floor.Seconds:N3} s ({SideBySide.Mib(floor.PeakRssBytes)} MiB); reading the long table's bytes once {read:N3} s"));
 
-        var project = new SideBySide.Side("quality audit --json", () => TimedCommand.Measure(program, Checkout.Command(cli, "audit", tables.Long, "--json").Arguments));
+        var audit = Checkout.Command(cli, "audit", tables.Long, "--json");
+        var project = new SideBySide.Side("quality audit --json", () => TimedCommand.Measure(audit.Program, audit.Arguments));
         var baseline = new SideBySide.Side("alpha_numpy.py", () => TimedCommand.Measure(Checkout.Python, [Checkout.Baseline("alpha_numpy.py"), tables.Wide]));
         var result = SideBySide.Run(project, baseline, runs);
 

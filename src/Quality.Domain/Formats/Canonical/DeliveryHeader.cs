@@ -71,13 +71,23 @@ public sealed record DeliveryHeader(
         Func<CancellationToken, ValueTask<Annotations.Annotation?>> next, string file, string labelField = "label") => async cancellationToken =>
     {
         var annotation = await next(cancellationToken);
-        if (annotation is not null && Check(annotation, labelField) is { } problem)
+        if (annotation is not null)
         {
-            throw new DeliveryFormatException(annotation.SourceIn(file), annotation.Line, problem.Field, problem.Problem);
+            ThrowIfBroken(annotation, file, labelField);
         }
 
         return annotation;
     };
+
+    /// <summary>Throws when <see cref="Check"/> finds a problem with <paramref name="annotation"/>.</summary>
+    /// <exception cref="DeliveryFormatException">Names the annotation's file, line and field.</exception>
+    public void ThrowIfBroken(Annotations.Annotation annotation, string file, string labelField = "label")
+    {
+        if (Check(annotation, labelField) is { } problem)
+        {
+            throw new DeliveryFormatException(annotation.SourceIn(file), annotation.Line, problem.Field, problem.Problem);
+        }
+    }
 }
 
 /// <summary>A taxonomy by name and semantic version, e.g. <c>driving@1.4.0</c>.</summary>
