@@ -29,10 +29,7 @@ internal static class QualityCommand
         ("query", QueryCommand.Create),
     ];
 
-    /// <summary>The root command with every command under it.</summary>
-    public static RootCommand Create() => Create(Commands);
-
-    /// <summary>The root command with only what <paramref name="args"/> can reach: the command it names, or all.</summary>
+    /// <summary>The root command with only what <paramref name="args"/> can reach: the command it names, or all (no arguments: all).</summary>
     public static RootCommand Create(IReadOnlyList<string> args) =>
         Create(args.Count > 0 && Array.FindIndex(Commands, command => command.Name == args[0]) is var named and >= 0 ? Commands.AsSpan(named, 1) : Commands);
 

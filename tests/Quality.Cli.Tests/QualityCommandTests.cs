@@ -29,7 +29,7 @@ public sealed class QualityCommandTests
     [Fact]
     public void Create_EachCommandsName_BuildsThatCommandAlone()
     {
-        var all = QualityCommand.Create().Subcommands;
+        var all = QualityCommand.Create([]).Subcommands;
 
         Assert.Equal(9, all.Count);
         foreach (var command in all)
@@ -41,7 +41,7 @@ public sealed class QualityCommandTests
     [Fact]
     public void Create_NoCommandNamed_BuildsEveryCommand()
     {
-        var all = QualityCommand.Create().Subcommands.Select(command => command.Name);
+        var all = QualityCommand.Create([]).Subcommands.Select(command => command.Name);
 
         Assert.Equal(all, QualityCommand.Create(["--help"]).Subcommands.Select(command => command.Name));
         Assert.Equal(all, QualityCommand.Create(["audti"]).Subcommands.Select(command => command.Name));
@@ -56,7 +56,7 @@ public sealed class QualityCommandTests
 
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var exitCode = await QualityCommand.Create().Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, CancellationToken.None);
+        var exitCode = await QualityCommand.Create([]).Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, CancellationToken.None);
         Assert.Equal((exitCode, output.ToString(), error.ToString()), (run.ExitCode, run.Output, run.Error));
     }
 }

@@ -60,9 +60,10 @@ public sealed class NativeCommandTests(ITestOutputHelper log)
             var expected = await ShellRun.RunAsync($"dotnet {managed} {command.Replace("{facts}", managedFacts).Replace("{empty}", empty)}",
                 Repository.Root, InstallCli.Environment, TimeSpan.FromMinutes(2));
             log.WriteLine($"{command}: exit {native.ExitCode} (managed {expected.ExitCode}), {native.Output.Length} characters");
-            if (native.ExitCode != expected.ExitCode || native.Output != expected.Output)
+            // A failing command's message is on stderr (a run that succeeds writes its progress there, which differs).
+            if (native.ExitCode != expected.ExitCode || native.Output != expected.Output || (native.ExitCode != 0 && native.Error != expected.Error))
             {
-                failures.AppendLine($"quality {command}: native exit {native.ExitCode}, managed {expected.ExitCode}; outputs {(native.Output == expected.Output ? "equal" : "differ")}\n{native.Error}");
+                failures.AppendLine($"quality {command}: native exit {native.ExitCode}, managed {expected.ExitCode}; outputs {(native.Output == expected.Output ? "equal" : "differ")}\nnative: {native.Error}\nmanaged: {expected.Error}");
             }
         }
 

@@ -28,15 +28,13 @@ public sealed class ReadmeTests(ITestOutputHelper log)
         var commands = ReadmeCommands.Parse(Readme);
         var (http, azurite) = (FreePorts.One(), FreePorts.Consecutive(3));
         var tools = Directory.CreateTempSubdirectory("readme-tool-").FullName;
-        var environment = new Dictionary<string, string>
+        var environment = new Dictionary<string, string>(InstallCli.Environment)
         {
             ["QUALITY_TOOL_PATH"] = tools,
             ["PATH"] = tools + Path.PathSeparator + Environment.GetEnvironmentVariable("PATH"),
             ["QUALITY_STORAGE"] = string.Create(System.Globalization.CultureInfo.InvariantCulture,
                 $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AccountKey};BlobEndpoint=http://127.0.0.1:{azurite}/devstoreaccount1;" +
                 $"QueueEndpoint=http://127.0.0.1:{azurite + 1}/devstoreaccount1;TableEndpoint=http://127.0.0.1:{azurite + 2}/devstoreaccount1;"),
-            ["DOTNET_NOLOGO"] = "1",
-            ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
         };
         await using var host = HostProcess.Start(new Dictionary<string, string?>(), "readme",
             ["--in-memory", "--azurite-ports", $"{azurite}", "--urls", $"http://127.0.0.1:{http}"]);

@@ -85,7 +85,11 @@ public static class DeliveryAuditor
             try
             {
                 var audit = new BatchAudit(spatial, evidence) { Checker = checker, Frame = frame, Metadata = declared.Metadata };
-                await BatchAuditReader.AddItemsAsync(Checked(merged.ReadItemsAsync(cancellationToken), declared, file), file, audit, cancellationToken);
+                // The reader checks every annotation against the manifest's header; only other declarations need a second check.
+                var items = levels is { Count: > 0 } || checker is not null
+                    ? Checked(merged.ReadItemsAsync(cancellationToken), declared, file)
+                    : merged.ReadItemsAsync(cancellationToken);
+                await BatchAuditReader.AddItemsAsync(items, file, audit, cancellationToken);
                 return Finish(declared, audit, bootstrap, file) with { Warnings = merged.Warnings };
             }
             catch (Exception e) when (e is not OperationCanceledException)

@@ -59,9 +59,10 @@ public static class ReportJson
         Options(indented, JsonTypeInfoResolver.Combine(resolver, ReportViewsJson.Default));
 
     private static JsonSerializerOptions Options(bool indented) =>
-        // What the command line prints, once per process: the views described at compile time (ReadyToRun code in the
-        // tool) instead of by reflection at start (docs/performance.md, Alpha, seventh round). The compact options
-        // (stored reports, the API's OpenAPI contract) keep reflection's description.
+        // Indented (model evaluations as stored, and the phase benchmarks' JSON step, which stands for what the command
+        // line prints through the CLI's own PrintedJson): the views described at compile time instead of by reflection at
+        // start (docs/performance.md, Alpha, seventh round). The compact options (stored reports, the API's OpenAPI
+        // contract) keep reflection's description.
         Options(indented, indented ? JsonTypeInfoResolver.Combine(ReportViewsJson.Default, new DefaultJsonTypeInfoResolver()) : null);
 
     private static JsonSerializerOptions Options(bool indented, IJsonTypeInfoResolver? resolver)

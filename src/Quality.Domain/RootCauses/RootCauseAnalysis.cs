@@ -16,9 +16,7 @@ public static class RootCauseAnalysis
     {
         ArgumentNullException.ThrowIfNull(rows);
         options ??= new RootCauseOptions();
-        var effects = StratumEffects.Test(Tally(rows, () => StrataTally.Strata(options)), options);
-        var interactions = effects.InteractionTally() is null ? null : Tally(rows, () => effects.InteractionTally()!);
-        return Finish(effects, interactions);
+        return Analyse(Tally(rows, () => StrataTally.Strata(options)), rows, options);
     }
 
     /// <summary>
@@ -28,6 +26,7 @@ public static class RootCauseAnalysis
     /// <param name="strata">Every row's strata, tallied in row order under <paramref name="options"/>.</param>
     public static RootCauseReport Analyse(StrataTally strata, IEnumerable<EvidencePair> rows, RootCauseOptions options)
     {
+        ArgumentNullException.ThrowIfNull(strata);
         ArgumentNullException.ThrowIfNull(rows);
         var effects = StratumEffects.Test(strata, options);
         var interactions = effects.InteractionTally() is null ? null : Tally(rows, () => effects.InteractionTally()!);

@@ -82,12 +82,23 @@ public sealed class ManifestItemMergeTests
         await Assert.ThrowsAsync<ItemOrderException>(() => ItemsAsync(reader));
     }
 
-    public static TheoryData<string> Orders => ["sorted", "ann-02 reversed", "ann-01 frames shuffled", "ann-03 records shuffled", "ann-01 frames swapped", "ann-02 skips a frame"];
+    /// <summary>
+    /// Each order, and whether the files merge: a file that comes back to a frame gold's order has passed (reversed,
+    /// shuffled, two frames swapped) cannot, and the audit reads the delivery whole instead; one that only skips a frame can.
+    /// </summary>
+    public static TheoryData<string, bool> Orders => new()
+    {
+        { "sorted", true }, { "ann-02 reversed", false }, { "ann-01 frames shuffled", false }, { "ann-03 records shuffled", false },
+        { "ann-01 frames swapped", false }, { "ann-02 skips a frame", true },
+    };
 
-    /// <summary>Annotator files in other orders than gold's: the same figures as when every file is in gold's order.</summary>
+    /// <summary>
+    /// Annotator files in other orders than gold's: merged, or read whole when they cannot be, the same figures as when
+    /// every file is in gold's order.
+    /// </summary>
     [Theory]
     [MemberData(nameof(Orders))]
-    public async Task AuditAsync_AnnotatorFilesInAnotherOrder_SameReportAsSorted(string order)
+    public async Task AuditAsync_AnnotatorFilesInAnotherOrder_SameReportAsSorted(string order, bool merges)
     {
         var sorted = Delivery();
         var files = Delivery();
@@ -112,6 +123,18 @@ public sealed class ManifestItemMergeTests
                 break;
         }
 
+        using (var reader = Reader(files))
+        {
+            if (merges)
+            {
+                Assert.Equal(await GroupedAsync(files), (await ItemsAsync(reader)).Select(Shown));
+            }
+            else
+            {
+                await Assert.ThrowsAsync<ItemOrderException>(() => ItemsAsync(reader));
+            }
+        }
+
         var (merged, whole, ofSorted) = (await AuditedAsync(files, merge: true), await AuditedAsync(files, merge: false), await AuditedAsync(sorted, merge: true));
 
         Assert.Equal(whole, merged);
@@ -125,6 +148,11 @@ public sealed class ManifestItemMergeTests
         var files = Delivery();
         files["gold.json"] = Records(Boxes("gold").Reverse());
         files["ann-01.json"] = Records(Boxes("ann-01").Select(b => b.Frame == 30 ? b with { Frame = 1_000 } : b));
+        using (var reader = Reader(files))
+        {
+            // Gold reversed, the annotators come back to frames gold has passed: the audit reads the delivery whole.
+            await Assert.ThrowsAsync<ItemOrderException>(() => ItemsAsync(reader));
+        }
 
         Assert.Equal(await AuditedAsync(files, merge: false), await AuditedAsync(files, merge: true));
     }

@@ -91,11 +91,8 @@ internal sealed class ManifestItemMerge(IReadOnlyList<ChannelReader<Annotation[]
             }
         }
 
-        while (_placed.TryDequeue(out var item))
-        {
-            yield return GiveOut(item);
-        }
-
+        // The first loop ends with no item placed and the first file ended, and only the first file places items: what
+        // is left are the items the first file does not have.
         foreach (var item in _held.Values.OrderBy(h => h.FirstFile).ThenBy(h => h.FirstIndex).ToList())
         {
             yield return GiveOut(item);
