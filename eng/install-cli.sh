@@ -4,24 +4,36 @@
 # package from there as a global tool (~/.dotnet/tools), or into QUALITY_TOOL_PATH when that is set (the README test
 # installs into a folder of its own). Needs nothing beyond the .NET SDK and the packages the build restores.
 #
-# QUALITY_CLI_NATIVE=1 compiles the command to native code instead (.NET's native AOT; linux-x64, with gcc or clang
-# to link): it starts in milliseconds instead of ~0.3 s and runs large audits a third faster, and prints what the
-# managed command prints and writes the same Parquet facts; the compile takes 2-3 minutes (docs/performance.md,
-# native command line).
+# On linux-x64 with gcc or clang on PATH the command is compiled to native code (.NET's native AOT): it starts in
+# milliseconds instead of ~0.3 s and runs large audits a third faster, prints what the managed command prints and
+# writes the same Parquet facts; the compile takes 2-3 minutes (docs/performance.md, native command line). Elsewhere,
+# or with QUALITY_CLI_NATIVE=0, it installs the managed command (ReadyToRun on linux-x64) in seconds;
+# QUALITY_CLI_NATIVE=1 insists on native code and fails when it cannot be built here.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 version="0.1.0-local.$(date -u +%Y%m%d%H%M%S)"
 rm -f artifacts/tool/Serverless.Quality.Cli.*.nupkg # only the newest is ever installed
+native="${QUALITY_CLI_NATIVE:-auto}"
+case "$native" in
+  0 | 1 | auto) ;;
+  *) echo "QUALITY_CLI_NATIVE=$native: expected 1 (native code), 0 (the managed command) or unset (native where it can be built)" >&2; exit 1 ;;
+esac
 linker=""
-if [ "${QUALITY_CLI_NATIVE:-0}" = 1 ]; then
+why_managed=""
+if [ "$native" != 0 ]; then
   if [ "$(uname -sm)" != "Linux x86_64" ]; then
-    echo "QUALITY_CLI_NATIVE=1: the native command is built for linux-x64 only, not $(uname -sm)" >&2
+    why_managed="native code is built for linux-x64 only, not $(uname -sm)"
+  elif command -v clang >/dev/null; then linker=clang
+  elif command -v gcc >/dev/null; then linker=gcc
+  else why_managed="native code is linked with clang or gcc, and neither is on PATH"
+  fi
+  if [ -n "$why_managed" ] && [ "$native" = 1 ]; then
+    echo "QUALITY_CLI_NATIVE=1: $why_managed" >&2
     exit 1
   fi
-  if command -v clang >/dev/null; then linker=clang; elif command -v gcc >/dev/null; then linker=gcc; else
-    echo "QUALITY_CLI_NATIVE=1: native code is linked with clang or gcc, and neither is on PATH" >&2
-    exit 1
+  if [ -n "$why_managed" ]; then
+    echo "installing the managed command: $why_managed"
   fi
 fi
 
@@ -34,7 +46,7 @@ else
   # managed command by tests/Quality.Readme.Tests/NativeCommandTests.cs. DebugType=none: no 50 MB file of native debug
   # symbols in the package (stack traces still name the methods).
   dotnet pack src/Quality.Cli -c Release -o artifacts/tool -p:PackageVersion="$version" -p:PublishReadyToRun=false --nologo -v quiet
-  echo "compiling quality to native code, linked with $linker"
+  echo "compiling quality to native code, linked with $linker (2-3 minutes; QUALITY_CLI_NATIVE=0 installs the managed command in seconds)"
   dotnet pack src/Quality.Cli -c Release -r linux-x64 -o artifacts/tool -p:PackageVersion="$version" \
     -p:QualityNative=true -p:CppCompilerAndLinker="$linker" -p:DebugType=none -p:TreatWarningsAsErrors=false --nologo -v quiet \
     | { grep -vE 'warning (IL|SYSLIB)' || true; }

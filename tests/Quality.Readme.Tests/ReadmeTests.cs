@@ -8,7 +8,8 @@ namespace Quality.Readme.Tests;
 /// <summary>
 /// Every command of the README's <c>bash</c> blocks, run as written, top to bottom: against a dev host process this test
 /// starts (its own in-memory Azurite on free ports, on a free HTTP port that replaces 7071), with the shipped samples,
-/// <c>quality</c> installed by the README's own <c>eng/install-cli.sh</c> into a folder of the test's. Each must exit 0
+/// <c>quality</c> installed by the README's own <c>eng/install-cli.sh</c> into a folder of the test's (run once per test
+/// run and shared with <see cref="NativeCommandTests"/>: <see cref="InstallCli.ReadmeInstallAsync"/>). Each must exit 0
 /// and print what its <c>output</c> block says.
 /// </summary>
 [Collection(InstallCli.Collection)]
@@ -27,7 +28,9 @@ public sealed class ReadmeTests(ITestOutputHelper log)
     {
         var commands = ReadmeCommands.Parse(Readme);
         var (http, azurite) = (FreePorts.One(), FreePorts.Consecutive(3));
-        var tools = Directory.CreateTempSubdirectory("readme-tool-").FullName;
+        // Installed before the dev host starts: a native compile takes minutes.
+        var install = await InstallCli.ReadmeInstallAsync();
+        var tools = install.Tools;
         var environment = new Dictionary<string, string>(InstallCli.Environment)
         {
             ["QUALITY_TOOL_PATH"] = tools,
@@ -47,7 +50,7 @@ public sealed class ReadmeTests(ITestOutputHelper log)
         {
             var text = command.Text.Replace("http://localhost:7071", $"http://127.0.0.1:{http}", StringComparison.Ordinal);
             var clock = Stopwatch.StartNew();
-            var run = await ShellRun.RunAsync(text, Repository.Root, environment, TimeSpan.FromMinutes(5));
+            var run = text == InstallCli.ReadmeCommand ? install.Run : await ShellRun.RunAsync(text, Repository.Root, environment, TimeSpan.FromMinutes(5));
             while (run.ExitCode == 0 && command.Expected is { } pending && !pending.Matches(run.Output) && IsRead(text) && clock.Elapsed < Settling)
             {
                 await Task.Delay(500);
@@ -65,7 +68,6 @@ public sealed class ReadmeTests(ITestOutputHelper log)
             }
         }
 
-        Directory.Delete(tools, recursive: true);
         Assert.True(failures.Length == 0, "README commands that did not do what the README says:" + failures + "\ndev host output:\n" + host.Output);
     }
 
