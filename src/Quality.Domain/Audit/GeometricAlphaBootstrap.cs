@@ -8,9 +8,12 @@ namespace Quality.Domain.Audit;
 /// <para>
 /// As for the other alphas (<see cref="KrippendorffAlpha.Bootstrap(RatingPatterns, MeasurementLevel, BootstrapOptions, IReadOnlyList{string}?)"/>,
 /// docs/statistics-conventions.md): each of B replicates draws as many units as there are, with replacement and equal
-/// probability (N uniform draws from a <see cref="Random"/> seeded with <see cref="BootstrapOptions.Seed"/>, over the
-/// units in content order, so sharding does not change a replicate), and computes alpha on the drawn units; the interval
-/// is the type-7 quantiles of the replicates whose alpha is defined.
+/// probability (N uniform draws, <see cref="Random.Next(int)"/> on replicate b's own stream <see cref="ReplicateStream.For"/>,
+/// over the units in content order, so sharding does not change a replicate), and computes alpha on the drawn units; the
+/// interval is the type-7 quantiles of the replicates whose alpha is defined. The replicates run on every core
+/// (<see cref="BootstrapOptions.MaxDegreeOfParallelism"/>) and are collected in replicate order, so a seed gives one
+/// interval whatever the number of workers. The draws are made by <see cref="SubtractiveGenerator"/>, the same draws
+/// without a call per draw.
 /// </para>
 /// <para>
 /// A replicate with unit u drawn c_u times has n* = Σ c_u·m_u drawings and observed Σ c_u·D_u/(m_u − 1). Its expected
@@ -25,40 +28,41 @@ internal static class GeometricAlphaBootstrap
 {
     private const double Unit = 1e-9;
 
-    public static BootstrapInterval Run(GeometricAlpha alpha, GeometricItem[] items, BootstrapOptions options)
+    /// <param name="estimate">Alpha on the units themselves.</param>
+    /// <param name="items">The units, item by item, in content order (<see cref="GeometricAlpha.Canonical"/>).</param>
+    public static BootstrapInterval Run(double estimate, GeometricItem[] items, BootstrapOptions options)
     {
         BootstrapInterval.Validate(options);
         var units = new Replicates(items);
-        var random = new Random(options.Seed);
-        var counts = new long[units.Count];
-        var replicates = new List<double>(options.Replicates);
-        for (var b = 0; b < options.Replicates && units.Count > 0; b++)
-        {
-            Draw(random, counts);
-            var replicate = units.Alpha(counts);
-            if (!double.IsNaN(replicate))
+        var replicates = new double[units.Count > 0 ? options.Replicates : 0];
+        Parallel.For(
+            0,
+            replicates.Length,
+            new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism },
+            () => new int[units.Count],
+            (b, _, counts) =>
             {
-                replicates.Add(replicate);
-            }
-        }
+                Draw(options.Seed, b, counts);
+                replicates[b] = units.Alpha(counts);
+                return counts;
+            },
+            _ => { });
 
-        return BootstrapInterval.Of(alpha.Alpha(), replicates, options);
+        return BootstrapInterval.Of(estimate, [.. replicates.Where(r => !double.IsNaN(r))], options);
     }
 
-    /// <summary>One replicate's counts: as many uniform draws of a unit as there are units.</summary>
-    // Compiled optimised at its first call, not left in tier-0 code by a one-shot audit: draws every unit, per replicate.
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Draw(Random random, long[] counts)
+    /// <summary>
+    /// Replicate <paramref name="replicate"/>'s counts: as many uniform draws of a unit as there are units, the draws
+    /// <see cref="Random.Next(int)"/> makes on the replicate's stream (<see cref="ReplicateStream.For"/>).
+    /// </summary>
+    internal static void Draw(int seed, int replicate, int[] counts)
     {
         Array.Clear(counts);
-        for (var k = 0; k < counts.Length; k++)
-        {
-            counts[random.Next(counts.Length)]++;
-        }
+        new SubtractiveGenerator(ReplicateStream.Seed(seed, replicate)).Tally(counts);
     }
 
     /// <summary>Alpha of the replicate that drew unit u counts[u] times (units in the order of <paramref name="items"/>); NaN when undefined.</summary>
-    public static double Alpha(GeometricItem[] items, long[] counts) => new Replicates(items).Alpha(counts);
+    public static double Alpha(GeometricItem[] items, int[] counts) => new Replicates(items).Alpha(counts);
 
     /// <summary>
     /// The units' figures as doubles in one array, item after item, converted once per bootstrap instead of once per
@@ -105,7 +109,7 @@ internal static class GeometricAlphaBootstrap
 
         // Compiled optimised at its first call, not left in tier-0 code by a one-shot audit: a loop over every consensus object, per replicate.
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        public double Alpha(long[] counts)
+        public double Alpha(int[] counts)
         {
             double n = 0, observed = 0, sameItemIou = 0;
             var (unit, overlap) = (0, 0);
