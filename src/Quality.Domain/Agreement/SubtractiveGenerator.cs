@@ -3,9 +3,9 @@ using System.Runtime.CompilerServices;
 namespace Quality.Domain.Agreement;
 
 /// <summary>
-/// The generator of <see cref="Random(int)"/>, stepped in a loop of its own: <see cref="Tally"/> makes exactly the draws
-/// that as many calls of <see cref="Random.Next(int)"/> on <c>new Random(seed)</c> make, without a virtual call and a
-/// call into the generator per draw.
+/// The generator of <see cref="Random(int)"/> without a virtual call and a call into the generator per draw:
+/// <see cref="NextDouble"/> returns what <see cref="Random.NextDouble"/> on <c>new Random(seed)</c> returns, and
+/// <see cref="Tally"/> makes the draws of as many calls of <see cref="Random.Next(int)"/>.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -28,6 +28,9 @@ internal sealed class SubtractiveGenerator
 
     /// <summary>X[1..55]; X[0] is unused, as in the original.</summary>
     private readonly int[] _table = new int[Lags + 1];
+
+    /// <summary>The last entry of the table read; at 55 the table is renewed before the next read.</summary>
+    private int _read = Lags;
 
     public SubtractiveGenerator(int seed)
     {
@@ -62,23 +65,44 @@ internal sealed class SubtractiveGenerator
         }
     }
 
+    /// <summary>The next uniform in [0, 1), as <see cref="Random.NextDouble"/> would return it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public double NextDouble()
+    {
+        if (_read == Lags)
+        {
+            Renew(_table);
+            _read = 0;
+        }
+
+        return _table[++_read] * (1.0 / int.MaxValue);
+    }
+
     /// <summary>
-    /// Draws <paramref name="counts"/>.Length times a uniform index below it, as <see cref="Random.Next(int)"/> would,
-    /// and adds 1 to the count of each index drawn.
+    /// Draws <paramref name="counts"/>.Length times a uniform index below it, as as many calls of
+    /// <see cref="Random.Next(int)"/> would, and adds 1 to the count of each index drawn.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Tally(int[] counts)
     {
         var table = _table;
         double n = counts.Length;
-        for (var left = counts.Length; left > 0; left -= Lags)
+        for (var left = counts.Length; left > 0;)
         {
-            Renew(table);
-            var take = Math.Min(left, Lags);
-            for (var i = 1; i <= take; i++)
+            if (_read == Lags)
+            {
+                Renew(table);
+                _read = 0;
+            }
+
+            var (from, to) = (_read + 1, _read + Math.Min(left, Lags - _read));
+            for (var i = from; i <= to; i++)
             {
                 counts[(int)(table[i] * (1.0 / int.MaxValue) * n)]++;
             }
+
+            left -= to - _read;
+            _read = to;
         }
     }
 

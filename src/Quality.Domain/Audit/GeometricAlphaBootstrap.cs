@@ -58,7 +58,7 @@ internal static class GeometricAlphaBootstrap
     internal static void Draw(int seed, int replicate, int[] counts)
     {
         Array.Clear(counts);
-        new SubtractiveGenerator(ReplicateStream.Seed(seed, replicate)).Tally(counts);
+        ReplicateStream.Generator(seed, replicate).Tally(counts);
     }
 
     /// <summary>Alpha of the replicate that drew unit u counts[u] times (units in the order of <paramref name="items"/>); NaN when undefined.</summary>

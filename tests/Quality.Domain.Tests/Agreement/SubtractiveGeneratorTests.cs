@@ -29,6 +29,28 @@ public sealed class SubtractiveGeneratorTests
         }
     }
 
+    [Fact]
+    public void NextDouble_ThenTally_ContinueRandomsSequence()
+    {
+        // Uniforms across several renewals of the table, then draws starting mid-table, then uniforms again.
+        var (random, generator) = (new Random(2042), new SubtractiveGenerator(2042));
+        for (var k = 0; k < 130; k++)
+        {
+            Assert.Equal(random.NextDouble(), generator.NextDouble());
+        }
+
+        var expected = new int[97];
+        for (var k = 0; k < expected.Length; k++)
+        {
+            expected[random.Next(expected.Length)]++;
+        }
+
+        var counts = new int[97];
+        generator.Tally(counts);
+        Assert.Equal(expected, counts);
+        Assert.Equal(random.NextDouble(), generator.NextDouble());
+    }
+
     /// <summary>n calls of <see cref="Random.Next(int)"/> with bound n on <c>new Random(seed)</c>, counted per value.</summary>
     private static void AssertSameDraws(int seed, int n)
     {
