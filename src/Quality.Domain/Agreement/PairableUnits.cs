@@ -20,6 +20,12 @@ internal sealed class PairableUnits
     private readonly long[] _multiplicities;
     private readonly long[] _values;
     private readonly double[] _scaleCoordinates;
+
+    /// <summary>
+    /// Per pattern, 1/(m − 1) where m − 1 is a power of two (dividing by it only scales, so multiplying gives the same
+    /// double, without a division per replicate); 0 where a term must be divided.
+    /// </summary>
+    private readonly double[] _exactInverses;
     private double[]? _fixedUnitDisagreements;
 
     private PairableUnits(ValueScale scale, int[] start, int[] points, long[] counts, long[] multiplicities)
@@ -39,6 +45,7 @@ internal sealed class PairableUnits
         }
 
         _scaleCoordinates = scale.Coordinates.ToArray();
+        _exactInverses = [.. _values.Select(m => long.IsPow2(m - 1) ? 1.0 / (m - 1) : 0)];
     }
 
     /// <summary>Units per group of pairable units, in canonical order.</summary>
@@ -268,11 +275,12 @@ internal sealed class PairableUnits
                 continue;
             }
 
-            var m = _values[p];
+            var (m, scale) = (_values[p], _exactInverses[p]);
             for (var e = _start[p]; e < _start[p + 1]; e++)
             {
                 var nuc = _counts[e];
-                disagreeing[_points[e]] += weights[p] * 2.0 * nuc * (m - nuc) / (m - 1);
+                var term = weights[p] * 2.0 * nuc * (m - nuc);
+                disagreeing[_points[e]] += scale != 0 ? term * scale : term / (m - 1);
             }
         }
 

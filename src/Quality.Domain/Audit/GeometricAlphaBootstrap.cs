@@ -65,43 +65,40 @@ internal static class GeometricAlphaBootstrap
     public static double Alpha(GeometricItem[] items, int[] counts) => new Replicates(items).Alpha(counts);
 
     /// <summary>
-    /// The units' figures as doubles in one array, item after item, converted once per bootstrap instead of once per
-    /// replicate and unit; each replicate's sums take the same values in the same order, so every replicate is the same double.
+    /// The units' figures as doubles in one array, item after item, converted and scaled once per bootstrap instead of
+    /// once per replicate and unit; every replicate sums the same terms in the same order, so a replicate is one double
+    /// whichever worker draws it.
     /// </summary>
     private sealed class Replicates
     {
         /// <param name="Drawings">m_u.</param>
-        /// <param name="Disagreement">D_u in units of 10⁻⁹.</param>
-        /// <param name="Within">W_u in units of 10⁻⁹.</param>
+        /// <param name="Observed">D_u/(m_u − 1), u's term of the observed disagreement.</param>
+        /// <param name="Within">W_u.</param>
         /// <param name="Copies">m_u + W_u, the IoU between two copies of u.</param>
-        private readonly record struct Figures(double Drawings, double Disagreement, double Within, double Copies);
+        private readonly record struct Figures(double Drawings, double Observed, double Within, double Copies);
 
         private readonly Figures[] _units;
-        private readonly (int A, int B, double Iou)[] _overlaps;
 
-        /// <summary>Per item, where its units and its overlaps end.</summary>
-        private readonly (int Units, int Overlaps)[] _ends;
+        /// <summary>The overlapping units u &lt; v of one item (numbered over all items) and B_uv.</summary>
+        private readonly (int A, int B, double Iou)[] _overlaps;
 
         public Replicates(GeometricItem[] items)
         {
             _units = new Figures[items.Sum(i => i.Units.Length)];
             _overlaps = new (int, int, double)[items.Sum(i => i.Overlaps.Length)];
-            _ends = new (int, int)[items.Length];
             var (unit, overlap) = (0, 0);
-            for (var i = 0; i < items.Length; i++)
+            foreach (var item in items)
             {
                 var offset = unit;
-                foreach (var (m, disagreement, within) in items[i].Units)
+                foreach (var (m, disagreement, within) in item.Units)
                 {
-                    _units[unit++] = new Figures(m, disagreement, within, m + (within * Unit));
+                    _units[unit++] = new Figures(m, disagreement * Unit / (m - 1), within * Unit, m + (within * Unit));
                 }
 
-                foreach (var (a, b, iou) in items[i].Overlaps)
+                foreach (var (a, b, iou) in item.Overlaps)
                 {
-                    _overlaps[overlap++] = (offset + a, offset + b, iou);
+                    _overlaps[overlap++] = (offset + a, offset + b, iou * Unit);
                 }
-
-                _ends[i] = (unit, overlap);
             }
         }
 
@@ -112,23 +109,18 @@ internal static class GeometricAlphaBootstrap
         public double Alpha(int[] counts)
         {
             double n = 0, observed = 0, sameItemIou = 0;
-            var (unit, overlap) = (0, 0);
-            foreach (var (unitsEnd, overlapsEnd) in _ends)
+            for (var unit = 0; unit < _units.Length; unit++)
             {
-                for (; unit < unitsEnd; unit++)
-                {
-                    var (m, disagreement, within, copies) = _units[unit];
-                    double c = counts[unit];
-                    n += c * m;
-                    observed += c * disagreement * Unit / (m - 1);
-                    sameItemIou += (c * within * Unit) + (c * (c - 1) * copies);
-                }
+                var (m, observedTerm, within, copies) = _units[unit];
+                double c = counts[unit];
+                n += c * m;
+                observed += c * observedTerm;
+                sameItemIou += (c * within) + (c * (c - 1) * copies);
+            }
 
-                for (; overlap < overlapsEnd; overlap++)
-                {
-                    var (a, b, iou) = _overlaps[overlap];
-                    sameItemIou += (double)counts[a] * counts[b] * iou * Unit;
-                }
+            foreach (var (a, b, iou) in _overlaps)
+            {
+                sameItemIou += (double)counts[a] * counts[b] * iou;
             }
 
             var expected = (n * (n - 1)) - sameItemIou;
