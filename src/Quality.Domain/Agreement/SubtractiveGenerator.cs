@@ -98,7 +98,8 @@ internal sealed class SubtractiveGenerator
             var (from, to) = (_read + 1, _read + Math.Min(left, Lags - _read));
             for (var i = from; i <= to; i++)
             {
-                counts[(int)(table[i] * (1.0 / int.MaxValue) * n)]++;
+                // The product lies in [0, n): truncating natively, as Random.Next(int) does, needs no saturation.
+                counts[double.ConvertToIntegerNative<int>(table[i] * (1.0 / int.MaxValue) * n)]++;
             }
 
             left -= to - _read;
@@ -118,12 +119,8 @@ internal sealed class SubtractiveGenerator
                 value--;
             }
 
-            if (value < 0)
-            {
-                value += int.MaxValue;
-            }
-
-            table[i] = value;
+            // value < 0 ? value + (2³¹ − 1) : value, without a branch: its sign is a coin toss, which a branch mispredicts half the time.
+            table[i] = value + ((value >> 31) & int.MaxValue);
         }
     }
 }
