@@ -3,7 +3,7 @@ using MathNet.Numerics;
 
 namespace Quality.Domain.Agreement;
 
-/// <summary>Draws of a binomial variate Bin(n, p) from a seeded <see cref="Random"/>, in O(1) expected time.</summary>
+/// <summary>Draws of a binomial variate Bin(n, p) from a seeded generator (<see cref="SubtractiveGenerator"/>, the uniforms of <see cref="Random(int)"/>), in O(1) expected time.</summary>
 /// <remarks>
 /// For p &gt; ½ the draw is n − Bin(n, 1 − p). When np &lt; 10, inversion by sequential search from
 /// P(0) = (1 − p)ⁿ with P(k) = P(k − 1)·((n + 1)s/k − s), s = p/(1 − p) (Kachitvichyanukul &amp; Schmeiser 1988, BINV);
@@ -14,7 +14,7 @@ namespace Quality.Domain.Agreement;
 internal static class BinomialVariate
 {
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static long Draw(Random random, long n, double p)
+    public static long Draw(SubtractiveGenerator random, long n, double p)
     {
         if (n == 0 || p <= 0)
         {
@@ -35,7 +35,7 @@ internal static class BinomialVariate
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static long Inversion(Random random, long n, double p)
+    private static long Inversion(SubtractiveGenerator random, long n, double p)
     {
         var s = p / (1 - p);
         var a = (n + 1) * s;
@@ -61,7 +61,7 @@ internal static class BinomialVariate
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static long TransformedRejection(Random random, long n, double p)
+    private static long TransformedRejection(SubtractiveGenerator random, long n, double p)
     {
         var spq = Math.Sqrt(n * p * (1 - p));
         var b = 1.15 + 2.53 * spq;
@@ -104,25 +104,29 @@ internal static class BinomialVariate
         }
     }
 
-    /// <summary>ln k! from a table below <see cref="TableSize"/>, else Stirling's series to the k⁻⁵ term (error below 1/(1680k⁷)).</summary>
+    /// <summary>
+    /// ln k!: lnΓ(k + 1) below <see cref="GammaTableSize"/>, else Stirling's series to the k⁻⁵ term (error below
+    /// 1/(1680k⁷)), whose values below <see cref="TableSize"/> are computed once into the same table.
+    /// </summary>
     /// <remarks>
     /// Only BTRS's acceptance test on the draws the squeeze does not decide reads it, but those are frequent enough that
-    /// MathNet's general lnΓ (never optimised by the JIT within a one-shot command) was the bootstrap's largest cost.
+    /// MathNet's general lnΓ (never optimised by the JIT within a one-shot command) was the bootstrap's largest cost. The
+    /// mode m and the draw k are near n·p, mostly in the table; a tabled value is the series' own, so the draws do not change.
     /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal static double LogFactorial(double k)
-    {
-        if (k < TableSize)
-        {
-            return LogFactorials[(int)k];
-        }
+    internal static double LogFactorial(double k) => k < TableSize ? LogFactorials[(int)k] : Stirling(k);
 
+    /// <summary>Stirling's series for ln k! to the k⁻⁵ term.</summary>
+    internal static double Stirling(double k)
+    {
         var r = 1 / k;
         var r2 = r * r;
         return ((k + 0.5) * Math.Log(k)) - k + HalfLogTwoPi + (r * ((1.0 / 12) - (r2 * ((1.0 / 360) - (r2 / 1260)))));
     }
 
-    private const int TableSize = 256;
+    private const int GammaTableSize = 256;
+    private const int TableSize = 4096;
     private static readonly double HalfLogTwoPi = 0.5 * Math.Log(2 * Math.PI);
-    private static readonly double[] LogFactorials = Enumerable.Range(0, TableSize).Select(k => SpecialFunctions.GammaLn(k + 1.0)).ToArray();
+    private static readonly double[] LogFactorials = Enumerable.Range(0, TableSize)
+        .Select(k => k < GammaTableSize ? SpecialFunctions.GammaLn(k + 1.0) : Stirling(k)).ToArray();
 }

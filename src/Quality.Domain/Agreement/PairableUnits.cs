@@ -20,6 +20,12 @@ internal sealed class PairableUnits
     private readonly long[] _multiplicities;
     private readonly long[] _values;
     private readonly double[] _scaleCoordinates;
+
+    /// <summary>
+    /// Per pattern, 1/(m − 1) where m − 1 is a power of two (dividing by it only scales, so multiplying gives the same
+    /// double, without a division per replicate); 0 where a term must be divided.
+    /// </summary>
+    private readonly double[] _exactInverses;
     private double[]? _fixedUnitDisagreements;
 
     private PairableUnits(ValueScale scale, int[] start, int[] points, long[] counts, long[] multiplicities)
@@ -39,6 +45,7 @@ internal sealed class PairableUnits
         }
 
         _scaleCoordinates = scale.Coordinates.ToArray();
+        _exactInverses = [.. _values.Select(m => long.IsPow2(m - 1) ? 1.0 / (m - 1) : 0)];
     }
 
     /// <summary>Units per group of pairable units, in canonical order.</summary>
@@ -202,12 +209,12 @@ internal sealed class PairableUnits
             () => new long[_multiplicities.Length],
             (b, _, counts) =>
             {
-                bootstrap.Draw(ReplicateStream.For(options.Seed, b), counts);
+                bootstrap.Draw(ReplicateStream.Generator(options.Seed, b), counts);
                 var marginals = Marginals(counts, out var pairableUnits, out var n); // once for alpha and the categories
                 alphas[b] = Alpha(counts, marginals, pairableUnits, n).Value;
                 if (categoryAlphas is not null)
                 {
-                    categoryAlphas[b] = CategoryFigures(counts, marginals, n).Alpha;
+                    categoryAlphas[b] = CategoryAlphas(counts, marginals, n);
                 }
 
                 return counts;
@@ -231,10 +238,8 @@ internal sealed class PairableUnits
     /// Per point, one-versus-rest alpha, specific agreement and n_c with <paramref name="weights"/>[p] units of pattern p,
     /// whose <see cref="Marginals"/> and n are given.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private (double[] Alpha, double[] Specific, long[] Marginals) CategoryFigures(long[] weights, long[] marginals, long n)
     {
-        var disagreeing = new double[marginals.Length];
         var agreeing = new double[marginals.Length];
         for (var p = 0; p < weights.Length; p++)
         {
@@ -247,14 +252,46 @@ internal sealed class PairableUnits
             for (var e = _start[p]; e < _start[p + 1]; e++)
             {
                 var nuc = _counts[e];
-                disagreeing[_points[e]] += weights[p] * 2.0 * nuc * (m - nuc) / (m - 1);
                 agreeing[_points[e]] += weights[p] * (double)nuc * (nuc - 1) / (m - 1);
             }
         }
 
-        var alpha = marginals.Select((nc, c) => nc == 0 || nc == n ? double.NaN : 1 - (n - 1) * disagreeing[c] / (2.0 * nc * (n - nc))).ToArray();
         var specific = marginals.Select((nc, c) => nc == 0 ? double.NaN : agreeing[c] / nc).ToArray();
-        return (alpha, specific, marginals);
+        return (CategoryAlphas(weights, marginals, n), specific, marginals);
+    }
+
+    /// <summary>
+    /// Per point, one-versus-rest alpha with <paramref name="weights"/>[p] units of pattern p, whose <see cref="Marginals"/>
+    /// and n are given: all a bootstrap replicate needs of <see cref="CategoryFigures"/>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private double[] CategoryAlphas(long[] weights, long[] marginals, long n)
+    {
+        var disagreeing = new double[marginals.Length];
+        for (var p = 0; p < weights.Length; p++)
+        {
+            if (weights[p] == 0)
+            {
+                continue;
+            }
+
+            var (m, scale) = (_values[p], _exactInverses[p]);
+            for (var e = _start[p]; e < _start[p + 1]; e++)
+            {
+                var nuc = _counts[e];
+                var term = weights[p] * 2.0 * nuc * (m - nuc);
+                disagreeing[_points[e]] += scale != 0 ? term * scale : term / (m - 1);
+            }
+        }
+
+        var alpha = new double[marginals.Length];
+        for (var c = 0; c < alpha.Length; c++)
+        {
+            var nc = marginals[c];
+            alpha[c] = nc == 0 || nc == n ? double.NaN : 1 - (n - 1) * disagreeing[c] / (2.0 * nc * (n - nc));
+        }
+
+        return alpha;
     }
 
     /// <summary>Interval, ratio and nominal δ² do not depend on the marginals: each unit's term is computed once.</summary>
@@ -282,10 +319,10 @@ internal sealed class PairableUnits
         for (var p = 0; p < weights.Length; p++)
         {
             units += weights[p];
+            n += weights[p] * _values[p];
             for (var e = _start[p]; e < _start[p + 1]; e++)
             {
                 marginals[_points[e]] += weights[p] * _counts[e];
-                n += weights[p] * _counts[e];
             }
         }
 

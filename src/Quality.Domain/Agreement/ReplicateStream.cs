@@ -15,6 +15,9 @@ internal static class ReplicateStream
 {
     public static Random For(int seed, int replicate) => new(Seed(seed, replicate));
 
+    /// <summary>The same stream as <see cref="For"/>, drawn without a call per draw (<see cref="SubtractiveGenerator"/>).</summary>
+    public static SubtractiveGenerator Generator(int seed, int replicate) => new(Seed(seed, replicate));
+
     /// <summary>The generator seed of replicate <paramref name="replicate"/> of the bootstrap seeded <paramref name="seed"/>.</summary>
     public static int Seed(int seed, int replicate)
     {

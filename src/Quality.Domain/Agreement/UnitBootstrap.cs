@@ -29,7 +29,7 @@ internal sealed class UnitBootstrap
 
     /// <summary>Fills <paramref name="counts"/> with one replicate's units per pattern. O(patterns).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void Draw(Random random, long[] counts)
+    public void Draw(SubtractiveGenerator random, long[] counts)
     {
         var draws = _total;
         var units = _total;

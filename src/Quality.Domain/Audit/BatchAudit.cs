@@ -247,6 +247,18 @@ public sealed class BatchAudit(SpatialOptions? spatialOptions = null, ICollectio
     /// <summary>Seed of the alpha bootstrap unless a caller chooses one; reported with every interval.</summary>
     public const int DefaultSeed = 1;
 
+    /// <summary>
+    /// Starts the consensus geometry's bootstrap (<see cref="GeometricAlpha.StartBootstrap"/>) once every item is in, so
+    /// that it runs beside <see cref="Finish"/>'s suites and what the caller does next; the spatial views take its interval.
+    /// </summary>
+    public void StartGeometryBootstrap(BootstrapOptions bootstrap)
+    {
+        if (!_spatial.IsEmpty)
+        {
+            _spatial.ConsensusGeometry.StartBootstrap(bootstrap);
+        }
+    }
+
     /// <summary>The batch's figures and every field's agreement suite, each field at its declared level.</summary>
     /// <exception cref="ArgumentException">A value does not fit its field's level (the readers reject such lines first).</exception>
     public BatchAuditResult Finish(Func<string, FieldDeclaration> declarationOf, BootstrapOptions bootstrap)

@@ -146,6 +146,8 @@ public static class DeliveryAuditor
         }
 
         bootstrap ??= new BootstrapOptions { Seed = BatchAudit.DefaultSeed };
+        // Its inputs are complete now: the geometric alpha's replicates run beside the suites and the root causes.
+        audit.StartGeometryBootstrap(bootstrap);
         var result = audit.Finish(header.Field, bootstrap);
         return new DeliveryAudit(header, result, bootstrap);
     }

@@ -28,6 +28,7 @@ public sealed class GeometricAlpha
     private readonly SortedDictionary<int, Int128> _observedByCount = [];
     private readonly List<GeometricItem> _items = [];
     private Int128 _sameItemIou;
+    private (Agreement.BootstrapOptions Options, Task<Agreement.BootstrapInterval> Interval)? _started;
 
     /// <summary>n: drawings in consensus objects with two or more drawings.</summary>
     public long Drawings { get; private set; }
@@ -45,6 +46,7 @@ public sealed class GeometricAlpha
         ArgumentNullException.ThrowIfNull(objects);
         ArgumentNullException.ThrowIfNull(iou);
         ArgumentNullException.ThrowIfNull(overlaps);
+        _started = null;
         // Each drawing's unit by its number (−1: in no unit of two or more), numbers being 0 … n − 1 on the item.
         var numbers = 0;
         foreach (var drawn in objects)
@@ -120,6 +122,7 @@ public sealed class GeometricAlpha
     public void Merge(GeometricAlpha other)
     {
         ArgumentNullException.ThrowIfNull(other);
+        _started = null;
         foreach (var (m, units) in other._observedByCount)
         {
             _observedByCount[m] = _observedByCount.GetValueOrDefault(m) + units;
@@ -153,7 +156,20 @@ public sealed class GeometricAlpha
     /// The percentile bootstrap interval over units (consensus objects), as <see cref="Agreement.KrippendorffAlpha.Bootstrap"/>
     /// draws it for the other alphas: <see cref="GeometricAlphaBootstrap"/>.
     /// </summary>
-    public Agreement.BootstrapInterval Bootstrap(Agreement.BootstrapOptions options) => GeometricAlphaBootstrap.Run(this, Canonical(), options);
+    /// <remarks>The interval of <see cref="StartBootstrap"/> when it was started with equal options and nothing was added since.</remarks>
+    public Agreement.BootstrapInterval Bootstrap(Agreement.BootstrapOptions options) =>
+        _started is { } started && started.Options == options ? started.Interval.GetAwaiter().GetResult() : GeometricAlphaBootstrap.Run(Alpha(), Canonical(), options);
+
+    /// <summary>
+    /// Starts <see cref="Bootstrap"/> on the thread pool, so it runs beside what the caller does next (the agreement
+    /// suites, the root causes) instead of after it; <see cref="Bootstrap"/> with equal options then waits for it. The
+    /// task takes the units as they are now: adding or merging afterwards drops it.
+    /// </summary>
+    public void StartBootstrap(Agreement.BootstrapOptions options)
+    {
+        var (estimate, items) = (Alpha(), Canonical());
+        _started = (options, Task.Run(() => GeometricAlphaBootstrap.Run(estimate, items, options)));
+    }
 
     /// <summary>The items in an order that depends on their content only, so sharding and merge order do not change a replicate.</summary>
     internal GeometricItem[] Canonical() => [.. _items.Order(GeometricItem.ContentOrder)];

@@ -8,9 +8,12 @@ namespace Quality.Domain.Audit;
 /// <para>
 /// As for the other alphas (<see cref="KrippendorffAlpha.Bootstrap(RatingPatterns, MeasurementLevel, BootstrapOptions, IReadOnlyList{string}?)"/>,
 /// docs/statistics-conventions.md): each of B replicates draws as many units as there are, with replacement and equal
-/// probability (N uniform draws from a <see cref="Random"/> seeded with <see cref="BootstrapOptions.Seed"/>, over the
-/// units in content order, so sharding does not change a replicate), and computes alpha on the drawn units; the interval
-/// is the type-7 quantiles of the replicates whose alpha is defined.
+/// probability (N uniform draws, <see cref="Random.Next(int)"/> on replicate b's own stream <see cref="ReplicateStream.For"/>,
+/// over the units in content order, so sharding does not change a replicate), and computes alpha on the drawn units; the
+/// interval is the type-7 quantiles of the replicates whose alpha is defined. The replicates run on every core
+/// (<see cref="BootstrapOptions.MaxDegreeOfParallelism"/>) and are collected in replicate order, so a seed gives one
+/// interval whatever the number of workers. The draws are made by <see cref="SubtractiveGenerator"/>, the same draws
+/// without a call per draw.
 /// </para>
 /// <para>
 /// A replicate with unit u drawn c_u times has n* = Σ c_u·m_u drawings and observed Σ c_u·D_u/(m_u − 1). Its expected
@@ -25,79 +28,77 @@ internal static class GeometricAlphaBootstrap
 {
     private const double Unit = 1e-9;
 
-    public static BootstrapInterval Run(GeometricAlpha alpha, GeometricItem[] items, BootstrapOptions options)
+    /// <param name="estimate">Alpha on the units themselves.</param>
+    /// <param name="items">The units, item by item, in content order (<see cref="GeometricAlpha.Canonical"/>).</param>
+    public static BootstrapInterval Run(double estimate, GeometricItem[] items, BootstrapOptions options)
     {
         BootstrapInterval.Validate(options);
         var units = new Replicates(items);
-        var random = new Random(options.Seed);
-        var counts = new long[units.Count];
-        var replicates = new List<double>(options.Replicates);
-        for (var b = 0; b < options.Replicates && units.Count > 0; b++)
-        {
-            Draw(random, counts);
-            var replicate = units.Alpha(counts);
-            if (!double.IsNaN(replicate))
+        var replicates = new double[units.Count > 0 ? options.Replicates : 0];
+        Parallel.For(
+            0,
+            replicates.Length,
+            new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism },
+            () => new int[units.Count],
+            (b, _, counts) =>
             {
-                replicates.Add(replicate);
-            }
-        }
+                Draw(options.Seed, b, counts);
+                replicates[b] = units.Alpha(counts);
+                return counts;
+            },
+            _ => { });
 
-        return BootstrapInterval.Of(alpha.Alpha(), replicates, options);
+        return BootstrapInterval.Of(estimate, [.. replicates.Where(r => !double.IsNaN(r))], options);
     }
 
-    /// <summary>One replicate's counts: as many uniform draws of a unit as there are units.</summary>
-    // Compiled optimised at its first call, not left in tier-0 code by a one-shot audit: draws every unit, per replicate.
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Draw(Random random, long[] counts)
+    /// <summary>
+    /// Replicate <paramref name="replicate"/>'s counts: as many uniform draws of a unit as there are units, the draws
+    /// <see cref="Random.Next(int)"/> makes on the replicate's stream (<see cref="ReplicateStream.For"/>).
+    /// </summary>
+    internal static void Draw(int seed, int replicate, int[] counts)
     {
         Array.Clear(counts);
-        for (var k = 0; k < counts.Length; k++)
-        {
-            counts[random.Next(counts.Length)]++;
-        }
+        ReplicateStream.Generator(seed, replicate).Tally(counts);
     }
 
     /// <summary>Alpha of the replicate that drew unit u counts[u] times (units in the order of <paramref name="items"/>); NaN when undefined.</summary>
-    public static double Alpha(GeometricItem[] items, long[] counts) => new Replicates(items).Alpha(counts);
+    public static double Alpha(GeometricItem[] items, int[] counts) => new Replicates(items).Alpha(counts);
 
     /// <summary>
-    /// The units' figures as doubles in one array, item after item, converted once per bootstrap instead of once per
-    /// replicate and unit; each replicate's sums take the same values in the same order, so every replicate is the same double.
+    /// The units' figures as doubles in one array, item after item, converted and scaled once per bootstrap instead of
+    /// once per replicate and unit; every replicate sums the same terms in the same order, so a replicate is one double
+    /// whichever worker draws it.
     /// </summary>
     private sealed class Replicates
     {
         /// <param name="Drawings">m_u.</param>
-        /// <param name="Disagreement">D_u in units of 10⁻⁹.</param>
-        /// <param name="Within">W_u in units of 10⁻⁹.</param>
+        /// <param name="Observed">D_u/(m_u − 1), u's term of the observed disagreement.</param>
+        /// <param name="Within">W_u.</param>
         /// <param name="Copies">m_u + W_u, the IoU between two copies of u.</param>
-        private readonly record struct Figures(double Drawings, double Disagreement, double Within, double Copies);
+        private readonly record struct Figures(double Drawings, double Observed, double Within, double Copies);
 
         private readonly Figures[] _units;
-        private readonly (int A, int B, double Iou)[] _overlaps;
 
-        /// <summary>Per item, where its units and its overlaps end.</summary>
-        private readonly (int Units, int Overlaps)[] _ends;
+        /// <summary>The overlapping units u &lt; v of one item (numbered over all items) and B_uv.</summary>
+        private readonly (int A, int B, double Iou)[] _overlaps;
 
         public Replicates(GeometricItem[] items)
         {
             _units = new Figures[items.Sum(i => i.Units.Length)];
             _overlaps = new (int, int, double)[items.Sum(i => i.Overlaps.Length)];
-            _ends = new (int, int)[items.Length];
             var (unit, overlap) = (0, 0);
-            for (var i = 0; i < items.Length; i++)
+            foreach (var item in items)
             {
                 var offset = unit;
-                foreach (var (m, disagreement, within) in items[i].Units)
+                foreach (var (m, disagreement, within) in item.Units)
                 {
-                    _units[unit++] = new Figures(m, disagreement, within, m + (within * Unit));
+                    _units[unit++] = new Figures(m, disagreement * Unit / (m - 1), within * Unit, m + (within * Unit));
                 }
 
-                foreach (var (a, b, iou) in items[i].Overlaps)
+                foreach (var (a, b, iou) in item.Overlaps)
                 {
-                    _overlaps[overlap++] = (offset + a, offset + b, iou);
+                    _overlaps[overlap++] = (offset + a, offset + b, iou * Unit);
                 }
-
-                _ends[i] = (unit, overlap);
             }
         }
 
@@ -105,26 +106,21 @@ internal static class GeometricAlphaBootstrap
 
         // Compiled optimised at its first call, not left in tier-0 code by a one-shot audit: a loop over every consensus object, per replicate.
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        public double Alpha(long[] counts)
+        public double Alpha(int[] counts)
         {
             double n = 0, observed = 0, sameItemIou = 0;
-            var (unit, overlap) = (0, 0);
-            foreach (var (unitsEnd, overlapsEnd) in _ends)
+            for (var unit = 0; unit < _units.Length; unit++)
             {
-                for (; unit < unitsEnd; unit++)
-                {
-                    var (m, disagreement, within, copies) = _units[unit];
-                    double c = counts[unit];
-                    n += c * m;
-                    observed += c * disagreement * Unit / (m - 1);
-                    sameItemIou += (c * within * Unit) + (c * (c - 1) * copies);
-                }
+                var (m, observedTerm, within, copies) = _units[unit];
+                double c = counts[unit];
+                n += c * m;
+                observed += c * observedTerm;
+                sameItemIou += (c * within) + (c * (c - 1) * copies);
+            }
 
-                for (; overlap < overlapsEnd; overlap++)
-                {
-                    var (a, b, iou) = _overlaps[overlap];
-                    sameItemIou += (double)counts[a] * counts[b] * iou * Unit;
-                }
+            foreach (var (a, b, iou) in _overlaps)
+            {
+                sameItemIou += (double)counts[a] * counts[b] * iou;
             }
 
             var expected = (n * (n - 1)) - sameItemIou;

@@ -12,7 +12,7 @@ public sealed class BinomialVariateTests
     public void Draw_ManyDraws_MatchBinomialMeanAndVariance(long n, double p)
     {
         const int draws = 20_000;
-        var random = new Random(11);
+        var random = new SubtractiveGenerator(11);
         var values = Enumerable.Range(0, draws).Select(_ => (double)BinomialVariate.Draw(random, n, p)).ToArray();
 
         var mean = values.Average();
@@ -30,14 +30,26 @@ public sealed class BinomialVariateTests
     [InlineData(7, 0.0, 0)]
     [InlineData(7, 1.0, 7)]
     public void Draw_DegenerateParameters_AreCertain(long n, double p, long expected) =>
-        Assert.Equal(expected, BinomialVariate.Draw(new Random(1), n, p));
+        Assert.Equal(expected, BinomialVariate.Draw(new SubtractiveGenerator(1), n, p));
 
-    /// <summary>ln k! against Python 3.11's math.lgamma(k + 1): the table's last entry, Stirling's first, and far out.</summary>
+    /// <summary>ln k! against Python 3.11's math.lgamma(k + 1): the last lnΓ entry, Stirling's first, the table's last, past it, and far out.</summary>
     [Theory]
     [InlineData(255, 1161.7121011184006)]
     [InlineData(256, 1167.2572785628802)]
     [InlineData(1_000, 5912.128178488163)]
+    [InlineData(4_095, 29970.33029467733)]
+    [InlineData(4_096, 29978.648060844047)]
     [InlineData(1_000_000, 12815518.384658169)]
     public void LogFactorial_MatchesLogGamma(double k, double expected) =>
         Assert.Equal(expected, BinomialVariate.LogFactorial(k), expected * 1e-15);
+
+    [Fact]
+    public void LogFactorial_TabledAboveTheGammaEntries_IsStirlingsSeriesBitForBit()
+    {
+        // The table only saves the series' logarithms: a draw reading it accepts exactly as one computing the series would.
+        for (var k = 256; k < 5_000; k++)
+        {
+            Assert.Equal(BitConverter.DoubleToInt64Bits(BinomialVariate.Stirling(k)), BitConverter.DoubleToInt64Bits(BinomialVariate.LogFactorial(k)));
+        }
+    }
 }

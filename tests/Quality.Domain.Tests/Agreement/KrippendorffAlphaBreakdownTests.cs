@@ -54,6 +54,26 @@ public sealed class KrippendorffAlphaBreakdownTests
     }
 
     [Fact]
+    public void PerCategory_TwoCategoriesUnitsOfTwoToFiveValues_OneVersusRestIsTheFieldsAlpha()
+    {
+        // Units with m = 2 … 5 values: each unit's term is divided by m − 1 = 1, 2, 3 or 4 (scaled where it is a power of
+        // two, divided where it is 3). With two categories one-versus-rest is the data itself, whose alpha the field's
+        // own computation (coincidences, not per-category terms) gives.
+        var ratings = ReliabilityData.FromRows(
+            "A: 0 1 0 0 1 0 1 1 0 0 1 0",
+            "B: 0 1 1 0 1 0 0 1 0 1 1 0",
+            "C: . . 1 0 1 0 0 1 1 1 0 0",
+            "D: . . . . 1 1 0 1 0 1 . 0",
+            "E: . . . . . . 0 1 0 0 . 1");
+
+        var alpha = KrippendorffAlpha.Compute(ratings, MeasurementLevel.Nominal).Value;
+        var categories = KrippendorffAlpha.PerCategory(ratings);
+
+        Assert.InRange(alpha, 0.05, 0.95);
+        Assert.All(categories, c => Assert.Equal(alpha, c.OneVersusRestAlpha, 1e-12));
+    }
+
+    [Fact]
     public void PerCategory_ExampleB_IntervalsHoldTheEstimateAndRepeatWithTheSeed()
     {
         var ratings = ReliabilityData.FromRows("Ben: a a b b d c c c e d d a", "Gerry: b a b b b c c c e d d d");

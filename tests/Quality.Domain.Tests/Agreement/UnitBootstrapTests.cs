@@ -9,7 +9,7 @@ public sealed class UnitBootstrapTests
     {
         long[] multiplicities = [1, 5, 30, 200, 4, 1000, 2];
         var bootstrap = new UnitBootstrap(multiplicities);
-        var random = new Random(3);
+        var random = new SubtractiveGenerator(3);
         var counts = new long[multiplicities.Length];
         var sums = new double[multiplicities.Length];
         const int replicates = 4000;

@@ -190,10 +190,22 @@ public sealed class SpatialAuditTests
     public void Geometry_alpha_replicate_drawing_every_unit_once_is_the_estimate()
     {
         // Invariant of the replicate formula, with objects of different consensus objects overlapping on one item (the
-        // cross terms B_uv): scattered cars drawn by three annotators with jitter, every count 1.
-        var random = new Random(11);
+        // cross terms B_uv), every count 1.
+        var audit = ScatteredCars(seed: 11, items: 5);
+
+        var items = audit.ConsensusGeometry.Canonical();
+        var units = items.Sum(i => i.Units.Length);
+
+        Assert.Contains(items, i => i.Overlaps.Length > 0);
+        Assert.Equal(audit.ConsensusGeometry.Alpha(), GeometricAlphaBootstrap.Alpha(items, [.. Enumerable.Repeat(1, units)]), 8);
+    }
+
+    /// <summary>Items of six scattered cars each, drawn by three annotators with jitter and missed one time in ten.</summary>
+    internal static SpatialAudit ScatteredCars(int seed, int items)
+    {
+        var random = new Random(seed);
         var audit = new SpatialAudit();
-        for (var item = 0; item < 5; item++)
+        for (var item = 0; item < items; item++)
         {
             var cars = Enumerable.Range(0, 6).Select(_ => (X: random.NextDouble() * 12, Y: random.NextDouble() * 12)).ToList();
             audit.AddItem(
@@ -203,11 +215,7 @@ public sealed class SpatialAuditTests
                 new SpatialOptions(), null);
         }
 
-        var items = audit.ConsensusGeometry.Canonical();
-        var units = items.Sum(i => i.Units.Length);
-
-        Assert.Contains(items, i => i.Overlaps.Length > 0);
-        Assert.Equal(audit.ConsensusGeometry.Alpha(), GeometricAlphaBootstrap.Alpha(items, [.. Enumerable.Repeat(1L, units)]), 8);
+        return audit;
     }
 
     [Fact]
