@@ -87,6 +87,12 @@ internal sealed class CellCounts
         }
         else
         {
+            // By identity first: a reader's rows share one instance of each annotator.
+            for (var i = 0; i < _annotators.Count && at < 0; i++)
+            {
+                at = ReferenceEquals(_annotators[i], annotator) ? i : -1;
+            }
+
             for (var i = 0; i < _annotators.Count && at < 0; i++)
             {
                 at = string.Equals(_annotators[i], annotator, StringComparison.Ordinal) ? i : -1;

@@ -12,7 +12,9 @@ namespace Quality.Domain.RootCauses;
 /// </summary>
 internal sealed class IdentityCache<TValue>
 {
-    private const int Slots = 512;
+    private const int SlotBits = 9;
+
+    private const int Slots = 1 << SlotBits;
 
     private readonly Entry[] _entries = new Entry[Slots];
 
@@ -32,8 +34,12 @@ internal sealed class IdentityCache<TValue>
     public void Set(string first, string? second, int number, TValue value) =>
         _entries[Slot(first, second, number)] = new Entry(first, second, number, value);
 
-    private static int Slot(string first, string? second, int number) =>
-        (int)((uint)HashCode.Combine(RuntimeHelpers.GetHashCode(first), second is null ? 0 : RuntimeHelpers.GetHashCode(second), number) % Slots);
+    /// <summary>A multiplicative (Fibonacci) mix of the identities and the number, its top bits: cheaper than <see cref="HashCode"/>, spread enough for a cache.</summary>
+    private static int Slot(string first, string? second, int number)
+    {
+        var mixed = ((uint)RuntimeHelpers.GetHashCode(first) * 0x9E3779B1u) ^ ((uint)(second is null ? 0 : RuntimeHelpers.GetHashCode(second)) * 0x85EBCA77u) ^ ((uint)number * 0xC2B2AE3Du);
+        return (int)((mixed * 0x9E3779B1u) >> (32 - SlotBits));
+    }
 
     private readonly record struct Entry(string? First, string? Second, int Number, TValue Value);
 }
