@@ -45,26 +45,48 @@ public static class BatchAuditReader
     /// <summary>
     /// Audits items given whole (<see cref="Formats.Manifest.ManifestDeliveryReader.ReadItemsAsync"/>), a batch of about
     /// <see cref="BatchAnnotations"/> annotations at a time, each batch on every core (<see cref="BatchAudit.AddItems"/>):
-    /// the same audit as all the items at once, holding one batch.
+    /// the same audit as all the items at once, holding two batches. A batch is audited on the thread pool while the
+    /// next is read, so the files' parsing and merging go on beside the audit instead of waiting for it; batches are
+    /// audited one at a time, in order.
     /// </summary>
     /// <param name="file">The delivered file's name, for errors about the annotations.</param>
-    public static async Task AddItemsAsync(IAsyncEnumerable<IReadOnlyList<Annotation>> items, string file, BatchAudit into, CancellationToken cancellationToken)
+    /// <remarks>
+    /// An error of either side ends both: the batch being audited is finished (or fails) before the error is raised, so
+    /// nothing touches <paramref name="into"/> or its sinks after this returns.
+    /// </remarks>
+    public static Task AddItemsAsync(IAsyncEnumerable<IReadOnlyList<Annotation>> items, string file, BatchAudit into, CancellationToken cancellationToken) =>
+        AddItemsAsync(items, file, into, BatchAnnotations, cancellationToken);
+
+    /// <summary><see cref="AddItemsAsync(IAsyncEnumerable{IReadOnlyList{Annotation}}, string, BatchAudit, CancellationToken)"/> in batches of about <paramref name="batchAnnotations"/> annotations.</summary>
+    internal static async Task AddItemsAsync(
+        IAsyncEnumerable<IReadOnlyList<Annotation>> items, string file, BatchAudit into, int batchAnnotations, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(items);
         ArgumentNullException.ThrowIfNull(into);
         var (batch, annotations) = (new List<IReadOnlyList<Annotation>>(), 0);
-        await foreach (var item in items.WithCancellation(cancellationToken))
+        var auditing = Task.CompletedTask;
+        try
         {
-            batch.Add(item);
-            annotations += item.Count;
-            if (annotations >= BatchAnnotations)
+            await foreach (var item in items.WithCancellation(cancellationToken))
             {
-                into.AddItems(file, batch);
-                (batch, annotations) = (new List<IReadOnlyList<Annotation>>(), 0);
+                batch.Add(item);
+                annotations += item.Count;
+                if (annotations >= batchAnnotations)
+                {
+                    await auditing;
+                    var full = batch;
+                    auditing = Task.Run(() => into.AddItems(file, full), cancellationToken);
+                    (batch, annotations) = (new List<IReadOnlyList<Annotation>>(), 0);
+                }
             }
-        }
 
-        into.AddItems(file, batch);
+            await auditing;
+            into.AddItems(file, batch);
+        }
+        finally
+        {
+            await auditing.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
     }
 
     /// <summary>Annotations audited at a time: enough items for every core's runs, few enough to hold.</summary>

@@ -23,7 +23,7 @@ internal static class FisherExactTest
         var first = Math.Max(a, (long)Math.Max(0, n1 - (total - successes)));
         var last = (long)Math.Min(successes, n1);
         // ln Γ(n + 1) of the two fixed n's once, not per term: a third of the ln Γ calls, the same sums bit for bit.
-        var (logSuccesses, logFailures) = (SpecialFunctions.GammaLn(successes + 1), SpecialFunctions.GammaLn(total - successes + 1));
+        var (logSuccesses, logFailures) = (LogFactorial(successes), LogFactorial(total - successes));
         var p = 0.0;
         for (var x = first; x <= last; x++)
         {
@@ -33,9 +33,44 @@ internal static class FisherExactTest
         return Math.Clamp(p, 0, 1);
     }
 
-    internal static double LogChoose(double n, double k) => LogChoose(SpecialFunctions.GammaLn(n + 1), n, k);
+    internal static double LogChoose(double n, double k) => LogChoose(LogFactorial(n), n, k);
 
     /// <summary>ln C(n, k) given <paramref name="logGammaOfNPlusOne"/> = ln Γ(n + 1).</summary>
     private static double LogChoose(double logGammaOfNPlusOne, double n, double k) =>
-        logGammaOfNPlusOne - SpecialFunctions.GammaLn(k + 1) - SpecialFunctions.GammaLn(n - k + 1);
+        logGammaOfNPlusOne - LogFactorial(k) - LogFactorial(n - k);
+
+    /// <summary>Log-factorials held at most: 8 MB, tables of up to a million opportunities.</summary>
+    private const int MaxLogFactorials = 1 << 20;
+
+    /// <summary>ln n! = ln Γ(n + 1) for n = 0, 1, …: grown on demand, shared by every thread (a reader sees an old or a new array, equal where both reach).</summary>
+    private static double[] s_logFactorials = [];
+
+    /// <summary>
+    /// ln Γ(<paramref name="n"/> + 1): for a whole n ≥ 0 from a table of earlier <see cref="SpecialFunctions.GammaLn"/> results
+    /// (the same value bit for bit), so a table's terms cost a look-up, not a ln Γ each. Past the table, or for any other
+    /// n, ln Γ itself.
+    /// </summary>
+    internal static double LogFactorial(double n)
+    {
+        var table = s_logFactorials;
+        if (n >= 0 && n < table.Length && n == Math.Floor(n))
+        {
+            return table[(int)n];
+        }
+
+        if (n < 0 || n >= MaxLogFactorials || n != Math.Floor(n))
+        {
+            return SpecialFunctions.GammaLn(n + 1);
+        }
+
+        var grown = new double[(int)Math.Min(MaxLogFactorials, Math.Max(n + 1, 2.0 * table.Length))];
+        table.CopyTo(grown, 0);
+        for (var k = table.Length; k < grown.Length; k++)
+        {
+            grown[k] = SpecialFunctions.GammaLn(k + 1.0);
+        }
+
+        s_logFactorials = grown;
+        return grown[(int)n];
+    }
 }

@@ -19,6 +19,9 @@ internal static class EvidenceRowCodec
         private readonly BinaryWriter _out = new(stream, Encoding.UTF8, leaveOpen: true);
         private readonly Dictionary<string, int> _names = new(StringComparer.Ordinal);
 
+        /// <summary><see cref="_names"/> by the identity of the name's string: a row's names mostly without hashing.</summary>
+        private readonly IdentityCache<int> _recent = new();
+
         public void Write(EvidencePair row)
         {
             Name(row.Item);
@@ -81,8 +84,13 @@ internal static class EvidenceRowCodec
             {
                 _out.Write7BitEncodedInt(0);
             }
-            else if (_names.TryGetValue(name, out var number))
+            else if (_recent.TryGet(name, null, 0, out var number))
             {
+                _out.Write7BitEncodedInt(number + 2);
+            }
+            else if (_names.TryGetValue(name, out number))
+            {
+                _recent.Set(name, null, 0, number);
                 _out.Write7BitEncodedInt(number + 2);
             }
             else

@@ -26,6 +26,12 @@ public sealed class StrataTally
     /// </summary>
     private readonly Dictionary<(int Kind, int Pair, string Level, string OtherLevel), CellCounts> _pairCells = [];
 
+    /// <summary><see cref="_levelCells"/> by the identity of the stratum's and level's strings: most rows' lookups without hashing.</summary>
+    private readonly IdentityCache<CellCounts?[]> _levelCache = new();
+
+    /// <summary><see cref="_pairCells"/> by the identity of the two levels' strings, with the kind and pair.</summary>
+    private readonly IdentityCache<CellCounts> _pairCache = new();
+
     /// <param name="pairs">Null: tally each stratum alone. Else the stratum pairs of the interaction pass, per kind.</param>
     internal StrataTally(RootCauseOptions options, IReadOnlySet<(string Kind, string Stratum, string Other)>? pairs = null)
     {
@@ -58,8 +64,12 @@ public sealed class StrataTally
             // One lookup per level of the row, not one per kind and level.
             foreach (var (stratum, level) in levels.AsSpan())
             {
-                ref var cells = ref CollectionsMarshal.GetValueRefOrAddDefault(_levelCells, (stratum, level), out _);
-                cells ??= new CellCounts?[RootCauseKinds.All.Count];
+                if (!_levelCache.TryGet(stratum, level, 0, out var cells))
+                {
+                    cells = CollectionsMarshal.GetValueRefOrAddDefault(_levelCells, (stratum, level), out _) ??= new CellCounts?[RootCauseKinds.All.Count];
+                    _levelCache.Set(stratum, level, 0, cells);
+                }
+
                 foreach (var (kind, isError) in kinds)
                 {
                     (cells[kind] ??= Cell(new CellKey(RootCauseKinds.All[kind], stratum, level))).Add(row, isError, _options.EvidenceRows);
@@ -77,8 +87,15 @@ public sealed class StrataTally
                 var (stratum, otherStratum) = pairs[pair];
                 if (levels.TryGetValue(stratum, out var level) && levels.TryGetValue(otherStratum, out var other))
                 {
-                    ref var cell = ref CollectionsMarshal.GetValueRefOrAddDefault(_pairCells, (kind, pair, level, other), out _);
-                    (cell ??= Cell(new CellKey(RootCauseKinds.All[kind], stratum, level, otherStratum, other))).Add(row, isError, _options.EvidenceRows);
+                    var number = (pair * RootCauseKinds.All.Count) + kind; // one number per (kind, pair)
+                    if (!_pairCache.TryGet(level, other, number, out var cell))
+                    {
+                        cell = CollectionsMarshal.GetValueRefOrAddDefault(_pairCells, (kind, pair, level, other), out _)
+                            ??= Cell(new CellKey(RootCauseKinds.All[kind], stratum, level, otherStratum, other));
+                        _pairCache.Set(level, other, number, cell);
+                    }
+
+                    cell.Add(row, isError, _options.EvidenceRows);
                 }
             }
         }

@@ -30,6 +30,24 @@ public sealed class SpilledEvidenceCollectionTests
         Assert.Equal(ReportJson.Serialize(rows.Append(rows[0])), ReportJson.Serialize(spilled.ToList()));
     }
 
+    /// <summary>
+    /// Names the codec numbers met as copies of their text (no two rows share an instance), interleaved with shared ones,
+    /// and more distinct names than its cache has slots: read back field for field all the same.
+    /// </summary>
+    [Fact]
+    public void Enumerate_NamesAsCopiesAndThousandsOfThem_ReadBackFieldForField()
+    {
+        static string Copy(string text) => new(text.AsSpan());
+        var rows = new GeneratedDelivery { Items = 60 }.Evidence(seed: 4);
+        rows = [.. rows.Select((r, i) => i % 3 == 0 ? r : r with { Item = Copy($"{r.Item}-{i}"), Annotator = Copy(r.Annotator), Outcome = Copy(r.Outcome) })];
+        using var spilled = new SpilledEvidenceCollection(new MemoryStream(), new RootCauseOptions());
+
+        rows.ForEach(spilled.Add);
+
+        Assert.True(rows.Select(r => r.Item).Distinct().Count() > 1_000);
+        Assert.Equal(ReportJson.Serialize(rows), ReportJson.Serialize(spilled.ToList()));
+    }
+
     [Fact]
     public void Analyse_SpilledRowsAndTheirTally_SameReportAsTheRowsInMemory()
     {

@@ -1,3 +1,4 @@
+using Quality.Domain.Annotations;
 using Quality.Domain.Audit;
 using Quality.Domain.RootCauses;
 
@@ -44,6 +45,94 @@ public sealed class StrataTallyTests
             Assert.Equal(ReportJson.Serialize(onePass.Strata), ReportJson.Serialize(report.Strata));
             Assert.Equal(onePass.Ranked.Select(c => c.Statement), report.Ranked.Select(c => c.Statement));
         }
+    }
+
+    /// <summary>
+    /// The tally's cells against a count made here by brute force (every row × level × kind the row is an opportunity
+    /// for): rows as the audit makes them (names shared between rows), the same rows with every name a copy of its own
+    /// (no two rows share an instance), and rows spread over 20 annotators (more than a cell searches by list), in any mix.
+    /// </summary>
+    [Fact]
+    public void Add_RowsWithSharedCopiedAndManyAnnotatorNames_CountsAsCountedRowByRow()
+    {
+        var options = new RootCauseOptions();
+        var rows = new GeneratedDelivery { Items = 150, Planted = (time, _, _, _) => time == "night" }.Evidence(seed: 5);
+        var copied = rows.Select(r => Renamed(r, r.Annotator)).ToList();
+        var many = rows.Select((r, i) => Renamed(r, $"{r.Annotator}-{i % 4}")).ToList();
+        var mixed = rows.Take(2_000).Concat(copied.Skip(2_000)).Concat(many).ToList();
+
+        foreach (var set in new[] { rows, copied, many, mixed })
+        {
+            var tally = StrataTally.Strata(options);
+            set.ForEach(tally.Add);
+            var cells = tally.ToState().Cells;
+
+            var expected = BruteForce(set, options);
+            Assert.Equal(expected.Count, cells.Count);
+            foreach (var cell in cells)
+            {
+                var (errors, opportunities, byAnnotator) = expected[(cell.Kind, cell.Stratum, cell.Level)];
+                Assert.Equal((errors, opportunities), (cell.Errors, cell.Opportunities));
+                Assert.Equal(byAnnotator, cell.ByAnnotator.Select(a => (a.Key, a.Value.Errors, a.Value.Opportunities)));
+            }
+        }
+
+        // 150 items × 6 gold objects: each a chance of a miss for each of the 5 annotators; 20 annotators split them.
+        var first = StrataTally.Strata(options);
+        many.ForEach(first.Add);
+        var missed = first.ToState().Cells.Where(c => c.Kind == RootCauseKinds.Missed && c.Stratum == StratumNames.Annotator).ToList();
+        Assert.Equal(20, missed.Count);
+        Assert.Equal(5 * 900, missed.Sum(c => c.Opportunities));
+    }
+
+    /// <summary>Every cell's counts in total and per annotator (in the order each annotator was first counted), one row at a time.</summary>
+    private static Dictionary<(string Kind, string Stratum, string Level), (long Errors, long Opportunities, List<(string, long, long)> ByAnnotator)> BruteForce(
+        List<EvidencePair> rows, RootCauseOptions options)
+    {
+        var cells = new Dictionary<(string, string, string), (long, long, List<(string, long, long)>)>();
+        var kinds = new (int Kind, bool IsError)[RootCauseKinds.MaximumPerRow];
+        foreach (var row in rows)
+        {
+            var levels = row.Strata!.Levels.ToList();
+            var count = RootCauseKinds.Of(row, new CompactDictionary([.. levels]), options, kinds);
+            foreach (var (stratum, level) in levels)
+            {
+                foreach (var (kind, isError) in kinds.Take(count))
+                {
+                    var key = (RootCauseKinds.All[kind], stratum, level);
+                    var (errors, opportunities, byAnnotator) = cells.GetValueOrDefault(key, (0, 0, []));
+                    var at = byAnnotator.FindIndex(a => a.Item1 == row.Annotator);
+                    var (_, e, n) = at < 0 ? (row.Annotator, 0L, 0L) : byAnnotator[at];
+                    var counted = (row.Annotator, e + (isError ? 1 : 0), n + 1);
+                    if (at < 0)
+                    {
+                        byAnnotator.Add(counted);
+                    }
+                    else
+                    {
+                        byAnnotator[at] = counted;
+                    }
+
+                    cells[key] = (errors + (isError ? 1 : 0), opportunities + 1, byAnnotator);
+                }
+            }
+        }
+
+        return cells;
+    }
+
+    /// <summary>The row with <paramref name="annotator"/>, every name of it and of its strata a string of its own.</summary>
+    private static EvidencePair Renamed(EvidencePair row, string annotator)
+    {
+        static string Copy(string text) => new(text.AsSpan());
+        var levels = row.Strata!.Levels.Select(l => KeyValuePair.Create(Copy(l.Key), Copy(l.Key == StratumNames.Annotator ? annotator : l.Value))).ToArray();
+        return row with
+        {
+            Annotator = Copy(annotator),
+            Outcome = Copy(row.Outcome),
+            GoldClass = row.GoldClass is null ? null : Copy(row.GoldClass),
+            Strata = row.Strata with { Levels = new CompactDictionary(levels) },
+        };
     }
 
     [Fact]
