@@ -25,9 +25,6 @@ internal sealed class PackedPatterns
     private int _shift = 64 - 6;
     private int _count;
 
-    /// <summary>What <see cref="Touch"/> read, kept so that its reads are not left out as unused.</summary>
-    private int _touched;
-
     public PackedPatterns()
         : this(MinimumBits)
     {
@@ -103,10 +100,6 @@ internal sealed class PackedPatterns
 
         return -1;
     }
-
-    /// <summary>Reads the slot where a probe for <paramref name="packed"/> starts, so that the probe soon after finds it in the cache.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void Touch(ulong packed) => _touched += _slots[Slot(packed)].Index;
 
     /// <summary>Adds pattern number <paramref name="index"/>, packed as <paramref name="packed"/>, which is not here.</summary>
     /// <remarks>Called for every new pattern of a table and of each block merged: compiled optimised at first call.</remarks>

@@ -82,43 +82,6 @@ public sealed class RatingPatterns
         }
     }
 
-    /// <summary>
-    /// Adds units as <see cref="AddNumberedUnit"/> adds each, in order: unit k is <paramref name="keys"/> from the end of
-    /// unit k − 1 (0 for the first) to <paramref name="ends"/>[k]. Sorts each unit's keys.
-    /// </summary>
-    /// <remarks>
-    /// A unit is found by one probe of a table of patterns that outgrows the cache (17,000 patterns a block of the 108 MB
-    /// table), and a probe that misses it waits for memory: the units' slots are first all read, misses overlapping, then
-    /// the units added one after another from the cache.
-    /// </remarks>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal void AddNumberedUnits(Span<long> keys, ReadOnlySpan<int> ends)
-    {
-        var start = 0;
-        foreach (var end in ends)
-        {
-            Touch(keys[start..end]);
-            start = end;
-        }
-
-        start = 0;
-        foreach (var end in ends)
-        {
-            AddNumberedUnit(keys[start..end]);
-            start = end;
-        }
-    }
-
-    /// <summary>Reads the slot where the pattern of <paramref name="keys"/> is packed (if it can be): a unit added soon after finds it in the cache.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void Touch(ReadOnlySpan<long> keys)
-    {
-        if (_packed is not null && _packed.TryPack(keys, out var packed))
-        {
-            _packed.Touch(packed);
-        }
-    }
-
     /// <summary>Adds another field's patterns into this one (shard partials into the batch).</summary>
     /// <remarks>Compiled optimised at once: a ratings table read in blocks merges every block's patterns, one call each.</remarks>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -137,34 +100,18 @@ public sealed class RatingPatterns
             values[v] = Intern(other._values[v], _values, _valueIds);
         }
 
-        // In batches whose slots are read first, as AddNumberedUnits does: the merged table outgrows the cache sooner.
-        const int Batch = 32;
         var count = other._patterns.Count;
-        for (var batch = 0; batch < count; batch += Batch)
+        for (var p = 0; p < count; p++)
         {
-            for (var p = batch; p < Math.Min(batch + Batch, count); p++)
+            var pattern = other._patterns[p];
+            var keys = Keys(pattern.Length / 2);
+            for (var i = 0; i < keys.Length; i++)
             {
-                Touch(MergedKeys(other._patterns[p], annotators, values));
+                keys[i] = ((long)annotators[pattern[2 * i]] << 32) | (uint)values[pattern[2 * i + 1]];
             }
 
-            for (var p = batch; p < Math.Min(batch + Batch, count); p++)
-            {
-                Add(MergedKeys(other._patterns[p], annotators, values), other._units[p]);
-            }
+            Add(keys, other._units[p]);
         }
-    }
-
-    /// <summary>Another patterns' pattern as (annotator ≪ 32 | value) keys numbered here (<paramref name="annotators"/> and <paramref name="values"/> map the numbers).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private Span<long> MergedKeys(ReadOnlySpan<int> pattern, int[] annotators, int[] values)
-    {
-        var keys = Keys(pattern.Length / 2);
-        for (var i = 0; i < keys.Length; i++)
-        {
-            keys[i] = ((long)annotators[pattern[2 * i]] << 32) | (uint)values[pattern[2 * i + 1]];
-        }
-
-        return keys;
     }
 
     /// <summary>The state to persist a partial, in canonical order; <see cref="FromState"/> restores it exactly.</summary>

@@ -52,17 +52,9 @@ internal sealed class TagTable(DeliveryHeader header, string file, AnnotatorRole
     /// <summary>Per column, its annotator as numbered by its field's patterns, shifted into a unit key (<see cref="RatingPatterns.AddNumberedUnit"/>).</summary>
     private readonly List<long> _annotatorKeys = [];
 
-    /// <summary>Units a field's patterns are given at once (<see cref="RatingPatterns.AddNumberedUnits"/>) when grouping as read.</summary>
-    private const int UnitBatch = 16;
-
-    /// <summary>
-    /// Grouping as read: per field, the keys of the units not yet given to its patterns (the current item's last) and how
-    /// many, where each of the finished ones ends and how many are finished; per column, the item + 1 it was last given in.
-    /// </summary>
+    /// <summary>Grouping as read: per field, the current item's unit keys so far and how many; per column, the item + 1 it was last given in.</summary>
     private readonly List<long[]> _unitKeys = [];
     private int[] _unitLength = new int[4];
-    private readonly List<int[]> _unitEnds = [];
-    private int[] _finishedUnits = new int[4];
     private int[] _unitOf = new int[8];
 
     /// <summary>Rows whose line is not the line after the previous row's (the first, and any after a blank line): the line of every row follows.</summary>
@@ -129,11 +121,9 @@ internal sealed class TagTable(DeliveryHeader header, string file, AnnotatorRole
             _valueNumberOf.Add(new int[16]);
             _patterns.Add(new RatingPatterns());
             _unitKeys.Add(new long[8]);
-            _unitEnds.Add(new int[UnitBatch]);
             if (_unitKeys.Count > _unitLength.Length)
             {
                 Array.Resize(ref _unitLength, 2 * _unitLength.Length);
-                Array.Resize(ref _finishedUnits, _unitLength.Length);
             }
         }
 
@@ -230,31 +220,19 @@ internal sealed class TagTable(DeliveryHeader header, string file, AnnotatorRole
         return true;
     }
 
-    /// <summary>Finishes the current item's unit of each field (grouping as read): a field's patterns are given its units <see cref="UnitBatch"/> at a time, in order.</summary>
+    /// <summary>Adds the current item's unit of each field to the field's patterns (grouping as read).</summary>
     /// <remarks>Called once an item: compiled optimised at first call.</remarks>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void AddUnit()
     {
         for (var f = 0; f < _unitKeys.Count; f++)
         {
-            var finished = _finishedUnits[f];
-            if (_unitLength[f] > (finished == 0 ? 0 : _unitEnds[f][finished - 1]))
+            if (_unitLength[f] > 0)
             {
-                _unitEnds[f][finished] = _unitLength[f];
-                _finishedUnits[f] = ++finished;
-                if (finished == UnitBatch)
-                {
-                    AddUnits(f);
-                }
+                _patterns[f].AddNumberedUnit(_unitKeys[f].AsSpan(0, _unitLength[f]));
+                _unitLength[f] = 0;
             }
         }
-    }
-
-    /// <summary>Gives field <paramref name="field"/>'s finished units to its patterns.</summary>
-    private void AddUnits(int field)
-    {
-        _patterns[field].AddNumberedUnits(_unitKeys[field].AsSpan(0, _unitLength[field]), _unitEnds[field].AsSpan(0, _finishedUnits[field]));
-        (_unitLength[field], _finishedUnits[field]) = (0, 0);
     }
 
     /// <summary>
@@ -276,11 +254,6 @@ internal sealed class TagTable(DeliveryHeader header, string file, AnnotatorRole
         if (groupAsRead)
         {
             AddUnit();
-            for (var f = 0; f < _unitKeys.Count; f++)
-            {
-                AddUnits(f);
-            }
-
             AddFieldRatings(audit, fieldNames);
             return;
         }

@@ -145,52 +145,11 @@ public sealed class RatingPatternsTests
         Assert.Equal(JsonSerializer.Serialize(whole.ToState()), JsonSerializer.Serialize(merged.ToState()));
     }
 
-    [Theory]
-    [InlineData(5, 10)] // packed 4 bits an annotator, as the alpha table
-    [InlineData(12, 20)] // values past 15 in the middle of a batch: the packed layout widens there
-    [InlineData(30, 3)] // annotators past 16: the general path
-    public void AddNumberedUnits_Batches_SamePatternsInTheSameOrderAsOneByOne(int annotators, int values)
-    {
-        // 2,000 units of random annotators and values (the last value only after unit 1,000), in batches of 1 to 40
-        // units, some empty: the same patterns, numbered alike, with the same counts as adding each unit alone.
-        var random = new Random(5);
-        var units = Enumerable.Range(0, 2_000).Select(u => Enumerable.Range(0, annotators)
-            .Where(_ => random.NextDouble() < 0.5)
-            .Select(a => (Annotator: $"a{a}", Value: $"v{random.Next(u < 1_000 ? values - 1 : values)}"))
-            .ToArray()).ToArray();
-        var (oneByOne, batched) = (new RatingPatterns(), new RatingPatterns());
-        var (keys, ends) = (new List<long>(), new List<int>());
-        var batch = random.Next(1, 41);
-        foreach (var unit in units)
-        {
-            oneByOne.AddNumberedUnit(unit.Select(r => Key(oneByOne, r.Annotator, r.Value)).ToArray());
-            keys.AddRange(unit.Select(r => Key(batched, r.Annotator, r.Value)));
-            ends.Add(keys.Count);
-            if (ends.Count == batch)
-            {
-                batched.AddNumberedUnits(keys.ToArray(), ends.ToArray());
-                batch = random.Next(1, 41);
-                keys.Clear();
-                ends.Clear();
-            }
-        }
-
-        batched.AddNumberedUnits(keys.ToArray(), ends.ToArray());
-
-        Assert.Equal(units.Count(u => u.Length > 0), batched.Units);
-        Assert.Equal(oneByOne.DistinctPatterns, batched.DistinctPatterns);
-        for (var p = 0; p < oneByOne.DistinctPatterns; p++)
-        {
-            Assert.Equal(oneByOne.Pattern(p).ToArray(), batched.Pattern(p).ToArray());
-            Assert.Equal(oneByOne.UnitsOf(p), batched.UnitsOf(p));
-        }
-    }
-
     [Fact]
     public void Merge_ManyPatternsNumberedOtherwise_CountsEveryPatternAsOnePass()
     {
         // Two halves of 3,000 units over 8 annotators and 12 values, each half numbering them in its own first-seen
-        // order, merged in batches: the merged counts against a dictionary of canonical texts that knows no numbers.
+        // order, merged: the merged counts against a dictionary of canonical texts that knows no numbers.
         var random = new Random(8);
         var units = Enumerable.Range(0, 3_000).Select(_ => Enumerable.Range(0, 8)
             .Where(_ => random.NextDouble() < 0.5)
@@ -215,7 +174,4 @@ public sealed class RatingPatternsTests
         Assert.True(expected.Count > 1_000, $"{expected.Count} distinct patterns");
         Assert.Equal(expected.OrderBy(e => e.Key, StringComparer.Ordinal), merged.OrderBy(e => e.Key, StringComparer.Ordinal));
     }
-
-    private static long Key(RatingPatterns patterns, string annotator, string value) =>
-        ((long)patterns.AnnotatorNumber(annotator) << 32) | (uint)patterns.ValueNumber(value);
 }

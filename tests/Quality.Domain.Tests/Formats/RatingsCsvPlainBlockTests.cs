@@ -107,6 +107,34 @@ public sealed class RatingsCsvPlainBlockTests
         Assert.Equal(expected, lines);
     }
 
+    [Fact]
+    public void Next_LinesOfEveryLength_WhatSplittingGives()
+    {
+        // Lines of 0 to 100 bytes with 0 to 6 separators each: found in one window of 32 bytes, in two, or by searching.
+        var random = new Random(4);
+        var lines = Enumerable.Range(0, 3_000).Select(_ =>
+            new string(Enumerable.Range(0, random.Next(101)).Select(_ => random.Next(12) == 0 ? ',' : 'x').ToArray())).ToList();
+        var text = string.Join('\n', lines) + '\n';
+
+        var scanner = new CsvRowScanner(Encoding.ASCII.GetBytes(text), (byte)',');
+        var (found, at) = (new List<string>(), 0);
+        while (scanner.Next(out var start, out var end, out var separators, out var first, out var second, out var third))
+        {
+            var line = text[start..end];
+            var places = new[] { first, second, third }.Take(Math.Min(separators, 3)).Select(p => p - start);
+            found.Add(Invariant($"{start}:{line}:{separators}:{string.Join(' ', places)}"));
+        }
+
+        var expected = lines.Select(line =>
+        {
+            var cuts = line.Select((c, i) => (c, i)).Where(x => x.c == ',').Select(x => x.i).ToList();
+            var entry = Invariant($"{at}:{line}:{Math.Min(cuts.Count, 4)}:{string.Join(' ', cuts.Take(3))}");
+            at += line.Length + 1;
+            return entry;
+        }).ToList();
+        Assert.Equal(expected, found);
+    }
+
     /// <summary>What reading <paramref name="block"/> into a table grouping as read gives: its state, a refusal, or the error.</summary>
     private static string Outcome(byte[] block, char separator, Func<RatingsCsvReader, TagTable, byte[], bool> read)
     {

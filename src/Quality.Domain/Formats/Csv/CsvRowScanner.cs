@@ -6,75 +6,99 @@ using System.Runtime.Intrinsics;
 namespace Quality.Domain.Formats.Csv;
 
 /// <summary>
-/// The lines of a block of CSV rows with the places of their first separators, found 64 bytes at a time: each chunk's
-/// separators and line ends become one bit mask (vector compares), whose set bits are the only bytes looked at. For
+/// The lines of a block of CSV rows with the places of their first separators, found by vector compares of the bytes
+/// from a line's start: the '\n' is the lowest bit of one mask, the separators the bits of another below it. For
 /// <see cref="RatingsCsvReader.ReadBlockInto"/>, which reads a row straight from these places when the block is
 /// <see cref="Plain"/> and it has exactly three separators, instead of searching each row four times.
 /// </summary>
 internal ref struct CsvRowScanner
 {
-    private const int ChunkBytes = 64;
+    private const int Window = 2 * 16;
     private readonly ReadOnlySpan<byte> _data;
     private readonly byte _separator;
     private int _next;
-    private int _chunk;
-    private ulong _bits;
 
     public CsvRowScanner(ReadOnlySpan<byte> data, byte separator)
     {
         _data = data;
         _separator = separator;
-        _bits = data.IsEmpty ? 0 : Structure(data, 0, separator);
     }
 
     /// <summary>The next line: bytes <paramref name="start"/> to <paramref name="end"/> (its '\n', or the block's end, excluded).</summary>
     /// <param name="separators">The separators in the line, counted up to four.</param>
-    /// <param name="first">The first separator's place (when there is one); <paramref name="second"/> and <paramref name="third"/> alike.</param>
+    /// <param name="first">The first separator's place when there is one; <paramref name="second"/> and <paramref name="third"/> alike.</param>
     /// <returns>False after the last line (a block that ends with '\n' has no line after it).</returns>
+    /// <remarks>
+    /// A line whose '\n' is among the 32 or 64 bytes from its start (every line of a ratings table with names of usual
+    /// length) is found by compares of those bytes at once, its separators by the bits of their mask below the '\n';
+    /// a longer one by searching.
+    /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool Next(out int start, out int end, out int separators, out int first, out int second, out int third)
     {
         start = _next;
-        end = first = second = third = -1;
-        separators = 0;
         if (start >= _data.Length)
         {
+            (end, separators, first, second, third) = (-1, 0, -1, -1, -1);
             return false;
         }
 
-        ref var data = ref MemoryMarshal.GetReference(_data);
-        while (true)
+        ulong lines = 0, cuts = 0;
+        if (start + Window <= _data.Length)
         {
-            while (_bits == 0)
+            (lines, cuts) = Masks(_data, start, _separator);
+            if (lines == 0 && start + 2 * Window <= _data.Length)
             {
-                _chunk += ChunkBytes;
-                if (_chunk >= _data.Length)
-                {
-                    (end, _next) = (_data.Length, _data.Length);
-                    return true;
-                }
-
-                _bits = Structure(_data, _chunk, _separator);
+                var (moreLines, moreCuts) = Masks(_data, start + Window, _separator);
+                (lines, cuts) = (moreLines << Window, cuts | (moreCuts << Window));
             }
-
-            var at = _chunk + BitOperations.TrailingZeroCount(_bits);
-            _bits &= _bits - 1;
-            if (Unsafe.Add(ref data, at) == (byte)'\n')
-            {
-                (end, _next) = (at, at + 1);
-                return true;
-            }
-
-            switch (separators)
-            {
-                case 0: first = at; break;
-                case 1: second = at; break;
-                case 2: third = at; break;
-                default: break;
-            }
-
-            separators = Math.Min(separators + 1, 4);
         }
+
+        if (lines != 0)
+        {
+            var length = BitOperations.TrailingZeroCount(lines);
+            cuts &= (1ul << length) - 1;
+            separators = Math.Min(BitOperations.PopCount(cuts), 4);
+            first = start + BitOperations.TrailingZeroCount(cuts);
+            cuts &= cuts - 1;
+            second = start + BitOperations.TrailingZeroCount(cuts);
+            cuts &= cuts - 1;
+            third = start + BitOperations.TrailingZeroCount(cuts);
+            end = start + length;
+        }
+        else
+        {
+            var line = _data[start..].IndexOf((byte)'\n');
+            end = line < 0 ? _data.Length : start + line;
+            (separators, first, second, third) = (0, -1, -1, -1);
+            for (var at = start; separators < 4 && _data[at..end].IndexOf(_separator) is var next and >= 0; at += next + 1)
+            {
+                switch (++separators)
+                {
+                    case 1: first = at + next; break;
+                    case 2: second = at + next; break;
+                    case 3: third = at + next; break;
+                    default: break;
+                }
+            }
+        }
+
+        _next = end + 1;
+        return true;
+    }
+
+    /// <summary>The '\n' and separator bits of the 32 bytes from <paramref name="at"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static (ulong Lines, ulong Separators) Masks(ReadOnlySpan<byte> data, int at, byte separator)
+    {
+        ref var bytes = ref Unsafe.Add(ref MemoryMarshal.GetReference(data), at);
+        var low = Vector128.LoadUnsafe(ref bytes);
+        var high = Vector128.LoadUnsafe(ref bytes, (nuint)Vector128<byte>.Count);
+        var lineEnds = Vector128.Create((byte)'\n');
+        var separators = Vector128.Create(separator);
+        var lines = Vector128.Equals(low, lineEnds).ExtractMostSignificantBits() | (Vector128.Equals(high, lineEnds).ExtractMostSignificantBits() << 16);
+        var cuts = Vector128.Equals(low, separators).ExtractMostSignificantBits() | (Vector128.Equals(high, separators).ExtractMostSignificantBits() << 16);
+        return (lines, cuts);
     }
 
     /// <summary>
@@ -118,35 +142,5 @@ internal ref struct CsvRowScanner
         }
 
         return true;
-    }
-
-    /// <summary>Bit k set where byte <paramref name="chunk"/> + k is the separator or '\n' (64 bytes, fewer at the end).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong Structure(ReadOnlySpan<byte> data, int chunk, byte separator)
-    {
-        if (chunk + ChunkBytes <= data.Length)
-        {
-            ref var at = ref Unsafe.Add(ref MemoryMarshal.GetReference(data), chunk);
-            var separators = Vector128.Create(separator);
-            var lines = Vector128.Create((byte)'\n');
-            ulong bits = 0;
-            for (var k = 0; k < ChunkBytes / Vector128<byte>.Count; k++)
-            {
-                var bytes = Vector128.LoadUnsafe(ref at, (nuint)(k * Vector128<byte>.Count));
-                var hits = Vector128.Equals(bytes, separators) | Vector128.Equals(bytes, lines);
-                bits |= (ulong)hits.ExtractMostSignificantBits() << (k * Vector128<byte>.Count);
-            }
-
-            return bits;
-        }
-
-        ulong tail = 0;
-        for (var k = 0; chunk + k < data.Length; k++)
-        {
-            var b = data[chunk + k];
-            tail |= b == separator || b == (byte)'\n' ? 1ul << k : 0;
-        }
-
-        return tail;
     }
 }
