@@ -1,5 +1,5 @@
+using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
-using System.Runtime.Intrinsics;
 using Quality.Domain.Audit;
 
 namespace Quality.Domain.Formats.Csv;
@@ -18,32 +18,37 @@ namespace Quality.Domain.Formats.Csv;
 internal sealed class TagNumbersCache
 {
     private const int SlotBits = 8;
-    private readonly Vector128<byte>[] _keys = new Vector128<byte>[1 << SlotBits];
+    private readonly (ulong Low, ulong High)[] _keys = new (ulong, ulong)[1 << SlotBits];
     private readonly TagTable.TagNumbers[] _numbers = new TagTable.TagNumbers[1 << SlotBits];
 
     /// <summary>The key of <paramref name="length"/> bytes at <paramref name="start"/> of <paramref name="data"/>; false when they are more than 16 or fewer than 16 bytes follow <paramref name="start"/>.</summary>
+    /// <remarks>Two words read and masked, not a vector: a vector's upper half is taken out through memory by code compiled for any x64.</remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool TryKey(ReadOnlySpan<byte> data, int start, int length, out Vector128<byte> key)
+    public static bool TryKey(ReadOnlySpan<byte> data, int start, int length, out (ulong Low, ulong High) key)
     {
-        if (length > Vector128<byte>.Count || start + Vector128<byte>.Count > data.Length)
+        if (length > 2 * sizeof(ulong) || start + 2 * sizeof(ulong) > data.Length)
         {
             key = default;
             return false;
         }
 
-        var bytes = Vector128.Create(data.Slice(start, Vector128<byte>.Count));
-        key = bytes & Vector128.LessThan(Vector128<byte>.Indices, Vector128.Create((byte)length));
+        var low = BinaryPrimitives.ReadUInt64LittleEndian(data[start..]);
+        var high = BinaryPrimitives.ReadUInt64LittleEndian(data[(start + sizeof(ulong))..]);
+        key = length > sizeof(ulong) ? (low, high & Mask(length - sizeof(ulong))) : (low & Mask(length), 0);
         return true;
     }
+
+    /// <summary>The low <paramref name="bytes"/> bytes (1 to 8) of a little-endian word.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong Mask(int bytes) => ulong.MaxValue >> (8 * (sizeof(ulong) - bytes));
 
     /// <summary>The numbers of the row whose tail is <paramref name="key"/>, asking <paramref name="table"/> (and remembering its answer) when they are not here.</summary>
     /// <exception cref="DeliveryFormatException">As <see cref="TagTable.Numbers"/>.</exception>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public TagTable.TagNumbers Numbers(
-        Vector128<byte> key, TagTable table, ReadOnlySpan<byte> annotator, ReadOnlySpan<byte> field, ReadOnlySpan<byte> value, long line)
+        (ulong Low, ulong High) key, TagTable table, ReadOnlySpan<byte> annotator, ReadOnlySpan<byte> field, ReadOnlySpan<byte> value, long line)
     {
-        var words = key.AsUInt64();
-        var slot = (int)(((words.GetElement(0) * 0x9E3779B97F4A7C15ul) ^ (words.GetElement(1) * 0xC2B2AE3D27D4EB4Ful)) >> (64 - SlotBits));
+        var slot = (int)(((key.Low * 0x9E3779B97F4A7C15ul) ^ (key.High * 0xC2B2AE3D27D4EB4Ful)) >> (64 - SlotBits));
         if (_keys[slot] == key)
         {
             return _numbers[slot];
