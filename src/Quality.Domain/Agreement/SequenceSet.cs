@@ -65,7 +65,8 @@ internal sealed class SequenceSet<T>
     /// Adds a sequence the caller knows is not in the set (e.g. the next of keys read in ascending order), without
     /// looking it up: the table of slots is rebuilt only when <see cref="Add"/> next needs it.
     /// </summary>
-    public int AddNew(ReadOnlySpan<T> sequence) => Append(sequence, Hash(sequence));
+    /// <remarks>Nor is it hashed: <see cref="Rehash"/> hashes it when a lookup first needs it (a set filled this way, as items read in ascending order or packed patterns are, never does).</remarks>
+    public int AddNew(ReadOnlySpan<T> sequence) => Append(sequence, 0);
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int Append(ReadOnlySpan<T> sequence, int hash)
@@ -112,6 +113,11 @@ internal sealed class SequenceSet<T>
         while (size < 2 * Count + 2)
         {
             size *= 2;
+        }
+
+        for (var index = _indexed; index < Count; index++)
+        {
+            _hashes[index] = Hash(this[index]);
         }
 
         _slots = new int[size];

@@ -86,7 +86,55 @@ internal sealed class TagTable(DeliveryHeader header, string file, AnnotatorRole
     /// </returns>
     /// <exception cref="DeliveryFormatException">The value does not fit its field's declaration: names the line and the value's column.</exception>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public bool Add(ReadOnlySpan<byte> item, ReadOnlySpan<byte> annotator, ReadOnlySpan<byte> field, ReadOnlySpan<byte> value, long line)
+    public bool Add(ReadOnlySpan<byte> item, ReadOnlySpan<byte> annotator, ReadOnlySpan<byte> field, ReadOnlySpan<byte> value, long line) =>
+        StartRow(item) && AddToLastItem(Numbers(annotator, field, value, line), line);
+
+    /// <summary>Adds one tag whose <see cref="Numbers"/> are known, as <see cref="Add(ReadOnlySpan{byte}, ReadOnlySpan{byte}, ReadOnlySpan{byte}, ReadOnlySpan{byte}, long)"/> adds it.</summary>
+    /// <returns>As <see cref="Add(ReadOnlySpan{byte}, ReadOnlySpan{byte}, ReadOnlySpan{byte}, ReadOnlySpan{byte}, long)"/>.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal bool Add(ReadOnlySpan<byte> item, TagNumbers numbers, long line) => StartRow(item) && AddToLastItem(numbers, line);
+
+    /// <summary>
+    /// Adds one tag of the item of the tag added last (the caller knows, e.g. the row's item has the last row's bytes),
+    /// as <see cref="Add(ReadOnlySpan{byte}, TagNumbers, long)"/> adds it, without looking at the item.
+    /// </summary>
+    /// <returns>As <see cref="Add(ReadOnlySpan{byte}, ReadOnlySpan{byte}, ReadOnlySpan{byte}, ReadOnlySpan{byte}, long)"/>.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal bool AddToLastItem(TagNumbers numbers, long line)
+    {
+        Count = checked(Count + 1);
+        return groupAsRead ? AddToUnit(numbers.Field, numbers.Column, numbers.Value) : Store(_lastItem, numbers.Column, numbers.Value, line);
+    }
+
+    /// <summary>
+    /// The numbers of a tag's annotator, field and value, numbering each the first time it is read (in the order rows are
+    /// read, so any order of asking that asks on first sight numbers alike); they never change after.
+    /// </summary>
+    /// <exception cref="DeliveryFormatException">The value does not fit its field's declaration: names the line and the value's column.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal TagNumbers Numbers(ReadOnlySpan<byte> annotator, ReadOnlySpan<byte> field, ReadOnlySpan<byte> value, long line)
+    {
+        var fieldNumber = _fields.Number(field);
+        if (fieldNumber == _columnOf.Count)
+        {
+            _columnOf.Add(new int[4]);
+            _valueNumberOf.Add(new int[16]);
+            _patterns.Add(new RatingPatterns());
+            _unitKeys.Add(new long[8]);
+            if (_unitKeys.Count > _unitLength.Length)
+            {
+                Array.Resize(ref _unitLength, 2 * _unitLength.Length);
+            }
+        }
+
+        var column = Column(fieldNumber, _annotators.Number(annotator));
+        return new TagNumbers(fieldNumber, column, ValueNumber(fieldNumber, _values.Number(value), line));
+    }
+
+    /// <summary>Makes <paramref name="item"/> the item of the row being added (grouping as read: adds the last item's unit when it changes).</summary>
+    /// <returns>False when grouping as read and the item is one before the last (see <see cref="Add(ReadOnlySpan{byte}, ReadOnlySpan{byte}, ReadOnlySpan{byte}, ReadOnlySpan{byte}, long)"/>).</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private bool StartRow(ReadOnlySpan<byte> item)
     {
         // Rows of one item usually follow each other, and items often come sorted: the item just read is compared
         // with the last, and while every new item sorts after the one before, none can have been seen and none is looked up.
@@ -117,27 +165,11 @@ internal sealed class TagTable(DeliveryHeader header, string file, AnnotatorRole
         }
 
         _lastItem = itemNumber;
-        var fieldNumber = _fields.Number(field);
-        if (fieldNumber == _columnOf.Count)
-        {
-            _columnOf.Add(new int[4]);
-            _valueNumberOf.Add(new int[16]);
-            _patterns.Add(new RatingPatterns());
-            _unitKeys.Add(new long[8]);
-            if (_unitKeys.Count > _unitLength.Length)
-            {
-                Array.Resize(ref _unitLength, 2 * _unitLength.Length);
-            }
-        }
-
-        var column = Column(fieldNumber, _annotators.Number(annotator));
-        var valueNumber = ValueNumber(fieldNumber, _values.Number(value), line);
-        Count = checked(Count + 1);
-        return groupAsRead ? AddToUnit(fieldNumber, column, valueNumber) : Store(itemNumber, column, valueNumber, line);
+        return true;
     }
 
     /// <summary>Keeps the row, for <see cref="AddTo"/> to group.</summary>
-    /// <remarks>Inlined into <see cref="Add"/>, which is compiled optimised at first call: the one pass runs it for every row.</remarks>
+    /// <remarks>Inlined into <see cref="AddToLastItem"/>, itself inlined into the adds, which are compiled optimised at first call: the one pass runs it for every row.</remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool Store(int itemNumber, int column, int valueNumber, long line)
     {
@@ -376,4 +408,7 @@ internal sealed class TagTable(DeliveryHeader header, string file, AnnotatorRole
     }
 
     private readonly record struct Row(int Item, int Column, int Value);
+
+    /// <summary>A tag's field number, its (annotator, field) column and its value's number in the field's patterns.</summary>
+    internal readonly record struct TagNumbers(int Field, int Column, int Value);
 }

@@ -144,4 +144,34 @@ public sealed class RatingPatternsTests
 
         Assert.Equal(JsonSerializer.Serialize(whole.ToState()), JsonSerializer.Serialize(merged.ToState()));
     }
+
+    [Fact]
+    public void Merge_ManyPatternsNumberedOtherwise_CountsEveryPatternAsOnePass()
+    {
+        // Two halves of 3,000 units over 8 annotators and 12 values, each half numbering them in its own first-seen
+        // order, merged: the merged counts against a dictionary of canonical texts that knows no numbers.
+        var random = new Random(8);
+        var units = Enumerable.Range(0, 3_000).Select(_ => Enumerable.Range(0, 8)
+            .Where(_ => random.NextDouble() < 0.5)
+            .Select(a => new Rating($"a{a}", $"v{random.Next(12):D2}"))
+            .ToArray()).Where(u => u.Length > 0).ToArray();
+        var (first, second) = (new RatingPatterns(), new RatingPatterns());
+        foreach (var unit in units.Take(1_500))
+        {
+            first.AddUnit(unit);
+        }
+
+        foreach (var unit in units.Skip(1_500).Reverse())
+        {
+            second.AddUnit(unit.Reverse());
+        }
+
+        first.Merge(second);
+
+        var expected = units.GroupBy(u => string.Join(' ', u.Select(r => $"{r.Annotator}={r.Value}").Order(StringComparer.Ordinal)), StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => (long)g.Count());
+        var merged = first.ToState().Patterns.ToDictionary(p => string.Join(' ', p.Ratings.Select(r => $"{r.Annotator}={r.Value}")), p => p.Units);
+        Assert.True(expected.Count > 1_000, $"{expected.Count} distinct patterns");
+        Assert.Equal(expected.OrderBy(e => e.Key, StringComparer.Ordinal), merged.OrderBy(e => e.Key, StringComparer.Ordinal));
+    }
 }

@@ -114,10 +114,64 @@ public sealed class RatingsCsvReader : IAnnotationReader
     /// a table grouping as it reads cannot take (<see cref="TagTable.Add"/>).
     /// </returns>
     /// <exception cref="DeliveryFormatException">As <see cref="ReadIntoAsync"/>, with the line counted in the block.</exception>
+    /// <remarks>
+    /// A block <see cref="CsvRowScanner.Plain"/> (no quote, no byte a plain cell may not hold) is read from the places of
+    /// its separators: a row with three, whose cells are 1 to 256 bytes, is a plain row (<see cref="PlainCells"/> would
+    /// find the same cells), and is added by the numbers its bytes after the item were given before
+    /// (<see cref="TagNumbersCache"/>); any other row of it, and every row of any other block, as before.
+    /// </remarks>
+    internal bool ReadBlockInto(TagTable table, ReadOnlySpan<byte> rows) =>
+        CsvRowScanner.Plain(rows, (byte)_separator) ? ReadPlainBlockInto(table, rows) : ReadRowsInto(table, rows);
+
+    /// <summary>Reads a block <see cref="CsvRowScanner.Plain"/>; see <see cref="ReadBlockInto"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal bool ReadBlockInto(TagTable table, ReadOnlySpan<byte> rows)
+    private bool ReadPlainBlockInto(TagTable table, ReadOnlySpan<byte> rows)
     {
+        const int MaxCell = Canonical.CanonicalFormat.MaxIdLength;
+        var cache = new TagNumbersCache();
+        var scanner = new CsvRowScanner(rows, (byte)_separator);
+        var tabs = _separator == '\t';
+        ReadOnlySpan<byte> lastItem = default;
         long line = 0;
+        while (scanner.Next(out var start, out var lineEnd, out var separators, out var first, out var second, out var third))
+        {
+            line++;
+            var end = lineEnd > start && rows[lineEnd - 1] == (byte)'\r' ? lineEnd - 1 : lineEnd;
+            if (separators != 3
+                || (uint)(first - start - 1) >= MaxCell || (uint)(second - first - 2) >= MaxCell
+                || (uint)(third - second - 2) >= MaxCell || (uint)(end - third - 2) >= MaxCell
+                || tabs && !rows[start..end].ContainsAnyExcept((byte)' ', (byte)'\t'))
+            {
+                // Not a plain row (a blank one, too few or many cells, an empty or long cell): read as every row is.
+                lastItem = default;
+                if (!ReadRowsInto(table, rows[start..lineEnd], line))
+                {
+                    return false;
+                }
+
+                continue;
+            }
+
+            var item = rows[start..first];
+            var numbers = TagNumbersCache.TryKey(rows, first + 1, end - first - 1, out var key)
+                ? cache.Numbers(key, table, rows[(first + 1)..second], rows[(second + 1)..third], rows[(third + 1)..end], line)
+                : table.Numbers(rows[(first + 1)..second], rows[(second + 1)..third], rows[(third + 1)..end], line);
+            if (!(item.SequenceEqual(lastItem) ? table.AddToLastItem(numbers, line) : table.Add(item, numbers, line)))
+            {
+                return false;
+            }
+
+            lastItem = item;
+        }
+
+        return true;
+    }
+
+    /// <summary>Reads the rows of a block line by line, numbering them from <paramref name="firstLine"/>, as <see cref="ReadBlockInto"/> reads any block that is not plain.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal bool ReadRowsInto(TagTable table, ReadOnlySpan<byte> rows, long firstLine = 1)
+    {
+        var line = firstLine - 1;
         while (!rows.IsEmpty)
         {
             var end = rows.IndexOf((byte)'\n');
