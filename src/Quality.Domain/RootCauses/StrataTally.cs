@@ -12,7 +12,20 @@ namespace Quality.Domain.RootCauses;
 public sealed class StrataTally
 {
     private readonly RootCauseOptions _options;
-    private readonly Dictionary<string, (string Stratum, string Other)[]>? _pairsByKind;
+    /// <summary>
+    /// Null: each stratum alone. Else per kind (its position in <see cref="RootCauseKinds.All"/>) the stratum pairs of the
+    /// interaction pass, in the set's order, each stratum also as its place in <see cref="_pairStrata"/>.
+    /// </summary>
+    private readonly (string Stratum, string Other, int StratumAt, int OtherAt)[][]? _pairsByKind;
+
+    /// <summary>The strata of any pair by name, numbered: a row's levels are found once per row, not once per kind and pair.</summary>
+    private readonly Dictionary<string, int> _pairStrata = new(StringComparer.Ordinal);
+
+    /// <summary><see cref="_pairStrata"/> by the identity of the row's stratum name (−1: in no pair).</summary>
+    private readonly IdentityCache<int> _pairStrataCache = new();
+
+    /// <summary>The current row's level of each of <see cref="_pairStrata"/>, null where it has none.</summary>
+    private string?[] _rowLevels = [];
 
     /// <summary>The current row's kinds (positions in <see cref="RootCauseKinds.All"/>): a tally is filled by one thread.</summary>
     private readonly (int Kind, bool IsError)[] _kinds = new (int, bool)[RootCauseKinds.MaximumPerRow];
@@ -37,8 +50,15 @@ public sealed class StrataTally
     {
         _options = options;
         // Looked up by kind for every row, in the set's order.
-        _pairsByKind = pairs?.GroupBy(p => p.Kind, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.Select(p => (p.Stratum, p.Other)).ToArray(), StringComparer.Ordinal);
+        if (pairs is null)
+        {
+            return;
+        }
+
+        var byKind = pairs.GroupBy(p => p.Kind, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(p => (p.Stratum, p.Other, Number(p.Stratum), Number(p.Other))).ToArray(), StringComparer.Ordinal);
+        _pairsByKind = [.. RootCauseKinds.All.Select(kind => byKind.GetValueOrDefault(kind) ?? [])];
+        _rowLevels = new string?[_pairStrata.Count];
     }
 
     internal Dictionary<CellKey, CellCounts> Cells { get; } = [];
@@ -79,13 +99,14 @@ public sealed class StrataTally
             return;
         }
 
+        RowLevels(levels);
         foreach (var (kind, isError) in kinds)
         {
-            var pairs = _pairsByKind.GetValueOrDefault(RootCauseKinds.All[kind]) ?? [];
+            var pairs = _pairsByKind[kind];
             for (var pair = 0; pair < pairs.Length; pair++)
             {
-                var (stratum, otherStratum) = pairs[pair];
-                if (levels.TryGetValue(stratum, out var level) && levels.TryGetValue(otherStratum, out var other))
+                var (stratum, otherStratum, stratumAt, otherAt) = pairs[pair];
+                if (_rowLevels[stratumAt] is { } level && _rowLevels[otherAt] is { } other)
                 {
                     var number = (pair * RootCauseKinds.All.Count) + kind; // one number per (kind, pair)
                     if (!_pairCache.TryGet(level, other, number, out var cell))
@@ -131,6 +152,37 @@ public sealed class StrataTally
         {
             Cell(new CellKey(cell.Kind, cell.Stratum, cell.Level)).Merge(CellCounts.FromState(cell), _options.EvidenceRows);
         }
+    }
+
+    /// <summary>Fills <see cref="_rowLevels"/> from the row's levels (distinct strata): one pass over them.</summary>
+    private void RowLevels(CompactDictionary levels)
+    {
+        Array.Clear(_rowLevels);
+        foreach (var (stratum, level) in levels.AsSpan())
+        {
+            if (!_pairStrataCache.TryGet(stratum, null, 0, out var at))
+            {
+                at = _pairStrata.GetValueOrDefault(stratum, -1);
+                _pairStrataCache.Set(stratum, null, 0, at);
+            }
+
+            if (at >= 0)
+            {
+                _rowLevels[at] ??= level; // the first entry of a stratum, as a lookup finds it
+            }
+        }
+    }
+
+    /// <summary>The stratum's place in <see cref="_pairStrata"/>, numbered when new.</summary>
+    private int Number(string stratum)
+    {
+        if (!_pairStrata.TryGetValue(stratum, out var at))
+        {
+            at = _pairStrata.Count;
+            _pairStrata.Add(stratum, at);
+        }
+
+        return at;
     }
 
     private CellCounts Cell(CellKey key) => CollectionsMarshal.GetValueRefOrAddDefault(Cells, key, out _) ??= new CellCounts();

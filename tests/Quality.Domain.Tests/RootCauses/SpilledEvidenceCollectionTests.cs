@@ -48,6 +48,30 @@ public sealed class SpilledEvidenceCollectionTests
         Assert.Equal(ReportJson.Serialize(rows), ReportJson.Serialize(spilled.ToList()));
     }
 
+    /// <summary>
+    /// The reader takes the spill in 64 KiB blocks: rows, names and multi-byte UTF-8 text that straddle a block's end,
+    /// and an object id longer than a block (200,000 characters of three bytes each), read back field for field.
+    /// </summary>
+    [Fact]
+    public void Enumerate_TextAcrossAndLongerThanTheReadBuffer_ReadBackFieldForField()
+    {
+        var rows = new GeneratedDelivery { Items = 40 }.Evidence(seed: 5);
+        rows = [.. rows.Select((r, i) => r with
+        {
+            GoldObject = $"{r.GoldObject}-{new string('ж', i % 37)}€{i}",
+            Item = i % 5 == 0 ? $"{r.Item}-{new string('é', i % 101)}" : r.Item,
+        })];
+        var longAt = rows.Count / 2;
+        rows.Insert(longAt, rows[0] with { AnnotatorObject = new string('€', 200_000) + "end" });
+        using var spilled = new SpilledEvidenceCollection(new MemoryStream(), new RootCauseOptions());
+
+        rows.ForEach(spilled.Add);
+
+        var read = spilled.ToList();
+        Assert.Equal(200_003, read[longAt].AnnotatorObject!.Length);
+        Assert.Equal(ReportJson.Serialize(rows), ReportJson.Serialize(read));
+    }
+
     [Fact]
     public void Analyse_SpilledRowsAndTheirTally_SameReportAsTheRowsInMemory()
     {

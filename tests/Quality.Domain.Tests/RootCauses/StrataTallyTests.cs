@@ -85,6 +85,56 @@ public sealed class StrataTallyTests
         Assert.Equal(5 * 900, missed.Sum(c => c.Opportunities));
     }
 
+    /// <summary>
+    /// The interaction pass's cells against a brute-force count (every row × pair of its kind × kind, when the row has
+    /// both strata): pairs sharing a stratum, a stratum no row has, a kind with no pairs, on rows sharing names and on
+    /// rows whose every name is a copy of its own.
+    /// </summary>
+    [Fact]
+    public void Add_InteractionPairs_CountsAsCountedRowByRow()
+    {
+        var options = new RootCauseOptions();
+        var rows = new GeneratedDelivery { Items = 120, Planted = (time, _, _, _) => time == "night" }.Evidence(seed: 9);
+        var copied = rows.Select(r => Renamed(r, r.Annotator)).ToList();
+        var pairs = new HashSet<(string Kind, string Stratum, string Other)>
+        {
+            (RootCauseKinds.Missed, StratumNames.Class, "tag.time_of_day"),
+            (RootCauseKinds.Missed, StratumNames.Annotator, StratumNames.Class),
+            (RootCauseKinds.Missed, "attribute.occlusion", "no.such.stratum"),
+            (RootCauseKinds.Localisation, StratumNames.Range, StratumNames.Size),
+            (RootCauseKinds.Attribute, "attribute.occlusion", StratumNames.Class),
+        };
+
+        foreach (var set in new[] { rows, copied, rows.Take(500).Concat(copied.Skip(500)).ToList() })
+        {
+            var tally = new StrataTally(options, pairs);
+            set.ForEach(tally.Add);
+
+            var expected = new Dictionary<CellKey, (long Errors, long Opportunities)>();
+            var kinds = new (int Kind, bool IsError)[RootCauseKinds.MaximumPerRow];
+            foreach (var row in set)
+            {
+                var levels = row.Strata!.Levels;
+                foreach (var (kind, isError) in kinds.Take(RootCauseKinds.Of(row, new CompactDictionary([.. levels]), options, kinds)))
+                {
+                    foreach (var (_, a, b) in pairs.Where(p => p.Kind == RootCauseKinds.All[kind]))
+                    {
+                        if (levels.TryGetValue(a, out var level) && levels.TryGetValue(b, out var other))
+                        {
+                            var key = new CellKey(RootCauseKinds.All[kind], a, level, b, other);
+                            var (e, n) = expected.GetValueOrDefault(key);
+                            expected[key] = (e + (isError ? 1 : 0), n + 1);
+                        }
+                    }
+                }
+            }
+
+            Assert.Contains(expected.Keys, k => k.Stratum == StratumNames.Range);
+            Assert.Contains(expected.Keys, k => k.Kind == RootCauseKinds.Attribute);
+            Assert.Equal(expected.OrderBy(c => c.Key.ToString()), tally.Cells.Select(c => KeyValuePair.Create(c.Key, (c.Value.Errors, c.Value.Opportunities))).OrderBy(c => c.Key.ToString()));
+        }
+    }
+
     /// <summary>Every cell's counts in total and per annotator (in the order each annotator was first counted), one row at a time.</summary>
     private static Dictionary<(string Kind, string Stratum, string Level), (long Errors, long Opportunities, List<(string, long, long)> ByAnnotator)> BruteForce(
         List<EvidencePair> rows, RootCauseOptions options)
