@@ -4,18 +4,17 @@ namespace Quality.Readme.Tests;
 
 /// <summary>
 /// eng/install-cli.sh as the tests run it. Its runs share artifacts/tool and the CLI project's obj folder, so the tests
-/// that install (<see cref="Collection"/>) run one at a time. The README's install — native code where gcc or clang is
-/// on PATH, as on CI — is run once per test run and shared: the README test checks what it printed and runs the README's
-/// commands with it, <see cref="NativeCommandTests"/> compares it with the managed build.
+/// that install (<see cref="Collection"/>) run one at a time. The default install — native code where gcc or clang is on
+/// PATH, as on CI — is run once per test run, by <see cref="NativeCommandTests"/>.
 /// </summary>
 internal static class InstallCli
 {
     public const string Collection = "eng/install-cli.sh";
 
-    /// <summary>The README's install command, as written there.</summary>
-    public const string ReadmeCommand = "eng/install-cli.sh";
+    /// <summary>The install script, as the README runs it.</summary>
+    public const string Script = "eng/install-cli.sh";
 
-    private static readonly Lazy<Task<Installed>> Readme = new(() => InstallAsync(new Dictionary<string, string>()));
+    private static readonly Lazy<Task<Installed>> Default = new(() => InstallAsync(new Dictionary<string, string>()));
 
     /// <summary>What every command runs with: the user's environment without the SDK's first-run notices.</summary>
     public static IReadOnlyDictionary<string, string> Environment { get; } = new Dictionary<string, string>
@@ -24,10 +23,10 @@ internal static class InstallCli
         ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
     };
 
-    /// <summary>The README's <c>eng/install-cli.sh</c>, run once: the folder it installed <c>quality</c> into and what it printed.</summary>
-    public static Task<Installed> ReadmeInstallAsync() => Readme.Value;
+    /// <summary><c>eng/install-cli.sh</c> with no settings, run once: the folder it installed <c>quality</c> into and what it printed.</summary>
+    public static Task<Installed> DefaultInstallAsync() => Default.Value;
 
-    /// <summary>Runs <see cref="ReadmeCommand"/> into a new folder with <paramref name="settings"/> added to <see cref="Environment"/>.</summary>
+    /// <summary>Runs <see cref="Script"/> into a new folder with <paramref name="settings"/> added to <see cref="Environment"/>.</summary>
     public static async Task<Installed> InstallAsync(IReadOnlyDictionary<string, string> settings)
     {
         var tools = Directory.CreateTempSubdirectory("quality-tool-").FullName;
@@ -43,7 +42,7 @@ internal static class InstallCli
             environment[name] = value;
         }
 
-        return new Installed(tools, await ShellRun.RunAsync($"nice -n 19 {ReadmeCommand}", Repository.Root, environment, TimeSpan.FromMinutes(15)));
+        return new Installed(tools, await ShellRun.RunAsync($"nice -n 19 {Script}", Repository.Root, environment, TimeSpan.FromMinutes(15)));
     }
 
     /// <summary>Where a symbolic link (the tool's command) finally points.</summary>

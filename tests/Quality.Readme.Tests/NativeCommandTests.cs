@@ -5,7 +5,7 @@ using Xunit.Abstractions;
 namespace Quality.Readme.Tests;
 
 /// <summary>
-/// The natively compiled command — what the README's <c>eng/install-cli.sh</c> installs where gcc or clang is on PATH,
+/// The natively compiled command — what <c>eng/install-cli.sh</c> installs by default where gcc or clang is on PATH,
 /// as on CI (.ci/run installs gcc) — installed for real and run beside the managed build of the same checkout: every command below must exit as the
 /// managed one does and print the same bytes, and the Parquet facts each writes must be the same files.
 /// </summary>
@@ -46,9 +46,9 @@ public sealed class NativeCommandTests(ITestOutputHelper log)
     [Fact]
     public async Task NativeCommand_EveryCommand_PrintsAndWritesWhatTheManagedOneDoes()
     {
-        var installed = await InstallCli.ReadmeInstallAsync();
+        var installed = await InstallCli.DefaultInstallAsync();
         var tools = installed.Succeeded();
-        Assert.False(installed.IsManaged, "the README's install put a managed assembly where native code was expected (is gcc on PATH?)");
+        Assert.False(installed.IsManaged, "the default install put a managed assembly where native code was expected (is gcc on PATH?)");
 
         var managed = Path.Combine(AppContext.BaseDirectory, "quality.dll");
         var (nativeFacts, managedFacts, empty) = (TempFolder("native-facts-"), TempFolder("managed-facts-"), TempFolder("no-facts-"));

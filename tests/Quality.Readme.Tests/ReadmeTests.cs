@@ -8,9 +8,10 @@ namespace Quality.Readme.Tests;
 /// <summary>
 /// Every command of the README's <c>bash</c> blocks, run as written, top to bottom: against a dev host process this test
 /// starts (its own in-memory Azurite on free ports, on a free HTTP port that replaces 7071), with the shipped samples,
-/// <c>quality</c> installed by the README's own <c>eng/install-cli.sh</c> into a folder of the test's (run once per test
-/// run and shared with <see cref="NativeCommandTests"/>: <see cref="InstallCli.ReadmeInstallAsync"/>). Each must exit 0
-/// and print what its <c>output</c> block says.
+/// <c>quality</c> installed by the README's own <c>eng/install-cli.sh</c> into a folder of the test's — the managed command
+/// (<c>QUALITY_CLI_NATIVE=0</c>): the native one, the default where a C compiler is on PATH, is installed once by
+/// <see cref="NativeCommandTests"/>, which holds it to the managed command's output. Each must exit 0 and print what its
+/// <c>output</c> block says.
 /// </summary>
 [Collection(InstallCli.Collection)]
 public sealed class ReadmeTests(ITestOutputHelper log)
@@ -28,12 +29,11 @@ public sealed class ReadmeTests(ITestOutputHelper log)
     {
         var commands = ReadmeCommands.Parse(Readme);
         var (http, azurite) = (FreePorts.One(), FreePorts.Consecutive(3));
-        // Installed before the dev host starts: a native compile takes minutes.
-        var install = await InstallCli.ReadmeInstallAsync();
-        var tools = install.Tools;
+        var tools = Directory.CreateTempSubdirectory("readme-tool-").FullName;
         var environment = new Dictionary<string, string>(InstallCli.Environment)
         {
             ["QUALITY_TOOL_PATH"] = tools,
+            ["QUALITY_CLI_NATIVE"] = "0", // compiled natively once per test run, by NativeCommandTests
             ["PATH"] = tools + Path.PathSeparator + Environment.GetEnvironmentVariable("PATH"),
             ["QUALITY_STORAGE"] = string.Create(System.Globalization.CultureInfo.InvariantCulture,
                 $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AccountKey};BlobEndpoint=http://127.0.0.1:{azurite}/devstoreaccount1;" +
@@ -50,7 +50,7 @@ public sealed class ReadmeTests(ITestOutputHelper log)
         {
             var text = command.Text.Replace("http://localhost:7071", $"http://127.0.0.1:{http}", StringComparison.Ordinal);
             var clock = Stopwatch.StartNew();
-            var run = text == InstallCli.ReadmeCommand ? install.Run : await ShellRun.RunAsync(text, Repository.Root, environment, TimeSpan.FromMinutes(5));
+            var run = await ShellRun.RunAsync(text, Repository.Root, environment, TimeSpan.FromMinutes(5));
             while (run.ExitCode == 0 && command.Expected is { } pending && !pending.Matches(run.Output) && IsRead(text) && clock.Elapsed < Settling)
             {
                 await Task.Delay(500);
@@ -68,6 +68,7 @@ public sealed class ReadmeTests(ITestOutputHelper log)
             }
         }
 
+        Directory.Delete(tools, recursive: true);
         Assert.True(failures.Length == 0, "README commands that did not do what the README says:" + failures + "\ndev host output:\n" + host.Output);
     }
 
