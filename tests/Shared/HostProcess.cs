@@ -46,7 +46,7 @@ internal sealed class HostProcess : IAsyncDisposable
     /// <see cref="InterruptAsync"/> can reach the host and its Azurite together as Ctrl-C does.</param>
     public static HostProcess Start(IReadOnlyDictionary<string, string?> settings, string hostId, IReadOnlyList<string>? arguments = null, bool ownProcessGroup = false)
     {
-        var start = new ProcessStartInfo(ownProcessGroup ? "setsid" : "dotnet")
+        var start = new ProcessStartInfo(ownProcessGroup ? "setsid" : "env")
         {
             WorkingDirectory = AppContext.BaseDirectory,
             UseShellExecute = false,
@@ -55,8 +55,13 @@ internal sealed class HostProcess : IAsyncDisposable
         };
         if (ownProcessGroup)
         {
-            start.ArgumentList.Add("dotnet"); // setsid execs it in place: the id stays the host's
+            start.ArgumentList.Add("env"); // setsid and env exec what follows in place: the id stays the host's
         }
+
+        // Ctrl-C as a terminal delivers it: a test process started by an MSBuild worker node (`dotnet test` of the
+        // solution) inherits SIGINT ignored, and .NET keeps an inherited ignore, so the host would never see it.
+        start.ArgumentList.Add("--default-signal=INT");
+        start.ArgumentList.Add("dotnet");
 
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Quality.LocalHost.dll"));
         foreach (var argument in arguments ?? [])
