@@ -88,23 +88,31 @@ public static class RootCauseAnalysis
     {
         ArgumentNullException.ThrowIfNull(effects);
         var options = effects.Options;
-        var cells = new List<(CellKey Key, CellCounts Counts, Dictionary<string, (long, long)> Table, double P)>();
+        var cells = new List<(CellKey Key, CellCounts Counts, Dictionary<string, (long, long)> Table, long Errors, long Opportunities)>();
         foreach (var table in interactions?.Ordered.GroupBy(c => c.Key.Table) ?? [])
         {
             var totals = StratumEffects.Totals(table.Select(c => c.Value));
             long errors = table.Sum(c => c.Value.Errors), opportunities = table.Sum(c => c.Value.Opportunities);
             foreach (var (key, counts) in table.Where(c => c.Value.Opportunities < opportunities))
             {
-                cells.Add((key, counts, totals, FisherExactTest.UpperTail(counts.Errors, counts.Opportunities, errors - counts.Errors, opportunities - counts.Opportunities)));
+                cells.Add((key, counts, totals, errors, opportunities));
             }
         }
 
-        var q = MultipleTesting.Adjust([.. cells.Select(c => c.P)], MultipleTestingProcedure.BenjaminiHochberg);
+        // Each cell's test on its own (a sum of up to a table's errors in terms): on every core, in cell order.
+        var pValues = new double[cells.Count];
+        Parallel.For(0, cells.Count, i =>
+        {
+            var (_, counts, _, errors, opportunities) = cells[i];
+            pValues[i] = FisherExactTest.UpperTail(counts.Errors, counts.Opportunities, errors - counts.Errors, opportunities - counts.Opportunities);
+        });
+        var q = MultipleTesting.Adjust(pValues, MultipleTestingProcedure.BenjaminiHochberg);
         var tested = new List<InteractionCell>();
         var ranked = new List<Concentration>(effects.Concentrations);
         for (var i = 0; i < cells.Count; i++)
         {
-            var (key, counts, table, p) = cells[i];
+            var (key, counts, table, _, _) = cells[i];
+            var p = pValues[i];
             var where = new[] { new StratumCondition(key.Stratum, key.Level), new StratumCondition(key.Other!, key.OtherLevel!) };
             var concentration = q[i] <= options.Alpha && IsSharper(key, counts, effects)
                 ? ConcentrationBuilder.Build(key.Kind, where, counts, table, "fisher-exact", p, q[i], options)
