@@ -99,7 +99,9 @@ public static class RootCauseAnalysis
             }
         }
 
-        // Each cell's test on its own (a sum of up to a table's errors in terms): on every core, in cell order.
+        // Each cell's test on its own (a sum of up to a table's errors in terms): on every core, in cell order, the
+        // log-factorials of its terms (up to a table's opportunities) filled once beforehand.
+        FisherExactTest.Reserve(cells.Count == 0 ? 0 : cells.Max(c => c.Opportunities));
         var pValues = new double[cells.Count];
         Parallel.For(0, cells.Count, i =>
         {
