@@ -45,8 +45,8 @@ internal static class EvidenceRowCodec
 
         public void Flush() => _out.Flush();
 
-        /// <summary>The names numbered so far, by their number; a reader takes them instead of building its own table.</summary>
-        public IReadOnlyList<string> Names => _numbered;
+        /// <summary>The names numbered so far, by their number; a reader takes them (and does not change them) instead of building its own table.</summary>
+        public List<string> Names => _numbered;
 
         /// <summary>
         /// Where the next row starts: its offset in the stream (<see cref="BinaryWriter"/> keeps no bytes back) and how many
@@ -147,7 +147,7 @@ internal static class EvidenceRowCodec
     /// <param name="stream">What the writer wrote, flushed.</param>
     /// <param name="names">The writer's <see cref="Writer.Names"/>, once it has written every row to be read.</param>
     /// <param name="start">The writer's <see cref="Writer.Position"/> before the first row to read.</param>
-    internal sealed class Reader(Stream stream, IReadOnlyList<string> names, (long Offset, int Names) start) : IDisposable
+    internal sealed class Reader(Stream stream, List<string> names, (long Offset, int Names) start) : IDisposable
     {
         private const int BufferBytes = 1 << 16;
 
