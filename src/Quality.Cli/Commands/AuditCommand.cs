@@ -142,7 +142,11 @@ internal static class AuditCommand
 
         var metrics = audit.Metrics;
         // The root causes and the views (each bootstrap on its own seeded stream) depend on nothing of each other: both cores.
-        var rootCauses = Task.Run(() => evidence.Count == 0 ? null : RootCauseAnalysis.Analyse(evidence.Strata, evidence, rootCauseOptions), cancellationToken);
+        // A thread of its own, not the pool's queue: the geometric alpha's bootstrap (started as the audit finished) holds
+        // every pool thread with its replicates, and a queued analysis would wait for all of them before it began.
+        var rootCauses = Task.Factory.StartNew(
+            () => evidence.Count == 0 ? null : RootCauseAnalysis.Analyse(evidence.Strata, evidence, rootCauseOptions),
+            cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         var objects = audit.Result.Spatial.IsEmpty ? null : SpatialReportView.From(audit.Result.Spatial, audit.Bootstrap);
         var report = new AuditReport(file.Name, audit.Header, metrics.Items, metrics.Annotators, metrics.Annotations,
             CountsView.From(metrics)!, AgreementSuiteView.From(audit.Result, audit.Bootstrap), objects?.Audit, objects?.Spatial)

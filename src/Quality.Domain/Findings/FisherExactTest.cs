@@ -63,14 +63,40 @@ internal static class FisherExactTest
             return SpecialFunctions.GammaLn(n + 1);
         }
 
+        s_logFactorials = Grown(table, n, parallel: false);
+        return s_logFactorials[(int)n];
+    }
+
+    /// <summary>
+    /// Fills the table of <see cref="LogFactorial"/> up to <paramref name="n"/> (as far as it goes) on every core: a family of
+    /// tests on tables of up to n opportunities then looks its terms up, instead of each worker filling the table itself.
+    /// </summary>
+    internal static void Reserve(long n)
+    {
+        var table = s_logFactorials;
+        if (n >= table.Length && table.Length < MaxLogFactorials)
+        {
+            s_logFactorials = Grown(table, n, parallel: true);
+        }
+    }
+
+    /// <summary>
+    /// <paramref name="table"/> grown to hold <paramref name="n"/> (at least doubled, at most the table's million), each new
+    /// entry its own ln Γ: in blocks on every core when <paramref name="parallel"/>, the same values.
+    /// </summary>
+    internal static double[] Grown(double[] table, double n, bool parallel)
+    {
         var grown = new double[(int)Math.Min(MaxLogFactorials, Math.Max(n + 1, 2.0 * table.Length))];
         table.CopyTo(grown, 0);
-        for (var k = table.Length; k < grown.Length; k++)
+        const int Block = 4_096;
+        var blocks = (grown.Length - table.Length + Block - 1) / Block;
+        Parallel.For(0, blocks, new ParallelOptions { MaxDegreeOfParallelism = parallel ? -1 : 1 }, block =>
         {
-            grown[k] = SpecialFunctions.GammaLn(k + 1.0);
-        }
-
-        s_logFactorials = grown;
-        return grown[(int)n];
+            for (var k = table.Length + (block * Block); k < Math.Min(grown.Length, table.Length + ((block + 1) * Block)); k++)
+            {
+                grown[k] = SpecialFunctions.GammaLn(k + 1.0);
+            }
+        });
+        return grown;
     }
 }

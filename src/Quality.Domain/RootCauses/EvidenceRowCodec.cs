@@ -8,7 +8,8 @@ namespace Quality.Domain.RootCauses;
 /// <summary>
 /// A compact binary form of evidence rows for <see cref="SpilledEvidenceCollection"/>: the names a row repeats (items, kinds,
 /// outcomes, annotators, classes, strata and their levels, attributes) are written once and then by their number, up to
-/// <see cref="MaxNames"/> of them; object ids are written in full. Not a storage format: read back by the same build.
+/// <see cref="MaxNames"/> of them; object ids are written in full. Not a storage format: read back by the same build, with
+/// the writer's table of names, from the start or from any row the writer was at (its <see cref="Writer.Position"/>).
 /// </summary>
 internal static class EvidenceRowCodec
 {
@@ -19,6 +20,9 @@ internal static class EvidenceRowCodec
     {
         private readonly BinaryWriter _out = new(stream, Encoding.UTF8, leaveOpen: true);
         private readonly Dictionary<string, int> _names = new(StringComparer.Ordinal);
+
+        /// <summary>The names numbered, by their number: the readers' table.</summary>
+        private readonly List<string> _numbered = [];
 
         /// <summary><see cref="_names"/> by the identity of the name's string: a row's names mostly without hashing.</summary>
         private readonly IdentityCache<int> _recent = new();
@@ -40,6 +44,15 @@ internal static class EvidenceRowCodec
         }
 
         public void Flush() => _out.Flush();
+
+        /// <summary>The names numbered so far, by their number; a reader takes them (and does not change them) instead of building its own table.</summary>
+        public List<string> Names => _numbered;
+
+        /// <summary>
+        /// Where the next row starts: its offset in the stream (<see cref="BinaryWriter"/> keeps no bytes back) and how many
+        /// names were numbered before it. A reader started there reads the rows from there on.
+        /// </summary>
+        public (long Offset, int Names) Position => (stream.Position, _names.Count);
 
         /// <summary>Flushes; the stream stays open.</summary>
         public void Dispose() => _out.Dispose();
@@ -101,6 +114,7 @@ internal static class EvidenceRowCodec
                 if (_names.Count < MaxNames)
                 {
                     _names.Add(name, _names.Count);
+                    _numbered.Add(name);
                 }
             }
         }
@@ -127,16 +141,25 @@ internal static class EvidenceRowCodec
     /// <summary>
     /// Reads what <see cref="Writer"/> wrote (a <see cref="BinaryWriter"/>'s encodings: 7-bit ints, length-prefixed UTF-8,
     /// one-byte booleans, little-endian doubles) from a large buffer as spans: a row costs no virtual call per byte.
-    /// Reads ahead of the rows it returns; the caller restores the stream's position.
+    /// Readers of one stream may run on several threads at once: each takes its blocks at its own offset, seeking under a
+    /// lock on the stream, and reads ahead of the rows it returns; the caller restores the stream's position.
     /// </summary>
-    internal sealed class Reader(Stream stream) : IDisposable
+    /// <param name="stream">What the writer wrote, flushed.</param>
+    /// <param name="names">The writer's <see cref="Writer.Names"/>, once it has written every row to be read.</param>
+    /// <param name="start">The writer's <see cref="Writer.Position"/> before the first row to read.</param>
+    internal sealed class Reader(Stream stream, List<string> names, (long Offset, int Names) start) : IDisposable
     {
         private const int BufferBytes = 1 << 16;
 
-        private readonly List<string> _names = [];
         private byte[] _buffer = new byte[BufferBytes];
         private int _at;
         private int _end;
+
+        /// <summary>The stream's offset of the byte after the buffer's last.</summary>
+        private long _next = start.Offset;
+
+        /// <summary>How many names the writer had numbered before the next row's next name.</summary>
+        private int _known = start.Names;
 
         public EvidencePair Read() => new(Name()!, Name()!, Name()!, Name(), Text(), Name()!, Text(), Name(), Name(), Number(), Differences())
         {
@@ -189,16 +212,17 @@ internal static class EvidenceRowCodec
             var code = Int();
             if (code != 1)
             {
-                return code == 0 ? null : _names[code - 2];
+                return code == 0 ? null : names[code - 2];
             }
 
-            var name = String();
-            if (_names.Count < MaxNames)
+            // Written in full where the writer numbered it (or, past its table, met it): its number is the next one.
+            if (_known < MaxNames)
             {
-                _names.Add(name);
+                Bytes(Int());
+                return names[_known++];
             }
 
-            return name;
+            return String();
         }
 
         /// <summary>Nothing to release: the stream stays open.</summary>
@@ -265,13 +289,19 @@ internal static class EvidenceRowCodec
             (_at, _end) = (0, unread);
             while (_end < count)
             {
-                var read = stream.Read(_buffer, _end, _buffer.Length - _end);
+                int read;
+                lock (stream)
+                {
+                    stream.Position = _next;
+                    read = stream.Read(_buffer, _end, _buffer.Length - _end);
+                }
+
                 if (read == 0)
                 {
                     break;
                 }
 
-                _end += read;
+                (_end, _next) = (_end + read, _next + read);
             }
 
             return _end;

@@ -34,32 +34,23 @@ public static class RootCauseAnalysis
     }
 
     /// <summary>
-    /// A tally of <paramref name="rows"/>; on every core when they are a list: runs of rows tallied apart and merged in
-    /// row order, which gives the one-pass tally exactly (counts, and the first error rows in row order).
+    /// A tally of <paramref name="rows"/>; on every core when they are a list or spilled (<see cref="SpilledEvidenceCollection.Runs"/>):
+    /// runs of rows tallied apart and merged in row order, which gives the one-pass tally exactly (counts, and the first
+    /// error rows in row order).
     /// </summary>
     private static StrataTally Tally(IEnumerable<EvidencePair> rows, Func<StrataTally> empty)
     {
-        var runs = rows is IReadOnlyList<EvidencePair> list ? Math.Min(Environment.ProcessorCount * 4, list.Count / MinimumRowsPerRun) : 1;
-        if (runs <= 1)
+        var runs = Runs(rows);
+        var parts = new StrataTally[runs.Count];
+        Parallel.For(0, runs.Count, run =>
         {
             var tally = empty();
-            foreach (var row in rows)
+            foreach (var row in runs[run])
             {
                 tally.Add(row);
             }
 
-            return tally;
-        }
-
-        var rowList = (IReadOnlyList<EvidencePair>)rows;
-        var parts = new StrataTally[runs];
-        Parallel.For(0, runs, run =>
-        {
-            parts[run] = empty();
-            for (var i = rowList.Count * run / runs; i < rowList.Count * (run + 1) / runs; i++)
-            {
-                parts[run].Add(rowList[i]);
-            }
+            parts[run] = tally;
         });
         foreach (var part in parts.Skip(1))
         {
@@ -69,31 +60,61 @@ public static class RootCauseAnalysis
         return parts[0];
     }
 
-    /// <summary>Below this many rows a run costs more to schedule and merge than it saves.</summary>
-    private const int MinimumRowsPerRun = 4_096;
+    /// <summary>The rows as runs that follow each other: up to four per core of at least <see cref="MinimumRowsPerRun"/> rows, else one.</summary>
+    private static IReadOnlyList<IEnumerable<EvidencePair>> Runs(IEnumerable<EvidencePair> rows)
+    {
+        var runs = Math.Min(Environment.ProcessorCount * 4, rows.TryGetNonEnumeratedCount(out var count) ? count / MinimumRowsPerRun : 1);
+        return runs <= 1 ? [rows] : rows switch
+        {
+            IReadOnlyList<EvidencePair> list => [.. Enumerable.Range(0, runs).Select(run => Range(list, list.Count * run / runs, list.Count * (run + 1) / runs))],
+            SpilledEvidenceCollection spilled => spilled.Runs(runs),
+            _ => [rows],
+        };
+    }
+
+    private static IEnumerable<EvidencePair> Range(IReadOnlyList<EvidencePair> list, int from, int to)
+    {
+        for (var i = from; i < to; i++)
+        {
+            yield return list[i];
+        }
+    }
+
+    /// <summary>Below this many rows a run costs more to schedule and merge than it saves; a spill's runs start at its checkpoints, as many rows apart.</summary>
+    private const int MinimumRowsPerRun = SpilledEvidenceCollection.RowsPerCheckpoint;
 
     /// <summary>The report from the first pass and the second pass's tally (null when <see cref="StratumEffects.InteractionTally"/> was).</summary>
     public static RootCauseReport Finish(StratumEffects effects, StrataTally? interactions)
     {
         ArgumentNullException.ThrowIfNull(effects);
         var options = effects.Options;
-        var cells = new List<(CellKey Key, CellCounts Counts, Dictionary<string, (long, long)> Table, double P)>();
+        var cells = new List<(CellKey Key, CellCounts Counts, Dictionary<string, (long, long)> Table, long Errors, long Opportunities)>();
         foreach (var table in interactions?.Ordered.GroupBy(c => c.Key.Table) ?? [])
         {
             var totals = StratumEffects.Totals(table.Select(c => c.Value));
             long errors = table.Sum(c => c.Value.Errors), opportunities = table.Sum(c => c.Value.Opportunities);
             foreach (var (key, counts) in table.Where(c => c.Value.Opportunities < opportunities))
             {
-                cells.Add((key, counts, totals, FisherExactTest.UpperTail(counts.Errors, counts.Opportunities, errors - counts.Errors, opportunities - counts.Opportunities)));
+                cells.Add((key, counts, totals, errors, opportunities));
             }
         }
 
-        var q = MultipleTesting.Adjust([.. cells.Select(c => c.P)], MultipleTestingProcedure.BenjaminiHochberg);
+        // Each cell's test on its own (a sum of up to a table's errors in terms): on every core, in cell order, the
+        // log-factorials of its terms (up to a table's opportunities) filled once beforehand.
+        FisherExactTest.Reserve(cells.Count == 0 ? 0 : cells.Max(c => c.Opportunities));
+        var pValues = new double[cells.Count];
+        Parallel.For(0, cells.Count, i =>
+        {
+            var (_, counts, _, errors, opportunities) = cells[i];
+            pValues[i] = FisherExactTest.UpperTail(counts.Errors, counts.Opportunities, errors - counts.Errors, opportunities - counts.Opportunities);
+        });
+        var q = MultipleTesting.Adjust(pValues, MultipleTestingProcedure.BenjaminiHochberg);
         var tested = new List<InteractionCell>();
         var ranked = new List<Concentration>(effects.Concentrations);
         for (var i = 0; i < cells.Count; i++)
         {
-            var (key, counts, table, p) = cells[i];
+            var (key, counts, table, _, _) = cells[i];
+            var p = pValues[i];
             var where = new[] { new StratumCondition(key.Stratum, key.Level), new StratumCondition(key.Other!, key.OtherLevel!) };
             var concentration = q[i] <= options.Alpha && IsSharper(key, counts, effects)
                 ? ConcentrationBuilder.Build(key.Kind, where, counts, table, "fisher-exact", p, q[i], options)

@@ -8,17 +8,24 @@ namespace Quality.Domain.RootCauses;
 /// The evidence rows of an audit, held on a stream instead of in memory: each row added is tallied by its strata (the
 /// drill-down's first pass, <see cref="Strata"/>) and written to the stream; enumerating reads the rows back in the order
 /// they were added, for the interaction pass (<see cref="RootCauseAnalysis.Analyse(StrataTally, IEnumerable{EvidencePair}, RootCauseOptions)"/>).
-/// Memory is the tally's and the codec's table of repeated names, not the rows'.
+/// Memory is the tally's and the codec's table of repeated names, not the rows'. The rows can also be read in runs, each
+/// from its own place in the stream, on several threads at once (<see cref="Runs"/>).
 /// </summary>
 /// <remarks>
 /// Rows read back are equal field for field to those written (doubles bit for bit, dictionaries in their order). Not
-/// for concurrent use: rows are added by one thread, then read.
+/// for concurrent use while rows are added: rows are added by one thread, then read.
 /// </remarks>
 public sealed class SpilledEvidenceCollection : ICollection<EvidencePair>, IDisposable
 {
     private readonly Stream _spill;
     private readonly RootCauseOptions _options;
     private EvidenceRowCodec.Writer _writer;
+
+    /// <summary>The writer's position before row 0, <see cref="RowsPerCheckpoint"/>, 2 × that, …: where a run of rows can start.</summary>
+    private readonly List<(long Offset, int Names)> _checkpoints = [];
+
+    /// <summary>Rows between two checkpoints: a run's least; a checkpoint costs 12 bytes.</summary>
+    internal const int RowsPerCheckpoint = 4_096;
 
     /// <param name="spill">An empty, seekable, readable and writable stream (a temporary file), disposed with this.</param>
     /// <param name="options">The drill-down's settings, as the analysis will be given them.</param>
@@ -41,6 +48,11 @@ public sealed class SpilledEvidenceCollection : ICollection<EvidencePair>, IDisp
     public void Add(EvidencePair item)
     {
         ArgumentNullException.ThrowIfNull(item);
+        if (Count % RowsPerCheckpoint == 0)
+        {
+            _checkpoints.Add(_writer.Position);
+        }
+
         Strata.Add(item);
         _writer.Write(item);
         Count++;
@@ -52,27 +64,61 @@ public sealed class SpilledEvidenceCollection : ICollection<EvidencePair>, IDisp
         _writer.Dispose();
         _spill.SetLength(0);
         _writer = new EvidenceRowCodec.Writer(_spill);
+        _checkpoints.Clear();
         Strata = StrataTally.Strata(_options);
         Count = 0;
     }
 
     /// <summary>The rows added, read back from the stream in order.</summary>
-    public IEnumerator<EvidencePair> GetEnumerator()
+    public IEnumerator<EvidencePair> GetEnumerator() => Read(0, Count, End()).GetEnumerator();
+
+    /// <summary>
+    /// The rows added, in at most <paramref name="count"/> runs of whole checkpoints (fewer when there are fewer): the runs
+    /// one after the other are the rows in order, and each reads the stream on its own, so they may be read on several
+    /// threads at once.
+    /// </summary>
+    internal IReadOnlyList<IEnumerable<EvidencePair>> Runs(int count)
+    {
+        var (end, runs) = (End(), Math.Clamp(count, 1, Math.Max(_checkpoints.Count, 1)));
+        return [.. Enumerable.Range(0, runs).Select(run =>
+        {
+            var (first, last) = (_checkpoints.Count * run / runs, _checkpoints.Count * (run + 1) / runs);
+            return Read(first, Math.Min(last * RowsPerCheckpoint, Count) - (first * RowsPerCheckpoint), end);
+        })];
+    }
+
+    /// <summary>Flushes the rows written and returns where the writer is.</summary>
+    private long End()
     {
         _writer.Flush();
-        var end = _spill.Position;
-        _spill.Position = 0;
+        lock (_spill)
+        {
+            return _spill.Position;
+        }
+    }
+
+    /// <summary><paramref name="rows"/> rows from checkpoint <paramref name="checkpoint"/>; the stream is left at <paramref name="end"/> for the writer.</summary>
+    private IEnumerable<EvidencePair> Read(int checkpoint, int rows, long end)
+    {
+        if (rows == 0)
+        {
+            yield break;
+        }
+
         try
         {
-            using var reader = new EvidenceRowCodec.Reader(_spill);
-            for (var row = 0; row < Count; row++)
+            using var reader = new EvidenceRowCodec.Reader(_spill, _writer.Names, _checkpoints[checkpoint]);
+            for (var row = 0; row < rows; row++)
             {
                 yield return reader.Read();
             }
         }
         finally
         {
-            _spill.Position = end;
+            lock (_spill)
+            {
+                _spill.Position = end;
+            }
         }
     }
 

@@ -11,18 +11,22 @@ public sealed class GeometricAlphaBootstrapTests
 {
     private static readonly BootstrapOptions Options = new() { Seed = 42, Replicates = 300 };
 
-    [Fact]
-    public void Bootstrap_ScatteredCars_IsTheStraightforwardBootstrapOverReplicateStreams()
+    /// <summary>An even and an odd number of replicates: the bootstrap takes them two at a time, the odd last one alone.</summary>
+    [Theory]
+    [InlineData(300)]
+    [InlineData(301)]
+    public void Bootstrap_ScatteredCars_IsTheStraightforwardBootstrapOverReplicateStreams(int count)
     {
         // Written out plainly: replicate b makes n calls of Random.Next(n) on ReplicateStream.For(seed, b), takes alpha of
         // the counts, and the interval is the type-7 quantiles of the defined replicates.
+        var options = Options with { Replicates = count };
         var geometry = SpatialAuditTests.ScatteredCars(seed: 5, items: 8).ConsensusGeometry;
         var items = geometry.Canonical();
         var n = items.Sum(i => i.Units.Length);
         var replicates = new List<double>();
-        for (var b = 0; b < Options.Replicates; b++)
+        for (var b = 0; b < options.Replicates; b++)
         {
-            var random = ReplicateStream.For(Options.Seed, b);
+            var random = ReplicateStream.For(options.Seed, b);
             var counts = new int[n];
             for (var k = 0; k < n; k++)
             {
@@ -36,15 +40,57 @@ public sealed class GeometricAlphaBootstrapTests
         }
 
         replicates.Sort();
-        var tail = (1 - Options.Confidence) / 2;
+        var tail = (1 - options.Confidence) / 2;
 
-        var interval = geometry.Bootstrap(Options);
+        var interval = geometry.Bootstrap(options);
 
         Assert.InRange(n, 30, 60);
         Assert.Equal(geometry.Alpha(), interval.Estimate);
         Assert.Equal((Type7(replicates, tail), Type7(replicates, 1 - tail)), (interval.Lower, interval.Upper));
         Assert.Equal(replicates.Count, interval.DefinedReplicates);
         Assert.True(interval.Lower < interval.Estimate && interval.Estimate < interval.Upper);
+    }
+
+    /// <summary>
+    /// Two replicates side by side, one to each lane, are each the replicate alone bit for bit: units not drawn, drawn
+    /// once, many times, one unit only; a replicate undefined (no unit drawn) beside a defined one.
+    /// </summary>
+    [Fact]
+    public void Alpha_TwoReplicatesSideBySide_EachAsAloneBitForBit()
+    {
+        var items = SpatialAuditTests.ScatteredCars(seed: 9, items: 12).ConsensusGeometry.Canonical();
+        var n = items.Sum(i => i.Units.Length);
+        var random = new Random(17);
+        List<int[]> draws =
+        [
+            [.. Enumerable.Repeat(1, n)],
+            [.. Enumerable.Range(0, n).Select(u => u == 3 ? n : 0)],
+            [.. Enumerable.Range(0, n).Select(u => u % 7 == 0 ? 1_000_003 : u % 2)],
+            new int[n],
+        ];
+        for (var k = 0; k < 40; k++)
+        {
+            var counts = new int[n];
+            for (var d = 0; d < n; d++)
+            {
+                counts[random.Next(n)]++;
+            }
+
+            draws.Add(counts);
+        }
+
+        foreach (var first in draws)
+        {
+            foreach (var second in draws.Take(8))
+            {
+                var (a, b) = GeometricAlphaBootstrap.Alpha(items, first, second);
+                Assert.Equal(BitConverter.DoubleToInt64Bits(GeometricAlphaBootstrap.Alpha(items, first)), BitConverter.DoubleToInt64Bits(a));
+                Assert.Equal(BitConverter.DoubleToInt64Bits(GeometricAlphaBootstrap.Alpha(items, second)), BitConverter.DoubleToInt64Bits(b));
+            }
+        }
+
+        Assert.True(double.IsNaN(GeometricAlphaBootstrap.Alpha(items, draws[3])));
+        Assert.All(draws.Take(3), counts => Assert.False(double.IsNaN(GeometricAlphaBootstrap.Alpha(items, counts))));
     }
 
     [Fact]

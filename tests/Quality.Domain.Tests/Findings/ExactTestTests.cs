@@ -34,6 +34,27 @@ public sealed class ExactTestTests
         Assert.Equal(SpecialFunctions.GammaLn(3.5), FisherExactTest.LogFactorial(2.5)); // not whole: ln Γ itself
     }
 
+    /// <summary>
+    /// The table grown on every core, from empty and from a partial table, in blocks of 4,096: every entry is ln Γ(k + 1)
+    /// bit for bit, at the blocks' edges and past the last whole block, and the earlier entries are kept.
+    /// </summary>
+    [Fact]
+    public void Grown_OnEveryCore_EveryEntryItsLogGamma()
+    {
+        var fromEmpty = FisherExactTest.Grown([], 300_000, parallel: true);
+        var partial = FisherExactTest.Grown([.. fromEmpty.Take(5_000)], 12_345, parallel: true);
+
+        Assert.Equal(300_001, fromEmpty.Length);
+        Assert.Equal(12_346, partial.Length);
+        int[] fromEmptyAt = [0, 1, 4_095, 4_096, 4_097, 8_191, 123_457, 299_999, 300_000], partialAt = [0, 4_999, 5_000, 9_095, 9_096, 12_345];
+        foreach (var (table, k) in fromEmptyAt.Select(k => (fromEmpty, k)).Concat(partialAt.Select(k => (partial, k))))
+        {
+            Assert.Equal(BitConverter.DoubleToInt64Bits(SpecialFunctions.GammaLn(k + 1.0)), BitConverter.DoubleToInt64Bits(table[k]));
+        }
+
+        Assert.Equal(2 * 12_346, FisherExactTest.Grown(partial, 12_346, parallel: false).Length); // at least doubled
+    }
+
     private static double UpperTailByLogGamma(long a, long n1, long b, long n2)
     {
         static double LogChoose(double logGammaOfNPlusOne, double n, double k) => logGammaOfNPlusOne - SpecialFunctions.GammaLn(k + 1) - SpecialFunctions.GammaLn(n - k + 1);

@@ -72,6 +72,40 @@ public sealed class SpilledEvidenceCollectionTests
         Assert.Equal(ReportJson.Serialize(rows), ReportJson.Serialize(read));
     }
 
+    /// <summary>
+    /// Runs start at checkpoints 4,096 rows apart, each with the names numbered before it: more distinct names than the
+    /// codec numbers (65,536; past them names are written in full every time), first met in every run, copies of their
+    /// text, and a start over (Clear) before. The runs, read at once on several threads, are the rows in order.
+    /// </summary>
+    [Fact]
+    public void Runs_ReadOnSeveralThreadsPastTheTableOfNames_TheRowsInOrder()
+    {
+        static string Copy(string text) => new(text.AsSpan());
+        var rows = new GeneratedDelivery { Items = 1_300 }.DirectEvidence(seed: 8);
+        // Two new names a row, the first 70,000 rows' or so; then the shared names again, as copies.
+        rows = [.. rows.Select((r, i) => i < 35_000 ? r with { Item = $"{r.Item}-{i}", GoldAnnotator = $"g-{i}" } : r with { Annotator = Copy(r.Annotator) })];
+        using var spilled = new SpilledEvidenceCollection(new MemoryStream(), new RootCauseOptions());
+        rows.Take(5_000).ToList().ForEach(spilled.Add);
+        spilled.Clear();
+        rows.ForEach(spilled.Add);
+
+        var runs = spilled.Runs(7);
+        var read = new List<EvidencePair>[runs.Count];
+        Parallel.For(0, runs.Count, new ParallelOptions { MaxDegreeOfParallelism = 4 }, run => read[run] = [.. runs[run]]);
+
+        Assert.True(rows.Count > 39_000, $"{rows.Count} rows");
+        Assert.True(rows.Select(r => r.Item).Concat(rows.Select(r => r.GoldAnnotator)).Distinct().Count() > 70_000);
+        Assert.Equal(7, runs.Count);
+        Assert.All(read.SkipLast(1), run => Assert.Equal(0, run.Count % SpilledEvidenceCollection.RowsPerCheckpoint));
+        Assert.Equal(ReportJson.Serialize(rows), ReportJson.Serialize(read.SelectMany(r => r).ToList()));
+        // Fewer checkpoints than runs asked: one run per checkpoint; none: one run of no rows.
+        Assert.Equal((rows.Count + 4_095) / 4_096, spilled.Runs(1_000).Count);
+        spilled.Clear();
+        Assert.Empty(Assert.Single(spilled.Runs(4)));
+        spilled.Add(rows[^1]);
+        Assert.Equal(ReportJson.Serialize(rows[^1]), ReportJson.Serialize(Assert.Single(Assert.Single(spilled.Runs(4)))));
+    }
+
     [Fact]
     public void Analyse_SpilledRowsAndTheirTally_SameReportAsTheRowsInMemory()
     {
