@@ -24,11 +24,7 @@ public sealed class DensePatternCountsTests
         Assert.False(counts.TryAdd([Key(0, 1), Key(2, 0)], 1)); // annotator 2 of 2
         Assert.False(counts.TryAdd([Key(0, 3)], 1)); // value 3 of 3
         Assert.Equal(1, counts.Distinct);
-        var patterns = new SequenceSet<int>();
-        var units = counts.DrainInto(patterns);
-        Assert.Equal(1, patterns.Count);
-        Assert.Equal([0, 2, 1, 0], patterns[0].ToArray());
-        Assert.Equal(4, units[0]);
+        Assert.Equal([("0,2,1,0", 4L)], Drained(counts));
     }
 
     [Fact]
@@ -44,13 +40,8 @@ public sealed class DensePatternCountsTests
         counts.AddFrom(other, [1, 0], [1, 0]);
         counts.AddFrom(other, [1, 0], [1, 0]);
 
-        var patterns = new SequenceSet<int>();
-        var units = counts.DrainInto(patterns);
         Assert.Equal(2, counts.Distinct);
-        Assert.Equal([0, 0, 1, 0], patterns[0].ToArray());
-        Assert.Equal(10, units[0]);
-        Assert.Equal([1, 1], patterns[1].ToArray());
-        Assert.Equal(4, units[1]);
+        Assert.Equal([("0,0,1,0", 10L), ("1,1", 4L)], Drained(counts));
     }
 
     [Fact]
@@ -68,35 +59,40 @@ public sealed class DensePatternCountsTests
         var wider = DensePatternCounts.For(4, 5, 1_000)!;
         wider.AddFrom(other, [0, 1, 2], [0, 1]);
 
-        var (fromOther, fromWider) = (new SequenceSet<int>(), new SequenceSet<int>());
-        var (unitsOther, unitsWider) = (other.DrainInto(fromOther), wider.DrainInto(fromWider));
-        Assert.Equal(26, fromWider.Count);
-        var expected = Enumerable.Range(0, 26).ToDictionary(p => string.Join(',', fromOther[p].ToArray()), p => unitsOther[p]);
-        var actual = Enumerable.Range(0, 26).ToDictionary(p => string.Join(',', fromWider[p].ToArray()), p => unitsWider[p]);
-        Assert.Equal(expected.OrderBy(e => e.Key, StringComparer.Ordinal), actual.OrderBy(e => e.Key, StringComparer.Ordinal));
-        Assert.Equal(Enumerable.Range(1, 26).Sum(), unitsWider.Sum());
+        var (expected, actual) = (Drained(other), Drained(wider));
+        Assert.Equal(26, actual.Length);
+        Assert.Equal(expected.Order(), actual.Order());
+        Assert.Equal(Enumerable.Range(1, 26).Sum(), actual.Sum(p => p.Units));
     }
 
     [Fact]
-    public void Add_CountsPast32Bits_CarryIntoTheDrainedUnitsAndAcrossAddFrom()
+    public void Add_CountsPast16Bits_CarryIntoTheDrainedUnitsAndAcrossAddFrom()
     {
-        // 3·10⁹ + 3·10⁹ + 2³² − 1 units of one pattern, past 2³² twice; then added into another layout twice.
+        // 3·10⁹ + 3·10⁹ + 2³² − 1 units of one pattern, far past 2¹⁶ and past 2³²; 2¹⁶ units of another one by one,
+        // the last carrying its count to exactly 2¹⁶; then both added into another layout twice.
         var counts = DensePatternCounts.For(2, 2, 100)!;
         counts.Add([1, 1], 3_000_000_000);
         counts.Add([1, 1], 3_000_000_000);
         counts.Add([1, 1], uint.MaxValue);
-        counts.Add([0, 0], 1);
+        for (var u = 0; u <= ushort.MaxValue; u++)
+        {
+            counts.Add([0, 0], 1);
+        }
+
         var sum = DensePatternCounts.For(2, 2, 100)!;
         sum.AddFrom(counts, [0, 1], [0, 1]);
         sum.AddFrom(counts, [0, 1], [0, 1]);
 
-        var patterns = new SequenceSet<int>();
-        var units = sum.DrainInto(patterns);
         Assert.Equal(2, sum.Distinct);
-        Assert.Equal([0, 0], patterns[0].ToArray());
-        Assert.Equal(2, units[0]);
-        Assert.Equal([1, 1], patterns[1].ToArray());
-        Assert.Equal(2 * (6_000_000_000L + uint.MaxValue), units[1]);
+        Assert.Equal([("0,0", 2 * 65_536L), ("1,1", 2 * (6_000_000_000L + uint.MaxValue))], Drained(sum));
+    }
+
+    /// <summary>The patterns drained, in slot order: their numbers joined by commas, and their units.</summary>
+    private static (string Pattern, long Units)[] Drained(DensePatternCounts counts)
+    {
+        var patterns = new SequenceSet<int>();
+        var units = counts.DrainInto(patterns);
+        return [.. Enumerable.Range(0, patterns.Count).Select(p => (string.Join(',', patterns[p].ToArray()), units[p]))];
     }
 
     private static long Key(int annotator, int value) => ((long)annotator << 32) | (uint)value;
