@@ -19,7 +19,9 @@ namespace Quality.Domain.Agreement;
 /// (annotator, value) pairs sorted by annotator number, kept once in a flat <see cref="SequenceSet{T}"/>, and found by
 /// <see cref="PackedPatterns"/> (the pattern as one 64-bit integer) while the annotators and values are few enough for
 /// that, as they are in a ratings table (5 coders × 10 categories take 20 bits), so that most units are counted without
-/// a sort or a hash of their pairs. The persisted
+/// a sort or a hash of their pairs. Once the distinct patterns are many for the slots of a layout by (annotator,
+/// value) digits, they are counted by slot instead (<see cref="DensePatternCounts"/>: one increment a unit, and a merge of
+/// two such counts adds slots), and turned back into patterns, numbered in slot order, when they are first read. The persisted
 /// form (<see cref="ToState"/>) stays in strings and in canonical order, so it does not depend on the interning order.
 /// Units with a single value are kept (they count among <see cref="Units"/> and an annotator's values) although alpha
 /// leaves them out. Memory grows with the distinct patterns and values, never with the number of units.
@@ -31,9 +33,13 @@ public sealed class RatingPatterns
     private readonly Dictionary<string, int> _annotatorIds = new(StringComparer.Ordinal);
     private readonly List<string> _values = [];
     private readonly Dictionary<string, int> _valueIds = new(StringComparer.Ordinal);
-    private readonly SequenceSet<int> _patterns = new();
+    private readonly Lock _undensing = new();
+    private SequenceSet<int> _patterns = new();
     private PackedPatterns? _packed = new();
     private long[] _units = new long[16];
+
+    /// <summary>The counts by slot while they are kept so (<see cref="DensePatternCounts"/>); <see cref="_patterns"/> is then empty.</summary>
+    private DensePatternCounts? _dense;
     private long[] _keys = new long[8];
     private int[] _pairs = new int[16];
 
@@ -41,7 +47,10 @@ public sealed class RatingPatterns
     public long Units { get; private set; }
 
     /// <summary>Distinct unit patterns.</summary>
-    public int DistinctPatterns => _patterns.Count;
+    public int DistinctPatterns => Patterns.Count;
+
+    /// <summary>Whether the units are counted by slot now (<see cref="DensePatternCounts"/>), not yet read as patterns.</summary>
+    internal bool CountsBySlot => _dense is not null;
 
     /// <summary>The annotators by number.</summary>
     internal IReadOnlyList<string> Annotators => _annotators;
@@ -100,7 +109,13 @@ public sealed class RatingPatterns
             values[v] = Intern(other._values[v], _values, _valueIds);
         }
 
-        var count = other._patterns.Count;
+        if (other._dense is { } counts && TryAddDense(counts, annotators, values))
+        {
+            Units += other.Units;
+            return;
+        }
+
+        var count = other.DistinctPatterns;
         for (var p = 0; p < count; p++)
         {
             var pattern = other._patterns[p];
@@ -117,6 +132,7 @@ public sealed class RatingPatterns
     /// <summary>The state to persist a partial, in canonical order; <see cref="FromState"/> restores it exactly.</summary>
     public RatingPatternsState ToState()
     {
+        Undense();
         var order = CanonicalOrder();
         var patterns = new List<RatingPatternState>(order.Length);
         foreach (var p in order)
@@ -156,14 +172,29 @@ public sealed class RatingPatterns
 
     /// <summary>Distinct patterns, numbered 0 … <see cref="DistinctPatterns"/> − 1 in no particular order.</summary>
     /// <returns>Annotator and value numbers interleaved (a₀, v₀, a₁, v₁, …), ascending by annotator number.</returns>
-    internal ReadOnlySpan<int> Pattern(int index) => _patterns[index];
+    internal ReadOnlySpan<int> Pattern(int index) => Patterns[index];
 
     /// <summary>The units that had pattern <paramref name="index"/>.</summary>
-    internal long UnitsOf(int index) => _units[index];
+    internal long UnitsOf(int index)
+    {
+        Undense();
+        return _units[index];
+    }
+
+    /// <summary>The distinct patterns, numbered as <see cref="Pattern"/> numbers them.</summary>
+    private SequenceSet<int> Patterns
+    {
+        get
+        {
+            Undense();
+            return _patterns;
+        }
+    }
 
     /// <summary>The annotators (ordinal by name) with their number and the number of values each gave.</summary>
     internal IReadOnlyList<(string Annotator, int Number, long Values)> ValuesByAnnotator()
     {
+        Undense();
         var values = new long[_annotators.Count];
         for (var p = 0; p < _patterns.Count; p++)
         {
@@ -267,6 +298,12 @@ public sealed class RatingPatterns
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Add(Span<long> keys, long units)
     {
+        if (_dense is not null && (_dense.TryAdd(keys, units) || Redense() && _dense.TryAdd(keys, units)))
+        {
+            Units += units;
+            return;
+        }
+
         int index;
         if (_packed is not null && Packed(keys) is { } packed)
         {
@@ -291,6 +328,104 @@ public sealed class RatingPatterns
 
         _units[index] += units;
         Units += units;
+        if (index % DenseTries == DenseTries - 1 && index == _patterns.Count - 1)
+        {
+            TryDense(_patterns.Count);
+        }
+    }
+
+    /// <summary>New patterns between two looks at whether the counts would be smaller by slot (<see cref="DensePatternCounts"/>).</summary>
+    private const int DenseTries = 1024;
+
+    /// <summary>
+    /// Moves the patterns into counts by slot when a layout for the annotators and values known now takes few enough
+    /// slots for <paramref name="patterns"/> distinct patterns; false, changing nothing, when none does.
+    /// </summary>
+    private bool TryDense(long patterns)
+    {
+        if (DensePatternCounts.For(_annotators.Count, _values.Count, patterns) is not { } dense)
+        {
+            return false;
+        }
+
+        for (var p = 0; p < _patterns.Count; p++)
+        {
+            dense.Add(_patterns[p], _units[p]);
+        }
+
+        (_patterns, _units, _packed, _dense) = (new SequenceSet<int>(), new long[16], new PackedPatterns(), dense);
+        return true;
+    }
+
+    /// <summary>
+    /// Lays the counts by slot out anew for the annotators and values known now; when they no longer fit, turns them into
+    /// patterns (<see cref="Undense"/>). Returns whether they are still by slot.
+    /// </summary>
+    private bool Redense()
+    {
+        var old = _dense!;
+        if (DensePatternCounts.For(_annotators.Count, _values.Count, old.Distinct) is { } dense)
+        {
+            dense.AddFrom(old, Identity(_annotators.Count), Identity(_values.Count));
+            _dense = dense;
+            return true;
+        }
+
+        Undense();
+        return false;
+    }
+
+    /// <summary>Adds another's counts by slot, its numbers mapped by <paramref name="annotators"/> and <paramref name="values"/>; false, adding nothing, when this cannot hold them by slot.</summary>
+    private bool TryAddDense(DensePatternCounts other, int[] annotators, int[] values)
+    {
+        var fits = _dense is null
+            ? TryDense(_patterns.Count + other.Distinct)
+            : _dense.Holds(_annotators.Count, _values.Count) || Redense();
+        if (fits)
+        {
+            _dense!.AddFrom(other, annotators, values);
+        }
+
+        return fits;
+    }
+
+    private static int[] Identity(int count)
+    {
+        var numbers = new int[count];
+        for (var i = 0; i < count; i++)
+        {
+            numbers[i] = i;
+        }
+
+        return numbers;
+    }
+
+    /// <summary>
+    /// Turns counts by slot into patterns (numbered in slot order), as the first read of the patterns needs; safe to call
+    /// from readers on several threads at once.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Undense()
+    {
+        if (Volatile.Read(ref _dense) is not null)
+        {
+            UndenseNow();
+        }
+    }
+
+    private void UndenseNow()
+    {
+        lock (_undensing)
+        {
+            if (_dense is not { } dense)
+            {
+                return;
+            }
+
+            _units = dense.DrainInto(_patterns);
+            _packed = PackedPatterns.For(_annotators.Count, _values.Count, _patterns);
+            Volatile.Write(ref _dense, null);
+        }
     }
 
     /// <summary>

@@ -174,4 +174,86 @@ public sealed class RatingPatternsTests
         Assert.True(expected.Count > 1_000, $"{expected.Count} distinct patterns");
         Assert.Equal(expected.OrderBy(e => e.Key, StringComparer.Ordinal), merged.OrderBy(e => e.Key, StringComparer.Ordinal));
     }
+
+    [Fact]
+    public void AddUnit_ManyPatternsCountedBySlotThenNewValuesAndAnnotators_CountsAsADictionary()
+    {
+        // 24,000 units of 5 annotators over 6 values (7⁵ = 16,807 slots: counted by slot after 1,024 distinct patterns);
+        // a 7th value from unit 8,000 (the slots laid out anew), the patterns read at unit 12,000 (turned back into
+        // patterns), annotators a5 and a6 from unit 16,000 (8⁷ slots: too many, patterns from then on). Checked against a
+        // dictionary of canonical texts that knows no numbers or slots.
+        var random = new Random(11);
+        var patterns = new RatingPatterns();
+        var expected = new Dictionary<string, long>(StringComparer.Ordinal);
+        var bySlot = new List<bool>();
+        for (var u = 0; u < 24_000; u++)
+        {
+            var (annotators, values) = (u < 16_000 ? 5 : 7, u < 8_000 ? 6 : 7);
+            var unit = Enumerable.Range(0, annotators).Where(_ => random.NextDouble() < 0.7)
+                .Select(a => new Rating($"a{a}", $"v{random.Next(values)}")).ToArray();
+            random.Shuffle(unit);
+            patterns.AddUnit(unit);
+            if (unit.Length > 0)
+            {
+                var text = string.Join(' ', unit.Select(r => $"{r.Annotator}={r.Value}").Order(StringComparer.Ordinal));
+                expected[text] = expected.GetValueOrDefault(text) + 1;
+            }
+
+            if (u is 7_999 or 11_999 or 15_999 or 23_999)
+            {
+                bySlot.Add(patterns.CountsBySlot);
+            }
+
+            if (u == 12_000)
+            {
+                Assert.Equal(expected.Count, patterns.DistinctPatterns);
+            }
+        }
+
+        Assert.Equal([true, true, true, false], bySlot);
+        var state = patterns.ToState().Patterns.ToDictionary(p => string.Join(' ', p.Ratings.Select(r => $"{r.Annotator}={r.Value}")), p => p.Units);
+        Assert.Equal(expected.Count, patterns.DistinctPatterns);
+        Assert.Equal(expected.OrderBy(e => e.Key, StringComparer.Ordinal), state.OrderBy(e => e.Key, StringComparer.Ordinal));
+        Assert.Equal(expected.Values.Sum(), patterns.Units);
+    }
+
+    [Fact]
+    public void Merge_ShardsCountedBySlotNumberedOtherwise_AddsSlotsAndEqualsOnePass()
+    {
+        // Three shards of 6,000 units over 5 annotators and 8 values (9⁵ = 59,049 slots), each numbering annotators and
+        // values in its own first-seen order, merged into an empty one by slot: the same state, alpha and per-annotator
+        // counts as one pass over every unit.
+        var random = new Random(12);
+        var units = Enumerable.Range(0, 18_000).Select(_ => Enumerable.Range(0, 5)
+            .Where(_ => random.NextDouble() < 0.8)
+            .Select(a => new Rating($"a{a}", $"v{random.Next(8)}"))
+            .ToArray()).Where(u => u.Length > 0).ToArray();
+        var onePass = new RatingPatterns();
+        foreach (var unit in units)
+        {
+            onePass.AddUnit(unit);
+        }
+
+        var merged = new RatingPatterns();
+        for (var s = 0; s < 3; s++)
+        {
+            var shard = new RatingPatterns();
+            var part = units.Skip(s * 6_000).Take(6_000);
+            foreach (var unit in s == 1 ? part.Reverse().Select(u => u.Reverse().ToArray()) : part)
+            {
+                shard.AddUnit(unit);
+            }
+
+            Assert.True(shard.CountsBySlot);
+            merged.Merge(shard);
+            Assert.True(merged.CountsBySlot);
+        }
+
+        Assert.Equal(units.Length, merged.Units);
+        Assert.Equal(JsonSerializer.Serialize(onePass.ToState()), JsonSerializer.Serialize(merged.ToState()));
+        Assert.Equal(KrippendorffAlpha.Compute(onePass, MeasurementLevel.Nominal).Value, KrippendorffAlpha.Compute(merged, MeasurementLevel.Nominal).Value);
+        var expectedValues = units.SelectMany(u => u).GroupBy(r => r.Annotator).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => (g.Key, (long)g.Count()));
+        Assert.Equal(expectedValues, merged.ValuesByAnnotator().Select(a => (a.Annotator, a.Values)));
+    }
 }
