@@ -28,23 +28,17 @@ internal sealed class PairableUnits
     private readonly double[] _exactInverses;
 
     /// <summary>
-    /// Per entry, 2·n_uc·(m_u − n_uc): a unit's disagreement on its point in <see cref="CategoryAlphas"/>, an integer that
-    /// times a replicate's weight is the product <see cref="CategoryAlphas"/> forms, exactly (<see cref="_exactTerms"/>).
-    /// </summary>
-    private readonly long[] _pairTerms;
-
-    /// <summary>
-    /// Every weight times every term of <see cref="_pairTerms"/> is an integer below 2⁵³ (the weights of a replicate sum
-    /// to the units): the products are exact in doubles in any order, so <see cref="ReplicateFigures"/> may form them
-    /// as integers.
+    /// Every weight times every entry's 2·n_uc·(m_u − n_uc) (a unit's disagreement on its point, as
+    /// <see cref="CategoryAlphas"/> forms it) is an integer below 2⁵³, the weights of a replicate summing to the units:
+    /// the products are exact in doubles in any order, so <see cref="ReplicateFigures"/> may form them as integers.
     /// </summary>
     private readonly bool _exactTerms;
 
     /// <summary>
-    /// <see cref="ReplicateFigures"/> gives a replicate's figures: the unit terms do not depend on the replicate's
-    /// marginals (not ordinal), and the category terms are exact or not wanted.
+    /// The entries point by point, each point's in pattern order (so each sum keeps its order): where
+    /// <see cref="ReplicateFigures"/> sums a point's marginal and disagreement in registers, without a branch.
     /// </summary>
-    internal bool FusesReplicates(bool perCategory) => _scale.Level != MeasurementLevel.Ordinal && (_exactTerms || !perCategory);
+    private readonly PointEntries _byPoint;
     private double[]? _fixedUnitDisagreements;
 
     private PairableUnits(ValueScale scale, int[] start, int[] points, long[] counts, long[] multiplicities)
@@ -65,20 +59,27 @@ internal sealed class PairableUnits
 
         _scaleCoordinates = scale.Coordinates.ToArray();
         _exactInverses = [.. _values.Select(m => long.IsPow2(m - 1) ? 1.0 / (m - 1) : 0)];
-        _pairTerms = new long[counts.Length];
+        var pairTerms = new long[counts.Length];
         long units = 0, largest = 0;
         for (var p = 0; p < _values.Length; p++)
         {
             units += multiplicities[p];
             for (var e = start[p]; e < start[p + 1]; e++)
             {
-                _pairTerms[e] = 2 * counts[e] * (_values[p] - counts[e]);
-                largest = Math.Max(largest, _pairTerms[e]);
+                pairTerms[e] = 2 * counts[e] * (_values[p] - counts[e]);
+                largest = Math.Max(largest, pairTerms[e]);
             }
         }
 
         _exactTerms = largest == 0 || units < (1L << 53) / largest;
+        _byPoint = new PointEntries(scale.Coordinates.Count, start, points, counts, pairTerms, _values);
     }
+
+    /// <summary>
+    /// <see cref="ReplicateFigures"/> gives a replicate's figures: the unit terms do not depend on the replicate's
+    /// marginals (not ordinal), and the category terms are exact or not wanted.
+    /// </summary>
+    internal bool FusesReplicates(bool perCategory) => _scale.Level != MeasurementLevel.Ordinal && (_exactTerms || !perCategory);
 
     /// <summary>Units per group of pairable units, in canonical order.</summary>
     public ReadOnlySpan<long> Multiplicities => _multiplicities;
@@ -241,18 +242,35 @@ internal sealed class PairableUnits
         var bootstrap = new UnitBootstrap(_multiplicities);
         var points = _scale.Coordinates.Count;
         var fused = FusesReplicates(perCategory);
+        void Figures(int b, ReplicateScratch scratch)
+        {
+            var perReplicate = categoryAlphas is null ? null : categoryAlphas[b] = new double[points];
+            alphas[b] = fused
+                ? ReplicateFigures(scratch.Counts, scratch.Marginals, scratch.Disagreeing, perReplicate)
+                : ReplicateFiguresByParts(scratch.Counts, perReplicate);
+        }
+
+        // Replicates 2i and 2i + 1 are drawn side by side (UnitBootstrap), each from its own stream.
         Parallel.For(
             0,
-            options.Replicates,
+            (options.Replicates + 1) / 2,
             new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism },
-            () => new ReplicateScratch(_multiplicities.Length, points),
-            (b, _, scratch) =>
+            () => (First: new ReplicateScratch(_multiplicities.Length, points), Second: new ReplicateScratch(_multiplicities.Length, points)),
+            (i, _, scratch) =>
             {
-                bootstrap.Draw(ReplicateStream.Generator(options.Seed, b), scratch.Counts);
-                var perReplicate = categoryAlphas is null ? null : categoryAlphas[b] = new double[points];
-                alphas[b] = fused
-                    ? ReplicateFigures(scratch.Counts, scratch.Marginals, scratch.Disagreeing, perReplicate)
-                    : ReplicateFiguresByParts(scratch.Counts, perReplicate);
+                var b = 2 * i;
+                var first = ReplicateStream.Generator(options.Seed, b);
+                if (b + 1 < options.Replicates)
+                {
+                    bootstrap.Draw(first, scratch.First.Counts, ReplicateStream.Generator(options.Seed, b + 1), scratch.Second.Counts);
+                    Figures(b + 1, scratch.Second);
+                }
+                else
+                {
+                    bootstrap.Draw(first, scratch.First.Counts);
+                }
+
+                Figures(b, scratch.First);
                 return scratch;
             },
             _ => { });
@@ -295,34 +313,47 @@ internal sealed class PairableUnits
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal double ReplicateFigures(long[] weights, long[] marginals, double[] disagreeing, double[]? categoryAlphas)
     {
-        Array.Clear(marginals);
-        Array.Clear(disagreeing);
         var unitTerms = FixedUnitDisagreements();
-        var (start, points, counts, pairTerms) = (_start, _points, _counts, _pairTerms);
         long pairableUnits = 0, n = 0;
         double observed = 0;
-        var perCategory = categoryAlphas is not null;
         for (var p = 0; p < weights.Length; p++)
         {
             var w = weights[p];
-            if (w == 0)
-            {
-                continue;
-            }
-
             pairableUnits += w;
             n += w * _values[p];
-            observed += w * unitTerms[p];
-            var (divisor, scale) = (_values[p] - 1, _exactInverses[p]);
-            for (var e = start[p]; e < start[p + 1]; e++)
+            if (w != 0)
             {
-                marginals[points[e]] += w * counts[e];
-                if (perCategory)
+                observed += w * unitTerms[p];
+            }
+        }
+
+        // Per point c, n_c = Σ w·n_uc (integers, any order) and Σ w·2n_uc(m − n_uc)/(m − 1) in pattern order: a pattern
+        // the replicate did not draw adds +0, which leaves a sum of terms ≥ 0 as it is, so none is skipped. Dividing by
+        // m − 1 where it is a power of two is the exact scaling that multiplying by its inverse was.
+        var (start, pattern, count, pairTerm, divisor) = (_byPoint.Start, _byPoint.Pattern, _byPoint.Count, _byPoint.PairTerm, _byPoint.Divisor);
+        for (var c = 0; c < marginals.Length; c++)
+        {
+            long nc = 0;
+            double sum = 0;
+            if (categoryAlphas is null)
+            {
+                for (var i = start[c]; i < start[c + 1]; i++)
                 {
-                    double term = w * pairTerms[e];
-                    disagreeing[points[e]] += scale != 0 ? term * scale : term / divisor;
+                    nc += weights[pattern[i]] * count[i];
                 }
             }
+            else
+            {
+                for (var i = start[c]; i < start[c + 1]; i++)
+                {
+                    var w = weights[pattern[i]];
+                    nc += w * count[i];
+                    sum += (double)(w * pairTerm[i]) / divisor[i];
+                }
+            }
+
+            marginals[c] = nc;
+            disagreeing[c] = sum;
         }
 
         if (categoryAlphas is not null)

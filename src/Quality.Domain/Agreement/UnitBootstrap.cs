@@ -55,4 +55,36 @@ internal sealed class UnitBootstrap
             draws -= drawn;
         }
     }
+
+    /// <summary>
+    /// Two replicates drawn pattern by pattern side by side: each gets the counts <see cref="Draw(SubtractiveGenerator, long[])"/>
+    /// gives it, from its own generator.
+    /// </summary>
+    /// <remarks>
+    /// A replicate's binomials are a chain (each draw's n is what the previous ones left), so one replicate waits on
+    /// every draw's latency; the other replicate's independent chain fills those waits.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void Draw(SubtractiveGenerator first, long[] firstCounts, SubtractiveGenerator second, long[] secondCounts)
+    {
+        var (firstDraws, secondDraws) = (_total, _total);
+        var probabilities = _probabilities;
+        for (var g = 0; g < probabilities.Length; g++)
+        {
+            if ((firstDraws | secondDraws) == 0)
+            {
+                firstCounts.AsSpan(g, probabilities.Length - g).Clear();
+                secondCounts.AsSpan(g, probabilities.Length - g).Clear();
+                return;
+            }
+
+            // With nothing left to draw, a draw is 0 and reads no uniform, as Draw's early end.
+            var drawn = BinomialVariate.Draw(first, firstDraws, probabilities[g]);
+            firstCounts[g] = drawn;
+            firstDraws -= drawn;
+            drawn = BinomialVariate.Draw(second, secondDraws, probabilities[g]);
+            secondCounts[g] = drawn;
+            secondDraws -= drawn;
+        }
+    }
 }

@@ -51,6 +51,23 @@ public sealed class BinomialVariateEquivalenceTests
         }
     }
 
+    [Fact]
+    public void UnitBootstrap_TwoReplicatesSideBySide_EachAsDrawnAlone()
+    {
+        // The second replicate runs out of draws at another pattern than the first (one group holds nearly every unit).
+        long[] multiplicities = [2, 40, 0, 1, 100_000, 3, 0, 1];
+        var bootstrap = new UnitBootstrap(multiplicities);
+        var (first, second, expected) = (new long[multiplicities.Length], new long[multiplicities.Length], new long[multiplicities.Length]);
+        for (var b = 0; b < 400; b += 2)
+        {
+            bootstrap.Draw(ReplicateStream.Generator(9, b), first, ReplicateStream.Generator(9, b + 1), second);
+            bootstrap.Draw(ReplicateStream.Generator(9, b), expected);
+            Assert.Equal(expected, first);
+            bootstrap.Draw(ReplicateStream.Generator(9, b + 1), expected);
+            Assert.Equal(expected, second);
+        }
+    }
+
     [Theory]
     [InlineData(0.0)]
     [InlineData(0.5)]
