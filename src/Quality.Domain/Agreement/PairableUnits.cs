@@ -26,6 +26,19 @@ internal sealed class PairableUnits
     /// double, without a division per replicate); 0 where a term must be divided.
     /// </summary>
     private readonly double[] _exactInverses;
+
+    /// <summary>
+    /// Every weight times every entry's 2·n_uc·(m_u − n_uc) (a unit's disagreement on its point, as
+    /// <see cref="CategoryAlphas"/> forms it) is an integer below 2⁵³, the weights of a replicate summing to the units:
+    /// the products are exact in doubles in any order, so <see cref="ReplicateFigures"/> may form them as integers.
+    /// </summary>
+    private readonly bool _exactTerms;
+
+    /// <summary>
+    /// The entries point by point, each point's in pattern order (so each sum keeps its order): where
+    /// <see cref="ReplicateFigures"/> sums a point's marginal and disagreement in registers, without a branch.
+    /// </summary>
+    private readonly PointEntries _byPoint;
     private double[]? _fixedUnitDisagreements;
 
     private PairableUnits(ValueScale scale, int[] start, int[] points, long[] counts, long[] multiplicities)
@@ -46,7 +59,27 @@ internal sealed class PairableUnits
 
         _scaleCoordinates = scale.Coordinates.ToArray();
         _exactInverses = [.. _values.Select(m => long.IsPow2(m - 1) ? 1.0 / (m - 1) : 0)];
+        var pairTerms = new long[counts.Length];
+        long units = 0, largest = 0;
+        for (var p = 0; p < _values.Length; p++)
+        {
+            units += multiplicities[p];
+            for (var e = start[p]; e < start[p + 1]; e++)
+            {
+                pairTerms[e] = 2 * counts[e] * (_values[p] - counts[e]);
+                largest = Math.Max(largest, pairTerms[e]);
+            }
+        }
+
+        _exactTerms = largest == 0 || units < (1L << 53) / largest;
+        _byPoint = new PointEntries(scale.Coordinates.Count, start, points, counts, pairTerms, _values);
     }
+
+    /// <summary>
+    /// <see cref="ReplicateFigures"/> gives a replicate's figures: the unit terms do not depend on the replicate's
+    /// marginals (not ordinal), and the category terms are exact or not wanted.
+    /// </summary>
+    internal bool FusesReplicates(bool perCategory) => _scale.Level != MeasurementLevel.Ordinal && (_exactTerms || !perCategory);
 
     /// <summary>Units per group of pairable units, in canonical order.</summary>
     public ReadOnlySpan<long> Multiplicities => _multiplicities;
@@ -141,15 +174,7 @@ internal sealed class PairableUnits
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private KrippendorffAlphaResult Alpha(long[] weights, long[] marginals, long pairableUnits, long n)
     {
-        var active = Enumerable.Range(0, marginals.Length).Where(c => marginals[c] > 0).ToArray();
-        if (active.Length < 2)
-        {
-            return new KrippendorffAlphaResult(double.NaN, pairableUnits, n, double.NaN, double.NaN);
-        }
-
-        var coordinates = Coordinates(marginals);
-        var expected = PairedDisagreement(active, active.Select(c => marginals[c]).ToArray(), 0, active.Length, n, coordinates);
-        var unitTerms = _scale.Level == MeasurementLevel.Ordinal ? UnitDisagreements(coordinates) : FixedUnitDisagreements();
+        var unitTerms = _scale.Level == MeasurementLevel.Ordinal ? UnitDisagreements(Coordinates(marginals)) : FixedUnitDisagreements();
         double observed = 0;
         for (var p = 0; p < weights.Length; p++)
         {
@@ -159,6 +184,19 @@ internal sealed class PairableUnits
             }
         }
 
+        return Alpha(marginals, pairableUnits, n, observed);
+    }
+
+    /// <summary>Alpha from the marginals and the observed disagreement Σ_p weight_p·(unit term)_p.</summary>
+    private KrippendorffAlphaResult Alpha(long[] marginals, long pairableUnits, long n, double observed)
+    {
+        var active = Enumerable.Range(0, marginals.Length).Where(c => marginals[c] > 0).ToArray();
+        if (active.Length < 2)
+        {
+            return new KrippendorffAlphaResult(double.NaN, pairableUnits, n, double.NaN, double.NaN);
+        }
+
+        var expected = PairedDisagreement(active, active.Select(c => marginals[c]).ToArray(), 0, active.Length, n, Coordinates(marginals));
         return new KrippendorffAlphaResult(
             1 - (n - 1) * observed / expected,
             pairableUnits,
@@ -202,22 +240,38 @@ internal sealed class PairableUnits
         var alphas = new double[options.Replicates];
         var categoryAlphas = perCategory ? new double[options.Replicates][] : null;
         var bootstrap = new UnitBootstrap(_multiplicities);
+        var points = _scale.Coordinates.Count;
+        var fused = FusesReplicates(perCategory);
+        void Figures(int b, ReplicateScratch scratch)
+        {
+            var perReplicate = categoryAlphas is null ? null : categoryAlphas[b] = new double[points];
+            alphas[b] = fused
+                ? ReplicateFigures(scratch.Counts, scratch.Marginals, scratch.Disagreeing, perReplicate)
+                : ReplicateFiguresByParts(scratch.Counts, perReplicate);
+        }
+
+        // Replicates 2i and 2i + 1 are drawn side by side (UnitBootstrap), each from its own stream.
         Parallel.For(
             0,
-            options.Replicates,
+            (options.Replicates + 1) / 2,
             new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism },
-            () => new long[_multiplicities.Length],
-            (b, _, counts) =>
+            () => (First: new ReplicateScratch(_multiplicities.Length, points), Second: new ReplicateScratch(_multiplicities.Length, points)),
+            (i, _, scratch) =>
             {
-                bootstrap.Draw(ReplicateStream.Generator(options.Seed, b), counts);
-                var marginals = Marginals(counts, out var pairableUnits, out var n); // once for alpha and the categories
-                alphas[b] = Alpha(counts, marginals, pairableUnits, n).Value;
-                if (categoryAlphas is not null)
+                var b = 2 * i;
+                var first = ReplicateStream.Generator(options.Seed, b);
+                if (b + 1 < options.Replicates)
                 {
-                    categoryAlphas[b] = CategoryAlphas(counts, marginals, n);
+                    bootstrap.Draw(first, scratch.First.Counts, ReplicateStream.Generator(options.Seed, b + 1), scratch.Second.Counts);
+                    Figures(b + 1, scratch.Second);
+                }
+                else
+                {
+                    bootstrap.Draw(first, scratch.First.Counts);
                 }
 
-                return counts;
+                Figures(b, scratch.First);
+                return scratch;
             },
             _ => { });
 
@@ -229,6 +283,95 @@ internal sealed class PairableUnits
             return e with { AlphaLower = BootstrapInterval.Quantile(replicates, tail), AlphaUpper = BootstrapInterval.Quantile(replicates, 1 - tail) };
         }).ToList();
         return (BootstrapInterval.Of(estimate, Defined(alphas), options), categories);
+    }
+
+    /// <summary>A replicate's alpha and, into <paramref name="categoryAlphas"/> if given, its one-versus-rest alphas, figure by figure.</summary>
+    internal double ReplicateFiguresByParts(long[] counts, double[]? categoryAlphas)
+    {
+        var marginals = Marginals(counts, out var pairableUnits, out var n); // once for alpha and the categories
+        if (categoryAlphas is not null)
+        {
+            CategoryAlphas(counts, marginals, n).CopyTo(categoryAlphas, 0);
+        }
+
+        return Alpha(counts, marginals, pairableUnits, n).Value;
+    }
+
+    /// <summary>
+    /// <see cref="ReplicateFiguresByParts"/> in one pass over the patterns, without allocating: the marginals, n, the
+    /// observed disagreement and the categories' disagreements are summed together, each in the order and with the
+    /// operands its own pass uses, so every figure keeps its bits.
+    /// </summary>
+    /// <remarks>
+    /// Only where the unit terms do not depend on the replicate's marginals (not ordinal) and the category terms are exact
+    /// integers (<see cref="_exactTerms"/>); elsewhere <see cref="ReplicateFiguresByParts"/>.
+    /// </remarks>
+    /// <param name="weights">The replicate's units per pattern.</param>
+    /// <param name="marginals">Scratch, one entry per point: n_c on return.</param>
+    /// <param name="disagreeing">Scratch, one entry per point.</param>
+    /// <param name="categoryAlphas">Filled with the one-versus-rest alphas, if given.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal double ReplicateFigures(long[] weights, long[] marginals, double[] disagreeing, double[]? categoryAlphas)
+    {
+        var unitTerms = FixedUnitDisagreements();
+        long pairableUnits = 0, n = 0;
+        double observed = 0;
+        for (var p = 0; p < weights.Length; p++)
+        {
+            var w = weights[p];
+            pairableUnits += w;
+            n += w * _values[p];
+            if (w != 0)
+            {
+                observed += w * unitTerms[p];
+            }
+        }
+
+        // Per point c, n_c = Σ w·n_uc (integers, any order) and Σ w·2n_uc(m − n_uc)/(m − 1) in pattern order: a pattern
+        // the replicate did not draw adds +0, which leaves a sum of terms ≥ 0 as it is, so none is skipped. Dividing by
+        // m − 1 where it is a power of two is the exact scaling that multiplying by its inverse was.
+        var (start, pattern, count, pairTerm, divisor) = (_byPoint.Start, _byPoint.Pattern, _byPoint.Count, _byPoint.PairTerm, _byPoint.Divisor);
+        for (var c = 0; c < marginals.Length; c++)
+        {
+            long nc = 0;
+            double sum = 0;
+            if (categoryAlphas is null)
+            {
+                for (var i = start[c]; i < start[c + 1]; i++)
+                {
+                    nc += weights[pattern[i]] * count[i];
+                }
+            }
+            else
+            {
+                for (var i = start[c]; i < start[c + 1]; i++)
+                {
+                    var w = weights[pattern[i]];
+                    nc += w * count[i];
+                    sum += (double)(w * pairTerm[i]) / divisor[i];
+                }
+            }
+
+            marginals[c] = nc;
+            disagreeing[c] = sum;
+        }
+
+        if (categoryAlphas is not null)
+        {
+            OneVersusRest(marginals, disagreeing, n, categoryAlphas);
+        }
+
+        return Alpha(marginals, pairableUnits, n, observed).Value;
+    }
+
+    /// <summary>A replicate's counts per pattern and its sums per point, reused by the replicates one thread draws.</summary>
+    private sealed class ReplicateScratch(int patterns, int points)
+    {
+        public long[] Counts { get; } = new long[patterns];
+
+        public long[] Marginals { get; } = new long[points];
+
+        public double[] Disagreeing { get; } = new double[points];
     }
 
     /// <summary>The replicates whose figure is defined, in replicate order.</summary>
@@ -285,13 +428,18 @@ internal sealed class PairableUnits
         }
 
         var alpha = new double[marginals.Length];
+        OneVersusRest(marginals, disagreeing, n, alpha);
+        return alpha;
+    }
+
+    /// <summary>Per point c, 1 − (n − 1)·D_c / (2·n_c·(n − n_c)) from its summed disagreement D_c; NaN where n_c is 0 or n.</summary>
+    private static void OneVersusRest(long[] marginals, double[] disagreeing, long n, double[] alpha)
+    {
         for (var c = 0; c < alpha.Length; c++)
         {
             var nc = marginals[c];
             alpha[c] = nc == 0 || nc == n ? double.NaN : 1 - (n - 1) * disagreeing[c] / (2.0 * nc * (n - nc));
         }
-
-        return alpha;
     }
 
     /// <summary>Interval, ratio and nominal δ² do not depend on the marginals: each unit's term is computed once.</summary>
