@@ -14,4 +14,11 @@ internal interface IJsonElementScanner
     /// again from the object's start). A syntax error is the reader's exception, raised where skipping would raise it.
     /// </summary>
     bool TryScan(ref Utf8JsonReader reader);
+
+    /// <summary>
+    /// Reads the object at the start of <paramref name="json"/> (its <c>{</c>) without a reader when it is plain JSON of
+    /// the shape the scanner expects, as <see cref="TryScan"/> would read it: its length; 0 when it is anything else, or
+    /// the data ends first (the splitter then reads it with <see cref="TryScan"/>, which gives every error).
+    /// </summary>
+    int ScanPlain(ReadOnlySpan<byte> json);
 }

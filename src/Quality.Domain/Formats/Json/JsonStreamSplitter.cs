@@ -26,6 +26,9 @@ internal sealed class JsonStreamSplitter : IDisposable
 
     private const int InitialBufferBytes = 64 * 1024;
 
+    /// <summary>Deepest array whose object elements are read plain: their arrays stay far within <see cref="MaxDepth"/>.</summary>
+    private const int MaxPlainDepth = 16;
+
     private static readonly JsonReaderOptions ReaderOptions = new() { MaxDepth = MaxDepth };
 
     private readonly Stream _stream;
@@ -39,6 +42,13 @@ internal sealed class JsonStreamSplitter : IDisposable
     private long _readerLineBase;
     private JsonReaderState _state = new(ReaderOptions);
     private long _elementIndex;
+
+    /// <summary>
+    /// After an object element that a scanner read: the reader state's byte position in its line, which the next
+    /// element read plain must end at too (the state then stands as it would after it), or −1 (read the next one with
+    /// the reader).
+    /// </summary>
+    private int _plainColumn = -1;
 
     public JsonStreamSplitter(Stream stream, string file, int maxElementBytes = DefaultMaxElementBytes)
     {
@@ -177,6 +187,7 @@ internal sealed class JsonStreamSplitter : IDisposable
         _line = checkpoint.Line;
         _readerLineBase = checkpoint.Line - 1;
         _state = new JsonReaderState(ReaderOptions);
+        _plainColumn = -1;
     }
 
     public void Dispose()
@@ -223,6 +234,12 @@ internal sealed class JsonStreamSplitter : IDisposable
     private bool TryNext(bool wholeValue, IJsonElementScanner? scanner, out Token token)
     {
         token = default;
+        if (wholeValue && scanner is not null && _plainColumn >= 0 && TryPlainElement(scanner, out token))
+        {
+            return true;
+        }
+
+        _plainColumn = -1;
         var reader = new Utf8JsonReader(_buffer.AsSpan(_start, _end - _start), _eof, _state);
         try
         {
@@ -249,6 +266,11 @@ internal sealed class JsonStreamSplitter : IDisposable
             var name = type == JsonTokenType.PropertyName ? reader.GetString() : null;
             var line = _line + _buffer.AsSpan(_start, start - _start).Count((byte)'\n');
             token = new Token(type, start, _start + (int)reader.BytesConsumed, name, line, _bufferOffset + start);
+            if (wholeValue && scanner is not null && type == JsonTokenType.StartObject && reader.CurrentDepth <= MaxPlainDepth)
+            {
+                _plainColumn = ColumnAfter(_buffer.AsSpan(_start, (int)reader.BytesConsumed));
+            }
+
             Commit(ref reader);
             return true;
         }
@@ -262,6 +284,42 @@ internal sealed class JsonStreamSplitter : IDisposable
             throw new DeliveryFormatException(File, _line, null, $"a property name near byte {_bufferOffset + _start} is not valid UTF-8", ex);
         }
     }
+
+    /// <summary>
+    /// The next element when it is <c>, {…}</c> with an object the scanner reads plain (<see cref="IJsonElementScanner.ScanPlain"/>)
+    /// ending at <see cref="_plainColumn"/>: the reader's state after it is the state after the last element but for
+    /// the line count, which <see cref="_readerLineBase"/> takes, so the state is kept and any later error reads as
+    /// before. False leaves the element to the reader.
+    /// </summary>
+    private bool TryPlainElement(IJsonElementScanner scanner, out Token token)
+    {
+        token = default;
+        var data = _buffer.AsSpan(_start, _end - _start);
+        var cursor = new PlainJsonCursor(data, 0);
+        if (!cursor.Take((byte)',') || cursor.Peek() != (byte)'{')
+        {
+            return false;
+        }
+
+        var start = cursor.Position;
+        var length = scanner.ScanPlain(data[start..]);
+        if (length == 0 || ColumnAfter(data[..(start + length)]) != _plainColumn)
+        {
+            return false;
+        }
+
+        var before = data[..start].Count((byte)'\n');
+        var lines = before + data.Slice(start, length).Count((byte)'\n');
+        token = new Token(JsonTokenType.StartObject, _start + start, _start + start + length, null, _line + before, _bufferOffset + _start + start);
+        _line += lines;
+        _readerLineBase += lines;
+        _start += start + length;
+        return true;
+    }
+
+    /// <summary>The reader's byte position in its line after <paramref name="consumed"/>, when it holds a line break; else −1.</summary>
+    private static int ColumnAfter(ReadOnlySpan<byte> consumed) =>
+        consumed.LastIndexOf((byte)'\n') is var newline and >= 0 ? consumed.Length - newline - 1 : -1;
 
     private void Commit(ref Utf8JsonReader reader)
     {

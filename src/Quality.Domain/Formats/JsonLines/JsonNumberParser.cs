@@ -4,15 +4,19 @@ namespace Quality.Domain.Formats.JsonLines;
 
 /// <summary>
 /// The value <see cref="Utf8JsonReader.GetDouble"/> returns for a number token, bit for bit, without its general
-/// parser for the numbers deliveries hold (coordinates with a few decimals): at most 15 significant digits and a
-/// decimal exponent within ±22 are computed as one exact integer times or divided by one exact power of ten, which
-/// IEEE 754 rounds correctly, as the general parser does (Clinger's fast path). Anything else goes to the reader.
+/// parser for the numbers deliveries hold (coordinates with a few decimals): significant digits that make an integer
+/// of at most 2^53 and a decimal exponent within ±22 are computed as one exact integer times or divided by one exact
+/// power of ten, which IEEE 754 rounds correctly, as the general parser does (Clinger's fast path). Anything else goes
+/// to the reader.
 /// </summary>
 /// <remarks>W. D. Clinger, "How to read floating point numbers accurately", PLDI 1990.</remarks>
 internal static class JsonNumberParser
 {
-    /// <summary>10^15 &lt; 2^53: an integer of this many digits is an exact double.</summary>
-    private const int MaxExactDigits = 15;
+    /// <summary>Significant digits read: 10^16 &gt; 2^53, so an integer of more is past <see cref="MaxExactMantissa"/>.</summary>
+    private const int MaxExactDigits = 16;
+
+    /// <summary>The largest integer up to which every integer is an exact double.</summary>
+    private const ulong MaxExactMantissa = 1UL << 53;
 
     private static readonly double[] PowersOfTen =
         [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22];
@@ -86,7 +90,7 @@ internal static class JsonNumberParser
             return true;
         }
 
-        if (scale is < -22 or > 22)
+        if (scale is < -22 or > 22 || mantissa > MaxExactMantissa)
         {
             return false;
         }

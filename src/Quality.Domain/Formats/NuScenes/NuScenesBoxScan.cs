@@ -14,7 +14,7 @@ namespace Quality.Domain.Formats.NuScenes;
 /// place alone, and <see cref="NuScenesRecord"/> reads it from there with the errors it always gave. One per reader,
 /// reused from box to box.
 /// </summary>
-internal sealed class NuScenesBoxScan(NuScenesTexts texts)
+internal sealed partial class NuScenesBoxScan(NuScenesTexts texts)
 {
     /// <summary>Room for the (start, length) of every field.</summary>
     public const int FieldCount = (int)NuScenesField.Velocity + 1;
@@ -135,7 +135,12 @@ internal sealed class NuScenesBoxScan(NuScenesTexts texts)
             return -1;
         }
 
-        var plain = reader.ValueSpan;
+        return Find(reader.ValueSpan);
+    }
+
+    /// <summary>The field a property name without escapes names, or −1.</summary>
+    private static int Find(ReadOnlySpan<byte> plain)
+    {
         if (plain.Length < NamesByLength.Length)
         {
             foreach (var i in NamesByLength[plain.Length])

@@ -87,6 +87,9 @@ internal sealed class NuScenesReader(Stream stream, FileRole file, string annota
     /// <summary>The box's fields as the splitter reads it; a box that is no object is left to the parser's error.</summary>
     public bool TryScan(ref Utf8JsonReader reader) => _scan.Scan(ref reader);
 
+    /// <summary>A box of the usual shape, read byte by byte; any other is left to <see cref="TryScan"/>.</summary>
+    public int ScanPlain(ReadOnlySpan<byte> json) => _scan.ScanPlain(json);
+
     private async ValueTask ReadRootPropertyAsync(CancellationToken cancellationToken)
     {
         var name = await Splitter.ReadPropertyNameAsync(cancellationToken);
