@@ -24,7 +24,7 @@ internal ref struct PlainJsonCursor(ReadOnlySpan<byte> data, int position)
         while ((uint)at < (uint)_data.Length)
         {
             var b = _data[at];
-            if (b is not ((byte)' ' or (byte)'\n' or (byte)'\r' or (byte)'\t'))
+            if (!IsWhiteSpace(b))
             {
                 Position = at;
                 return b;
@@ -113,7 +113,7 @@ internal ref struct PlainJsonCursor(ReadOnlySpan<byte> data, int position)
             }
         }
 
-        if (At(at) is not ((byte)' ' or (byte)'\n' or (byte)'\r' or (byte)'\t' or (byte)',' or (byte)']' or (byte)'}'))
+        if (!EndsValue(At(at)))
         {
             return false;
         }
@@ -135,8 +135,7 @@ internal ref struct PlainJsonCursor(ReadOnlySpan<byte> data, int position)
     private bool TryLiteral(ReadOnlySpan<byte> literal)
     {
         var end = Position + literal.Length;
-        if (!_data[Position..].StartsWith(literal)
-            || At(end) is not ((byte)' ' or (byte)'\n' or (byte)'\r' or (byte)'\t' or (byte)',' or (byte)']' or (byte)'}'))
+        if (!_data[Position..].StartsWith(literal) || !EndsValue(At(end)))
         {
             return false;
         }
@@ -144,6 +143,12 @@ internal ref struct PlainJsonCursor(ReadOnlySpan<byte> data, int position)
         Position = end;
         return true;
     }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool IsWhiteSpace(byte b) => b is (byte)' ' or (byte)'\n' or (byte)'\r' or (byte)'\t';
+
+    /// <summary>A byte that may follow a number or a literal: white space, or the punctuation after a value.</summary>
+    private static bool EndsValue(byte b) => IsWhiteSpace(b) || b is (byte)',' or (byte)']' or (byte)'}';
 
     /// <summary>The byte at <paramref name="at"/>, or 0 past the data's end (no JSON token has a 0 byte).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

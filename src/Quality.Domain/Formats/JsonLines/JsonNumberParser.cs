@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Text.Json;
 
 namespace Quality.Domain.Formats.JsonLines;
@@ -26,6 +27,21 @@ internal static class JsonNumberParser
         reader.TokenType == JsonTokenType.Number && !reader.HasValueSequence && TryParseExact(reader.ValueSpan, out var value)
             ? value
             : reader.GetDouble();
+
+    /// <summary>
+    /// A JSON number's finite value as <see cref="Utf8JsonReader.TryGetDouble"/> reads it, bit for bit, from its text (the
+    /// number's grammar checked by the caller); false when it is not finite.
+    /// </summary>
+    public static bool TryGetFinite(ReadOnlySpan<byte> number, out double value)
+    {
+        if (TryParseExact(number, out value))
+        {
+            return true;
+        }
+
+        // The reader's own parse (its TryGetDouble), without a reader to check the number again.
+        return Utf8Parser.TryParse(number, out value, out var length) && length == number.Length && double.IsFinite(value);
+    }
 
     /// <summary>
     /// Parses a JSON number (<c>-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?</c>, as the reader checked it) when the

@@ -1,7 +1,5 @@
-using System.Buffers.Text;
 using System.Runtime.CompilerServices;
 using System.Text;
-using System.Text.Json;
 using Quality.Domain.Formats.Canonical;
 using Quality.Domain.Formats.Json;
 using Quality.Domain.Formats.JsonLines;
@@ -103,7 +101,7 @@ internal sealed partial class NuScenesBoxScan
 
                 if (shape == Shape.Number)
                 {
-                    _hasNumbers[field] = TryFinite(number, out _numbers[field * MaxNumbers]);
+                    _hasNumbers[field] = JsonNumberParser.TryGetFinite(number, out _numbers[field * MaxNumbers]);
                 }
                 else if (shape == Shape.Count)
                 {
@@ -158,7 +156,7 @@ internal sealed partial class NuScenesBoxScan
                             return false;
                         }
 
-                        isUsual &= count < into.Length && TryFinite(number, out into[count]);
+                        isUsual &= count < into.Length && JsonNumberParser.TryGetFinite(number, out into[count]);
                         break;
                 }
 
@@ -182,18 +180,6 @@ internal sealed partial class NuScenesBoxScan
         }
 
         return true;
-    }
-
-    /// <summary>A number's finite value as <see cref="Utf8JsonReader.TryGetDouble"/> reads it, bit for bit.</summary>
-    private static bool TryFinite(ReadOnlySpan<byte> number, out double value)
-    {
-        if (JsonNumberParser.TryParseExact(number, out value))
-        {
-            return true;
-        }
-
-        // The reader's own parse (its TryGetDouble), without a reader to check the number again.
-        return Utf8Parser.TryParse(number, out value, out var length) && length == number.Length && double.IsFinite(value);
     }
 
     /// <summary>A string's characters (printable ASCII without escapes, as <see cref="PlainJsonCursor.TryString"/> takes them) that are a valid id as they stand.</summary>
