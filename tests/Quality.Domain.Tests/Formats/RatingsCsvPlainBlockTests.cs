@@ -92,6 +92,61 @@ public sealed class RatingsCsvPlainBlockTests
     }
 
     [Theory]
+    [MemberData(nameof(Blocks))]
+    public void ReadBlockInto_TrickyRowsAmongUsualRows_WhatReadingRowByRowGives(string rows, char separator, bool plain, string expected)
+    {
+        // The tricky rows after four usual rows and before eight, so that they are read where the loop for usual rows
+        // runs (a row whose 64 bytes from its start are in the block): it must hand every other row on, and stop alike.
+        _ = plain;
+        string Usual(string item) => string.Concat(Enumerable.Range(1, 4).Select(a => $"{item}{separator}a{a}{separator}weather{separator}fog\n"));
+        var text = Usual("h0") + rows + (rows.EndsWith('\n') ? "" : "\n") + Usual("z8") + Usual("z9");
+        var bytes = Encoding.UTF8.GetBytes(text);
+
+        var fast = Outcome(bytes, separator, (reader, table, block) => reader.ReadBlockInto(table, block));
+        var rowByRow = Outcome(bytes, separator, (reader, table, block) => reader.ReadRowsInto(table, block));
+
+        Assert.Equal(rowByRow, fast);
+        var shifted = System.Text.RegularExpressions.Regex.Replace(
+            expected, @"^line (\d+)", m => Invariant($"line {int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) + 4}"));
+        Assert.Contains(shifted, fast, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(false, false)]
+    [InlineData(true, false)]
+    [InlineData(false, true)]
+    public void ReadBlockInto_ItemsOfEveryLengthInAnyOrder_TheItemsAndOrderRowByRowFinds(bool sorted, bool repeat)
+    {
+        // Items of 1 to 18 bytes from a two-letter alphabet (many a prefix of another; 16 bytes and beyond compared by the
+        // table), each item's rows together; sorted, shuffled, or shuffled with one item's rows again later (refused).
+        var random = new Random(sorted ? 11 : 12);
+        var items = Enumerable.Range(0, 600)
+            .Select(_ => new string(Enumerable.Range(0, random.Next(1, 19)).Select(_ => random.Next(2) == 0 ? 'a' : 'b').ToArray()))
+            .Distinct(StringComparer.Ordinal).ToList();
+        items = sorted ? [.. items.Order(StringComparer.Ordinal)] : [.. items.OrderBy(_ => random.Next())];
+        if (repeat)
+        {
+            items.Add(items[items.Count / 2]);
+        }
+
+        var text = string.Concat(items.Select(item =>
+            string.Concat(Enumerable.Range(1, random.Next(1, 4)).Select(a => Invariant($"{item},c{a},weather,v{random.Next(3)}\n")))));
+        var bytes = Encoding.UTF8.GetBytes(text);
+
+        var (fast, fastTable) = OutcomeAndTable(bytes, ',', (reader, table, block) => reader.ReadBlockInto(table, block));
+        var (rowByRow, rowTable) = OutcomeAndTable(bytes, ',', (reader, table, block) => reader.ReadRowsInto(table, block));
+
+        Assert.Equal(rowByRow, fast);
+        Assert.Equal(repeat ? "refused" : "read", fast[..(repeat ? 7 : 4)]);
+        Assert.Equal(rowTable.Ascending, fastTable.Ascending);
+        Assert.Equal(sorted, fastTable.Ascending);
+        Assert.Equal(
+            Enumerable.Range(0, rowTable.Items.Count).Select(i => Encoding.ASCII.GetString(rowTable.Items[i])),
+            Enumerable.Range(0, fastTable.Items.Count).Select(i => Encoding.ASCII.GetString(fastTable.Items[i])));
+        Assert.Equal(items.Count - (repeat ? 1 : 0), fastTable.Items.Count);
+    }
+
+    [Theory]
     [InlineData("a,b,c,d\ne,f,g,h", new[] { "0-7:3", "8-15:3" })]
     [InlineData("a,b\n\n,,,,,\n", new[] { "0-3:1", "4-4:0", "5-10:4" })] // separators counted up to four
     [InlineData("", new string[0])]
@@ -136,7 +191,11 @@ public sealed class RatingsCsvPlainBlockTests
     }
 
     /// <summary>What reading <paramref name="block"/> into a table grouping as read gives: its state, a refusal, or the error.</summary>
-    private static string Outcome(byte[] block, char separator, Func<RatingsCsvReader, TagTable, byte[], bool> read)
+    private static string Outcome(byte[] block, char separator, Func<RatingsCsvReader, TagTable, byte[], bool> read) =>
+        OutcomeAndTable(block, separator, read).Outcome;
+
+    /// <summary><see cref="Outcome"/>, and the table read.</summary>
+    private static (string Outcome, TagTable Table) OutcomeAndTable(byte[] block, char separator, Func<RatingsCsvReader, TagTable, byte[], bool> read)
     {
         using var reader = RatingsCsvReader.Continuing(Stream.Null, "t.csv", AnnotatorRole.Annotator, separator);
         var table = new TagTable(Header, "t.csv", AnnotatorRole.Annotator, "value", groupAsRead: true);
@@ -144,17 +203,17 @@ public sealed class RatingsCsvPlainBlockTests
         {
             if (!read(reader, table, block))
             {
-                return "refused";
+                return ("refused", table);
             }
         }
         catch (DeliveryFormatException error)
         {
-            return error.Message;
+            return (error.Message, table);
         }
 
         var audit = new BatchAudit();
         table.AddTo(audit);
-        return Invariant($"read {audit.Items} items, {audit.Annotations} ratings: ") + ReportJson.Serialize(audit.ToState());
+        return (Invariant($"read {audit.Items} items, {audit.Annotations} ratings: ") + ReportJson.Serialize(audit.ToState()), table);
     }
 
     private static string Invariant(FormattableString text) => FormattableString.Invariant(text);

@@ -13,15 +13,18 @@ namespace Quality.Domain.Formats.Csv;
 /// </summary>
 internal ref struct CsvRowScanner
 {
-    private const int Window = 2 * 16;
+    /// <summary>Bytes compared at once from a line's start: a line whose '\n' is among them is found by one <see cref="Masks"/>.</summary>
+    internal const int Window = 2 * 16;
     private readonly ReadOnlySpan<byte> _data;
     private readonly byte _separator;
     private int _next;
 
-    public CsvRowScanner(ReadOnlySpan<byte> data, byte separator)
+    /// <param name="start">Where the first line starts (0, or the start of a line).</param>
+    public CsvRowScanner(ReadOnlySpan<byte> data, byte separator, int start = 0)
     {
         _data = data;
         _separator = separator;
+        _next = start;
     }
 
     /// <summary>The next line: bytes <paramref name="start"/> to <paramref name="end"/> (its '\n', or the block's end, excluded).</summary>
@@ -87,9 +90,9 @@ internal ref struct CsvRowScanner
         return true;
     }
 
-    /// <summary>The '\n' and separator bits of the 32 bytes from <paramref name="at"/>.</summary>
+    /// <summary>The '\n' and separator bits of the 32 bytes from <paramref name="at"/> (which the caller has checked are in <paramref name="data"/>).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static (ulong Lines, ulong Separators) Masks(ReadOnlySpan<byte> data, int at, byte separator)
+    internal static (ulong Lines, ulong Separators) Masks(ReadOnlySpan<byte> data, int at, byte separator)
     {
         ref var bytes = ref Unsafe.Add(ref MemoryMarshal.GetReference(data), at);
         var low = Vector128.LoadUnsafe(ref bytes);
