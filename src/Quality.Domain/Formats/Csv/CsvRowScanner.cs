@@ -92,13 +92,17 @@ internal ref struct CsvRowScanner
 
     /// <summary>The '\n' and separator bits of the 32 bytes from <paramref name="at"/> (which the caller has checked are in <paramref name="data"/>).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static (ulong Lines, ulong Separators) Masks(ReadOnlySpan<byte> data, int at, byte separator)
+    internal static (ulong Lines, ulong Separators) Masks(ReadOnlySpan<byte> data, int at, byte separator) =>
+        Masks(data, at, Vector128.Create(separator));
+
+    /// <summary>As <see cref="Masks(ReadOnlySpan{byte}, int, byte)"/>, the separator in every byte of <paramref name="separators"/> (made once, out of a loop).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static (ulong Lines, ulong Separators) Masks(ReadOnlySpan<byte> data, int at, Vector128<byte> separators)
     {
         ref var bytes = ref Unsafe.Add(ref MemoryMarshal.GetReference(data), at);
         var low = Vector128.LoadUnsafe(ref bytes);
         var high = Vector128.LoadUnsafe(ref bytes, (nuint)Vector128<byte>.Count);
         var lineEnds = Vector128.Create((byte)'\n');
-        var separators = Vector128.Create(separator);
         var lines = Vector128.Equals(low, lineEnds).ExtractMostSignificantBits() | (Vector128.Equals(high, lineEnds).ExtractMostSignificantBits() << 16);
         var cuts = Vector128.Equals(low, separators).ExtractMostSignificantBits() | (Vector128.Equals(high, separators).ExtractMostSignificantBits() << 16);
         return (lines, cuts);

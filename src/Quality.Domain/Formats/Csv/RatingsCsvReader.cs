@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using System.Text;
 using Quality.Domain.Annotations;
 using Quality.Domain.Audit;
@@ -140,7 +141,8 @@ public sealed class RatingsCsvReader : IAnnotationReader
         const int Words = 2 * sizeof(ulong);
         var cache = new TagNumbersCache();
         var separator = (byte)_separator;
-        var tabs = _separator == '\t';
+        var separators = Vector128.Create(separator);
+        var blank = _separator == '\t' ? (byte)' ' : (byte)0; // the first byte of a row of blanks, which only tabs separate (0, in no plain row, for commas)
         ref var data = ref MemoryMarshal.GetReference(rows);
         var windowed = rows.Length - 2 * CsvRowScanner.Window; // a row from here on may read past the block
         (ulong Low, ulong High) last = default;
@@ -151,7 +153,7 @@ public sealed class RatingsCsvReader : IAnnotationReader
             line++;
             if (start <= windowed)
             {
-                var (lines, cuts) = CsvRowScanner.Masks(rows, start, separator);
+                var (lines, cuts) = CsvRowScanner.Masks(rows, start, separators);
                 var length = BitOperations.TrailingZeroCount(lines);
                 cuts &= (1ul << length) - 1;
                 if (lines != 0 && BitOperations.PopCount(cuts) == 3)
@@ -166,7 +168,7 @@ public sealed class RatingsCsvReader : IAnnotationReader
                     var itemLength = first - start;
                     if ((uint)(itemLength - 1) < Words && end - first - 1 <= Words
                         && second - first > 1 && third - second > 1 && end - third > 1
-                        && !(tabs && Unsafe.Add(ref data, start) == (byte)' '))
+                        && Unsafe.Add(ref data, start) != blank)
                     {
                         // Cells of 1 to 31 bytes, the first not a blank: a plain row, not a row of blanks.
                         var item = TagNumbersCache.Words(ref Unsafe.Add(ref data, start), itemLength);
@@ -189,8 +191,8 @@ public sealed class RatingsCsvReader : IAnnotationReader
             }
 
             var scanner = new CsvRowScanner(rows, separator, start);
-            _ = scanner.Next(out _, out var rowEnd, out var separators, out var cut1, out var cut2, out var cut3);
-            if (!ReadPlainRow(table, rows, cache, start, rowEnd, separators, cut1, cut2, cut3, line))
+            _ = scanner.Next(out _, out var rowEnd, out var separatorCount, out var cut1, out var cut2, out var cut3);
+            if (!ReadPlainRow(table, rows, cache, start, rowEnd, separatorCount, cut1, cut2, cut3, line))
             {
                 return false;
             }

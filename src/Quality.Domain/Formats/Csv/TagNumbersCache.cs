@@ -71,7 +71,7 @@ internal sealed class TagNumbersCache
     public TagTable.TagNumbers Numbers(
         (ulong Low, ulong High) key, TagTable table, ReadOnlySpan<byte> rows, int first, int second, int third, int end, long line)
     {
-        var slot = (int)(((key.Low * 0x9E3779B97F4A7C15ul) ^ (key.High * 0xC2B2AE3D27D4EB4Ful)) >> (64 - SlotBits));
+        var slot = (int)(((key.Low + key.High) * 0x9E3779B97F4A7C15ul) >> (64 - SlotBits)); // one multiply: two tails of one sum share a slot, and are asked for again
         ref var entry = ref _entries[slot];
         return entry.Key == key ? entry.Numbers : Miss(ref entry, key, table, rows, first, second, third, end, line);
     }
