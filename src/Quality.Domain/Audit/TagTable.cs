@@ -50,10 +50,11 @@ internal sealed class TagTable(DeliveryHeader header, string file, AnnotatorRole
     private int _lastItem = -1;
 
     /// <summary>Per column, its annotator as numbered by its field's patterns, shifted into a unit key (<see cref="RatingPatterns.AddNumberedUnit"/>).</summary>
-    private readonly List<long> _annotatorKeys = [];
+    /// <remarks>This and the arrays of grouping as read are arrays grown as columns and fields are first seen, not lists: a row reads them without a resize check.</remarks>
+    private long[] _annotatorKeys = new long[8];
 
     /// <summary>Grouping as read: per field, the current item's unit keys so far and how many; per column, the item + 1 it was last given in.</summary>
-    private readonly List<long[]> _unitKeys = [];
+    private long[][] _unitKeys = new long[4][];
     private int[] _unitLength = new int[4];
     private int[] _unitOf = new int[8];
 
@@ -120,11 +121,13 @@ internal sealed class TagTable(DeliveryHeader header, string file, AnnotatorRole
             _columnOf.Add(new int[4]);
             _valueNumberOf.Add(new int[16]);
             _patterns.Add(new RatingPatterns());
-            _unitKeys.Add(new long[8]);
-            if (_unitKeys.Count > _unitLength.Length)
+            if (fieldNumber == _unitKeys.Length)
             {
+                Array.Resize(ref _unitKeys, 2 * _unitKeys.Length);
                 Array.Resize(ref _unitLength, 2 * _unitLength.Length);
             }
+
+            _unitKeys[fieldNumber] = new long[8];
         }
 
         var column = Column(fieldNumber, _annotators.Number(annotator));
@@ -137,13 +140,35 @@ internal sealed class TagTable(DeliveryHeader header, string file, AnnotatorRole
     private bool StartRow(ReadOnlySpan<byte> item)
     {
         // Rows of one item usually follow each other, and items often come sorted: the item just read is compared
-        // with the last, and while every new item sorts after the one before, none can have been seen and none is looked up.
-        int itemNumber;
-        if (_lastItem >= 0 && _items[_lastItem].SequenceEqual(item))
+        // with the last, once, which says both whether it is the last and whether it sorts after it.
+        if (_lastItem < 0)
         {
-            itemNumber = _lastItem;
+            return StartNewItem(item, afterLast: true);
         }
-        else if (_ascending && (_lastItem < 0 || item.SequenceCompareTo(_items[_lastItem]) > 0))
+
+        var order = item.SequenceCompareTo(_items[_lastItem]);
+        return order == 0 || StartNewItem(item, order > 0);
+    }
+
+    /// <summary>
+    /// Adds one tag of an item other than the last (the caller compared them), as
+    /// <see cref="Add(ReadOnlySpan{byte}, TagNumbers, long)"/> adds it, without comparing them again.
+    /// </summary>
+    /// <param name="afterLast">Whether <paramref name="item"/> comes after the last item in ordinal byte order.</param>
+    /// <returns>As <see cref="Add(ReadOnlySpan{byte}, ReadOnlySpan{byte}, ReadOnlySpan{byte}, ReadOnlySpan{byte}, long)"/>.</returns>
+    internal bool AddNewItem(ReadOnlySpan<byte> item, bool afterLast, TagNumbers numbers, long line) =>
+        StartNewItem(item, afterLast) && AddToLastItem(numbers, line);
+
+    /// <summary>
+    /// Makes <paramref name="item"/>, which is not the last item, the item of the row being added; while every new item
+    /// sorts after the one before, none can have been seen and none is looked up.
+    /// </summary>
+    /// <returns>As <see cref="StartRow"/>.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private bool StartNewItem(ReadOnlySpan<byte> item, bool afterLast)
+    {
+        int itemNumber;
+        if (_ascending && afterLast)
         {
             itemNumber = _items.AddNew(item);
         }
@@ -153,8 +178,8 @@ internal sealed class TagTable(DeliveryHeader header, string file, AnnotatorRole
             itemNumber = _items.Add(item);
         }
 
-        _grouped &= itemNumber == _lastItem || itemNumber == _items.Count - 1;
-        if (groupAsRead && itemNumber != _lastItem)
+        _grouped &= itemNumber == _items.Count - 1;
+        if (groupAsRead)
         {
             if (!_grouped)
             {
@@ -198,25 +223,24 @@ internal sealed class TagTable(DeliveryHeader header, string file, AnnotatorRole
             return true;
         }
 
-        if (column >= _unitOf.Length)
-        {
-            Array.Resize(ref _unitOf, Math.Max(2 * _unitOf.Length, column + 1));
-        }
-
-        if (_unitOf[column] == _lastItem + 1)
+        var unitOf = _unitOf;
+        var item = _lastItem + 1;
+        if (unitOf[column] == item)
         {
             return false;
         }
 
-        _unitOf[column] = _lastItem + 1;
+        unitOf[column] = item;
         var keys = _unitKeys[field];
-        if (_unitLength[field] == keys.Length)
+        var length = _unitLength[field];
+        if (length == keys.Length)
         {
             Array.Resize(ref keys, 2 * keys.Length);
             _unitKeys[field] = keys;
         }
 
-        keys[_unitLength[field]++] = _annotatorKeys[column] | (uint)valueNumber;
+        keys[length] = _annotatorKeys[column] | (uint)valueNumber;
+        _unitLength[field] = length + 1;
         return true;
     }
 
@@ -225,7 +249,7 @@ internal sealed class TagTable(DeliveryHeader header, string file, AnnotatorRole
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void AddUnit()
     {
-        for (var f = 0; f < _unitKeys.Count; f++)
+        for (var f = 0; f < _patterns.Count; f++)
         {
             if (_unitLength[f] > 0)
             {
@@ -373,9 +397,16 @@ internal sealed class TagTable(DeliveryHeader header, string file, AnnotatorRole
         if (columns[annotator] == 0)
         {
             // Numbered in the field's patterns in the order columns are first seen, whether the rows are stored or grouped as read.
+            var column = _columns.Count;
             _columns.Add((field, annotator));
-            _annotatorKeys.Add((long)_patterns[field].AnnotatorNumber(Encoding.UTF8.GetString(_annotators[annotator])) << 32);
-            columns[annotator] = _columns.Count;
+            if (column == _annotatorKeys.Length)
+            {
+                Array.Resize(ref _annotatorKeys, 2 * _annotatorKeys.Length);
+                Array.Resize(ref _unitOf, 2 * _unitOf.Length);
+            }
+
+            _annotatorKeys[column] = (long)_patterns[field].AnnotatorNumber(Encoding.UTF8.GetString(_annotators[annotator])) << 32;
+            columns[annotator] = column + 1;
         }
 
         return columns[annotator] - 1;

@@ -92,51 +92,85 @@ public sealed class RatingsCsvPlainBlockTests
     }
 
     [Theory]
-    [InlineData("a,b,c,d\ne,f,g,h", new[] { "0-7:3", "8-15:3" })]
-    [InlineData("a,b\n\n,,,,,\n", new[] { "0-3:1", "4-4:0", "5-10:4" })] // separators counted up to four
-    [InlineData("", new string[0])]
-    public void Next_Lines_TheirEndsAndSeparators(string text, string[] expected)
+    [MemberData(nameof(Blocks))]
+    public void ReadBlockInto_TrickyRowsAmongUsualRows_WhatReadingRowByRowGives(string rows, char separator, bool plain, string expected)
     {
-        var scanner = new CsvRowScanner(Encoding.ASCII.GetBytes(text), (byte)',');
-        var lines = new List<string>();
-        while (scanner.Next(out var start, out var end, out var separators, out _, out _, out _))
-        {
-            lines.Add(Invariant($"{start}-{end}:{separators}"));
-        }
+        // The tricky rows after four usual rows and before eight, so that they are read where the loop for usual rows
+        // runs (a row whose 64 bytes from its start are in the block): it must hand every other row on, and stop alike.
+        _ = plain;
+        string Usual(string item) => string.Concat(Enumerable.Range(1, 4).Select(a => $"{item}{separator}a{a}{separator}weather{separator}fog\n"));
+        var text = Usual("h0") + rows + (rows.EndsWith('\n') ? "" : "\n") + Usual("z8") + Usual("z9");
+        var bytes = Encoding.UTF8.GetBytes(text);
 
-        Assert.Equal(expected, lines);
+        var fast = Outcome(bytes, separator, (reader, table, block) => reader.ReadBlockInto(table, block));
+        var rowByRow = Outcome(bytes, separator, (reader, table, block) => reader.ReadRowsInto(table, block));
+
+        Assert.Equal(rowByRow, fast);
+        var shifted = System.Text.RegularExpressions.Regex.Replace(
+            expected, @"^line (\d+)", m => Invariant($"line {int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) + 4}"));
+        Assert.Contains(shifted, fast, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void Next_LinesOfEveryLength_WhatSplittingGives()
+    [Theory]
+    [InlineData("sorted")]
+    [InlineData("swapped")]
+    [InlineData("shuffled")]
+    [InlineData("repeated")]
+    public void ReadBlockInto_ItemsOfEveryLengthInAnyOrder_TheItemsAndOrderRowByRowFinds(string order)
     {
-        // Lines of 0 to 100 bytes with 0 to 6 separators each: found in one window of 32 bytes, in two, or by searching.
-        var random = new Random(4);
-        var lines = Enumerable.Range(0, 3_000).Select(_ =>
-            new string(Enumerable.Range(0, random.Next(101)).Select(_ => random.Next(12) == 0 ? ',' : 'x').ToArray())).ToList();
-        var text = string.Join('\n', lines) + '\n';
-
-        var scanner = new CsvRowScanner(Encoding.ASCII.GetBytes(text), (byte)',');
-        var (found, at) = (new List<string>(), 0);
-        while (scanner.Next(out var start, out var end, out var separators, out var first, out var second, out var third))
+        // Items of 1 to 18 bytes from a two-letter alphabet (many a prefix of another; beyond 16 bytes compared by the
+        // table), each item's rows together: sorted; sorted but for two items of at most 16 bytes swapped (the one step
+        // down is between two items the loop compares as words); shuffled; sorted, then "c" and an item before it again
+        // (refused: the loop must see that it does not sort after "c").
+        var random = new Random(order.Length);
+        var items = Enumerable.Range(0, 600)
+            .Select(_ => new string(Enumerable.Range(0, random.Next(1, 19)).Select(_ => random.Next(2) == 0 ? 'a' : 'b').ToArray()))
+            .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var shortItem = Enumerable.Range(200, items.Count - 201).First(i => items[i].Length <= 16 && items[i + 1].Length <= 16);
+        switch (order)
         {
-            var line = text[start..end];
-            var places = new[] { first, second, third }.Take(Math.Min(separators, 3)).Select(p => p - start);
-            found.Add(Invariant($"{start}:{line}:{separators}:{string.Join(' ', places)}"));
+            case "swapped":
+                (items[shortItem], items[shortItem + 1]) = (items[shortItem + 1], items[shortItem]);
+                break;
+            case "shuffled":
+                items = [.. items.OrderBy(_ => random.Next())];
+                break;
+            case "repeated":
+                items.AddRange(["c", items[shortItem]]);
+                break;
+            default:
+                break;
         }
 
-        var expected = lines.Select(line =>
+        var text = string.Concat(items.Select(item =>
+            string.Concat(Enumerable.Range(1, random.Next(1, 4)).Select(a => Invariant($"{item},c{a},weather,v{random.Next(3)}\n")))));
+        var bytes = Encoding.UTF8.GetBytes(text);
+
+        var (fast, fastTable) = OutcomeAndTable(bytes, ',', (reader, table, block) => reader.ReadBlockInto(table, block));
+        var (rowByRow, rowTable) = OutcomeAndTable(bytes, ',', (reader, table, block) => reader.ReadRowsInto(table, block));
+
+        Assert.Equal(rowByRow, fast);
+        if (order == "repeated")
         {
-            var cuts = line.Select((c, i) => (c, i)).Where(x => x.c == ',').Select(x => x.i).ToList();
-            var entry = Invariant($"{at}:{line}:{Math.Min(cuts.Count, 4)}:{string.Join(' ', cuts.Take(3))}");
-            at += line.Length + 1;
-            return entry;
-        }).ToList();
-        Assert.Equal(expected, found);
+            Assert.Equal("refused", fast);
+            return;
+        }
+
+        Assert.StartsWith(Invariant($"read {items.Count} items"), fast, StringComparison.Ordinal);
+        Assert.Equal(order == "sorted", fastTable.Ascending);
+        Assert.Equal(rowTable.Ascending, fastTable.Ascending);
+        Assert.Equal(
+            Enumerable.Range(0, rowTable.Items.Count).Select(i => Encoding.ASCII.GetString(rowTable.Items[i])),
+            Enumerable.Range(0, fastTable.Items.Count).Select(i => Encoding.ASCII.GetString(fastTable.Items[i])));
+        Assert.Equal(items, Enumerable.Range(0, fastTable.Items.Count).Select(i => Encoding.ASCII.GetString(fastTable.Items[i])));
     }
 
     /// <summary>What reading <paramref name="block"/> into a table grouping as read gives: its state, a refusal, or the error.</summary>
-    private static string Outcome(byte[] block, char separator, Func<RatingsCsvReader, TagTable, byte[], bool> read)
+    private static string Outcome(byte[] block, char separator, Func<RatingsCsvReader, TagTable, byte[], bool> read) =>
+        OutcomeAndTable(block, separator, read).Outcome;
+
+    /// <summary><see cref="Outcome"/>, and the table read.</summary>
+    private static (string Outcome, TagTable Table) OutcomeAndTable(byte[] block, char separator, Func<RatingsCsvReader, TagTable, byte[], bool> read)
     {
         using var reader = RatingsCsvReader.Continuing(Stream.Null, "t.csv", AnnotatorRole.Annotator, separator);
         var table = new TagTable(Header, "t.csv", AnnotatorRole.Annotator, "value", groupAsRead: true);
@@ -144,17 +178,17 @@ public sealed class RatingsCsvPlainBlockTests
         {
             if (!read(reader, table, block))
             {
-                return "refused";
+                return ("refused", table);
             }
         }
         catch (DeliveryFormatException error)
         {
-            return error.Message;
+            return (error.Message, table);
         }
 
         var audit = new BatchAudit();
         table.AddTo(audit);
-        return Invariant($"read {audit.Items} items, {audit.Annotations} ratings: ") + ReportJson.Serialize(audit.ToState());
+        return (Invariant($"read {audit.Items} items, {audit.Annotations} ratings: ") + ReportJson.Serialize(audit.ToState()), table);
     }
 
     private static string Invariant(FormattableString text) => FormattableString.Invariant(text);

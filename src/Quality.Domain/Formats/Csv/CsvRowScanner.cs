@@ -13,15 +13,18 @@ namespace Quality.Domain.Formats.Csv;
 /// </summary>
 internal ref struct CsvRowScanner
 {
-    private const int Window = 2 * 16;
+    /// <summary>Bytes compared at once from a line's start: a line whose '\n' is among them is found by one <see cref="Masks"/>.</summary>
+    internal const int Window = 2 * 16;
     private readonly ReadOnlySpan<byte> _data;
     private readonly byte _separator;
     private int _next;
 
-    public CsvRowScanner(ReadOnlySpan<byte> data, byte separator)
+    /// <param name="start">Where the first line starts (0, or the start of a line).</param>
+    public CsvRowScanner(ReadOnlySpan<byte> data, byte separator, int start = 0)
     {
         _data = data;
         _separator = separator;
+        _next = start;
     }
 
     /// <summary>The next line: bytes <paramref name="start"/> to <paramref name="end"/> (its '\n', or the block's end, excluded).</summary>
@@ -87,15 +90,19 @@ internal ref struct CsvRowScanner
         return true;
     }
 
-    /// <summary>The '\n' and separator bits of the 32 bytes from <paramref name="at"/>.</summary>
+    /// <summary>The '\n' and separator bits of the 32 bytes from <paramref name="at"/> (which the caller has checked are in <paramref name="data"/>).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static (ulong Lines, ulong Separators) Masks(ReadOnlySpan<byte> data, int at, byte separator)
+    internal static (ulong Lines, ulong Separators) Masks(ReadOnlySpan<byte> data, int at, byte separator) =>
+        Masks(data, at, Vector128.Create(separator));
+
+    /// <summary>As <see cref="Masks(ReadOnlySpan{byte}, int, byte)"/>, the separator in every byte of <paramref name="separators"/> (made once, out of a loop).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static (ulong Lines, ulong Separators) Masks(ReadOnlySpan<byte> data, int at, Vector128<byte> separators)
     {
         ref var bytes = ref Unsafe.Add(ref MemoryMarshal.GetReference(data), at);
         var low = Vector128.LoadUnsafe(ref bytes);
         var high = Vector128.LoadUnsafe(ref bytes, (nuint)Vector128<byte>.Count);
         var lineEnds = Vector128.Create((byte)'\n');
-        var separators = Vector128.Create(separator);
         var lines = Vector128.Equals(low, lineEnds).ExtractMostSignificantBits() | (Vector128.Equals(high, lineEnds).ExtractMostSignificantBits() << 16);
         var cuts = Vector128.Equals(low, separators).ExtractMostSignificantBits() | (Vector128.Equals(high, separators).ExtractMostSignificantBits() << 16);
         return (lines, cuts);

@@ -1,4 +1,8 @@
+using System.Buffers.Binary;
+using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using System.Text;
 using Quality.Domain.Annotations;
 using Quality.Domain.Audit;
@@ -124,47 +128,111 @@ public sealed class RatingsCsvReader : IAnnotationReader
         CsvRowScanner.Plain(rows, (byte)_separator) ? ReadPlainBlockInto(table, rows) : ReadRowsInto(table, rows);
 
     /// <summary>Reads a block <see cref="CsvRowScanner.Plain"/>; see <see cref="ReadBlockInto"/>.</summary>
+    /// <remarks>
+    /// The usual row, found in one window of the scanner with 3 separators, an item of 1 to 16 bytes and a tail of at
+    /// most 16, is read here with its state in locals: the last item as two words compared with the row's (equal: a
+    /// row of the last item; else which sorts first), its numbers from the tail's cache. Any other row (and the rows
+    /// near the block's end, whose window would reach past it) is read by <see cref="ReadPlainRow"/>, as every row was
+    /// before, and the next usual row looks its item up as a first row does.
+    /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool ReadPlainBlockInto(TagTable table, ReadOnlySpan<byte> rows)
     {
-        const int MaxCell = Canonical.CanonicalFormat.MaxIdLength;
+        const int Words = 2 * sizeof(ulong);
         var cache = new TagNumbersCache();
-        var scanner = new CsvRowScanner(rows, (byte)_separator);
-        var tabs = _separator == '\t';
-        ReadOnlySpan<byte> lastItem = default;
+        var separator = (byte)_separator;
+        var separators = Vector128.Create(separator);
+        var blank = _separator == '\t' ? (byte)' ' : (byte)0; // the first byte of a row of blanks, which only tabs separate (0, in no plain row, for commas)
+        ref var data = ref MemoryMarshal.GetReference(rows);
+        var windowed = rows.Length - 2 * CsvRowScanner.Window; // a row from here on may read past the block
+        (ulong Low, ulong High) last = default;
+        var lastLength = 0; // the item added last when this loop read it (1 to 16 bytes); 0 when the table must compare
         long line = 0;
-        while (scanner.Next(out var start, out var lineEnd, out var separators, out var first, out var second, out var third))
+        for (var start = 0; start < rows.Length;)
         {
             line++;
-            var end = lineEnd > start && rows[lineEnd - 1] == (byte)'\r' ? lineEnd - 1 : lineEnd;
-            if (separators != 3
-                || (uint)(first - start - 1) >= MaxCell || (uint)(second - first - 2) >= MaxCell
-                || (uint)(third - second - 2) >= MaxCell || (uint)(end - third - 2) >= MaxCell
-                || tabs && !rows[start..end].ContainsAnyExcept((byte)' ', (byte)'\t'))
+            if (start <= windowed)
             {
-                // Not a plain row (a blank one, too few or many cells, an empty or long cell): read as every row is.
-                lastItem = default;
-                if (!ReadRowsInto(table, rows[start..lineEnd], line))
+                var (lines, cuts) = CsvRowScanner.Masks(rows, start, separators);
+                var length = BitOperations.TrailingZeroCount(lines);
+                cuts &= (1ul << length) - 1;
+                if (lines != 0 && BitOperations.PopCount(cuts) == 3)
                 {
-                    return false;
-                }
+                    var first = start + BitOperations.TrailingZeroCount(cuts);
+                    cuts &= cuts - 1;
+                    var second = start + BitOperations.TrailingZeroCount(cuts);
+                    cuts &= cuts - 1;
+                    var third = start + BitOperations.TrailingZeroCount(cuts);
+                    var lineEnd = start + length;
+                    var end = Unsafe.Add(ref data, lineEnd - 1) == (byte)'\r' ? lineEnd - 1 : lineEnd;
+                    var itemLength = first - start;
+                    if ((uint)(itemLength - 1) < Words && end - first - 1 <= Words
+                        && second - first > 1 && third - second > 1 && end - third > 1
+                        && Unsafe.Add(ref data, start) != blank)
+                    {
+                        // Cells of 1 to 31 bytes, the first not a blank: a plain row, not a row of blanks.
+                        var item = TagNumbersCache.Words(ref Unsafe.Add(ref data, start), itemLength);
+                        var key = TagNumbersCache.Words(ref Unsafe.Add(ref data, first + 1), end - first - 1);
+                        var numbers = cache.Numbers(key, table, rows, first, second, third, end, line);
+                        var added = item == last && itemLength == lastLength
+                            ? table.AddToLastItem(numbers, line)
+                            : lastLength == 0
+                                ? table.Add(rows[start..first], numbers, line)
+                                : table.AddNewItem(rows[start..first], After(item, last), numbers, line);
+                        if (!added)
+                        {
+                            return false;
+                        }
 
-                continue;
+                        (last, lastLength, start) = (item, itemLength, lineEnd + 1);
+                        continue;
+                    }
+                }
             }
 
-            var item = rows[start..first];
-            var numbers = TagNumbersCache.TryKey(rows, first + 1, end - first - 1, out var key)
-                ? cache.Numbers(key, table, rows[(first + 1)..second], rows[(second + 1)..third], rows[(third + 1)..end], line)
-                : table.Numbers(rows[(first + 1)..second], rows[(second + 1)..third], rows[(third + 1)..end], line);
-            if (!(item.SequenceEqual(lastItem) ? table.AddToLastItem(numbers, line) : table.Add(item, numbers, line)))
+            var scanner = new CsvRowScanner(rows, separator, start);
+            _ = scanner.Next(out _, out var rowEnd, out var separatorCount, out var cut1, out var cut2, out var cut3);
+            if (!ReadPlainRow(table, rows, cache, start, rowEnd, separatorCount, cut1, cut2, cut3, line))
             {
                 return false;
             }
 
-            lastItem = item;
+            (lastLength, start) = (0, rowEnd + 1);
         }
 
         return true;
+    }
+
+    /// <summary>Whether the item of words <paramref name="item"/> sorts after the other item's (<see cref="TagNumbersCache.Words"/>; they differ).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool After((ulong Low, ulong High) item, (ulong Low, ulong High) other) =>
+        item.Low != other.Low
+            ? BinaryPrimitives.ReverseEndianness(item.Low) > BinaryPrimitives.ReverseEndianness(other.Low)
+            : BinaryPrimitives.ReverseEndianness(item.High) > BinaryPrimitives.ReverseEndianness(other.High);
+
+    /// <summary>
+    /// Reads the row at <paramref name="start"/> of a plain block as <see cref="CsvRowScanner.Next"/> found it: a row
+    /// with three separators whose cells are 1 to 256 bytes from the places of its separators, by the numbers its tail
+    /// was given before; any other row (a blank one, too few or many cells, an empty or long cell) as every row is read.
+    /// </summary>
+    /// <returns>False where <see cref="ReadBlockInto"/> stops.</returns>
+    private bool ReadPlainRow(
+        TagTable table, ReadOnlySpan<byte> rows, TagNumbersCache cache, int start, int lineEnd, int separators, int first, int second, int third, long line)
+    {
+        const int MaxCell = Canonical.CanonicalFormat.MaxIdLength;
+        var end = lineEnd > start && rows[lineEnd - 1] == (byte)'\r' ? lineEnd - 1 : lineEnd;
+        if (separators != 3
+            || (uint)(first - start - 1) >= MaxCell || (uint)(second - first - 2) >= MaxCell
+            || (uint)(third - second - 2) >= MaxCell || (uint)(end - third - 2) >= MaxCell
+            || _separator == '\t' && !rows[start..end].ContainsAnyExcept((byte)' ', (byte)'\t'))
+        {
+            return ReadRowsInto(table, rows[start..lineEnd], line);
+        }
+
+        var numbers = TagNumbersCache.TryKey(rows, first + 1, end - first - 1, out var key)
+            ? cache.Numbers(key, table, rows, first, second, third, end, line)
+            : table.Numbers(rows[(first + 1)..second], rows[(second + 1)..third], rows[(third + 1)..end], line);
+        return table.Add(rows[start..first], numbers, line);
     }
 
     /// <summary>Reads the rows of a block line by line, numbering them from <paramref name="firstLine"/>, as <see cref="ReadBlockInto"/> reads any block that is not plain.</summary>
