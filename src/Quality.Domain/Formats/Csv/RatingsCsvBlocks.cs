@@ -79,7 +79,8 @@ internal static class RatingsCsvBlocks
         }
         finally
         {
-            await Task.WhenAll((IEnumerable<Task>)parsing).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing); // ended, whether or not they failed
+            // Every block still parsing ends (failed or not) before its buffer is freed and before one pass rewinds the stream.
+            await Task.WhenAll((IEnumerable<Task>)parsing).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
     }
 
