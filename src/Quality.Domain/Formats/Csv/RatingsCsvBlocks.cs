@@ -1,4 +1,3 @@
-using System.Buffers;
 using Quality.Domain.Agreement;
 using Quality.Domain.Audit;
 
@@ -71,7 +70,25 @@ internal static class RatingsCsvBlocks
     private static async Task<BatchAudit?> TryBlocksAsync(
         RatingsCsvReader reader, Func<bool, TagTable> newTable, int blockBytes, int workers, CancellationToken cancellationToken)
     {
+        // One buffer per block in flight, each used again once its block is parsed, freed only after every block is done.
+        using var buffers = new BlockBuffers(blockBytes);
         var parsing = new Queue<Task<Block?>>();
+        try
+        {
+            return await ReadBlocksAsync(reader, newTable, buffers, parsing, workers, cancellationToken);
+        }
+        finally
+        {
+            // Every block still parsing ends (failed or not) before its buffer is freed and before one pass rewinds the stream.
+            await Task.WhenAll((IEnumerable<Task>)parsing).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+    }
+
+    /// <summary>Reads the blocks into <paramref name="buffers"/>' buffers, each parsed on the pool as <paramref name="parsing"/>.</summary>
+    private static async Task<BatchAudit?> ReadBlocksAsync(
+        RatingsCsvReader reader, Func<bool, TagTable> newTable, BlockBuffers buffers, Queue<Task<Block?>> parsing, int workers,
+        CancellationToken cancellationToken)
+    {
         var merged = new BatchAudit();
         var items = new List<(SequenceSet<byte> Items, bool Ascending)>();
 
@@ -80,7 +97,6 @@ internal static class RatingsCsvBlocks
         {
             if (await parsing.Dequeue() is not { } block)
             {
-                await Task.WhenAll(parsing); // let the others finish and give their buffers back before one pass reads again
                 return false;
             }
 
@@ -95,42 +111,40 @@ internal static class RatingsCsvBlocks
         var eof = false;
         for (var first = true; !eof; first = false)
         {
-            // Pooled, so that the blocks in flight are all the memory the bytes take (carry is a line or a few: far below a block).
-            var buffer = ArrayPool<byte>.Shared.Rent(Math.Max(blockBytes, 2 * carry.Length));
-            carry.CopyTo(buffer, 0);
+            // Carry is a line or a few: far below a block, so a block's buffer holds it and the rows after it.
+            var buffer = buffers.Rent(2 * carry.Length);
+            var memory = buffer.Memory;
+            carry.CopyTo(memory);
             var filled = carry.Length;
-            while (filled < buffer.Length && !eof)
+            while (filled < memory.Length && !eof)
             {
-                var read = await reader.Stream.ReadAsync(buffer.AsMemory(filled), cancellationToken);
+                var read = await reader.Stream.ReadAsync(memory[filled..], cancellationToken);
                 filled += read;
                 eof = read == 0;
             }
 
             if (first)
             {
-                headerEnd = Array.IndexOf(buffer, (byte)'\n', 0, filled);
-                separator = headerEnd < 0 ? null : RatingsCsvReader.PlainHeaderSeparator(buffer.AsSpan(0, headerEnd));
+                headerEnd = memory.Span[..filled].IndexOf((byte)'\n');
+                separator = headerEnd < 0 ? null : RatingsCsvReader.PlainHeaderSeparator(memory.Span[..headerEnd]);
             }
 
-            var length = eof ? filled : Cut(buffer.AsSpan(0, filled), first ? 0 : 1);
+            var length = eof ? filled : Cut(memory.Span[..filled], first ? 0 : 1);
             if (separator is null || length < 0)
             {
                 // A header other than the plain one, or a line longer than a block: one pass says what it is.
-                ArrayPool<byte>.Shared.Return(buffer);
-                await Task.WhenAll(parsing);
                 return null;
             }
 
             if (parsing.Count >= workers && !await MergeNext())
             {
-                ArrayPool<byte>.Shared.Return(buffer);
                 return null;
             }
 
             // Every block after the first starts at the '\n' before its first row (a blank first line); the first after its header.
-            carry = buffer[Math.Max(length - 1, 0)..filled]; // copied before the block's buffer goes back to the pool
-            var (rows, from, used) = (buffer, first ? headerEnd + 1 : 0, length);
-            parsing.Enqueue(Task.Run(() => Parse(reader, rows, from, used, separator.Value, newTable), cancellationToken));
+            carry = memory[Math.Max(length - 1, 0)..filled].ToArray(); // copied before the block's buffer is used again
+            var (from, used) = (first ? headerEnd + 1 : 0, length);
+            parsing.Enqueue(Task.Run(() => Parse(reader, buffers, buffer, from, used, separator.Value, newTable), cancellationToken));
         }
 
         while (parsing.Count > 0)
@@ -148,14 +162,15 @@ internal static class RatingsCsvBlocks
     /// One block's rows, bytes <paramref name="from"/> to <paramref name="length"/> of <paramref name="buffer"/>, read from
     /// their bytes and grouped into units; null when the block cannot be read (one pass will say why, at its line).
     /// </summary>
-    private static Block? Parse(RatingsCsvReader reader, byte[] buffer, int from, int length, char separator, Func<bool, TagTable> newTable)
+    private static Block? Parse(
+        RatingsCsvReader reader, BlockBuffers buffers, NativeBuffer buffer, int from, int length, char separator, Func<bool, TagTable> newTable)
     {
         var table = newTable(true);
         var audit = new BatchAudit();
         try
         {
             using var rows = RatingsCsvReader.Continuing(Stream.Null, reader.File, reader.Role, separator);
-            if (!rows.ReadBlockInto(table, buffer.AsSpan(from, length - from)))
+            if (!rows.ReadBlockInto(table, buffer.GetSpan()[from..length]))
             {
                 return null;
             }
@@ -168,7 +183,7 @@ internal static class RatingsCsvBlocks
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            buffers.Return(buffer);
         }
 
         return new Block(table.Items, table.Ascending, audit);
