@@ -22,7 +22,8 @@ public static class AgreementSuite
         ArgumentNullException.ThrowIfNull(bootstrap);
         // The values are scaled and the units coded once; alpha, its interval and the per-annotator figures share them.
         var scale = ValueScale.For(ratings.Values, level, orderedValues);
-        var units = PairableUnits.From(ratings, scale);
+        var multisets = new UnitMultisets(ratings, scale);
+        var units = multisets.All();
         var alpha = units.Alpha();
         var categorical = level is MeasurementLevel.Nominal or MeasurementLevel.Ordinal;
         var ordered = level == MeasurementLevel.Ordinal;
@@ -35,7 +36,7 @@ public static class AgreementSuite
         CategoricalSuite? kappas = null;
         Parallel.Invoke(
             () => replicates = units.Bootstrap(bootstrap, perCategory: level == MeasurementLevel.Nominal),
-            () => influence = KrippendorffAlpha.PerAnnotator(ratings, scale, alpha.Value),
+            () => influence = KrippendorffAlpha.PerAnnotator(ratings, multisets, alpha.Value),
             () => kappas = categorical ? Categorical(ratings, scale, ordered) : null);
         var (interval, nominalCategories) = replicates;
         var perAnnotator = influence.Select(a => new AnnotatorAgreement(
