@@ -40,30 +40,27 @@ internal sealed partial class PairableUnits
                 : ReplicateFiguresByParts(scratch.Counts, perReplicate);
         }
 
-        // Replicates SideBySide·i … SideBySide·i + SideBySide − 1 are drawn side by side (UnitBootstrap), each from its own stream.
+        // Replicates 2i and 2i + 1 are drawn side by side (UnitBootstrap), each from its own stream.
         Parallel.For(
             0,
-            (options.Replicates + SideBySide - 1) / SideBySide,
+            (options.Replicates + 1) / 2,
             new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism },
-            () => Enumerable.Range(0, SideBySide).Select(_ => new ReplicateScratch(_multiplicities.Length, points)).ToArray(),
+            () => (First: new ReplicateScratch(_multiplicities.Length, points), Second: new ReplicateScratch(_multiplicities.Length, points)),
             (i, _, scratch) =>
             {
-                var first = SideBySide * i;
-                var replicates = Math.Min(SideBySide, options.Replicates - first);
-                var random = new SubtractiveGenerator[replicates];
-                var counts = new long[replicates][];
-                for (var r = 0; r < replicates; r++)
+                var b = 2 * i;
+                var first = ReplicateStream.Generator(options.Seed, b);
+                if (b + 1 < options.Replicates)
                 {
-                    random[r] = ReplicateStream.Generator(options.Seed, first + r);
-                    counts[r] = scratch[r].Counts;
+                    bootstrap.Draw(first, scratch.First.Counts, ReplicateStream.Generator(options.Seed, b + 1), scratch.Second.Counts);
+                    Figures(b + 1, scratch.Second);
+                }
+                else
+                {
+                    bootstrap.Draw(first, scratch.First.Counts);
                 }
 
-                bootstrap.Draw(random, counts);
-                for (var r = replicates - 1; r >= 0; r--)
-                {
-                    Figures(first + r, scratch[r]);
-                }
-
+                Figures(b, scratch.First);
                 return scratch;
             },
             _ => { });
@@ -77,12 +74,6 @@ internal sealed partial class PairableUnits
         }).ToList();
         return (BootstrapInterval.Of(estimate, Defined(alphas), options), categories);
     }
-
-    /// <summary>
-    /// Replicates drawn side by side (<see cref="UnitBootstrap.Draw(ReadOnlySpan{SubtractiveGenerator}, ReadOnlySpan{long[]})"/>):
-    /// four independent chains of binomials hide more of each other's latency than two.
-    /// </summary>
-    private const int SideBySide = 4;
 
     /// <summary>A replicate's alpha and, into <paramref name="categoryAlphas"/> if given, its one-versus-rest alphas, figure by figure.</summary>
     internal double ReplicateFiguresByParts(long[] counts, double[]? categoryAlphas)

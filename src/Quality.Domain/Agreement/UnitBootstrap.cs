@@ -57,45 +57,34 @@ internal sealed class UnitBootstrap
     }
 
     /// <summary>
-    /// Replicates drawn pattern by pattern side by side: replicate r gets the counts <see cref="Draw(SubtractiveGenerator, long[])"/>
-    /// gives it from <paramref name="random"/>[r], into <paramref name="counts"/>[r].
+    /// Two replicates drawn pattern by pattern side by side: each gets the counts <see cref="Draw(SubtractiveGenerator, long[])"/>
+    /// gives it, from its own generator.
     /// </summary>
     /// <remarks>
     /// A replicate's binomials are a chain (each draw's n is what the previous ones left), so one replicate waits on
-    /// every draw's latency (a square root, divisions, and on a rejection logarithms); the other replicates' independent
-    /// chains fill those waits.
+    /// every draw's latency; the other replicate's independent chain fills those waits.
     /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void Draw(ReadOnlySpan<SubtractiveGenerator> random, ReadOnlySpan<long[]> counts)
+    public void Draw(SubtractiveGenerator first, long[] firstCounts, SubtractiveGenerator second, long[] secondCounts)
     {
-        Span<long> draws = stackalloc long[random.Length];
-        draws.Fill(_total);
+        var (firstDraws, secondDraws) = (_total, _total);
         var probabilities = _probabilities;
         for (var g = 0; g < probabilities.Length; g++)
         {
-            long left = 0;
-            foreach (var d in draws)
+            if ((firstDraws | secondDraws) == 0)
             {
-                left |= d;
-            }
-
-            if (left == 0)
-            {
-                foreach (var replicate in counts)
-                {
-                    replicate.AsSpan(g, probabilities.Length - g).Clear();
-                }
-
+                firstCounts.AsSpan(g, probabilities.Length - g).Clear();
+                secondCounts.AsSpan(g, probabilities.Length - g).Clear();
                 return;
             }
 
-            for (var r = 0; r < draws.Length; r++)
-            {
-                // With nothing left to draw, a draw is 0 and reads no uniform, as Draw's early end.
-                var drawn = BinomialVariate.Draw(random[r], draws[r], probabilities[g]);
-                counts[r][g] = drawn;
-                draws[r] -= drawn;
-            }
+            // With nothing left to draw, a draw is 0 and reads no uniform, as Draw's early end.
+            var drawn = BinomialVariate.Draw(first, firstDraws, probabilities[g]);
+            firstCounts[g] = drawn;
+            firstDraws -= drawn;
+            drawn = BinomialVariate.Draw(second, secondDraws, probabilities[g]);
+            secondCounts[g] = drawn;
+            secondDraws -= drawn;
         }
     }
 }
