@@ -22,7 +22,8 @@ public static class AgreementSuite
         ArgumentNullException.ThrowIfNull(bootstrap);
         // The values are scaled and the units coded once; alpha, its interval and the per-annotator figures share them.
         var scale = ValueScale.For(ratings.Values, level, orderedValues);
-        var units = PairableUnits.From(ratings, scale);
+        var multisets = new UnitMultisets(ratings, scale);
+        var units = multisets.All();
         var alpha = units.Alpha();
         var categorical = level is MeasurementLevel.Nominal or MeasurementLevel.Ordinal;
         var ordered = level == MeasurementLevel.Ordinal;
@@ -35,7 +36,7 @@ public static class AgreementSuite
         CategoricalSuite? kappas = null;
         Parallel.Invoke(
             () => replicates = units.Bootstrap(bootstrap, perCategory: level == MeasurementLevel.Nominal),
-            () => influence = KrippendorffAlpha.PerAnnotator(ratings, scale, alpha.Value),
+            () => influence = KrippendorffAlpha.PerAnnotator(ratings, multisets, alpha.Value),
             () => kappas = categorical ? Categorical(ratings, scale, ordered) : null);
         var (interval, nominalCategories) = replicates;
         var perAnnotator = influence.Select(a => new AnnotatorAgreement(
@@ -110,6 +111,10 @@ public static class AgreementSuite
         }
 
         var cellsOf = new Dictionary<(int A, int B), long[,]>();
+
+        // The cells of a pair are found by its ranks in a table while the pairs are few, not hashed for every pair of
+        // every pattern; the dictionary holds the same cells.
+        var byPair = annotators.Length <= PairTableAnnotators ? new long[,]?[annotators.Length * annotators.Length] : null;
         var rows = new SequenceSet<int>();
         var rowUnits = new List<long>();
         var counts = new int[categories.Count];
@@ -136,10 +141,17 @@ public static class AgreementSuite
                 {
                     var (first, second) = rank[pattern[i]] < rank[pattern[j]] ? (i, j) : (j, i);
                     var key = (rank[pattern[first]], rank[pattern[second]]);
-                    if (!cellsOf.TryGetValue(key, out var cells))
+                    var slot = (key.Item1 * annotators.Length) + key.Item2;
+                    var cells = byPair is null ? null : byPair[slot];
+                    if (cells is null && !cellsOf.TryGetValue(key, out cells))
                     {
                         cells = new long[categories.Count, categories.Count];
                         cellsOf[key] = cells;
+                    }
+
+                    if (byPair is not null)
+                    {
+                        byPair[slot] = cells;
                     }
 
                     cells[scale.PointOf(pattern[first + 1]), scale.PointOf(pattern[second + 1])] += units;
@@ -155,6 +167,9 @@ public static class AgreementSuite
 
         return (table, cellsOf);
     }
+
+    /// <summary>Up to this many annotators, <see cref="Tally"/> finds a pair's cells in a table of every pair (64 KiB at most).</summary>
+    private const int PairTableAnnotators = 90;
 
     private static List<IReadOnlyList<long>> Rows(long[,] cells) =>
         Enumerable.Range(0, cells.GetLength(0))

@@ -62,16 +62,17 @@ public static class KrippendorffAlpha
     /// <remarks>The measurement scale (the order of ordinal values) stays that of the full data.</remarks>
     public static IReadOnlyList<AnnotatorInfluence> PerAnnotator(RatingPatterns ratings, MeasurementLevel level, IReadOnlyList<string>? orderedValues = null)
     {
-        var scale = Scale(ratings, level, orderedValues);
-        return PerAnnotator(ratings, scale, PairableUnits.From(ratings, scale).Alpha().Value);
+        var multisets = new UnitMultisets(ratings, Scale(ratings, level, orderedValues));
+        return PerAnnotator(ratings, multisets, multisets.All().Alpha().Value);
     }
 
-    /// <param name="all">Alpha with everyone, on <paramref name="scale"/>.</param>
-    internal static IReadOnlyList<AnnotatorInfluence> PerAnnotator(RatingPatterns ratings, ValueScale scale, double all) =>
+    /// <param name="multisets">The units' multisets of points, on the scale of the full data.</param>
+    /// <param name="all">Alpha with everyone, on that scale.</param>
+    internal static IReadOnlyList<AnnotatorInfluence> PerAnnotator(RatingPatterns ratings, UnitMultisets multisets, double all) =>
         ratings.ValuesByAnnotator()
             .Select(a =>
             {
-                var without = PairableUnits.From(ratings, scale, a.Number).Alpha();
+                var without = multisets.Without(a.Number).Alpha();
                 return new AnnotatorInfluence(a.Annotator, a.Values, without, without.Value - all);
             })
             .ToList();
