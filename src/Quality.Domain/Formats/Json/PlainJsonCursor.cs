@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Quality.Domain.Formats.JsonLines;
 
 namespace Quality.Domain.Formats.Json;
 
@@ -70,56 +71,22 @@ internal ref struct PlainJsonCursor(ReadOnlySpan<byte> data, int position)
 
     /// <summary>
     /// A number (the cursor on its first byte): <c>-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?</c>, followed by a
-    /// byte that may end it (white space or <c>,]}</c>); its text.
+    /// byte that may end it (white space or <c>,]}</c>); its text, and its value when <paramref name="isDecided"/>
+    /// (read in the same pass, <see cref="JsonNumberParser.Read"/>; else <see cref="JsonNumberParser.TryGetFinite"/>
+    /// reads it from its text).
     /// </summary>
-    public bool TryNumber(out ReadOnlySpan<byte> number)
+    public bool TryNumber(out ReadOnlySpan<byte> number, out double value, out bool isDecided)
     {
         number = default;
-        var at = Position;
-        if (At(at) == '-')
-        {
-            at++;
-        }
-
-        if (At(at) == '0')
-        {
-            at++;
-        }
-        else if (!Digits(ref at))
+        var rest = _data[Position..];
+        var length = JsonNumberParser.Read(rest, out value, out isDecided);
+        if (length == 0 || !EndsValue(At(Position + length)))
         {
             return false;
         }
 
-        if (At(at) == '.')
-        {
-            at++;
-            if (!Digits(ref at))
-            {
-                return false;
-            }
-        }
-
-        if (At(at) is (byte)'e' or (byte)'E')
-        {
-            at++;
-            if (At(at) is (byte)'+' or (byte)'-')
-            {
-                at++;
-            }
-
-            if (!Digits(ref at))
-            {
-                return false;
-            }
-        }
-
-        if (!EndsValue(At(at)))
-        {
-            return false;
-        }
-
-        number = _data[Position..at];
-        Position = at;
+        number = rest[..length];
+        Position += length;
         return true;
     }
 
@@ -153,16 +120,4 @@ internal ref struct PlainJsonCursor(ReadOnlySpan<byte> data, int position)
     /// <summary>The byte at <paramref name="at"/>, or 0 past the data's end (no JSON token has a 0 byte).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private readonly byte At(int at) => (uint)at < (uint)_data.Length ? _data[at] : (byte)0;
-
-    /// <summary>One or more digits from <paramref name="at"/>; false when there is none.</summary>
-    private readonly bool Digits(ref int at)
-    {
-        var start = at;
-        while ((uint)(At(at) - '0') <= 9)
-        {
-            at++;
-        }
-
-        return at > start;
-    }
 }
