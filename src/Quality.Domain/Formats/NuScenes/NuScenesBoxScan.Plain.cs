@@ -105,7 +105,7 @@ internal sealed partial class NuScenesBoxScan
                 }
                 else if (shape == Shape.Count)
                 {
-                    _texts[field] = IsCount(number) ? texts.GetAscii(number) : null;
+                    _texts[field] = IsCount(number) ? texts.GetCount(number) : null;
                 }
 
                 return true;

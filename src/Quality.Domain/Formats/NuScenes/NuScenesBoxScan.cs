@@ -199,7 +199,7 @@ internal sealed partial class NuScenesBoxScan(NuScenesTexts texts)
                 _hasNumbers[at] = reader.TryGetDouble(out _numbers[at * MaxNumbers]) && double.IsFinite(_numbers[at * MaxNumbers]);
                 return true;
             case (Shape.Count, JsonTokenType.Number):
-                _texts[at] = IsCount(reader.ValueSpan) ? texts.GetAscii(reader.ValueSpan) : null;
+                _texts[at] = IsCount(reader.ValueSpan) ? texts.GetCount(reader.ValueSpan) : null;
                 return true;
             case (Shape.Text, JsonTokenType.String):
                 // A box's own token is unique: made, not held.
