@@ -177,10 +177,13 @@ internal sealed partial class NuScenesBoxScan(NuScenesTexts texts)
             return (BinaryPrimitives.ReadUInt64LittleEndian(name), BinaryPrimitives.ReadUInt64LittleEndian(name[^sizeof(ulong)..]));
         }
 
-        Span<byte> padded = stackalloc byte[sizeof(ulong)];
-        padded.Clear();
-        name.CopyTo(padded);
-        return (BinaryPrimitives.ReadUInt64LittleEndian(padded), 0);
+        ulong first = 0;
+        for (var i = name.Length - 1; i >= 0; i--)
+        {
+            first = (first << 8) | name[i];
+        }
+
+        return (first, 0);
     }
 
     /// <summary>Reads a known field's value to its last token, keeping it when it has its usual shape; false when the data ends first.</summary>
