@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
@@ -18,8 +17,6 @@ internal ref struct PlainJsonCursor(ReadOnlySpan<byte> data, int position)
 {
     private readonly ReadOnlySpan<byte> _data = data;
 
-    private const ulong EightSpaces = 0x2020202020202020;
-
     /// <summary>The next byte to read, from the data's start.</summary>
     public int Position { get; private set; } = position;
 
@@ -38,11 +35,6 @@ internal ref struct PlainJsonCursor(ReadOnlySpan<byte> data, int position)
             }
 
             at++;
-            // Indentation, eight spaces at a time: pretty-printed JSON is half white space.
-            while (at <= _data.Length - sizeof(ulong) && BinaryPrimitives.ReadUInt64LittleEndian(_data[at..]) == EightSpaces)
-            {
-                at += sizeof(ulong);
-            }
         }
 
         Position = at;
