@@ -59,6 +59,26 @@ public sealed class PlainJsonCursorTests
         Assert.Equal(0, cursor.Position);
     }
 
+    [Fact]
+    public void Peek_skips_white_space_of_any_length_and_mix()
+    {
+        var random = new Random(8);
+        byte[] spaces = [(byte)' ', (byte)' ', (byte)' ', (byte)'\n', (byte)'\t', (byte)'\r'];
+        for (var n = 0; n < 5_000; n++)
+        {
+            var data = new byte[random.Next(1, 40)];
+            var at = random.Next(data.Length + 1);
+            for (var i = 0; i < data.Length; i++)
+            {
+                data[i] = i < at ? spaces[random.Next(spaces.Length)] : (byte)'x';
+            }
+
+            var cursor = new PlainJsonCursor(data, 0);
+            Assert.Equal(at < data.Length ? (byte)'x' : 0, cursor.Peek());
+            Assert.Equal(at, cursor.Position);
+        }
+    }
+
     /// <summary>The definition: the first quote's index when all before it are 0x20–0x7E but the backslash; else −1.</summary>
     private static int Expected(ReadOnlySpan<byte> data)
     {
