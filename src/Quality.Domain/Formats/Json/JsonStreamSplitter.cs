@@ -117,9 +117,22 @@ internal sealed class JsonStreamSplitter : IDisposable
     /// In an array: the next element whole, or null at the array's end; an object element is read by
     /// <paramref name="scanner"/> in the same pass that checks it (any other element is checked as usual).
     /// </summary>
-    public async ValueTask<JsonArrayElement?> ReadElementAsync(IJsonElementScanner? scanner, CancellationToken cancellationToken)
+    public ValueTask<JsonArrayElement?> ReadElementAsync(IJsonElementScanner? scanner, CancellationToken cancellationToken)
     {
-        var token = await NextAsync(wholeValue: true, cancellationToken, scanner);
+        // An element already in the buffer (all but one per refill) is taken without an async state machine.
+        if (!TryNext(wholeValue: true, scanner, out var token))
+        {
+            return ReadElementFilledAsync(scanner, cancellationToken);
+        }
+
+        return new(Element(token.End - token.Start > MaxElementBytes ? throw TooLarge(token.Line, token.ByteOffset) : token));
+    }
+
+    private async ValueTask<JsonArrayElement?> ReadElementFilledAsync(IJsonElementScanner? scanner, CancellationToken cancellationToken) =>
+        Element(await NextAsync(wholeValue: true, cancellationToken, scanner));
+
+    private JsonArrayElement? Element(Token token)
+    {
         if (token.Type == JsonTokenType.EndArray)
         {
             return null;

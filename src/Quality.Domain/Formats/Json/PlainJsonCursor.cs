@@ -1,4 +1,8 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using Quality.Domain.Formats.JsonLines;
 
 namespace Quality.Domain.Formats.Json;
 
@@ -51,13 +55,13 @@ internal ref struct PlainJsonCursor(ReadOnlySpan<byte> data, int position)
     }
 
     /// <summary>A string (the cursor on its opening quote) of printable ASCII without escapes: its characters, without the quotes.</summary>
+    // Compiled optimised at its first call, not left in tier-0 code by a one-shot audit: runs once per string.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool TryString(out ReadOnlySpan<byte> text)
     {
         var rest = _data[(Position + 1)..];
-        // Two searches that compile to plain vector compares: a set of bytes would be a shuffle, which the native
-        // command's baseline instruction set (x86-64 v1) emulates.
-        var end = rest.IndexOfAny((byte)'"', (byte)'\\');
-        if (end < 0 || rest[end] != (byte)'"' || rest[..end].ContainsAnyExceptInRange((byte)0x20, (byte)0x7E))
+        var end = PrintableUntilQuote(rest);
+        if (end < 0)
         {
             text = default;
             return false;
@@ -69,57 +73,72 @@ internal ref struct PlainJsonCursor(ReadOnlySpan<byte> data, int position)
     }
 
     /// <summary>
-    /// A number (the cursor on its first byte): <c>-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?</c>, followed by a
-    /// byte that may end it (white space or <c>,]}</c>); its text.
+    /// Where the first quote in <paramref name="data"/> is, when every byte before it is printable ASCII other than a
+    /// backslash; else −1. Sixteen bytes at a time in one pass (SSE2 compares, the native command's baseline), where two
+    /// searches, for the quote and then for any other byte, cost two calls per string.
     /// </summary>
-    public bool TryNumber(out ReadOnlySpan<byte> number)
+    private static int PrintableUntilQuote(ReadOnlySpan<byte> data)
+    {
+        var at = 0;
+        if (Vector128.IsHardwareAccelerated)
+        {
+            var quote = Vector128.Create((byte)'"');
+            var backslash = Vector128.Create((byte)'\\');
+            var delete = Vector128.Create((byte)0x7F);
+            // As signed bytes, a control byte is below the space and a non-ASCII one negative.
+            var space = Vector128.Create((sbyte)0x20);
+            ref var first = ref MemoryMarshal.GetReference(data);
+            for (; at <= data.Length - Vector128<byte>.Count; at += Vector128<byte>.Count)
+            {
+                var bytes = Vector128.LoadUnsafe(ref first, (nuint)at);
+                var quotes = Vector128.Equals(bytes, quote).ExtractMostSignificantBits();
+                var others = (Vector128.Equals(bytes, backslash) | Vector128.Equals(bytes, delete)
+                    | Vector128.LessThan(bytes.AsSByte(), space).AsByte()).ExtractMostSignificantBits();
+                if (quotes != 0)
+                {
+                    var end = BitOperations.TrailingZeroCount(quotes);
+                    return (others & ((1u << end) - 1)) == 0 ? at + end : -1;
+                }
+
+                if (others != 0)
+                {
+                    return -1;
+                }
+            }
+        }
+
+        for (; at < data.Length; at++)
+        {
+            switch (data[at])
+            {
+                case (byte)'"':
+                    return at;
+                case (byte)'\\' or < 0x20 or > 0x7E:
+                    return -1;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>
+    /// A number (the cursor on its first byte): <c>-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?</c>, followed by a
+    /// byte that may end it (white space or <c>,]}</c>); its text, and its value when <paramref name="isDecided"/>
+    /// (read in the same pass, <see cref="JsonNumberParser.Read"/>; else <see cref="JsonNumberParser.TryGetFinite"/>
+    /// reads it from its text).
+    /// </summary>
+    public bool TryNumber(out ReadOnlySpan<byte> number, out double value, out bool isDecided)
     {
         number = default;
-        var at = Position;
-        if (At(at) == '-')
-        {
-            at++;
-        }
-
-        if (At(at) == '0')
-        {
-            at++;
-        }
-        else if (!Digits(ref at))
+        var rest = _data[Position..];
+        var length = JsonNumberParser.Read(rest, out value, out isDecided);
+        if (length == 0 || !EndsValue(At(Position + length)))
         {
             return false;
         }
 
-        if (At(at) == '.')
-        {
-            at++;
-            if (!Digits(ref at))
-            {
-                return false;
-            }
-        }
-
-        if (At(at) is (byte)'e' or (byte)'E')
-        {
-            at++;
-            if (At(at) is (byte)'+' or (byte)'-')
-            {
-                at++;
-            }
-
-            if (!Digits(ref at))
-            {
-                return false;
-            }
-        }
-
-        if (!EndsValue(At(at)))
-        {
-            return false;
-        }
-
-        number = _data[Position..at];
-        Position = at;
+        number = rest[..length];
+        Position += length;
         return true;
     }
 
@@ -153,16 +172,4 @@ internal ref struct PlainJsonCursor(ReadOnlySpan<byte> data, int position)
     /// <summary>The byte at <paramref name="at"/>, or 0 past the data's end (no JSON token has a 0 byte).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private readonly byte At(int at) => (uint)at < (uint)_data.Length ? _data[at] : (byte)0;
-
-    /// <summary>One or more digits from <paramref name="at"/>; false when there is none.</summary>
-    private readonly bool Digits(ref int at)
-    {
-        var start = at;
-        while ((uint)(At(at) - '0') <= 9)
-        {
-            at++;
-        }
-
-        return at > start;
-    }
 }

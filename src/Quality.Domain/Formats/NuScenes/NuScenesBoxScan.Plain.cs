@@ -94,18 +94,18 @@ internal sealed partial class NuScenesBoxScan
             case (byte)'n':
                 return isNull = cursor.TryLiteral();
             default:
-                if (!cursor.TryNumber(out var number))
+                if (!cursor.TryNumber(out var number, out var value, out var isDecided))
                 {
                     return false;
                 }
 
                 if (shape == Shape.Number)
                 {
-                    _hasNumbers[field] = JsonNumberParser.TryGetFinite(number, out _numbers[field * MaxNumbers]);
+                    _hasNumbers[field] = TryFinite(number, value, isDecided, out _numbers[field * MaxNumbers]);
                 }
                 else if (shape == Shape.Count)
                 {
-                    _texts[field] = IsCount(number) ? texts.GetAscii(number) : null;
+                    _texts[field] = IsCount(number) ? texts.GetCount(number) : null;
                 }
 
                 return true;
@@ -151,12 +151,12 @@ internal sealed partial class NuScenesBoxScan
 
                         break;
                     default:
-                        if (!cursor.TryNumber(out var number))
+                        if (!cursor.TryNumber(out var number, out var value, out var isDecided))
                         {
                             return false;
                         }
 
-                        isUsual &= count < into.Length && JsonNumberParser.TryGetFinite(number, out into[count]);
+                        isUsual &= count < into.Length && TryFinite(number, value, isDecided, out into[count]);
                         break;
                 }
 
@@ -180,6 +180,13 @@ internal sealed partial class NuScenesBoxScan
         }
 
         return true;
+    }
+
+    /// <summary>A number's finite value: as the cursor read it, or else from its text (<see cref="JsonNumberParser.TryGetFinite"/>).</summary>
+    private static bool TryFinite(ReadOnlySpan<byte> number, double value, bool isDecided, out double finite)
+    {
+        finite = value;
+        return isDecided || JsonNumberParser.TryGetFinite(number, out finite);
     }
 
     /// <summary>A string's characters (printable ASCII without escapes, as <see cref="PlainJsonCursor.TryString"/> takes them) that are a valid id as they stand.</summary>

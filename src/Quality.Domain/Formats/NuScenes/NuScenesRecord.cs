@@ -177,7 +177,7 @@ internal readonly ref struct NuScenesRecord(ReadOnlySpan<byte> json, NuScenesBox
     /// 15 (JSON has no leading zeros, so they are the shortest round-trip text), come from <paramref name="texts"/>.
     /// </summary>
     private static string Count(JsonFields fields, ReadOnlySpan<byte> raw, string path, NuScenesTexts texts) =>
-        NuScenesBoxScan.IsCount(raw) ? texts.GetAscii(raw) : JsonFields.Format(NonNegative(fields, raw, path));
+        NuScenesBoxScan.IsCount(raw) ? texts.GetCount(raw) : JsonFields.Format(NonNegative(fields, raw, path));
 
     /// <summary>An id written as a string or an integer, as text (<see cref="JsonFields.Id"/>).</summary>
     private static string Id(JsonFields fields, ReadOnlySpan<byte> raw, string path, NuScenesTexts? texts)

@@ -12,8 +12,14 @@ internal sealed class NuScenesTexts
 {
     private const int MaxTexts = 1 << 16;
 
+    /// <summary>Counts below this are held by their value (<see cref="GetCount"/>).</summary>
+    private const int HeldCounts = 1 << 12;
+
     private readonly Dictionary<string, string> _texts = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+
+    /// <summary>The counts met, by their value: a box's point counts take thousands of values, which would evict each other from <see cref="_recent"/>.</summary>
+    private readonly string?[] _counts = new string?[HeldCounts];
 
     /// <summary>The held texts last met, by their UTF-8 bytes: a box's texts are found without decoding or hashing their characters.</summary>
     private readonly Utf8StringPool _recent = new();
@@ -57,5 +63,22 @@ internal sealed class NuScenesTexts
         TryGet(chars, static _ => true, out text);
         _recent.Add(ascii, text);
         return text;
+    }
+
+    /// <summary>A count's digits (at most 15, without leading zeros, as <see cref="NuScenesBoxScan.IsCount"/> checks them) as the held string of <see cref="GetAscii"/>.</summary>
+    public string GetCount(ReadOnlySpan<byte> digits)
+    {
+        if (digits.Length > 4)
+        {
+            return GetAscii(digits);
+        }
+
+        var value = 0;
+        foreach (var digit in digits)
+        {
+            value = (value * 10) + (digit - '0');
+        }
+
+        return value < HeldCounts ? _counts[value] ??= GetAscii(digits) : GetAscii(digits);
     }
 }
