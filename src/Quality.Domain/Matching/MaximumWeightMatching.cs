@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 
 namespace Quality.Domain.Matching;
 
@@ -105,7 +106,7 @@ public static class MaximumWeightMatching
         }
 
         // One-to-one: no two pairs share a left, so any sort by left gives the one order.
-        if (!IsAscendingByLeft(matched))
+        if (!IsAscendingByLeft(CollectionsMarshal.AsSpan(matched)))
         {
             matched.Sort(static (p, q) => p.Left.CompareTo(q.Left));
         }
@@ -169,9 +170,9 @@ public static class MaximumWeightMatching
         return true;
     }
 
-    private static bool IsAscendingByLeft(List<ScoredPair> pairs)
+    internal static bool IsAscendingByLeft(ReadOnlySpan<ScoredPair> pairs)
     {
-        for (var p = 1; p < pairs.Count; p++)
+        for (var p = 1; p < pairs.Length; p++)
         {
             if (pairs[p].Left < pairs[p - 1].Left)
             {
