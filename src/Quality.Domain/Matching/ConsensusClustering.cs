@@ -68,7 +68,7 @@ public static class ConsensusClustering
         var edges = scratch.Edges;
         edges.Clear();
         EligiblePairs(scratch.Observations, similarity, threshold, candidates, edges);
-        return Partition(scratch.Observations, edges, scratch.Components, exact: true, scratch.Objects);
+        return Partition(scratch.Observations, edges, scratch.Components, exact: true, scratch);
     }
 
     private static ConsensusObject[] Cluster(
@@ -83,14 +83,15 @@ public static class ConsensusClustering
             .SelectMany(a => Enumerable.Range(0, a.Value >= 0 ? a.Value : throw new ArgumentOutOfRangeException(nameof(objectCounts), a.Value, $"Annotator {a.Key} has a negative object count.")).Select(i => new Observation(a.Key, i)))];
         var edges = new Dictionary<(int, int), long>();
         EligiblePairs(observations, similarity, threshold, [.. (candidates ?? AllPairs(observations.Count)).Order()], edges);
-        return Partition(observations, edges, new DisjointSets(observations.Count), exact, []);
+        return Partition(observations, edges, new DisjointSets(observations.Count), exact, new ConsensusScratch());
     }
 
     /// <summary>The consensus objects of the components of <paramref name="edges"/>, ordered by their first observation.</summary>
-    /// <param name="objects">Storage for the objects with their first observation number while they are sorted.</param>
+    /// <param name="scratch">Storage for the components and for the objects with their first observation while they are sorted.</param>
     private static ConsensusObject[] Partition(
-        List<Observation> observations, Dictionary<(int, int), long> edges, DisjointSets components, bool exact, List<(int First, ConsensusObject Object)> objects)
+        List<Observation> observations, Dictionary<(int, int), long> edges, DisjointSets components, bool exact, ConsensusScratch scratch)
     {
+        var (elements, ends, objects) = (scratch.ComponentElements, scratch.ComponentEnds, scratch.Objects);
         components.Reset(observations.Count);
         foreach (var (first, second) in edges.Keys)
         {
@@ -99,8 +100,10 @@ public static class ConsensusClustering
 
         objects.Clear();
         Func<int, string> annotatorOf = g => observations[g].Annotator;
-        foreach (var component in components.Components())
+        components.Components(elements, ends);
+        for (var set = 0; set < ends.Count; set++)
         {
+            var component = CollectionsMarshal.AsSpan(elements)[(set == 0 ? 0 : ends[set - 1])..ends[set]];
             // Most components are the drawings of one object by different annotators: one group, no search.
             if (exact && ConsensusPartition.IsClique(component, edges, annotatorOf))
             {
@@ -108,9 +111,10 @@ public static class ConsensusClustering
                 continue;
             }
 
-            foreach (var members in (exact ? ConsensusPartition.Solve(component, edges, annotatorOf) : null) ?? Agglomerate(component, edges))
+            var members = component.ToArray();
+            foreach (var group in (exact ? ConsensusPartition.Solve(members, edges, annotatorOf) : null) ?? Agglomerate(members, edges))
             {
-                objects.Add((members[0], ObjectOf(members)));
+                objects.Add((group[0], ObjectOf(CollectionsMarshal.AsSpan(group))));
             }
         }
 
@@ -124,9 +128,9 @@ public static class ConsensusClustering
 
         return ordered;
 
-        ConsensusObject ObjectOf(IReadOnlyList<int> members)
+        ConsensusObject ObjectOf(ReadOnlySpan<int> members)
         {
-            var seen = new Observation[members.Count];
+            var seen = new Observation[members.Length];
             for (var m = 0; m < seen.Length; m++)
             {
                 seen[m] = observations[members[m]];

@@ -16,5 +16,9 @@ internal sealed class ConsensusScratch
 
     internal DisjointSets Components { get; } = new(0);
 
+    internal List<int> ComponentElements { get; } = [];
+
+    internal List<int> ComponentEnds { get; } = [];
+
     internal List<(int First, ConsensusObject Object)> Objects { get; } = [];
 }
