@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Quality.Domain.Agreement;
 using Quality.Domain.Annotations;
 using Quality.Domain.Geometry;
@@ -26,7 +27,7 @@ public sealed record SpatialOptions
 /// format cannot tell "saw nothing" from "not assigned"). Two annotators are compared on the items where both labeled
 /// objects of the data type. 2D boxes and cuboids are never compared with each other.
 /// </remarks>
-public sealed class SpatialAudit
+public sealed partial class SpatialAudit
 {
     private readonly SortedDictionary<string, ConfusionMatrix> _againstGold = new(StringComparer.Ordinal);
     private readonly SortedDictionary<(string A, string B), DetectionAgreement> _pairwise = new(OrdinalPairComparer.Instance);
@@ -36,6 +37,7 @@ public sealed class SpatialAudit
     private RatingPatterns _consensusClass = new();
     private readonly SortedDictionary<string, RatingPatterns> _attributes = new(StringComparer.Ordinal);
     private GeometricAlpha _geometry = new();
+    private ItemScratch? _scratch;
 
     /// <summary>Adds one item's annotations; matched pairs, misses and extras go to <paramref name="evidence"/> if given.</summary>
     /// <param name="strata">The item's strata, which each evidence row carries (<see cref="EvidencePair.Strata"/>); null: none.</param>
@@ -43,63 +45,57 @@ public sealed class SpatialAudit
     {
         ArgumentNullException.ThrowIfNull(annotations);
         ArgumentNullException.ThrowIfNull(options);
-        var goldItem = annotations.Any(a => a.Role == AnnotatorRole.Gold);
-        foreach (var kind in new[] { ObjectKind.Box, ObjectKind.Cuboid })
+        var scratch = _scratch ??= new ItemScratch();
+        var goldItem = false;
+        for (var i = 0; i < annotations.Count; i++)
         {
-            var objects = annotations.Where(a => KindOf(a) == kind).ToList();
-            if (objects.Count == 0)
+            goldItem |= annotations[i].Role == AnnotatorRole.Gold;
+        }
+
+        foreach (var kind in ObjectKinds)
+        {
+            if (scratch.Gather(annotations, kind) is not { } firstObject)
             {
                 continue;
             }
 
-            var gold = goldItem ? Drawn(objects.Where(a => a.Role == AnnotatorRole.Gold).ToList(), kind) : null;
-            var byAnnotator = objects.Where(a => a.Role == AnnotatorRole.Annotator)
-                .GroupBy(a => a.Annotator, StringComparer.Ordinal)
-                .OrderBy(g => g.Key, StringComparer.Ordinal)
-                .Select(g => (Annotator: g.Key, Objects: g.ToList()))
-                .ToList();
             // Each annotator's footprints and classes once, for the comparison with gold and every pair.
-            var drawn = byAnnotator.Select(a => Drawn(a.Objects, kind)).ToArray();
-            for (var a = 0; a < byAnnotator.Count; a++)
+            var (gold, annotators) = (goldItem ? scratch.Gold : null, scratch.Annotators);
+            for (var a = 0; a < annotators.Count; a++)
             {
-                var (items, count) = _labeled.GetValueOrDefault(byAnnotator[a].Annotator);
-                _labeled[byAnnotator[a].Annotator] = (items + 1, count + drawn[a].Objects.Count);
+                var (items, count) = _labeled.GetValueOrDefault(annotators[a].Annotator);
+                _labeled[annotators[a].Annotator] = (items + 1, count + annotators[a].Objects.Count);
                 if (gold is not null)
                 {
-                    CompareWithGold(byAnnotator[a].Annotator, gold, drawn[a], kind, options, evidence, strata);
+                    CompareWithGold(annotators[a].Annotator, gold, annotators[a], kind, options, evidence, strata);
                 }
             }
 
-            var scoredByPair = new List<(int I, int J, List<ScoredPair> Scored)>();
-            for (var i = 0; i < byAnnotator.Count; i++)
+            // Every pair's scored pairs under one integer key each, for the consensus, in the order they were scored.
+            var similarities = scratch.Similarities;
+            similarities.Clear();
+            for (var i = 0; i < annotators.Count; i++)
             {
-                for (var j = i + 1; j < byAnnotator.Count; j++)
+                for (var j = i + 1; j < annotators.Count; j++)
                 {
-                    var scored = ScoredPairs(drawn[i], drawn[j], kind, options);
-                    var agreement = DetectionAgreement.Compare(drawn[i].Classes, drawn[j].Classes, scored, options.Thresholds);
-                    Pairwise(byAnnotator[i].Annotator, byAnnotator[j].Annotator).Merge(agreement);
-                    scoredByPair.Add((i, j, scored));
+                    var scored = ScoredPairs(annotators[i], annotators[j], kind, options, scratch);
+                    Pairwise(annotators[i].Annotator, annotators[j].Annotator)
+                        .AddItem(annotators[i].Classes, annotators[j].Classes, scored, options.Thresholds, scratch.Matching);
+                    foreach (var pair in scored)
+                    {
+                        similarities[PairKey(i, pair.Left, j, pair.Right)] = pair.Similarity;
+                    }
                 }
             }
 
-            // Sized once for every pair of every two annotators, instead of growing through its resizes.
-            var similarities = new Dictionary<long, double>(scoredByPair.Sum(p => p.Scored.Count));
-            foreach (var (i, j, scored) in scoredByPair)
+            if (annotators.Count >= 2)
             {
-                foreach (var pair in scored)
+                if (annotators.Count > ushort.MaxValue || annotators.Exists(a => a.Objects.Count > ushort.MaxValue))
                 {
-                    similarities[PairKey(i, pair.Left, j, pair.Right)] = pair.Similarity;
-                }
-            }
-
-            if (byAnnotator.Count >= 2)
-            {
-                if (byAnnotator.Count > ushort.MaxValue || byAnnotator.Any(a => a.Objects.Count > ushort.MaxValue))
-                {
-                    throw new InvalidOperationException($"Item '{objects[0].Item}' has more than {ushort.MaxValue} annotators or objects of one annotator.");
+                    throw new InvalidOperationException($"Item '{firstObject.Item}' has more than {ushort.MaxValue} annotators or objects of one annotator.");
                 }
 
-                AddConsensus(byAnnotator, similarities, options);
+                AddConsensus(annotators, similarities, options);
             }
         }
     }
@@ -110,26 +106,38 @@ public sealed class SpatialAudit
     /// type on the item says present or absent) and class (the annotators who drew it give its class).
     /// </summary>
     private void AddConsensus(
-        List<(string Annotator, List<Annotation> Objects)> byAnnotator, Dictionary<long, double> similarities, SpatialOptions options)
+        List<Drawings> byAnnotator, Dictionary<long, double> similarities, SpatialOptions options)
     {
-        var counts = byAnnotator.ToDictionary(a => a.Annotator, a => a.Objects.Count, StringComparer.Ordinal);
         // Observation numbers as the clustering counts them (annotators in ordinal order, as byAnnotator is): only the
         // pairs the sweep scored can reach τ.
+        var consensus = _scratch!.Consensus;
+        var (numbered, candidates) = (consensus.Observations, consensus.Candidates);
+        numbered.Clear();
         var first = new int[byAnnotator.Count];
-        for (var a = 1; a < first.Length; a++)
+        for (var a = 0; a < first.Length; a++)
         {
-            first[a] = first[a - 1] + byAnnotator[a - 1].Objects.Count;
+            first[a] = numbered.Count;
+            for (var o = 0; o < byAnnotator[a].Objects.Count; o++)
+            {
+                numbered.Add(new Observation(byAnnotator[a].Annotator, o));
+            }
         }
 
-        var candidates = similarities.Keys.Select(key => ObservationsOf(key) is var (x, y) ? (first[x.Annotator] + x.Index, first[y.Annotator] + y.Index) : default);
+        candidates.Clear();
+        foreach (var key in similarities.Keys)
+        {
+            var (x, y) = ObservationsOf(key);
+            candidates.Add((first[x.Annotator] + x.Index, first[y.Annotator] + y.Index));
+        }
+
         var clusters = ConsensusClustering.Cluster(
-            counts, (a, b) => Similarity((IndexOf(a.Annotator), a.Index), (IndexOf(b.Annotator), b.Index)), options.Thresholds.Default, candidates);
+            consensus, (a, b) => Similarity((IndexOf(a.Annotator), a.Index), (IndexOf(b.Annotator), b.Index)), options.Thresholds.Default);
         // Drawings numbered in cluster order; an observation's drawing found by its number as the clustering counts it.
-        var drawings = new (int Annotator, int Index)[first[^1] + byAnnotator[^1].Objects.Count];
+        var drawings = new (int Annotator, int Index)[numbered.Count];
         var drawingOf = new int[drawings.Length];
-        var members = new IReadOnlyList<int>[clusters.Count];
+        var members = new IReadOnlyList<int>[clusters.Length];
         var drawn = 0;
-        for (var c = 0; c < clusters.Count; c++)
+        for (var c = 0; c < clusters.Length; c++)
         {
             var observations = clusters[c].Observations;
             var numbers = new int[observations.Count];
@@ -158,8 +166,9 @@ public sealed class SpatialAudit
             var observations = cluster.Observations;
             ratings.Clear();
             var next = 0;
-            foreach (var (annotator, _) in byAnnotator)
+            foreach (var side in byAnnotator)
             {
+                var annotator = side.Annotator;
                 // Observations come in annotator order (ordinal, as byAnnotator), one per annotator at most.
                 var seen = next < observations.Count && string.Equals(observations[next].Annotator, annotator, StringComparison.Ordinal);
                 next += seen ? 1 : 0;
@@ -384,14 +393,15 @@ public sealed class SpatialAudit
     internal static IReadOnlyList<ObjectOutcome> CompareObjects(IReadOnlyList<Annotation> reference, IReadOnlyList<Annotation> candidate, SpatialOptions options)
     {
         var outcomes = new List<ObjectOutcome>();
-        foreach (var kind in new[] { ObjectKind.Box, ObjectKind.Cuboid })
+        var scratch = new ItemScratch();
+        foreach (var kind in ObjectKinds)
         {
-            var expected = reference.Where(a => KindOf(a) == kind).ToList();
-            var given = candidate.Where(a => KindOf(a) == kind).ToList();
-            if (expected.Count + given.Count > 0)
+            var (expected, given) = (Drawn(reference, kind), Drawn(candidate, kind));
+            if (expected.Objects.Count + given.Objects.Count > 0)
             {
-                var (expectedDrawn, givenDrawn) = (Drawn(expected, kind), Drawn(given, kind));
-                outcomes.AddRange(GoldComparison.Compare(expectedDrawn.Classes, givenDrawn.Classes, ScoredPairs(expectedDrawn, givenDrawn, kind, options), options.Thresholds));
+                GoldComparison.Compare(
+                    expected.Classes, given.Classes, ScoredPairs(expected, given, kind, options, scratch), options.Thresholds, scratch.Matching, scratch.Outcomes);
+                outcomes.AddRange(scratch.Outcomes);
             }
         }
 
@@ -402,12 +412,19 @@ public sealed class SpatialAudit
         string annotator, Drawings goldDrawn, Drawings labeledDrawn, ObjectKind kind, SpatialOptions options, ICollection<EvidencePair>? evidence,
         ItemStrata? strata)
     {
-        var outcomes = GoldComparison.Compare(goldDrawn.Classes, labeledDrawn.Classes, ScoredPairs(goldDrawn, labeledDrawn, kind, options), options.Thresholds);
+        var scratch = _scratch!;
+        var outcomes = scratch.Outcomes;
+        GoldComparison.Compare(
+            goldDrawn.Classes, labeledDrawn.Classes, ScoredPairs(goldDrawn, labeledDrawn, kind, options, scratch), options.Thresholds, scratch.Matching, outcomes);
         var (gold, labeled) = (goldDrawn.Objects, labeledDrawn.Objects);
-        AgainstGold(annotator).AddRange(outcomes);
-        foreach (var outcome in outcomes.Where(o => o.Reference is not null && o.Candidate is not null))
+        var matrix = AgainstGold(annotator);
+        foreach (var outcome in outcomes)
         {
-            Precision(outcome.ReferenceClass!).Add(gold[outcome.Reference!.Value], labeled[outcome.Candidate!.Value], outcome.Similarity);
+            matrix.Add(outcome);
+            if (outcome is { Reference: { } r, Candidate: { } c })
+            {
+                Precision(outcome.ReferenceClass!).Add(gold[r], labeled[c], outcome.Similarity);
+            }
         }
 
         if (evidence is null)
@@ -471,21 +488,62 @@ public sealed class SpatialAudit
         return differences is null ? null : new Dictionary<string, string?[]>(differences, StringComparer.Ordinal);
     }
 
-    /// <summary>One side's objects of one data type with their classes and footprints, computed once for every comparison they enter.</summary>
-    private sealed record Drawings(List<Annotation> Objects, string[] Classes, RotatedRectangle[] Footprints);
+    /// <summary>
+    /// One side's objects of one data type (an annotator's, or gold's) with their classes and footprints, computed once
+    /// for every comparison they enter; reused item after item (<see cref="ItemScratch"/>).
+    /// </summary>
+    private sealed class Drawings
+    {
+        /// <summary>Whose objects these are; empty for gold.</summary>
+        public string Annotator { get; set; } = "";
 
-    private static Drawings Drawn(List<Annotation> objects, ObjectKind kind) =>
-        new(objects, [.. objects.Select(o => o.Label)], [.. objects.Select(o => kind == ObjectKind.Box ? o.Box!.ToRotatedRectangle() : o.Cuboid!.Footprint)]);
+        public List<Annotation> Objects { get; } = [];
+
+        public List<string> Classes { get; } = [];
+
+        public List<RotatedRectangle> Footprints { get; } = [];
+
+        public void Clear()
+        {
+            Objects.Clear();
+            Classes.Clear();
+            Footprints.Clear();
+        }
+
+        public void Add(Annotation drawn, ObjectKind kind)
+        {
+            Objects.Add(drawn);
+            Classes.Add(drawn.Label);
+            Footprints.Add(kind == ObjectKind.Box ? drawn.Box!.ToRotatedRectangle() : drawn.Cuboid!.Footprint);
+        }
+    }
+
+    private static Drawings Drawn(IReadOnlyList<Annotation> objects, ObjectKind kind)
+    {
+        var drawn = new Drawings();
+        foreach (var drawing in objects)
+        {
+            if (KindOf(drawing) == kind)
+            {
+                drawn.Add(drawing, kind);
+            }
+        }
+
+        return drawn;
+    }
 
     /// <summary>
     /// IoU of the pairs whose footprints' bounding circles overlap (<see cref="SweepAndPrune"/>); every other pair has
     /// IoU 0 and is never computed, so a frame of 40 × 40 objects costs a few dozen exact intersections, not 1,600.
     /// </summary>
-    private static List<ScoredPair> ScoredPairs(Drawings firstDrawn, Drawings secondDrawn, ObjectKind kind, SpatialOptions options)
+    /// <returns>The scored pairs, in <paramref name="scratch"/> until its next use.</returns>
+    private static ReadOnlySpan<ScoredPair> ScoredPairs(Drawings firstDrawn, Drawings secondDrawn, ObjectKind kind, SpatialOptions options, ItemScratch scratch)
     {
-        var candidates = SweepAndPrune.Candidates(firstDrawn.Footprints, secondDrawn.Footprints);
+        var candidates = scratch.Candidates;
+        scratch.Sweep.Candidates(CollectionsMarshal.AsSpan(firstDrawn.Footprints), CollectionsMarshal.AsSpan(secondDrawn.Footprints), candidates);
         var (first, second) = (firstDrawn.Objects, secondDrawn.Objects);
-        var scored = new List<ScoredPair>(candidates.Count);
+        var scored = scratch.Scored;
+        scored.Clear();
         foreach (var candidate in candidates)
         {
             var iou = Similarity(first[candidate.First], second[candidate.Second], kind, options);
@@ -495,12 +553,14 @@ public sealed class SpatialAudit
             }
         }
 
-        return scored;
+        return CollectionsMarshal.AsSpan(scored);
     }
 
     private static double Similarity(Annotation a, Annotation b, ObjectKind kind, SpatialOptions options) => kind == ObjectKind.Box
         ? IntersectionOverUnion.Of(a.Box!, b.Box!)
         : IntersectionOverUnion.Of(a.Cuboid!, b.Cuboid!, options.CuboidMode);
+
+    private static readonly ObjectKind[] ObjectKinds = [ObjectKind.Box, ObjectKind.Cuboid];
 
     private static ObjectKind? KindOf(Annotation a) => a.Box is not null ? ObjectKind.Box : a.Cuboid is not null ? ObjectKind.Cuboid : null;
 

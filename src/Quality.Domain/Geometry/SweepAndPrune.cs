@@ -19,47 +19,70 @@ public static class SweepAndPrune
     {
         ArgumentNullException.ThrowIfNull(first);
         ArgumentNullException.ThrowIfNull(second);
-        var entries = new Entry[first.Count + second.Count];
-        for (var i = 0; i < first.Count; i++)
-        {
-            entries[i] = Entry.Of(first[i], i, fromFirst: true, nameof(first));
-        }
-
-        for (var j = 0; j < second.Count; j++)
-        {
-            entries[first.Count + j] = Entry.Of(second[j], j, fromFirst: false, nameof(second));
-        }
-
-        Array.Sort(entries, static (p, q) => p.Left.CompareTo(q.Left));
-        // The active intervals by their place in the sorted entries (a third of an entry's size), sized once: an
-        // interval is active at most once.
-        var activeFirst = new List<int>(first.Count);
-        var activeSecond = new List<int>(second.Count);
         var pairs = new List<CandidatePair>();
-        for (var e = 0; e < entries.Length; e++)
+        new Sweep().Candidates([.. first], [.. second], pairs);
+        return pairs;
+    }
+
+    /// <summary>
+    /// The sweep's working storage, kept by a caller that sweeps item after item (an audit sweeps every annotator pair of
+    /// every frame): it grows to the largest item and is then reused, so a frame's sweeps allocate nothing.
+    /// </summary>
+    internal sealed class Sweep
+    {
+        private Entry[] _entries = [];
+        // The active intervals by their place in the sorted entries (a third of an entry's size).
+        private readonly List<int> _activeFirst = [];
+        private readonly List<int> _activeSecond = [];
+
+        /// <summary>Replaces <paramref name="pairs"/>' contents with the candidate pairs, sorted by first index, then second.</summary>
+        public void Candidates(ReadOnlySpan<RotatedRectangle> first, ReadOnlySpan<RotatedRectangle> second, List<CandidatePair> pairs)
         {
-            var entry = entries[e];
-            var (mine, others) = entry.FromFirst ? (activeFirst, activeSecond) : (activeSecond, activeFirst);
-            var rectangle = entry.FromFirst ? first[entry.Index] : second[entry.Index];
-            for (var k = others.Count - 1; k >= 0; k--)
+            pairs.Clear();
+            var count = first.Length + second.Length;
+            if (_entries.Length < count)
             {
-                var other = entries[others[k]];
-                if (other.Right <= entry.Left)
-                {
-                    others[k] = others[^1];
-                    others.RemoveAt(others.Count - 1);
-                }
-                else if (RotatedRectangle.BoundingCirclesOverlap(rectangle, entry.FromFirst ? second[other.Index] : first[other.Index]))
-                {
-                    pairs.Add(entry.FromFirst ? new(entry.Index, other.Index) : new(other.Index, entry.Index));
-                }
+                _entries = new Entry[Math.Max(count, 2 * _entries.Length)];
             }
 
-            mine.Add(e);
-        }
+            var entries = _entries.AsSpan(0, count);
+            for (var i = 0; i < first.Length; i++)
+            {
+                entries[i] = Entry.Of(first[i], i, fromFirst: true, nameof(first));
+            }
 
-        pairs.Sort(static (p, q) => p.First != q.First ? p.First.CompareTo(q.First) : p.Second.CompareTo(q.Second));
-        return pairs;
+            for (var j = 0; j < second.Length; j++)
+            {
+                entries[first.Length + j] = Entry.Of(second[j], j, fromFirst: false, nameof(second));
+            }
+
+            entries.Sort(static (p, q) => p.Left.CompareTo(q.Left));
+            _activeFirst.Clear();
+            _activeSecond.Clear();
+            for (var e = 0; e < entries.Length; e++)
+            {
+                var entry = entries[e];
+                var (mine, others) = entry.FromFirst ? (_activeFirst, _activeSecond) : (_activeSecond, _activeFirst);
+                var rectangle = entry.FromFirst ? first[entry.Index] : second[entry.Index];
+                for (var k = others.Count - 1; k >= 0; k--)
+                {
+                    var other = entries[others[k]];
+                    if (other.Right <= entry.Left)
+                    {
+                        others[k] = others[^1];
+                        others.RemoveAt(others.Count - 1);
+                    }
+                    else if (RotatedRectangle.BoundingCirclesOverlap(rectangle, entry.FromFirst ? second[other.Index] : first[other.Index]))
+                    {
+                        pairs.Add(entry.FromFirst ? new(entry.Index, other.Index) : new(other.Index, entry.Index));
+                    }
+                }
+
+                mine.Add(e);
+            }
+
+            pairs.Sort(static (p, q) => p.First != q.First ? p.First.CompareTo(q.First) : p.Second.CompareTo(q.Second));
+        }
     }
 
     /// <summary>A rectangle's x-interval and where it is (its set and index): a quarter of the rectangle's size to sort.</summary>

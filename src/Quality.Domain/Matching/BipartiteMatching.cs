@@ -15,7 +15,7 @@ public sealed class BipartiteMatching
         Array.Fill(_leftOfRight, -1);
         // Most matchings come in ascending left already (a sweep's pairs, one-pair components): sorted only when not.
         var given = pairs.ToArray();
-        _pairs = IsAscendingByLeft(given) ? given : [.. given.OrderBy(p => p.Left)];
+        _pairs = MaximumWeightMatching.IsAscendingByLeft(given) ? given : [.. given.OrderBy(p => p.Left)];
         foreach (var pair in _pairs)
         {
             _rightOfLeft[pair.Left] = pair.Right;
@@ -33,19 +33,6 @@ public sealed class BipartiteMatching
 
     /// <summary>The sum of the matched pairs' similarities.</summary>
     public double TotalSimilarity { get; }
-
-    private static bool IsAscendingByLeft(ScoredPair[] pairs)
-    {
-        for (var p = 1; p < pairs.Length; p++)
-        {
-            if (pairs[p].Left < pairs[p - 1].Left)
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
 
     /// <returns>The right object matched to <paramref name="left"/>, or −1 when it is unmatched.</returns>
     public int RightOf(int left) => _rightOfLeft[left];

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 
 namespace Quality.Domain.Matching;
 
@@ -54,6 +55,22 @@ public static class ConsensusClustering
         IReadOnlyDictionary<string, int> objectCounts, Func<Observation, Observation, double> similarity, double threshold) =>
         Cluster(objectCounts, similarity, threshold, exact: false);
 
+    /// <summary>
+    /// The clustering with only candidate pairs weighed, as the overload with candidates, on the observations and
+    /// candidates the caller put in <paramref name="scratch"/>, whose storage it works in: an audit clusters frame after
+    /// frame with the same storage.
+    /// </summary>
+    internal static ConsensusObject[] Cluster(ConsensusScratch scratch, Func<Observation, Observation, double> similarity, double threshold)
+    {
+        MaximumWeightMatching.ValidateThreshold(threshold);
+        var candidates = CollectionsMarshal.AsSpan(scratch.Candidates);
+        candidates.Sort();
+        var edges = scratch.Edges;
+        edges.Clear();
+        EligiblePairs(scratch.Observations, similarity, threshold, candidates, edges);
+        return Partition(scratch.Observations, edges, scratch.Components, exact: true, scratch);
+    }
+
     private static ConsensusObject[] Cluster(
         IReadOnlyDictionary<string, int> objectCounts, Func<Observation, Observation, double> similarity, double threshold, bool exact,
         IEnumerable<(int X, int Y)>? candidates = null)
@@ -62,22 +79,65 @@ public static class ConsensusClustering
         ArgumentNullException.ThrowIfNull(similarity);
         MaximumWeightMatching.ValidateThreshold(threshold);
 
-        var observations = objectCounts.OrderBy(a => a.Key, StringComparer.Ordinal)
-            .SelectMany(a => Enumerable.Range(0, a.Value >= 0 ? a.Value : throw new ArgumentOutOfRangeException(nameof(objectCounts), a.Value, $"Annotator {a.Key} has a negative object count.")).Select(i => new Observation(a.Key, i)))
-            .ToArray();
-        var edges = EligiblePairs(observations, similarity, threshold, candidates ?? AllPairs(observations.Length));
+        List<Observation> observations = [.. objectCounts.OrderBy(a => a.Key, StringComparer.Ordinal)
+            .SelectMany(a => Enumerable.Range(0, a.Value >= 0 ? a.Value : throw new ArgumentOutOfRangeException(nameof(objectCounts), a.Value, $"Annotator {a.Key} has a negative object count.")).Select(i => new Observation(a.Key, i)))];
+        var edges = new Dictionary<(int, int), long>();
+        EligiblePairs(observations, similarity, threshold, [.. (candidates ?? AllPairs(observations.Count)).Order()], edges);
+        return Partition(observations, edges, new DisjointSets(observations.Count), exact, new ConsensusScratch());
+    }
 
-        var components = new DisjointSets(observations.Length);
+    /// <summary>The consensus objects of the components of <paramref name="edges"/>, ordered by their first observation.</summary>
+    /// <param name="scratch">Storage for the components and for the objects with their first observation while they are sorted.</param>
+    private static ConsensusObject[] Partition(
+        List<Observation> observations, Dictionary<(int, int), long> edges, DisjointSets components, bool exact, ConsensusScratch scratch)
+    {
+        var (elements, ends, objects) = (scratch.ComponentElements, scratch.ComponentEnds, scratch.Objects);
+        components.Reset(observations.Count);
         foreach (var (first, second) in edges.Keys)
         {
             components.Union(first, second);
         }
 
-        return components.Components()
-            .SelectMany(component => (exact ? ConsensusPartition.Solve(component, edges, g => observations[g].Annotator) : null) ?? Agglomerate(component, edges))
-            .OrderBy(members => members[0])
-            .Select(members => new ConsensusObject([.. members.Select(g => observations[g])]))
-            .ToArray();
+        objects.Clear();
+        Func<int, string> annotatorOf = g => observations[g].Annotator;
+        components.Components(elements, ends);
+        for (var set = 0; set < ends.Count; set++)
+        {
+            var component = CollectionsMarshal.AsSpan(elements)[(set == 0 ? 0 : ends[set - 1])..ends[set]];
+            // Most components are the drawings of one object by different annotators: one group, no search.
+            if (exact && ConsensusPartition.IsClique(component, edges, annotatorOf))
+            {
+                objects.Add((component[0], ObjectOf(component)));
+                continue;
+            }
+
+            var members = component.ToArray();
+            foreach (var group in (exact ? ConsensusPartition.Solve(members, edges, annotatorOf) : null) ?? Agglomerate(members, edges))
+            {
+                objects.Add((group[0], ObjectOf(CollectionsMarshal.AsSpan(group))));
+            }
+        }
+
+        // Every observation is in one object, so no two objects share a first observation: any sort gives the one order.
+        objects.Sort(static (x, y) => x.First.CompareTo(y.First));
+        var ordered = new ConsensusObject[objects.Count];
+        for (var o = 0; o < ordered.Length; o++)
+        {
+            ordered[o] = objects[o].Object;
+        }
+
+        return ordered;
+
+        ConsensusObject ObjectOf(ReadOnlySpan<int> members)
+        {
+            var seen = new Observation[members.Length];
+            for (var m = 0; m < seen.Length; m++)
+            {
+                seen[m] = observations[members[m]];
+            }
+
+            return new ConsensusObject(seen);
+        }
     }
 
     private static IEnumerable<(int X, int Y)> AllPairs(int observations)
@@ -91,12 +151,12 @@ public static class ConsensusClustering
         }
     }
 
-    /// <summary>The pairs of different annotators with similarity ≥ τ, weighed in order of (x, y).</summary>
-    private static Dictionary<(int, int), long> EligiblePairs(
-        Observation[] observations, Func<Observation, Observation, double> similarity, double threshold, IEnumerable<(int X, int Y)> candidates)
+    /// <summary>The pairs of different annotators with similarity ≥ τ, weighed in the order given (of (x, y)), into <paramref name="edges"/>.</summary>
+    private static void EligiblePairs(
+        List<Observation> observations, Func<Observation, Observation, double> similarity, double threshold, ReadOnlySpan<(int X, int Y)> sortedCandidates,
+        Dictionary<(int, int), long> edges)
     {
-        var edges = new Dictionary<(int, int), long>();
-        foreach (var (x, y) in candidates.Order())
+        foreach (var (x, y) in sortedCandidates)
         {
             if (observations[x].Annotator == observations[y].Annotator)
             {
@@ -114,8 +174,6 @@ public static class ConsensusClustering
                 edges[(x, y)] = SimilarityUnits.From(s);
             }
         }
-
-        return edges;
     }
 
     /// <summary>

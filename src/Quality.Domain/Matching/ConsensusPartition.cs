@@ -51,7 +51,7 @@ internal static class ConsensusPartition
     /// Whether the members (sorted) are of different annotators and every pair is an edge: the drawings of one
     /// object by different annotators, most components of a delivery, which need no search.
     /// </summary>
-    private static bool IsClique(int[] members, Dictionary<(int, int), long> edges, Func<int, string> annotatorOf)
+    internal static bool IsClique(ReadOnlySpan<int> members, Dictionary<(int, int), long> edges, Func<int, string> annotatorOf)
     {
         // Observations are numbered by annotator, so sorted members of one annotator are neighbours.
         for (var i = 1; i < members.Length; i++)

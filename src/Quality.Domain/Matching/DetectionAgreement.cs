@@ -58,33 +58,60 @@ public sealed class DetectionAgreement
         ArgumentNullException.ThrowIfNull(scoredPairs);
         ArgumentNullException.ThrowIfNull(thresholds);
 
-        var eligible = scoredPairs
-            .Where(p => p.Similarity >= Math.Max(thresholds.For(firstClasses[p.Left]), thresholds.For(secondClasses[p.Right])));
-        var matching = MaximumWeightMatching.Compute(firstClasses.Count, secondClasses.Count, eligible);
-
-        var agreement = new DetectionAgreement
-        {
-            FirstObjects = firstClasses.Count,
-            SecondObjects = secondClasses.Count,
-            Matches = matching.Pairs.Count,
-            _similarityUnits = matching.Pairs.Sum(p => SimilarityUnits.From(p.Similarity)),
-        };
-        foreach (var objectClass in firstClasses)
-        {
-            agreement.AddToClass(objectClass, (1, 0, 0));
-        }
-
-        foreach (var objectClass in secondClasses)
-        {
-            agreement.AddToClass(objectClass, (0, 1, 0));
-        }
-
-        foreach (var pair in matching.Pairs.Where(p => string.Equals(firstClasses[p.Left], secondClasses[p.Right], StringComparison.Ordinal)))
-        {
-            agreement.AddToClass(firstClasses[pair.Left], (0, 0, 1));
-        }
-
+        var agreement = new DetectionAgreement();
+        agreement.AddItem(firstClasses, secondClasses, [.. scoredPairs], thresholds, new MatchingScratch());
         return agreement;
+    }
+
+    /// <summary>
+    /// Adds one item's agreement as <see cref="Merge"/> of <see cref="Compare(IReadOnlyList{string}, IReadOnlyList{string}, IEnumerable{ScoredPair}, MatchingThresholds)"/>
+    /// would, its matching done in <paramref name="scratch"/>: an audit adds frame after frame with no per-item objects.
+    /// </summary>
+    internal void AddItem(
+        IReadOnlyList<string> firstClasses,
+        IReadOnlyList<string> secondClasses,
+        ReadOnlySpan<ScoredPair> scoredPairs,
+        MatchingThresholds thresholds,
+        MatchingScratch scratch)
+    {
+        var eligible = scratch.Eligible;
+        eligible.Clear();
+        foreach (var pair in scoredPairs)
+        {
+            if (pair.Similarity >= Math.Max(thresholds.For(firstClasses[pair.Left]), thresholds.For(secondClasses[pair.Right])))
+            {
+                eligible.Add(pair);
+            }
+        }
+
+        MaximumWeightMatching.Match(firstClasses.Count, secondClasses.Count, CollectionsMarshal.AsSpan(eligible), scratch);
+        var matched = scratch.Matched;
+        FirstObjects += firstClasses.Count;
+        SecondObjects += secondClasses.Count;
+        Matches += matched.Count;
+        foreach (var pair in matched)
+        {
+            _similarityUnits += SimilarityUnits.From(pair.Similarity);
+        }
+
+        // By index: an interface's enumerator is an object per loop.
+        for (var i = 0; i < firstClasses.Count; i++)
+        {
+            AddToClass(firstClasses[i], (1, 0, 0));
+        }
+
+        for (var j = 0; j < secondClasses.Count; j++)
+        {
+            AddToClass(secondClasses[j], (0, 1, 0));
+        }
+
+        foreach (var pair in matched)
+        {
+            if (string.Equals(firstClasses[pair.Left], secondClasses[pair.Right], StringComparison.Ordinal))
+            {
+                AddToClass(firstClasses[pair.Left], (0, 0, 1));
+            }
+        }
     }
 
     public void Merge(DetectionAgreement other)

@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Quality.Domain.Matching;
 
 /// <summary>One item's candidate objects (an annotator's) against its reference objects (gold).</summary>
@@ -35,12 +37,40 @@ public static class GoldComparison
         ArgumentNullException.ThrowIfNull(scoredPairs);
         ArgumentNullException.ThrowIfNull(thresholds);
 
-        var eligible = scoredPairs.Where(p => p.Similarity >= thresholds.For(referenceClasses[p.Left]));
-        var matching = MaximumWeightMatching.Compute(referenceClasses.Count, candidateClasses.Count, eligible);
-
         var outcomes = new List<ObjectOutcome>(referenceClasses.Count + candidateClasses.Count);
+        Compare(referenceClasses, candidateClasses, [.. scoredPairs], thresholds, new MatchingScratch(), outcomes);
+        return outcomes;
+    }
+
+    /// <summary>
+    /// The comparison of <see cref="Compare(IReadOnlyList{string}, IReadOnlyList{string}, IEnumerable{ScoredPair}, MatchingThresholds)"/>
+    /// into <paramref name="outcomes"/> (cleared first), its matching done in <paramref name="scratch"/>: an audit compares
+    /// frame after frame with the same storage.
+    /// </summary>
+    internal static void Compare(
+        IReadOnlyList<string> referenceClasses,
+        IReadOnlyList<string> candidateClasses,
+        ReadOnlySpan<ScoredPair> scoredPairs,
+        MatchingThresholds thresholds,
+        MatchingScratch scratch,
+        List<ObjectOutcome> outcomes)
+    {
+        var eligible = scratch.Eligible;
+        eligible.Clear();
+        foreach (var pair in scoredPairs)
+        {
+            if (pair.Similarity >= thresholds.For(referenceClasses[pair.Left]))
+            {
+                eligible.Add(pair);
+            }
+        }
+
+        MaximumWeightMatching.Match(referenceClasses.Count, candidateClasses.Count, CollectionsMarshal.AsSpan(eligible), scratch);
+
+        outcomes.Clear();
+        outcomes.EnsureCapacity(referenceClasses.Count + candidateClasses.Count);
         // The matched pairs come in ascending reference index: the next one is the current reference's, or it is missed.
-        var (pairs, next) = (matching.Pairs, 0);
+        var (pairs, next) = (scratch.Matched, 0);
         for (var r = 0; r < referenceClasses.Count; r++)
         {
             if (next < pairs.Count && pairs[next].Left == r)
@@ -56,14 +86,13 @@ public static class GoldComparison
             }
         }
 
+        var leftOf = scratch.LeftOfRight(candidateClasses.Count);
         for (var c = 0; c < candidateClasses.Count; c++)
         {
-            if (matching.LeftOf(c) < 0)
+            if (leftOf[c] < 0)
             {
                 outcomes.Add(new ObjectOutcome(MatchOutcome.Extra, null, c, null, candidateClasses[c], double.NaN));
             }
         }
-
-        return outcomes;
     }
 }

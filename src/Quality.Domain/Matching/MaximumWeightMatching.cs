@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 
 namespace Quality.Domain.Matching;
 
@@ -47,13 +48,24 @@ public static class MaximumWeightMatching
     /// <exception cref="ArgumentException">A pair is out of range, repeated, or its similarity is not in (0, 1].</exception>
     public static BipartiteMatching Compute(int leftCount, int rightCount, IEnumerable<ScoredPair> eligiblePairs)
     {
+        ArgumentNullException.ThrowIfNull(eligiblePairs);
+        var scratch = new MatchingScratch();
+        Match(leftCount, rightCount, [.. eligiblePairs], scratch);
+        return new BipartiteMatching(leftCount, rightCount, scratch.Matched);
+    }
+
+    /// <summary>
+    /// The matching of <see cref="Compute(int, int, IEnumerable{ScoredPair})"/> into <paramref name="scratch"/>'s
+    /// <see cref="MatchingScratch.Matched"/>, in ascending left index, with no storage of its own.
+    /// </summary>
+    internal static void Match(int leftCount, int rightCount, ReadOnlySpan<ScoredPair> pairs, MatchingScratch scratch)
+    {
         ArgumentOutOfRangeException.ThrowIfNegative(leftCount);
         ArgumentOutOfRangeException.ThrowIfNegative(rightCount);
-        ArgumentNullException.ThrowIfNull(eligiblePairs);
-        var pairs = eligiblePairs.ToArray();
         Validate(leftCount, rightCount, pairs);
 
-        var components = new DisjointSets(leftCount + rightCount);
+        var components = scratch.Components;
+        components.Reset(leftCount + rightCount);
         foreach (var pair in pairs)
         {
             components.Union(pair.Left, leftCount + pair.Right);
@@ -61,15 +73,15 @@ public static class MaximumWeightMatching
 
         // Components in order of their first pair, each's pairs in the given order. Most components of a frame are one
         // pair (an object and its own redrawing), which is its own matching: only larger ones are gathered and solved.
-        var roots = new int[pairs.Length];
-        var size = new int[leftCount + rightCount];
+        var roots = scratch.Roots(pairs.Length);
+        var size = scratch.ComponentSizes(leftCount + rightCount);
         for (var p = 0; p < pairs.Length; p++)
         {
             size[roots[p] = components.Find(pairs[p].Left)]++;
         }
 
-        // A one-to-one matching has at most as many pairs as the smaller side has objects.
-        var matched = new List<ScoredPair>(Math.Min(pairs.Length, Math.Min(leftCount, rightCount)));
+        var matched = scratch.Matched;
+        matched.Clear();
         for (var p = 0; p < pairs.Length; p++)
         {
             if (size[roots[p]] == 1)
@@ -79,12 +91,25 @@ public static class MaximumWeightMatching
             else if (size[roots[p]] > 1)
             {
                 var root = roots[p];
-                matched.AddRange(MatchComponent([.. Enumerable.Range(p, pairs.Length - p).Where(q => roots[q] == root).Select(q => pairs[q])]));
+                var component = new List<ScoredPair>(size[root]);
+                for (var q = p; q < pairs.Length; q++)
+                {
+                    if (roots[q] == root)
+                    {
+                        component.Add(pairs[q]);
+                    }
+                }
+
+                matched.AddRange(MatchComponent([.. component]));
                 size[root] = 0; // solved
             }
         }
 
-        return new BipartiteMatching(leftCount, rightCount, matched);
+        // One-to-one: no two pairs share a left, so any sort by left gives the one order.
+        if (!IsAscendingByLeft(CollectionsMarshal.AsSpan(matched)))
+        {
+            matched.Sort(static (p, q) => p.Left.CompareTo(q.Left));
+        }
     }
 
     internal static IEnumerable<ScoredPair> AllPairs(int leftCount, int rightCount, Func<int, int, double> similarity)
@@ -108,7 +133,7 @@ public static class MaximumWeightMatching
         }
     }
 
-    private static void Validate(int leftCount, int rightCount, ScoredPair[] pairs)
+    private static void Validate(int leftCount, int rightCount, ReadOnlySpan<ScoredPair> pairs)
     {
         // Pairs in strictly ascending (left, right) order, as a sweep gives them, cannot repeat: the set is needed only otherwise.
         var seen = IsStrictlyAscending(pairs) ? null : new HashSet<(int, int)>(pairs.Length);
@@ -131,12 +156,25 @@ public static class MaximumWeightMatching
         }
     }
 
-    private static bool IsStrictlyAscending(ScoredPair[] pairs)
+    private static bool IsStrictlyAscending(ReadOnlySpan<ScoredPair> pairs)
     {
         for (var p = 1; p < pairs.Length; p++)
         {
             var (pair, previous) = (pairs[p], pairs[p - 1]);
             if (pair.Left < previous.Left || (pair.Left == previous.Left && pair.Right <= previous.Right))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    internal static bool IsAscendingByLeft(ReadOnlySpan<ScoredPair> pairs)
+    {
+        for (var p = 1; p < pairs.Length; p++)
+        {
+            if (pairs[p].Left < pairs[p - 1].Left)
             {
                 return false;
             }
