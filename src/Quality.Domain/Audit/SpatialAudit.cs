@@ -446,29 +446,51 @@ public sealed class SpatialAudit
     };
 
     /// <summary>Attributes whose values differ (or exist on one side only), as gold → annotator, in ordinal order of name.</summary>
-    private static Dictionary<string, string?[]>? AttributeDifferences(Annotation reference, Annotation candidate)
+    private static SortedAttributeDifferences? AttributeDifferences(Annotation reference, Annotation candidate)
     {
-        // A list sorted once at the end rather than a sorted tree per pair: most matched pairs differ in one or two.
-        List<KeyValuePair<string, string?[]>>? differences = null;
-        foreach (var (name, gold) in CompactDictionary.EntriesOf(reference.Attributes))
+        // Counted first and written into one array of that size: most matched pairs differ in no attribute, the rest in
+        // one or two.
+        var goldEntries = CompactDictionary.EntriesOf(reference.Attributes);
+        var givenEntries = CompactDictionary.EntriesOf(candidate.Attributes);
+        var count = 0;
+        foreach (var (name, gold) in goldEntries)
         {
-            var given = candidate.Attributes?.TryGetValue(name, out var value) == true ? value : null;
+            count += string.Equals(gold, ValueOf(candidate, name), StringComparison.Ordinal) ? 0 : 1;
+        }
+
+        foreach (var (name, _) in givenEntries)
+        {
+            count += reference.Attributes?.ContainsKey(name) == true ? 0 : 1;
+        }
+
+        if (count == 0)
+        {
+            return null;
+        }
+
+        var differences = new KeyValuePair<string, string?[]>[count];
+        count = 0;
+        foreach (var (name, gold) in goldEntries)
+        {
+            var given = ValueOf(candidate, name);
             if (!string.Equals(gold, given, StringComparison.Ordinal))
             {
-                (differences ??= []).Add(new(name, [gold, given]));
+                differences[count++] = new(name, [gold, given]);
             }
         }
 
-        foreach (var (name, given) in CompactDictionary.EntriesOf(candidate.Attributes))
+        foreach (var (name, given) in givenEntries)
         {
             if (reference.Attributes?.ContainsKey(name) != true)
             {
-                (differences ??= []).Add(new(name, [null, given]));
+                differences[count++] = new(name, [null, given]);
             }
         }
 
-        differences?.Sort(static (x, y) => string.CompareOrdinal(x.Key, y.Key));
-        return differences is null ? null : new Dictionary<string, string?[]>(differences, StringComparer.Ordinal);
+        differences.AsSpan().Sort(static (x, y) => string.CompareOrdinal(x.Key, y.Key));
+        return new SortedAttributeDifferences(differences);
+
+        static string? ValueOf(Annotation subject, string name) => subject.Attributes?.TryGetValue(name, out var value) == true ? value : null;
     }
 
     /// <summary>One side's objects of one data type with their classes and footprints, computed once for every comparison they enter.</summary>

@@ -60,14 +60,30 @@ internal static class EvidenceRowCodec
         private void Differences(IReadOnlyDictionary<string, string?[]>? differences)
         {
             _out.Write7BitEncodedInt(differences is null ? 0 : differences.Count + 1);
-            foreach (var (attribute, values) in differences ?? new Dictionary<string, string?[]>())
+            if (differences is SortedAttributeDifferences sorted)
             {
-                Name(attribute);
-                _out.Write7BitEncodedInt(values.Length);
-                foreach (var value in values)
+                // In place: the audit's rows carry this form, and an enumerator through the interface is an object.
+                foreach (var (attribute, values) in sorted.AsSpan())
                 {
-                    Name(value);
+                    Difference(attribute, values);
                 }
+            }
+            else if (differences is not null)
+            {
+                foreach (var (attribute, values) in differences)
+                {
+                    Difference(attribute, values);
+                }
+            }
+        }
+
+        private void Difference(string attribute, string?[] values)
+        {
+            Name(attribute);
+            _out.Write7BitEncodedInt(values.Length);
+            foreach (var value in values)
+            {
+                Name(value);
             }
         }
 
@@ -166,7 +182,8 @@ internal static class EvidenceRowCodec
             Strata = Strata(),
         };
 
-        private Dictionary<string, string?[]>? Differences()
+        /// <summary>The differences in the order written: the audit's rows list them in ordinal order of name.</summary>
+        private SortedAttributeDifferences? Differences()
         {
             var count = Int() - 1;
             if (count < 0)
@@ -174,7 +191,7 @@ internal static class EvidenceRowCodec
                 return null;
             }
 
-            var differences = new Dictionary<string, string?[]>(count, StringComparer.Ordinal);
+            var differences = new KeyValuePair<string, string?[]>[count];
             for (var i = 0; i < count; i++)
             {
                 var attribute = Name()!;
@@ -184,10 +201,10 @@ internal static class EvidenceRowCodec
                     values[v] = Name();
                 }
 
-                differences.Add(attribute, values);
+                differences[i] = new(attribute, values);
             }
 
-            return differences;
+            return new SortedAttributeDifferences(differences);
         }
 
         private ObjectStrata? Strata()
