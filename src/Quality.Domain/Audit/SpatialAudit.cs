@@ -37,6 +37,9 @@ public sealed class SpatialAudit
     private readonly SortedDictionary<string, RatingPatterns> _attributes = new(StringComparer.Ordinal);
     private GeometricAlpha _geometry = new();
 
+    /// <summary>The evidence rows' strata levels, one dictionary for every row with the same (an audit adds items on one thread); made with the first row.</summary>
+    private StrataLevelsPool? _levels;
+
     /// <summary>Adds one item's annotations; matched pairs, misses and extras go to <paramref name="evidence"/> if given.</summary>
     /// <param name="strata">The item's strata, which each evidence row carries (<see cref="EvidencePair.Strata"/>); null: none.</param>
     public void AddItem(IReadOnlyList<Annotation> annotations, SpatialOptions options, ICollection<EvidencePair>? evidence, ItemStrata? strata = null)
@@ -432,7 +435,7 @@ public sealed class SpatialAudit
                 double.IsNaN(outcome.Similarity) ? null : outcome.Similarity,
                 reference is null || candidate is null ? null : AttributeDifferences(reference, candidate))
             {
-                Strata = strata?.Of((reference ?? candidate)!, annotator, (outcome.ReferenceClass ?? outcome.CandidateClass)!),
+                Strata = strata?.Of((reference ?? candidate)!, annotator, (outcome.ReferenceClass ?? outcome.CandidateClass)!, _levels ??= new()),
             });
         }
     }

@@ -177,6 +177,12 @@ internal static class EvidenceRowCodec
         /// <summary>How many names the writer had numbered before the next row's next name.</summary>
         private int _known = start.Names;
 
+        /// <summary>The row's levels as they are read, before <see cref="_pool"/> gives their dictionary.</summary>
+        private KeyValuePair<string, string>[] _levels = [];
+
+        /// <summary>One dictionary for the rows whose levels are the same names of the table (most rows share theirs with others).</summary>
+        private readonly StrataLevelsPool _pool = new();
+
         public EvidencePair Read() => new(Name()!, Name()!, Name()!, Name(), Text(), Name()!, Text(), Name(), Name(), Number(), Differences())
         {
             Strata = Strata(),
@@ -215,13 +221,17 @@ internal static class EvidenceRowCodec
                 return null;
             }
 
-            var levels = new KeyValuePair<string, string>[count];
-            for (var i = 0; i < count; i++)
+            if (_levels.Length < count)
             {
-                levels[i] = new(Name()!, Name()!);
+                _levels = new KeyValuePair<string, string>[count];
             }
 
-            return new ObjectStrata(new CompactDictionary(levels)) { RangeMetres = Number(), Size = Number() };
+            for (var i = 0; i < count; i++)
+            {
+                _levels[i] = new(Name()!, Name()!);
+            }
+
+            return new ObjectStrata(_pool.Of(_levels.AsSpan(0, count))) { RangeMetres = Number(), Size = Number() };
         }
 
         private string? Name()
