@@ -41,17 +41,23 @@ internal sealed class CompactDictionary : IReadOnlyDictionary<string, string>
 
     public bool TryGetValue(string key, [MaybeNullWhen(false)] out string value)
     {
-        foreach (var (name, entry) in _entries)
+        var at = IndexOf(_entries, key);
+        value = at >= 0 ? _entries[at].Value : null;
+        return at >= 0;
+    }
+
+    /// <summary>Where <paramref name="key"/> is among <paramref name="entries"/> (a search, ordinal); −1 when absent.</summary>
+    public static int IndexOf<TValue>(ReadOnlySpan<KeyValuePair<string, TValue>> entries, string key)
+    {
+        for (var i = 0; i < entries.Length; i++)
         {
-            if (string.Equals(name, key, StringComparison.Ordinal))
+            if (string.Equals(entries[i].Key, key, StringComparison.Ordinal))
             {
-                value = entry;
-                return true;
+                return i;
             }
         }
 
-        value = null;
-        return false;
+        return -1;
     }
 
     public IEnumerator<KeyValuePair<string, string>> GetEnumerator() => ((IEnumerable<KeyValuePair<string, string>>)_entries).GetEnumerator();

@@ -39,6 +39,9 @@ public sealed partial class SpatialAudit
     private GeometricAlpha _geometry = new();
     private ItemScratch? _scratch;
 
+    /// <summary>The evidence rows' strata levels, one dictionary for every row with the same (an audit adds items on one thread); made with the first row.</summary>
+    private StrataLevelsPool? _levels;
+
     /// <summary>Adds one item's annotations; matched pairs, misses and extras go to <paramref name="evidence"/> if given.</summary>
     /// <param name="strata">The item's strata, which each evidence row carries (<see cref="EvidencePair.Strata"/>); null: none.</param>
     public void AddItem(IReadOnlyList<Annotation> annotations, SpatialOptions options, ICollection<EvidencePair>? evidence, ItemStrata? strata = null)
@@ -449,7 +452,7 @@ public sealed partial class SpatialAudit
                 double.IsNaN(outcome.Similarity) ? null : outcome.Similarity,
                 reference is null || candidate is null ? null : AttributeDifferences(reference, candidate))
             {
-                Strata = strata?.Of((reference ?? candidate)!, annotator, (outcome.ReferenceClass ?? outcome.CandidateClass)!),
+                Strata = strata?.Of((reference ?? candidate)!, annotator, (outcome.ReferenceClass ?? outcome.CandidateClass)!, _levels ??= new()),
             });
         }
     }
@@ -463,29 +466,51 @@ public sealed partial class SpatialAudit
     };
 
     /// <summary>Attributes whose values differ (or exist on one side only), as gold → annotator, in ordinal order of name.</summary>
-    private static Dictionary<string, string?[]>? AttributeDifferences(Annotation reference, Annotation candidate)
+    private static SortedAttributeDifferences? AttributeDifferences(Annotation reference, Annotation candidate)
     {
-        // A list sorted once at the end rather than a sorted tree per pair: most matched pairs differ in one or two.
-        List<KeyValuePair<string, string?[]>>? differences = null;
-        foreach (var (name, gold) in CompactDictionary.EntriesOf(reference.Attributes))
+        // Counted first and written into one array of that size: most matched pairs differ in no attribute, the rest in
+        // one or two.
+        var goldEntries = CompactDictionary.EntriesOf(reference.Attributes);
+        var givenEntries = CompactDictionary.EntriesOf(candidate.Attributes);
+        var count = 0;
+        foreach (var (name, gold) in goldEntries)
         {
-            var given = candidate.Attributes?.TryGetValue(name, out var value) == true ? value : null;
+            count += string.Equals(gold, ValueOf(candidate, name), StringComparison.Ordinal) ? 0 : 1;
+        }
+
+        foreach (var (name, _) in givenEntries)
+        {
+            count += reference.Attributes?.ContainsKey(name) == true ? 0 : 1;
+        }
+
+        if (count == 0)
+        {
+            return null;
+        }
+
+        var differences = new KeyValuePair<string, string?[]>[count];
+        count = 0;
+        foreach (var (name, gold) in goldEntries)
+        {
+            var given = ValueOf(candidate, name);
             if (!string.Equals(gold, given, StringComparison.Ordinal))
             {
-                (differences ??= []).Add(new(name, [gold, given]));
+                differences[count++] = new(name, [gold, given]);
             }
         }
 
-        foreach (var (name, given) in CompactDictionary.EntriesOf(candidate.Attributes))
+        foreach (var (name, given) in givenEntries)
         {
             if (reference.Attributes?.ContainsKey(name) != true)
             {
-                (differences ??= []).Add(new(name, [null, given]));
+                differences[count++] = new(name, [null, given]);
             }
         }
 
-        differences?.Sort(static (x, y) => string.CompareOrdinal(x.Key, y.Key));
-        return differences is null ? null : new Dictionary<string, string?[]>(differences, StringComparer.Ordinal);
+        differences.AsSpan().Sort(static (x, y) => string.CompareOrdinal(x.Key, y.Key));
+        return new SortedAttributeDifferences(differences);
+
+        static string? ValueOf(Annotation subject, string name) => subject.Attributes?.TryGetValue(name, out var value) == true ? value : null;
     }
 
     /// <summary>

@@ -60,14 +60,30 @@ internal static class EvidenceRowCodec
         private void Differences(IReadOnlyDictionary<string, string?[]>? differences)
         {
             _out.Write7BitEncodedInt(differences is null ? 0 : differences.Count + 1);
-            foreach (var (attribute, values) in differences ?? new Dictionary<string, string?[]>())
+            if (differences is SortedAttributeDifferences sorted)
             {
-                Name(attribute);
-                _out.Write7BitEncodedInt(values.Length);
-                foreach (var value in values)
+                // In place: the audit's rows carry this form, and an enumerator through the interface is an object.
+                foreach (var (attribute, values) in sorted.AsSpan())
                 {
-                    Name(value);
+                    Difference(attribute, values);
                 }
+            }
+            else if (differences is not null)
+            {
+                foreach (var (attribute, values) in differences)
+                {
+                    Difference(attribute, values);
+                }
+            }
+        }
+
+        private void Difference(string attribute, string?[] values)
+        {
+            Name(attribute);
+            _out.Write7BitEncodedInt(values.Length);
+            foreach (var value in values)
+            {
+                Name(value);
             }
         }
 
@@ -161,12 +177,19 @@ internal static class EvidenceRowCodec
         /// <summary>How many names the writer had numbered before the next row's next name.</summary>
         private int _known = start.Names;
 
+        /// <summary>The row's levels as they are read, before <see cref="_pool"/> gives their dictionary.</summary>
+        private KeyValuePair<string, string>[] _levels = [];
+
+        /// <summary>One dictionary for the rows whose levels are the same names of the table (most rows share theirs with others).</summary>
+        private readonly StrataLevelsPool _pool = new();
+
         public EvidencePair Read() => new(Name()!, Name()!, Name()!, Name(), Text(), Name()!, Text(), Name(), Name(), Number(), Differences())
         {
             Strata = Strata(),
         };
 
-        private Dictionary<string, string?[]>? Differences()
+        /// <summary>The differences in the order written: the audit's rows list them in ordinal order of name.</summary>
+        private SortedAttributeDifferences? Differences()
         {
             var count = Int() - 1;
             if (count < 0)
@@ -174,7 +197,7 @@ internal static class EvidenceRowCodec
                 return null;
             }
 
-            var differences = new Dictionary<string, string?[]>(count, StringComparer.Ordinal);
+            var differences = new KeyValuePair<string, string?[]>[count];
             for (var i = 0; i < count; i++)
             {
                 var attribute = Name()!;
@@ -184,10 +207,10 @@ internal static class EvidenceRowCodec
                     values[v] = Name();
                 }
 
-                differences.Add(attribute, values);
+                differences[i] = new(attribute, values);
             }
 
-            return differences;
+            return new SortedAttributeDifferences(differences);
         }
 
         private ObjectStrata? Strata()
@@ -198,13 +221,17 @@ internal static class EvidenceRowCodec
                 return null;
             }
 
-            var levels = new KeyValuePair<string, string>[count];
-            for (var i = 0; i < count; i++)
+            if (_levels.Length < count)
             {
-                levels[i] = new(Name()!, Name()!);
+                _levels = new KeyValuePair<string, string>[count];
             }
 
-            return new ObjectStrata(new CompactDictionary(levels)) { RangeMetres = Number(), Size = Number() };
+            for (var i = 0; i < count; i++)
+            {
+                _levels[i] = new(Name()!, Name()!);
+            }
+
+            return new ObjectStrata(_pool.Of(_levels.AsSpan(0, count))) { RangeMetres = Number(), Size = Number() };
         }
 
         private string? Name()

@@ -17,6 +17,9 @@ public sealed class ItemStrata
     private readonly Dictionary<string, string> _attributeStrata = new(StringComparer.Ordinal);
     private readonly KeyValuePair<string, string>[] _shared;
 
+    /// <summary>The outcome's levels as <see cref="Of(Annotation, string, string, StrataLevelsPool?)"/> builds them: the item's, then the object's.</summary>
+    private KeyValuePair<string, string>[] _levels = [];
+
     private ItemStrata(SortedDictionary<string, string> shared) => _shared = [.. shared];
 
     /// <summary>The levels every outcome on the item shares: its frame tags (<c>tag.{field}</c>) and the delivery's metadata (<c>delivery.{name}</c>).</summary>
@@ -47,7 +50,10 @@ public sealed class ItemStrata
 
     /// <summary>The strata of an outcome whose object is <paramref name="subject"/> (the gold object, else the annotator's).</summary>
     /// <param name="objectClass">The gold class, else the annotator's.</param>
-    public ObjectStrata Of(Annotation subject, string annotator, string objectClass)
+    public ObjectStrata Of(Annotation subject, string annotator, string objectClass) => Of(subject, annotator, objectClass, pool: null);
+
+    /// <param name="pool">Where outcomes with the same levels share one dictionary; null: a dictionary of the outcome's own.</param>
+    internal ObjectStrata Of(Annotation subject, string annotator, string objectClass, StrataLevelsPool? pool)
     {
         ArgumentNullException.ThrowIfNull(subject);
         // Built in one order (the item's, then the object's), so rows list their strata alike; every name is distinct
@@ -59,8 +65,15 @@ public sealed class ItemStrata
             attributes += IsMeasurement(subject, name) ? 0 : 1;
         }
 
-        var levels = new KeyValuePair<string, string>[_shared.Length + 2 + attributes + (subject.Cuboid is not null ? 2 : subject.Box is not null ? 1 : 0)];
-        _shared.CopyTo(levels, 0);
+        var length = _shared.Length + 2 + attributes + (subject.Cuboid is not null ? 2 : subject.Box is not null ? 1 : 0);
+        if (_levels.Length < length)
+        {
+            // The item's levels copied once, the object's written after them for every outcome.
+            _levels = new KeyValuePair<string, string>[length];
+            _shared.CopyTo(_levels, 0);
+        }
+
+        var levels = _levels;
         var count = _shared.Length;
         levels[count++] = new(StratumNames.Class, objectClass);
         levels[count++] = new(StratumNames.Annotator, annotator);
@@ -70,7 +83,7 @@ public sealed class ItemStrata
             // named by; range and size are the measurements the drill-down bins.
             if (!IsMeasurement(subject, name))
             {
-                levels[count++] = new(AttributeStratum(name), value);
+                levels[count++] = new(pool?.AttributeStratum(name) ?? AttributeStratum(name), value);
             }
         }
 
@@ -88,7 +101,8 @@ public sealed class ItemStrata
             levels[count++] = new(StratumNames.Size, StratumBins.BoxSize(size.Value));
         }
 
-        return new ObjectStrata(new CompactDictionary(levels)) { RangeMetres = range, Size = size };
+        var built = levels.AsSpan(0, count);
+        return new ObjectStrata(pool?.Of(built) ?? new CompactDictionary(built.ToArray())) { RangeMetres = range, Size = size };
     }
 
     private static bool IsMeasurement(Annotation subject, string name) => subject.Measurements?.Contains(name) == true;

@@ -330,6 +330,28 @@ public sealed class SpatialAuditTests
         Assert.Equal(ReportJson.Serialize(SpatialReportView.From(whole)), ReportJson.Serialize(SpatialReportView.From(merged)));
     }
 
+    [Fact]
+    public void Attribute_differences_list_gold_then_annotator_values_in_ordinal_order_of_name_and_none_when_alike()
+    {
+        var audit = new SpatialAudit();
+        var evidence = new List<EvidencePair>();
+        // Car: gold occlusion 0 and truncation 1, the annotator occlusion 1 and visibility 3 (truncation left out).
+        // Pedestrian: the same attributes on both sides, in another order.
+        var gold = Cuboid("gold-key", AnnotatorRole.Gold, "car", 0, 0) with { Attributes = new Dictionary<string, string> { ["truncation"] = "1", ["occlusion"] = "0" } };
+        var given = Cuboid("a", AnnotatorRole.Annotator, "car", 0, 0) with { Attributes = new Dictionary<string, string> { ["visibility"] = "3", ["occlusion"] = "1" } };
+        var goldPedestrian = Cuboid("gold-key", AnnotatorRole.Gold, "pedestrian", 10, 0) with { Attributes = new Dictionary<string, string> { ["occlusion"] = "2", ["pose"] = "standing" } };
+        var givenPedestrian = Cuboid("a", AnnotatorRole.Annotator, "pedestrian", 10, 0) with { Attributes = new Dictionary<string, string> { ["pose"] = "standing", ["occlusion"] = "2" } };
+
+        audit.AddItem([gold, goldPedestrian, given, givenPedestrian], Tau03, evidence);
+
+        var car = Assert.Single(evidence, e => e.GoldClass == "car");
+        Assert.Equal(["occlusion", "truncation", "visibility"], car.AttributeDifferences!.Keys);
+        Assert.Equal(["0 → 1", "1 → ", " → 3"], car.AttributeDifferences.Values.Select(v => string.Join(" → ", v)));
+        Assert.Equal((2, "1", null), (car.AttributeDifferences["truncation"].Length, car.AttributeDifferences["truncation"][0], car.AttributeDifferences["truncation"][1]));
+        Assert.False(car.AttributeDifferences.ContainsKey("pose"));
+        Assert.Null(Assert.Single(evidence, e => e.GoldClass == "pedestrian").AttributeDifferences);
+    }
+
     private static Annotation Cuboid(string annotator, AnnotatorRole role, string label, double x, double y) =>
         new("sweep-1", annotator, role, Annotation.DefaultField, label, 2)
         {

@@ -49,6 +49,62 @@ public sealed class ItemStrataTests
             (match.Strata!.Levels["class"], match.Strata.Levels["range"], match.Strata.Levels["size"], match.Strata.Levels["attribute.occlusion"]));
     }
 
+    /// <summary>
+    /// One audit's items in sequence, their objects with more and fewer attributes: every row's levels are those of the
+    /// item audited alone (no level of one item or object is left in the next's), and rows of equal levels share them.
+    /// </summary>
+    [Fact]
+    public void Evidence_rows_of_items_in_sequence_have_the_levels_of_each_item_audited_alone()
+    {
+        IReadOnlyList<Annotation>[] items =
+        [
+            [
+                Tag("gold", AnnotatorRole.Gold, "time_of_day", "night"),
+                Object("gold", AnnotatorRole.Gold, "car", new Cuboid(3, 4, 0, 4.5, 1.9, 1.6, 0), "0") with
+                {
+                    Attributes = new Dictionary<string, string> { ["occlusion"] = "0", ["truncation"] = "1", ["parked"] = "yes" },
+                },
+                Object("gold", AnnotatorRole.Gold, "car", new Cuboid(30, 40, 0, 4.5, 1.9, 1.6, 0), "1"),
+                Object("a", AnnotatorRole.Annotator, "car", new Cuboid(3, 4, 0, 4.5, 1.9, 1.6, 0), "2"),
+                Object("b", AnnotatorRole.Annotator, "car", new Cuboid(3, 4, 0, 4.5, 1.9, 1.6, 0), "2"),
+            ],
+            [
+                Tag("gold", AnnotatorRole.Gold, "weather", "rain"),
+                Object("gold", AnnotatorRole.Gold, "car", new Cuboid(30, 40, 0, 4.5, 1.9, 1.6, 0), "1") with { Attributes = null },
+                Object("a", AnnotatorRole.Annotator, "car", new Cuboid(3, 4, 0, 4.5, 1.9, 1.6, 0), "1"),
+                Object("a", AnnotatorRole.Annotator, "car", new Cuboid(13, 4, 0, 4.5, 1.9, 1.6, 0), "1"),
+            ],
+        ];
+        items = [.. items.Select((item, i) => (IReadOnlyList<Annotation>)[.. item.Select(a => a with { Item = $"f-{i}" })])];
+        var inSequence = new List<EvidencePair>();
+        var audit = new BatchAudit(evidence: inSequence);
+
+        foreach (var item in items)
+        {
+            audit.AddItem("d.jsonl", item);
+        }
+
+        var alone = items.SelectMany(item =>
+        {
+            var evidence = new List<EvidencePair>();
+            new BatchAudit(evidence: evidence).AddItem("d.jsonl", item);
+            return evidence;
+        }).ToList();
+        // f-0: a and b each match the near car and miss the far one; f-1: a misses the gold car and adds two.
+        Assert.Equal(7, inSequence.Count);
+        Assert.Equal(alone.Select(Levels), inSequence.Select(Levels));
+        Assert.Equal(["tag.time_of_day", "class", "annotator", "attribute.occlusion", "attribute.truncation", "attribute.parked", "range", "size"], inSequence[0].Strata!.Levels.Keys);
+        // On f-1: the gold car, missed by a, has no attributes; a's two extras at 5 m and 13.6 m share their levels.
+        var extras = inSequence.Where(e => e.Item == "f-1" && e.Outcome == "extra").ToList();
+        Assert.Equal(2, extras.Count);
+        Assert.Equal(["tag.weather=rain", "class=car", "annotator=a", "attribute.occlusion=1", "range=0–20 m", "size=5–20 m³"], Levels(extras[0]));
+        Assert.Same(extras[0].Strata!.Levels, extras[1].Strata!.Levels);
+        Assert.Equal(5, extras[0].Strata!.RangeMetres!.Value, 12);
+        Assert.Equal(Math.Sqrt((13 * 13) + (4 * 4)), extras[1].Strata!.RangeMetres!.Value, 12);
+
+        static string[] Levels(EvidencePair row) => [.. row.Strata!.Levels.Select(l => $"{l.Key}={l.Value}")];
+    }
+
     [Fact]
     public void Measurements_among_the_attributes_are_not_strata()
     {
