@@ -122,7 +122,7 @@ internal sealed partial class PairableUnits
             }
 
             var points = scratch.AsSpan(0, m);
-            Sort(points);
+            SmallSort.Sort(points);
             var group = groups.Add(points);
             if (group == units.Length)
             {
@@ -133,32 +133,6 @@ internal sealed partial class PairableUnits
         }
 
         return Runs(scale, groups, units);
-    }
-
-    /// <summary>
-    /// Sorts a unit's points ascending: by insertion where they are few, as they are in a unit (the general sort goes
-    /// through a comparer per comparison when compiled natively).
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static void Sort(Span<int> points)
-    {
-        if (points.Length > 16)
-        {
-            points.Sort();
-            return;
-        }
-
-        for (var i = 1; i < points.Length; i++)
-        {
-            var point = points[i];
-            var j = i - 1;
-            for (; j >= 0 && points[j] > point; j--)
-            {
-                points[j + 1] = points[j];
-            }
-
-            points[j + 1] = point;
-        }
     }
 
     /// <summary>The groups in lexicographic order, each as runs of (distinct point, count).</summary>

@@ -310,14 +310,14 @@ public sealed class RatingPatterns
             index = _packed.Find(packed);
             if (index < 0)
             {
-                Sort(keys);
+                SmallSort.Sort(keys);
                 index = _patterns.AddNew(Pairs(keys));
                 _packed.Add(packed, index);
             }
         }
         else
         {
-            Sort(keys);
+            SmallSort.Sort(keys);
             index = _patterns.Add(Pairs(keys));
         }
 
@@ -452,32 +452,6 @@ public sealed class RatingPatterns
         }
 
         return _keys.AsSpan(0, length);
-    }
-
-    /// <summary>
-    /// Sorts a unit's keys: by insertion when they are few, as a unit's are (a unit's rows usually come in annotator order,
-    /// so this is one pass), where the general sort's setup would cost more than the sort. Keys are distinct.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Sort(Span<long> keys)
-    {
-        if (keys.Length > 16)
-        {
-            keys.Sort();
-            return;
-        }
-
-        for (var i = 1; i < keys.Length; i++)
-        {
-            var key = keys[i];
-            var j = i - 1;
-            for (; j >= 0 && keys[j] > key; j--)
-            {
-                keys[j + 1] = keys[j];
-            }
-
-            keys[j + 1] = key;
-        }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

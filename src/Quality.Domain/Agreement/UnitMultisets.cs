@@ -61,7 +61,7 @@ internal sealed class UnitMultisets
             }
 
             var points = scratch.AsSpan(0, m);
-            PairableUnits.Sort(points);
+            SmallSort.Sort(points);
             var multiset = _multisets.Add(points);
             if (multiset == units.Length)
             {
