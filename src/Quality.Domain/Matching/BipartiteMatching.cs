@@ -7,15 +7,14 @@ public sealed class BipartiteMatching
     private readonly int[] _leftOfRight;
     private readonly ScoredPair[] _pairs;
 
+    /// <param name="pairs">The matched pairs in ascending left index (as <see cref="MaximumWeightMatching"/> leaves them).</param>
     internal BipartiteMatching(int leftCount, int rightCount, IEnumerable<ScoredPair> pairs)
     {
         _rightOfLeft = new int[leftCount];
         _leftOfRight = new int[rightCount];
         Array.Fill(_rightOfLeft, -1);
         Array.Fill(_leftOfRight, -1);
-        // Most matchings come in ascending left already (a sweep's pairs, one-pair components): sorted only when not.
-        var given = pairs.ToArray();
-        _pairs = MaximumWeightMatching.IsAscendingByLeft(given) ? given : [.. given.OrderBy(p => p.Left)];
+        _pairs = [.. pairs];
         foreach (var pair in _pairs)
         {
             _rightOfLeft[pair.Left] = pair.Right;

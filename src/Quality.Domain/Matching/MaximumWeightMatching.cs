@@ -91,16 +91,16 @@ public static class MaximumWeightMatching
             else if (size[roots[p]] > 1)
             {
                 var root = roots[p];
-                var component = new List<ScoredPair>(size[root]);
-                for (var q = p; q < pairs.Length; q++)
+                var component = new ScoredPair[size[root]];
+                for (int q = p, added = 0; added < component.Length; q++)
                 {
                     if (roots[q] == root)
                     {
-                        component.Add(pairs[q]);
+                        component[added++] = pairs[q];
                     }
                 }
 
-                matched.AddRange(MatchComponent([.. component]));
+                matched.AddRange(MatchComponent(component));
                 size[root] = 0; // solved
             }
         }
@@ -170,7 +170,7 @@ public static class MaximumWeightMatching
         return true;
     }
 
-    internal static bool IsAscendingByLeft(ReadOnlySpan<ScoredPair> pairs)
+    private static bool IsAscendingByLeft(ReadOnlySpan<ScoredPair> pairs)
     {
         for (var p = 1; p < pairs.Length; p++)
         {
