@@ -125,7 +125,7 @@ internal sealed class JsonStreamSplitter : IDisposable
             return ReadElementFilledAsync(scanner, cancellationToken);
         }
 
-        return new(Element(token.End - token.Start > MaxElementBytes ? throw TooLarge(token.Line, token.ByteOffset) : token));
+        return new(Element(Checked(token)));
     }
 
     private async ValueTask<JsonArrayElement?> ReadElementFilledAsync(IJsonElementScanner? scanner, CancellationToken cancellationToken) =>
@@ -234,9 +234,13 @@ internal sealed class JsonStreamSplitter : IDisposable
             await FillAsync(cancellationToken);
         }
 
-        // The pool may hand out a buffer larger than asked for, so a value can fit whole and still be too large.
-        return token.End - token.Start > MaxElementBytes ? throw TooLarge(token.Line, token.ByteOffset) : token;
+        return Checked(token);
     }
+
+    /// <summary><paramref name="token"/>, unless it is larger than <see cref="MaxElementBytes"/>.</summary>
+    /// <remarks>The pool may hand out a buffer larger than asked for, so a value can fit whole and still be too large.</remarks>
+    private Token Checked(Token token) =>
+        token.End - token.Start > MaxElementBytes ? throw TooLarge(token.Line, token.ByteOffset) : token;
 
     private DeliveryFormatException TooLarge(long line, long byteOffset) =>
         new(File, line, null, $"the value starting near byte {byteOffset} is larger than {MaxElementBytes} bytes; split it into smaller records");
