@@ -142,18 +142,9 @@ public static class AgreementSuite
                     var (first, second) = rank[pattern[i]] < rank[pattern[j]] ? (i, j) : (j, i);
                     var key = (rank[pattern[first]], rank[pattern[second]]);
                     var slot = (key.Item1 * annotators.Length) + key.Item2;
-                    var cells = byPair is null ? null : byPair[slot];
-                    if (cells is null && !cellsOf.TryGetValue(key, out cells))
-                    {
-                        cells = new long[categories.Count, categories.Count];
-                        cellsOf[key] = cells;
-                    }
-
-                    if (byPair is not null)
-                    {
-                        byPair[slot] = cells;
-                    }
-
+                    // The table and the dictionary are filled together: a pair missing from the table is new.
+                    var cells = byPair is not null ? byPair[slot] ??= NewCells(key)
+                        : cellsOf.TryGetValue(key, out var known) ? known : NewCells(key);
                     cells[scale.PointOf(pattern[first + 1]), scale.PointOf(pattern[second + 1])] += units;
                 }
             }
@@ -166,6 +157,8 @@ public static class AgreementSuite
         }
 
         return (table, cellsOf);
+
+        long[,] NewCells((int A, int B) pair) => cellsOf[pair] = new long[categories.Count, categories.Count];
     }
 
     /// <summary>Up to this many annotators, <see cref="Tally"/> finds a pair's cells in a table of every pair (64 KiB at most).</summary>
