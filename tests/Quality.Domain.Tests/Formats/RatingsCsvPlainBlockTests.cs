@@ -91,13 +91,27 @@ public sealed class RatingsCsvPlainBlockTests
         Assert.StartsWith(Invariant($"read {items} items, {ratings} ratings"), fast, StringComparison.Ordinal);
     }
 
+    /// <summary><see cref="Blocks"/> without whether the block is plain: among usual rows, no tricky block is.</summary>
+    public static TheoryData<string, char, string> TrickyRows
+    {
+        get
+        {
+            var rows = new TheoryData<string, char, string>();
+            foreach (var block in Blocks)
+            {
+                rows.Add((string)block[0], (char)block[1], (string)block[3]);
+            }
+
+            return rows;
+        }
+    }
+
     [Theory]
-    [MemberData(nameof(Blocks))]
-    public void ReadBlockInto_TrickyRowsAmongUsualRows_WhatReadingRowByRowGives(string rows, char separator, bool plain, string expected)
+    [MemberData(nameof(TrickyRows))]
+    public void ReadBlockInto_TrickyRowsAmongUsualRows_WhatReadingRowByRowGives(string rows, char separator, string expected)
     {
         // The tricky rows after four usual rows and before eight, so that they are read where the loop for usual rows
         // runs (a row whose 64 bytes from its start are in the block): it must hand every other row on, and stop alike.
-        _ = plain;
         string Usual(string item) => string.Concat(Enumerable.Range(1, 4).Select(a => $"{item}{separator}a{a}{separator}weather{separator}fog\n"));
         var text = Usual("h0") + rows + (rows.EndsWith('\n') ? "" : "\n") + Usual("z8") + Usual("z9");
         var bytes = Encoding.UTF8.GetBytes(text);
@@ -163,6 +177,51 @@ public sealed class RatingsCsvPlainBlockTests
             Enumerable.Range(0, rowTable.Items.Count).Select(i => Encoding.ASCII.GetString(rowTable.Items[i])),
             Enumerable.Range(0, fastTable.Items.Count).Select(i => Encoding.ASCII.GetString(fastTable.Items[i])));
         Assert.Equal(items, Enumerable.Range(0, fastTable.Items.Count).Select(i => Encoding.ASCII.GetString(fastTable.Items[i])));
+    }
+
+    [Theory]
+    [InlineData("a,b,c,d\ne,f,g,h", 0, new[] { "0-7:3", "8-15:3" })]
+    [InlineData("a,b,c,d\ne,f,g,h", 8, new[] { "8-15:3" })] // started at a later line, as the plain-row loop hands one on
+    [InlineData("a,b\n\n,,,,,\n", 0, new[] { "0-3:1", "4-4:0", "5-10:4" })] // separators counted up to four
+    [InlineData("", 0, new string[0])]
+    public void Next_Lines_TheirEndsAndSeparators(string text, int from, string[] expected)
+    {
+        var scanner = new CsvRowScanner(Encoding.ASCII.GetBytes(text), (byte)',', from);
+        var lines = new List<string>();
+        while (scanner.Next(out var start, out var end, out var separators, out _, out _, out _))
+        {
+            lines.Add(Invariant($"{start}-{end}:{separators}"));
+        }
+
+        Assert.Equal(expected, lines);
+    }
+
+    [Fact]
+    public void Next_LinesOfEveryLength_WhatSplittingGives()
+    {
+        // Lines of 0 to 100 bytes with 0 to 6 separators each: found in one window of 32 bytes, in two, or by searching.
+        var random = new Random(4);
+        var lines = Enumerable.Range(0, 3_000).Select(_ =>
+            new string(Enumerable.Range(0, random.Next(101)).Select(_ => random.Next(12) == 0 ? ',' : 'x').ToArray())).ToList();
+        var text = string.Join('\n', lines) + '\n';
+
+        var scanner = new CsvRowScanner(Encoding.ASCII.GetBytes(text), (byte)',');
+        var (found, at) = (new List<string>(), 0);
+        while (scanner.Next(out var start, out var end, out var separators, out var first, out var second, out var third))
+        {
+            var line = text[start..end];
+            var places = new[] { first, second, third }.Take(Math.Min(separators, 3)).Select(p => p - start);
+            found.Add(Invariant($"{start}:{line}:{separators}:{string.Join(' ', places)}"));
+        }
+
+        var expected = lines.Select(line =>
+        {
+            var cuts = line.Select((c, i) => (c, i)).Where(x => x.c == ',').Select(x => x.i).ToList();
+            var entry = Invariant($"{at}:{line}:{Math.Min(cuts.Count, 4)}:{string.Join(' ', cuts.Take(3))}");
+            at += line.Length + 1;
+            return entry;
+        }).ToList();
+        Assert.Equal(expected, found);
     }
 
     /// <summary>What reading <paramref name="block"/> into a table grouping as read gives: its state, a refusal, or the error.</summary>
