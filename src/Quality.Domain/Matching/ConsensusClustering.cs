@@ -68,7 +68,7 @@ public static class ConsensusClustering
         var edges = scratch.Edges;
         edges.Clear();
         EligiblePairs(scratch.Observations, similarity, threshold, candidates, edges);
-        return Partition(scratch.Observations, edges, scratch.Components, exact: true, scratch);
+        return Partition(scratch.Observations, edges, exact: true, scratch);
     }
 
     private static ConsensusObject[] Cluster(
@@ -83,15 +83,15 @@ public static class ConsensusClustering
             .SelectMany(a => Enumerable.Range(0, a.Value >= 0 ? a.Value : throw new ArgumentOutOfRangeException(nameof(objectCounts), a.Value, $"Annotator {a.Key} has a negative object count.")).Select(i => new Observation(a.Key, i)))];
         var edges = new Dictionary<(int, int), long>();
         EligiblePairs(observations, similarity, threshold, [.. (candidates ?? AllPairs(observations.Count)).Order()], edges);
-        return Partition(observations, edges, new DisjointSets(observations.Count), exact, new ConsensusScratch());
+        return Partition(observations, edges, exact, new ConsensusScratch());
     }
 
     /// <summary>The consensus objects of the components of <paramref name="edges"/>, ordered by their first observation.</summary>
     /// <param name="scratch">Storage for the components and for the objects with their first observation while they are sorted.</param>
     private static ConsensusObject[] Partition(
-        List<Observation> observations, Dictionary<(int, int), long> edges, DisjointSets components, bool exact, ConsensusScratch scratch)
+        List<Observation> observations, Dictionary<(int, int), long> edges, bool exact, ConsensusScratch scratch)
     {
-        var (elements, ends, objects) = (scratch.ComponentElements, scratch.ComponentEnds, scratch.Objects);
+        var (components, elements, ends, objects) = (scratch.Components, scratch.ComponentElements, scratch.ComponentEnds, scratch.Objects);
         components.Reset(observations.Count);
         foreach (var (first, second) in edges.Keys)
         {
@@ -104,7 +104,8 @@ public static class ConsensusClustering
         for (var set = 0; set < ends.Count; set++)
         {
             var component = CollectionsMarshal.AsSpan(elements)[(set == 0 ? 0 : ends[set - 1])..ends[set]];
-            // Most components are the drawings of one object by different annotators: one group, no search.
+            // Most components are the drawings of one object by different annotators: one group, no search (every pair
+            // qualifies and every weight is > 0, so the one group of all is worth more than any split of it).
             if (exact && ConsensusPartition.IsClique(component, edges, annotatorOf))
             {
                 objects.Add((component[0], ObjectOf(component)));

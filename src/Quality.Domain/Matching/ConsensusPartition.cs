@@ -28,16 +28,13 @@ internal static class ConsensusPartition
     /// <summary>Candidate groups tried at most, over the whole search, with the same consequence.</summary>
     public const long StepBudget = 200_000;
 
-    /// <summary>The groups (sorted observation numbers), or null when the component is too large to search exactly.</summary>
-    public static List<List<int>>? Solve(int[] component, Dictionary<(int, int), long> edges, Func<int, string> annotatorOf)
+    /// <summary>
+    /// The groups (sorted observation numbers) of a component that is no clique (<see cref="IsClique"/>: one group, which
+    /// the caller takes without a search), or null when the component is too large to search exactly.
+    /// </summary>
+    /// <param name="members">The component's observation numbers, ascending.</param>
+    public static List<List<int>>? Solve(int[] members, Dictionary<(int, int), long> edges, Func<int, string> annotatorOf)
     {
-        var members = component.Order().ToArray();
-        if (IsClique(members, edges, annotatorOf))
-        {
-            // Every pair qualifies and every weight is > 0: the one group of all is worth more than any split of it.
-            return [[.. members]];
-        }
-
         var annotators = members.Select(annotatorOf).Distinct(StringComparer.Ordinal).Count();
         if (annotators <= 2)
         {
