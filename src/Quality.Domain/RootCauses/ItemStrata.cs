@@ -14,7 +14,6 @@ namespace Quality.Domain.RootCauses;
 public sealed class ItemStrata
 {
     private static readonly Dictionary<string, string> NoMetadata = [];
-    private readonly Dictionary<string, string> _attributeStrata = new(StringComparer.Ordinal);
     private readonly KeyValuePair<string, string>[] _shared;
 
     /// <summary>The outcome's levels as <see cref="Of(Annotation, string, string, StrataLevelsPool?)"/> builds them: the item's, then the object's.</summary>
@@ -52,7 +51,7 @@ public sealed class ItemStrata
     /// <param name="objectClass">The gold class, else the annotator's.</param>
     public ObjectStrata Of(Annotation subject, string annotator, string objectClass) => Of(subject, annotator, objectClass, pool: null);
 
-    /// <param name="pool">Where outcomes with the same levels share one dictionary; null: a dictionary of the outcome's own.</param>
+    /// <param name="pool">Where outcomes with the same levels share one dictionary and an attribute's stratum one name; null: the outcome's own.</param>
     internal ObjectStrata Of(Annotation subject, string annotator, string objectClass, StrataLevelsPool? pool)
     {
         ArgumentNullException.ThrowIfNull(subject);
@@ -83,7 +82,7 @@ public sealed class ItemStrata
             // named by; range and size are the measurements the drill-down bins.
             if (!IsMeasurement(subject, name))
             {
-                levels[count++] = new(pool?.AttributeStratum(name) ?? AttributeStratum(name), value);
+                levels[count++] = new(pool?.AttributeStratum(name) ?? StratumNames.AttributePrefix + name, value);
             }
         }
 
@@ -106,15 +105,4 @@ public sealed class ItemStrata
     }
 
     private static bool IsMeasurement(Annotation subject, string name) => subject.Measurements?.Contains(name) == true;
-
-    /// <summary>The stratum of an attribute (<c>attribute.{name}</c>), named once per item rather than once per outcome.</summary>
-    private string AttributeStratum(string name)
-    {
-        if (!_attributeStrata.TryGetValue(name, out var stratum))
-        {
-            _attributeStrata[name] = stratum = StratumNames.AttributePrefix + name;
-        }
-
-        return stratum;
-    }
 }
