@@ -30,16 +30,12 @@ internal static class JsonNumberParser
     /// A JSON number's finite value as <see cref="Utf8JsonReader.TryGetDouble"/> reads it, bit for bit, from its text (the
     /// number's grammar checked by the caller); false when it is not finite.
     /// </summary>
-    public static bool TryGetFinite(ReadOnlySpan<byte> number, out double value)
-    {
-        if (TryParseExact(number, out value))
-        {
-            return true;
-        }
-
-        // The reader's own parse (its TryGetDouble), without a reader to check the number again.
-        return Utf8Parser.TryParse(number, out value, out var length) && length == number.Length && double.IsFinite(value);
-    }
+    /// <remarks>
+    /// For a number <see cref="Read"/> left undecided (its callers have read it so): the reader's own parse, without a
+    /// reader to check the number again, rather than <see cref="Read"/> once more.
+    /// </remarks>
+    public static bool TryGetFinite(ReadOnlySpan<byte> number, out double value) =>
+        Utf8Parser.TryParse(number, out value, out var length) && length == number.Length && double.IsFinite(value);
 
     /// <summary>
     /// Parses a JSON number (<c>-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?</c>, as the reader checked it) when the
