@@ -123,16 +123,24 @@ internal sealed partial class PairableUnits
 
             var points = scratch.AsSpan(0, m);
             SmallSort.Sort(points);
-            var group = groups.Add(points);
-            if (group == units.Length)
-            {
-                Array.Resize(ref units, 2 * units.Length);
-            }
-
-            units[group] += ratings.UnitsOf(p);
+            _ = AddUnits(groups, ref units, points, ratings.UnitsOf(p));
         }
 
         return Runs(scale, groups, units);
+    }
+
+    /// <summary>Adds <paramref name="count"/> units to the group of <paramref name="points"/> (sorted), a new group if need be; its number.</summary>
+    /// <param name="units">Units per group, by group number, grown with the groups.</param>
+    internal static int AddUnits(SequenceSet<int> groups, ref long[] units, ReadOnlySpan<int> points, long count)
+    {
+        var group = groups.Add(points);
+        if (group == units.Length)
+        {
+            Array.Resize(ref units, 2 * units.Length);
+        }
+
+        units[group] += count;
+        return group;
     }
 
     /// <summary>The groups in lexicographic order, each as runs of (distinct point, count).</summary>

@@ -62,14 +62,7 @@ internal sealed class UnitMultisets
 
             var points = scratch.AsSpan(0, m);
             SmallSort.Sort(points);
-            var multiset = _multisets.Add(points);
-            if (multiset == units.Length)
-            {
-                Array.Resize(ref units, 2 * units.Length);
-            }
-
-            units[multiset] += ratings.UnitsOf(p);
-            _multisetOf[p] = multiset;
+            _multisetOf[p] = PairableUnits.AddUnits(_multisets, ref units, points, ratings.UnitsOf(p));
         }
 
         _units = units;
@@ -112,16 +105,7 @@ internal sealed class UnitMultisets
         var groups = new SequenceSet<int>();
         var units = new long[16];
         var scratch = new int[16];
-        void Add(ReadOnlySpan<int> points, long count)
-        {
-            var group = groups.Add(points);
-            if (group == units.Length)
-            {
-                Array.Resize(ref units, 2 * units.Length);
-            }
-
-            units[group] += count;
-        }
+        void Add(ReadOnlySpan<int> points, long count) => _ = PairableUnits.AddUnits(groups, ref units, points, count);
 
         for (var g = 0; g < _multisets.Count; g++)
         {
