@@ -64,7 +64,18 @@ public sealed class BinnedDistribution(double binWidth)
             throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"bins of width {other.BinWidth} cannot merge into bins of width {BinWidth}"), nameof(other));
         }
 
-        foreach (var (bin, count) in other.SortedBins())
+        // Counts add in any order: the other's array bin by bin, its dictionary entry by entry, nothing sorted.
+        if (other._dense.Length > _dense.Length)
+        {
+            Array.Resize(ref _dense, other._dense.Length);
+        }
+
+        for (var bin = 0; bin < other._dense.Length; bin++)
+        {
+            _dense[bin] += other._dense[bin];
+        }
+
+        foreach (var (bin, count) in other._sparse)
         {
             CountOf(bin) += count;
         }

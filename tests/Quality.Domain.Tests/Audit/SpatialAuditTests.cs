@@ -261,6 +261,31 @@ public sealed class SpatialAuditTests
     }
 
     [Fact]
+    public void Binned_distribution_merged_into_a_smaller_array_keeps_every_bin_of_both()
+    {
+        // Bins of 0.1. The receiver's array reaches bin 63 (0.15 -> bin 1); the other's reaches bin 511 (50.01 -> bin 500)
+        // and holds 2,000.02 beyond every array (bin 20,000) and 0.15 again.
+        var (small, large, whole) = (new BinnedDistribution(0.1), new BinnedDistribution(0.1), new BinnedDistribution(0.1));
+        foreach (var value in new[] { 0.15, 0.15 })
+        {
+            small.Add(value);
+            whole.Add(value);
+        }
+
+        foreach (var value in new[] { 50.01, 2000.02, 0.15 })
+        {
+            large.Add(value);
+            whole.Add(value);
+        }
+
+        small.Merge(large);
+
+        Assert.Equal([[1L, 3L], [500L, 1L], [20_000L, 1L]], small.ToState().Bins);
+        Assert.Equal(ReportJson.Serialize(whole.ToState()), ReportJson.Serialize(small.ToState()));
+        Assert.Equal((5L, (0.15 * 3 + 50.01 + 2000.02) / 5), (small.Count, small.Mean));
+    }
+
+    [Fact]
     public void Binned_distribution_orders_the_bins_of_its_array_and_its_outliers_alike()
     {
         // Bins of 0.1: 0.05 falls in bin 0, 5.04 in bin 50, 2,000.02 in bin 20,000 (beyond the array of the low bins).
