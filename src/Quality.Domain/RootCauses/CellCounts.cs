@@ -27,7 +27,8 @@ internal sealed class CellCounts
 
     public List<EvidencePair> Examples { get; } = [];
 
-    public void Add(EvidencePair row, bool isError, int examples)
+    public void Add<TRow>(TRow row, bool isError, int examples)
+        where TRow : ITalliedRow
     {
         Opportunities++;
         var at = IndexOf(row.Annotator); // before _counts is read: it may grow
@@ -38,7 +39,7 @@ internal sealed class CellCounts
             Errors++;
             if (Examples.Count < examples)
             {
-                Examples.Add(row);
+                Examples.Add(row.Row);
             }
         }
     }

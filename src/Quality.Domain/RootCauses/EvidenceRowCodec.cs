@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.InteropServices;
 using System.Text;
 using Quality.Domain.Annotations;
 using Quality.Domain.Audit;
@@ -160,10 +161,15 @@ internal static class EvidenceRowCodec
     /// Readers of one stream may run on several threads at once: each takes its blocks at its own offset, seeking under a
     /// lock on the stream, and reads ahead of the rows it returns; the caller restores the stream's position.
     /// </summary>
+    /// <remarks>
+    /// <see cref="Next"/> reads a row into the reader, which is then that row for a tally (<see cref="ITalliedRow"/>):
+    /// names are the table's strings and levels the pool's dictionaries, while the object ids stay bytes and the
+    /// differences entries of lists, until <see cref="Row"/> makes the row an object.
+    /// </remarks>
     /// <param name="stream">What the writer wrote, flushed.</param>
     /// <param name="names">The writer's <see cref="Writer.Names"/>, once it has written every row to be read.</param>
     /// <param name="start">The writer's <see cref="Writer.Position"/> before the first row to read.</param>
-    internal sealed class Reader(Stream stream, List<string> names, (long Offset, int Names) start) : IDisposable
+    internal sealed class Reader(Stream stream, List<string> names, (long Offset, int Names) start) : ITalliedRow, IDisposable
     {
         private const int BufferBytes = 1 << 16;
 
@@ -183,42 +189,126 @@ internal static class EvidenceRowCodec
         /// <summary>One dictionary for the rows whose levels are the same names of the table (most rows share theirs with others).</summary>
         private readonly StrataLevelsPool _pool = new();
 
-        public EvidencePair Read() => new(Name()!, Name()!, Name()!, Name(), Text(), Name()!, Text(), Name(), Name(), Number(), Differences())
+        // The row read last.
+        private string _item = "", _dataType = "", _outcome = "", _annotator = "";
+        private string? _goldAnnotator, _goldClass, _annotatorClass;
+        private double? _iou, _rangeMetres, _size;
+        private CompactDictionary? _strataLevels;
+
+        /// <summary>The row's object ids, UTF-8, one after the other; a length of −1 for a null id.</summary>
+        private byte[] _ids = new byte[128];
+        private int _goldObjectLength, _annotatorObjectLength;
+
+        /// <summary>The row's differences (−1: null): each attribute with where its values start in <see cref="_differenceValues"/>.</summary>
+        private int _differenceCount;
+        private readonly List<(string Attribute, int ValuesFrom, int Values)> _differences = [];
+        private readonly List<string?> _differenceValues = [];
+
+        /// <summary>The row read last as an object, once asked for.</summary>
+        private EvidencePair? _row;
+
+        public string Outcome => _outcome;
+
+        public string Annotator => _annotator;
+
+        public string? GoldClass => _goldClass;
+
+        public double? Iou => _iou;
+
+        public bool HasAttributeDifferences => _differenceCount > 0;
+
+        public CompactDictionary? Levels => _strataLevels;
+
+        public EvidencePair Row => _row ??= new EvidencePair(
+            _item, _dataType, _outcome, _goldAnnotator, Id(0, _goldObjectLength), _annotator, Id(Math.Max(_goldObjectLength, 0), _annotatorObjectLength),
+            _goldClass, _annotatorClass, _iou, Differences())
         {
-            Strata = Strata(),
+            Strata = _strataLevels is null ? null : new ObjectStrata(_strataLevels) { RangeMetres = _rangeMetres, Size = _size },
         };
 
+        /// <summary>Reads the next row as an object.</summary>
+        public EvidencePair Read()
+        {
+            Next();
+            return Row;
+        }
+
+        /// <summary>Reads the next row into this reader.</summary>
+        public void Next()
+        {
+            _row = null;
+            (_item, _dataType, _outcome, _goldAnnotator) = (Name()!, Name()!, Name()!, Name());
+            _goldObjectLength = IdBytes(0);
+            _annotator = Name()!;
+            _annotatorObjectLength = IdBytes(Math.Max(_goldObjectLength, 0));
+            (_goldClass, _annotatorClass, _iou) = (Name(), Name(), Number());
+            ReadDifferences();
+            ReadStrata();
+        }
+
+        /// <summary>An id's bytes copied to <see cref="_ids"/> at <paramref name="at"/>; its length, −1 for null.</summary>
+        private int IdBytes(int at)
+        {
+            if (Byte() == 0)
+            {
+                return -1;
+            }
+
+            var bytes = Bytes(Int());
+            if (at + bytes.Length > _ids.Length)
+            {
+                Array.Resize(ref _ids, Math.Max(at + bytes.Length, 2 * _ids.Length));
+            }
+
+            bytes.CopyTo(_ids.AsSpan(at));
+            return bytes.Length;
+        }
+
+        private string? Id(int at, int length) => length < 0 ? null : Encoding.UTF8.GetString(_ids, at, length);
+
         /// <summary>The differences in the order written: the audit's rows list them in ordinal order of name.</summary>
+        private void ReadDifferences()
+        {
+            _differenceCount = Int() - 1;
+            _differences.Clear();
+            _differenceValues.Clear();
+            for (var i = 0; i < _differenceCount; i++)
+            {
+                var attribute = Name()!;
+                var (from, values) = (_differenceValues.Count, Int());
+                for (var v = 0; v < values; v++)
+                {
+                    _differenceValues.Add(Name());
+                }
+
+                _differences.Add((attribute, from, values));
+            }
+        }
+
         private SortedAttributeDifferences? Differences()
         {
-            var count = Int() - 1;
-            if (count < 0)
+            if (_differenceCount < 0)
             {
                 return null;
             }
 
-            var differences = new KeyValuePair<string, string?[]>[count];
-            for (var i = 0; i < count; i++)
+            var differences = new KeyValuePair<string, string?[]>[_differenceCount];
+            for (var i = 0; i < differences.Length; i++)
             {
-                var attribute = Name()!;
-                var values = new string?[Int()];
-                for (var v = 0; v < values.Length; v++)
-                {
-                    values[v] = Name();
-                }
-
-                differences[i] = new(attribute, values);
+                var (attribute, from, values) = _differences[i];
+                differences[i] = new(attribute, CollectionsMarshal.AsSpan(_differenceValues).Slice(from, values).ToArray());
             }
 
             return new SortedAttributeDifferences(differences);
         }
 
-        private ObjectStrata? Strata()
+        private void ReadStrata()
         {
             var count = Int() - 1;
             if (count < 0)
             {
-                return null;
+                (_strataLevels, _rangeMetres, _size) = (null, null, null);
+                return;
             }
 
             if (_levels.Length < count)
@@ -231,7 +321,7 @@ internal static class EvidenceRowCodec
                 _levels[i] = new(Name()!, Name()!);
             }
 
-            return new ObjectStrata(_pool.Of(_levels.AsSpan(0, count))) { RangeMetres = Number(), Size = Number() };
+            (_strataLevels, _rangeMetres, _size) = (_pool.Of(_levels.AsSpan(0, count)), Number(), Number());
         }
 
         private string? Name()
@@ -256,8 +346,6 @@ internal static class EvidenceRowCodec
         public void Dispose()
         {
         }
-
-        private string? Text() => Byte() != 0 ? String() : null;
 
         private double? Number() => Byte() != 0 ? BinaryPrimitives.ReadDoubleLittleEndian(Bytes(sizeof(double))) : null;
 

@@ -34,7 +34,7 @@ public static class RootCauseAnalysis
     }
 
     /// <summary>
-    /// A tally of <paramref name="rows"/>; on every core when they are a list or spilled (<see cref="SpilledEvidenceCollection.Runs"/>):
+    /// A tally of <paramref name="rows"/>; on every core when they are a list or spilled (<see cref="SpilledEvidenceCollection.TallyRuns"/>):
     /// runs of rows tallied apart and merged in row order, which gives the one-pass tally exactly (counts, and the first
     /// error rows in row order).
     /// </summary>
@@ -45,11 +45,7 @@ public static class RootCauseAnalysis
         Parallel.For(0, runs.Count, run =>
         {
             var tally = empty();
-            foreach (var row in runs[run])
-            {
-                tally.Add(row);
-            }
-
+            runs[run](tally);
             parts[run] = tally;
         });
         foreach (var part in parts.Skip(1))
@@ -60,16 +56,28 @@ public static class RootCauseAnalysis
         return parts[0];
     }
 
-    /// <summary>The rows as runs that follow each other: up to four per core of at least <see cref="MinimumRowsPerRun"/> rows, else one.</summary>
-    private static IReadOnlyList<IEnumerable<EvidencePair>> Runs(IEnumerable<EvidencePair> rows)
+    /// <summary>
+    /// The rows as runs that follow each other, each adding its rows to a tally: up to four per core of at least
+    /// <see cref="MinimumRowsPerRun"/> rows, else one.
+    /// </summary>
+    private static IReadOnlyList<Action<StrataTally>> Runs(IEnumerable<EvidencePair> rows)
     {
         var runs = Math.Min(Environment.ProcessorCount * 4, rows.TryGetNonEnumeratedCount(out var count) ? count / MinimumRowsPerRun : 1);
-        return runs <= 1 ? [rows] : rows switch
+        return rows switch
         {
-            IReadOnlyList<EvidencePair> list => [.. Enumerable.Range(0, runs).Select(run => Range(list, list.Count * run / runs, list.Count * (run + 1) / runs))],
-            SpilledEvidenceCollection spilled => spilled.Runs(runs),
-            _ => [rows],
+            SpilledEvidenceCollection spilled => spilled.TallyRuns(runs),
+            IReadOnlyList<EvidencePair> list when runs > 1 => [.. Enumerable.Range(0, runs).Select(run => (Action<StrataTally>)(tally =>
+                AddAll(tally, Range(list, list.Count * run / runs, list.Count * (run + 1) / runs))))],
+            _ => [tally => AddAll(tally, rows)],
         };
+    }
+
+    private static void AddAll(StrataTally tally, IEnumerable<EvidencePair> rows)
+    {
+        foreach (var row in rows)
+        {
+            tally.Add(row);
+        }
     }
 
     private static IEnumerable<EvidencePair> Range(IReadOnlyList<EvidencePair> list, int from, int to)

@@ -34,7 +34,8 @@ public static class RootCauseKinds
     /// that error, written to <paramref name="kinds"/> (room for <see cref="MaximumPerRow"/>); returns how many.
     /// </summary>
     /// <param name="levels">The row's strata.</param>
-    internal static int Of(EvidencePair row, CompactDictionary levels, RootCauseOptions options, Span<(int Kind, bool IsError)> kinds)
+    internal static int Of<TRow>(TRow row, CompactDictionary levels, RootCauseOptions options, Span<(int Kind, bool IsError)> kinds)
+        where TRow : ITalliedRow
     {
         var count = 0;
         var matched = row.Outcome is "match" or "misclassified";
@@ -54,9 +55,9 @@ public static class RootCauseKinds
         }
 
         kinds[count++] = (MisclassifiedAt, row.Outcome == "misclassified");
-        if (row.AttributeDifferences is { Count: > 0 } || HasAttribute(levels))
+        if (row.HasAttributeDifferences || HasAttribute(levels))
         {
-            kinds[count++] = (AttributeAt, row.AttributeDifferences is { Count: > 0 });
+            kinds[count++] = (AttributeAt, row.HasAttributeDifferences);
         }
 
         if (row.Iou is { } iou && row.GoldClass is { } goldClass)

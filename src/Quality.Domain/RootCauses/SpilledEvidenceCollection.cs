@@ -9,7 +9,7 @@ namespace Quality.Domain.RootCauses;
 /// drill-down's first pass, <see cref="Strata"/>) and written to the stream; enumerating reads the rows back in the order
 /// they were added, for the interaction pass (<see cref="RootCauseAnalysis.Analyse(StrataTally, IEnumerable{EvidencePair}, RootCauseOptions)"/>).
 /// Memory is the tally's and the codec's table of repeated names, not the rows'. The rows can also be read in runs, each
-/// from its own place in the stream, on several threads at once (<see cref="Runs"/>).
+/// from its own place in the stream, on several threads at once (<see cref="TallyRuns"/>).
 /// </summary>
 /// <remarks>
 /// Rows read back are equal field for field to those written (doubles bit for bit, dictionaries in their order). Not
@@ -70,20 +70,27 @@ public sealed class SpilledEvidenceCollection : ICollection<EvidencePair>, IDisp
     }
 
     /// <summary>The rows added, read back from the stream in order.</summary>
-    public IEnumerator<EvidencePair> GetEnumerator() => Read(0, Count, End()).GetEnumerator();
+    public IEnumerator<EvidencePair> GetEnumerator() => Read(0, Count, End()).Select(row => row.Row).GetEnumerator();
 
     /// <summary>
-    /// The rows added, in at most <paramref name="count"/> runs of whole checkpoints (fewer when there are fewer): the runs
-    /// one after the other are the rows in order, and each reads the stream on its own, so they may be read on several
-    /// threads at once.
+    /// The rows added, in at most <paramref name="count"/> runs of whole checkpoints (fewer when there are fewer), each
+    /// adding its rows to the tally it is given: the runs one after the other are the rows in order, and each reads the
+    /// stream on its own, so they may run on several threads at once. A row becomes an object only if the tally keeps it.
     /// </summary>
-    internal IReadOnlyList<IEnumerable<EvidencePair>> Runs(int count)
+    internal IReadOnlyList<Action<StrataTally>> TallyRuns(int count)
     {
         var (end, runs) = (End(), Math.Clamp(count, 1, Math.Max(_checkpoints.Count, 1)));
         return [.. Enumerable.Range(0, runs).Select(run =>
         {
             var (first, last) = (_checkpoints.Count * run / runs, _checkpoints.Count * (run + 1) / runs);
-            return Read(first, Math.Min(last * RowsPerCheckpoint, Count) - (first * RowsPerCheckpoint), end);
+            var rows = Math.Min(last * RowsPerCheckpoint, Count) - (first * RowsPerCheckpoint);
+            return (Action<StrataTally>)(tally =>
+            {
+                foreach (var row in Read(first, rows, end))
+                {
+                    tally.Add(row);
+                }
+            });
         })];
     }
 
@@ -97,8 +104,11 @@ public sealed class SpilledEvidenceCollection : ICollection<EvidencePair>, IDisp
         }
     }
 
-    /// <summary><paramref name="rows"/> rows from checkpoint <paramref name="checkpoint"/>; the stream is left at <paramref name="end"/> for the writer.</summary>
-    private IEnumerable<EvidencePair> Read(int checkpoint, int rows, long end)
+    /// <summary>
+    /// <paramref name="rows"/> rows from checkpoint <paramref name="checkpoint"/>, each read into the one reader returned
+    /// for it; the stream is left at <paramref name="end"/> for the writer.
+    /// </summary>
+    private IEnumerable<EvidenceRowCodec.Reader> Read(int checkpoint, int rows, long end)
     {
         if (rows == 0)
         {
@@ -110,7 +120,8 @@ public sealed class SpilledEvidenceCollection : ICollection<EvidencePair>, IDisp
             using var reader = new EvidenceRowCodec.Reader(_spill, _writer.Names, _checkpoints[checkpoint]);
             for (var row = 0; row < rows; row++)
             {
-                yield return reader.Read();
+                reader.Next();
+                yield return reader;
             }
         }
         finally

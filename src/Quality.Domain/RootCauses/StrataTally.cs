@@ -72,12 +72,18 @@ public sealed class StrataTally
     public void Add(EvidencePair row)
     {
         ArgumentNullException.ThrowIfNull(row);
-        if (row.Strata is not { } strata)
+        Add(new TalliedPair(row));
+    }
+
+    /// <summary>Adds a row as <see cref="Add(EvidencePair)"/> adds it, asking for it as an object only where a cell keeps it as an example.</summary>
+    internal void Add<TRow>(TRow row)
+        where TRow : ITalliedRow
+    {
+        if (row.Levels is not { } levels)
         {
             return;
         }
 
-        var levels = CompactDictionary.Of(strata.Levels);
         var kinds = _kinds.AsSpan(0, RootCauseKinds.Of(row, levels, _options, _kinds));
         if (_pairsByKind is null)
         {

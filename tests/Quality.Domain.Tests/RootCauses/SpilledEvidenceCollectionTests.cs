@@ -75,35 +75,58 @@ public sealed class SpilledEvidenceCollectionTests
     /// <summary>
     /// Runs start at checkpoints 4,096 rows apart, each with the names numbered before it: more distinct names than the
     /// codec numbers (65,536; past them names are written in full every time), first met in every run, copies of their
-    /// text, and a start over (Clear) before. The runs, read at once on several threads, are the rows in order.
+    /// text, and a start over (Clear) before. The runs, tallied at once on several threads and merged in order, are the
+    /// one-pass tally of the rows: the same counts in every cell and the same first error rows, field for field.
     /// </summary>
     [Fact]
-    public void Runs_ReadOnSeveralThreadsPastTheTableOfNames_TheRowsInOrder()
+    public void TallyRuns_OnSeveralThreadsPastTheTableOfNames_TheOnePassTally()
     {
         static string Copy(string text) => new(text.AsSpan());
         var rows = new GeneratedDelivery { Items = 1_300 }.DirectEvidence(seed: 8);
         // Two new names a row, the first 70,000 rows' or so; then the shared names again, as copies.
         rows = [.. rows.Select((r, i) => i < 35_000 ? r with { Item = $"{r.Item}-{i}", GoldAnnotator = $"g-{i}" } : r with { Annotator = Copy(r.Annotator) })];
-        using var spilled = new SpilledEvidenceCollection(new MemoryStream(), new RootCauseOptions());
+        var options = new RootCauseOptions { EvidenceRows = 50 };
+        using var spilled = new SpilledEvidenceCollection(new MemoryStream(), options);
         rows.Take(5_000).ToList().ForEach(spilled.Add);
         spilled.Clear();
         rows.ForEach(spilled.Add);
+        var onePass = StrataTally.Strata(options);
+        rows.ForEach(onePass.Add);
 
-        var runs = spilled.Runs(7);
-        var read = new List<EvidencePair>[runs.Count];
-        Parallel.For(0, runs.Count, new ParallelOptions { MaxDegreeOfParallelism = 4 }, run => read[run] = [.. runs[run]]);
+        var runs = spilled.TallyRuns(7);
+        var merged = Tallied(runs, options);
 
         Assert.True(rows.Count > 39_000, $"{rows.Count} rows");
         Assert.True(rows.Select(r => r.Item).Concat(rows.Select(r => r.GoldAnnotator)).Distinct().Count() > 70_000);
         Assert.Equal(7, runs.Count);
-        Assert.All(read.SkipLast(1), run => Assert.Equal(0, run.Count % SpilledEvidenceCollection.RowsPerCheckpoint));
-        Assert.Equal(ReportJson.Serialize(rows), ReportJson.Serialize(read.SelectMany(r => r).ToList()));
+        var expected = onePass.ToState();
+        Assert.True(expected.Cells.Sum(c => c.Examples.Count) > 1_000, "error rows kept as examples");
+        Assert.Equal(ReportJson.Serialize(expected), ReportJson.Serialize(merged.ToState()));
         // Fewer checkpoints than runs asked: one run per checkpoint; none: one run of no rows.
-        Assert.Equal((rows.Count + 4_095) / 4_096, spilled.Runs(1_000).Count);
+        Assert.Equal((rows.Count + 4_095) / 4_096, spilled.TallyRuns(1_000).Count);
         spilled.Clear();
-        Assert.Empty(Assert.Single(spilled.Runs(4)));
-        spilled.Add(rows[^1]);
-        Assert.Equal(ReportJson.Serialize(rows[^1]), ReportJson.Serialize(Assert.Single(Assert.Single(spilled.Runs(4)))));
+        Assert.Empty(Tallied(spilled.TallyRuns(4), options).ToState().Cells);
+        var missed = rows.First(r => r.Outcome == "missed");
+        spilled.Add(missed);
+        var cell = Tallied(spilled.TallyRuns(4), options).ToState().Cells.First(c => c.Kind == RootCauseKinds.Missed);
+        Assert.Equal(ReportJson.Serialize(missed), ReportJson.Serialize(Assert.Single(cell.Examples)));
+    }
+
+    /// <summary>The runs tallied apart on up to four threads, merged in run order.</summary>
+    private static StrataTally Tallied(IReadOnlyList<Action<StrataTally>> runs, RootCauseOptions options)
+    {
+        var tallies = new StrataTally[runs.Count];
+        Parallel.For(0, runs.Count, new ParallelOptions { MaxDegreeOfParallelism = 4 }, run =>
+        {
+            tallies[run] = StrataTally.Strata(options);
+            runs[run](tallies[run]);
+        });
+        foreach (var tally in tallies.Skip(1))
+        {
+            tallies[0].Merge(tally);
+        }
+
+        return tallies[0];
     }
 
     [Fact]

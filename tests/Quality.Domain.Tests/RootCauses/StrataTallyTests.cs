@@ -115,7 +115,7 @@ public sealed class StrataTallyTests
             foreach (var row in set)
             {
                 var levels = row.Strata!.Levels;
-                foreach (var (kind, isError) in kinds.Take(RootCauseKinds.Of(row, new CompactDictionary([.. levels]), options, kinds)))
+                foreach (var (kind, isError) in kinds.Take(RootCauseKinds.Of(new TalliedPair(row), new CompactDictionary([.. levels]), options, kinds)))
                 {
                     foreach (var (_, a, b) in pairs.Where(p => p.Kind == RootCauseKinds.All[kind]))
                     {
@@ -144,7 +144,7 @@ public sealed class StrataTallyTests
         foreach (var row in rows)
         {
             var levels = row.Strata!.Levels.ToList();
-            var count = RootCauseKinds.Of(row, new CompactDictionary([.. levels]), options, kinds);
+            var count = RootCauseKinds.Of(new TalliedPair(row), new CompactDictionary([.. levels]), options, kinds);
             foreach (var (stratum, level) in levels)
             {
                 foreach (var (kind, isError) in kinds.Take(count))
