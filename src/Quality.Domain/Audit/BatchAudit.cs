@@ -25,6 +25,12 @@ public sealed class BatchAudit(SpatialOptions? spatialOptions = null, ICollectio
     private readonly SortedSet<string> _annotators = new(StringComparer.Ordinal);
     private readonly SortedDictionary<string, RatingPatterns> _fields = new(StringComparer.Ordinal);
 
+    /// <summary>The spatial audits' working storage of each run of <see cref="AddItems"/>, kept from batch to batch: a run is ~12 frames.</summary>
+    private SpatialAudit.ItemScratch[] _runScratch = [];
+
+    private BatchAudit(SpatialOptions? spatialOptions, ICollection<EvidencePair>? evidence, SpatialAudit spatial)
+        : this(spatialOptions, evidence) => _spatial = spatial;
+
     /// <summary>Holds every item to the delivery's taxonomy when set; violations are counted, not rejected.</summary>
     public TaxonomyChecker? Checker { get; init; }
 
@@ -150,10 +156,16 @@ public sealed class BatchAudit(SpatialOptions? spatialOptions = null, ICollectio
         }
 
         var parts = new (BatchAudit Audit, List<EvidencePair>? Evidence, List<ReviewUnit>? Frame, ExceptionDispatchInfo? Error)[runs];
+        if (_runScratch.Length < runs)
+        {
+            Array.Resize(ref _runScratch, runs);
+        }
+
         Parallel.For(0, runs, run =>
         {
             var (evidenceOfRun, frameOfRun) = (evidence is null ? null : new List<EvidencePair>(), Frame is null ? null : new List<ReviewUnit>());
-            var audit = new BatchAudit(_spatialOptions, evidenceOfRun) { Checker = Checker, Frame = frameOfRun, Metadata = Metadata };
+            var spatial = new SpatialAudit(_runScratch[run] ??= new SpatialAudit.ItemScratch());
+            var audit = new BatchAudit(_spatialOptions, evidenceOfRun, spatial) { Checker = Checker, Frame = frameOfRun, Metadata = Metadata };
             try
             {
                 for (var i = items.Count * run / runs; i < items.Count * (run + 1) / runs; i++)

@@ -1,6 +1,7 @@
 using Quality.Domain.Annotations;
 using Quality.Domain.Geometry;
 using Quality.Domain.Matching;
+using Quality.Domain.RootCauses;
 
 namespace Quality.Domain.Audit;
 
@@ -8,12 +9,16 @@ public sealed partial class SpatialAudit
 {
     /// <summary>
     /// The working storage of one item: its objects by side, the sweep's candidates, the scored pairs, the matchings
-    /// and outcomes of one comparison after another. It grows to the largest item and is reused item after item (an
-    /// audit adds its items on one thread; parallel runs each have their own audit), so a frame allocates only what the
-    /// audit keeps. What is kept (confusion counts, agreements, precision) is copied out, never referenced.
+    /// and outcomes of one comparison after another, and the pool of the evidence rows' strata levels. It grows to the
+    /// largest item and is reused item after item, and from one batch's run of items to the next one's (a batch audit
+    /// keeps one per run, <see cref="BatchAudit.AddItems"/>), so a frame allocates only what the audit keeps; it is used
+    /// by one thread at a time. What is kept (confusion counts, agreements, precision) is copied out, never referenced;
+    /// the pool's dictionaries are read-only and hold only the levels asked for.
     /// </summary>
-    private sealed class ItemScratch
+    internal sealed class ItemScratch
     {
+        private StrataLevelsPool? _levels;
+
         // Annotators' drawings of earlier items, ready for the next item's annotators.
         private readonly Stack<Drawings> _spare = [];
 
@@ -37,6 +42,9 @@ public sealed partial class SpatialAudit
 
         /// <summary>Every annotator pair's scored pairs on the item, by <see cref="PairKey"/>.</summary>
         public Dictionary<long, double> Similarities { get; } = [];
+
+        /// <summary>The evidence rows' strata levels, one dictionary for every row with the same; made with the first row.</summary>
+        public StrataLevelsPool Levels => _levels ??= new();
 
         /// <summary>
         /// Splits the item's objects of <paramref name="kind"/> into <see cref="Gold"/> and <see cref="Annotators"/>, each

@@ -39,8 +39,12 @@ public sealed partial class SpatialAudit
     private GeometricAlpha _geometry = new();
     private ItemScratch? _scratch;
 
-    /// <summary>The evidence rows' strata levels, one dictionary for every row with the same (an audit adds items on one thread); made with the first row.</summary>
-    private StrataLevelsPool? _levels;
+    public SpatialAudit()
+    {
+    }
+
+    /// <summary>An audit that works in <paramref name="scratch"/>, which earlier audits may have grown: a batch's run of items (<see cref="BatchAudit.AddItems"/>).</summary>
+    internal SpatialAudit(ItemScratch scratch) => _scratch = scratch;
 
     /// <summary>Adds one item's annotations; matched pairs, misses and extras go to <paramref name="evidence"/> if given.</summary>
     /// <param name="strata">The item's strata, which each evidence row carries (<see cref="EvidencePair.Strata"/>); null: none.</param>
@@ -452,7 +456,7 @@ public sealed partial class SpatialAudit
                 double.IsNaN(outcome.Similarity) ? null : outcome.Similarity,
                 reference is null || candidate is null ? null : AttributeDifferences(reference, candidate))
             {
-                Strata = strata?.Of((reference ?? candidate)!, annotator, (outcome.ReferenceClass ?? outcome.CandidateClass)!, _levels ??= new()),
+                Strata = strata?.Of((reference ?? candidate)!, annotator, (outcome.ReferenceClass ?? outcome.CandidateClass)!, scratch.Levels),
             });
         }
     }
@@ -517,7 +521,7 @@ public sealed partial class SpatialAudit
     /// One side's objects of one data type (an annotator's, or gold's) with their classes and footprints, computed once
     /// for every comparison they enter; reused item after item (<see cref="ItemScratch"/>).
     /// </summary>
-    private sealed class Drawings
+    internal sealed class Drawings
     {
         /// <summary>Whose objects these are; empty for gold.</summary>
         public string Annotator { get; set; } = "";
@@ -622,7 +626,7 @@ public sealed partial class SpatialAudit
         return agreement;
     }
 
-    private enum ObjectKind
+    internal enum ObjectKind
     {
         Box,
         Cuboid,

@@ -48,6 +48,26 @@ public sealed class ParallelBatchAuditTests
         AssertSame(sequential, parallel);
     }
 
+    /// <summary>
+    /// Batch after batch, as the command adds a delivery, each with its own number of runs: the runs' working storage
+    /// (kept by the audit from one batch to the next, grown by the frames before) leaves nothing of earlier frames in
+    /// the counts, figures or evidence rows and their strata.
+    /// </summary>
+    [Fact]
+    public async Task AddItems_InBatchesOfDifferentSizes_SameAsOneItemAfterAnother()
+    {
+        var delivery = ObjectDeliveryGenerator.Generate(seed: 21, "d-400", items: 400, annotators: 3, baseErrorRate: 0.1,
+            injections: [new ObjectDeliveryGenerator.Injection("car", "truck", 0.2, ["ann-01"])]);
+        var (header, byItem) = await ItemsAsync(System.Text.Encoding.UTF8.GetBytes(delivery), "d-400.jsonl");
+
+        var sequential = Audit(header, byItem, null, parallel: false);
+        var batched = Audit(header, byItem, null, parallel: true, batches: [200, 40, 160]);
+
+        Assert.Equal(400, batched.Items);
+        Assert.Contains(batched.Evidence, row => row.Outcome == "misclassified" && row.Strata is not null);
+        AssertSame(sequential, batched);
+    }
+
     [Fact]
     public void AddItems_TwoBadItems_ThrowsTheFirstItemsErrorAsOneAfterAnother()
     {
@@ -70,13 +90,19 @@ public sealed class ParallelBatchAuditTests
         public long Annotations => Audit.Annotations;
     }
 
-    private static Audited Audit(DeliveryHeader header, List<List<Annotation>> byItem, TaxonomyChecker? checker, bool parallel)
+    /// <param name="batches">With <paramref name="parallel"/>: the items added by one call after another, so many each; null: all in one.</param>
+    private static Audited Audit(DeliveryHeader header, List<List<Annotation>> byItem, TaxonomyChecker? checker, bool parallel, int[]? batches = null)
     {
         var (evidence, frame) = (new List<EvidencePair>(), new List<ReviewUnit>());
         var audit = new BatchAudit(new SpatialOptions { CuboidMode = CuboidIouMode.BirdsEyeView }, evidence) { Checker = checker, Frame = frame, Metadata = header.Metadata };
         if (parallel)
         {
-            audit.AddItems("d.jsonl", byItem);
+            var added = 0;
+            foreach (var size in batches ?? [byItem.Count])
+            {
+                audit.AddItems("d.jsonl", byItem[added..(added + size)]);
+                added += size;
+            }
         }
         else
         {
