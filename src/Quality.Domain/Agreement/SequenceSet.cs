@@ -61,6 +61,14 @@ internal sealed class SequenceSet<T>
         return index;
     }
 
+    /// <summary>Removes every sequence, keeping the arrays: a set used again grows no more than it already has.</summary>
+    public void Clear()
+    {
+        Count = 0;
+        _indexed = 0;
+        Array.Clear(_slots);
+    }
+
     /// <summary>
     /// Adds a sequence the caller knows is not in the set (e.g. the next of keys read in ascending order), without
     /// looking it up: the table of slots is rebuilt only when <see cref="Add"/> next needs it.

@@ -53,7 +53,7 @@ public static class DeliveryAuditor
         {
             // Tags only and nothing that needs the annotations themselves (no checks, review frame or facts; a table of
             // tags has no objects, so no evidence either): the table's rows go in without them, on every core.
-            await RatingsCsvBlocks.ReadAsync(table, groupAsRead => new TagTable(header, file, table.Role, labelField, groupAsRead), audit, cancellationToken);
+            await RatingsCsvBlocks.ReadAsync(table, (groupAsRead, items) => new TagTable(header, file, table.Role, labelField, groupAsRead, items), audit, cancellationToken);
         }
         else
         {

@@ -31,10 +31,13 @@ namespace Quality.Domain.Audit;
 /// table that stores its rows, which finds the same units or throws the error naming both lines.
 /// </para>
 /// </remarks>
-internal sealed class TagTable(DeliveryHeader header, string file, AnnotatorRole role, string labelField, bool groupAsRead = false)
+/// <param name="items">An empty set for the items, used again from a table read before (its arrays already grown); a new one when null.</param>
+internal sealed class TagTable(
+    DeliveryHeader header, string file, AnnotatorRole role, string labelField, bool groupAsRead = false, SequenceSet<byte>? items = null)
 {
     private const int ChunkRows = 1 << 16;
-    private readonly SequenceSet<byte> _items = new();
+    private readonly SequenceSet<byte> _items = items is null ? new()
+        : items.Count == 0 ? items : throw new ArgumentException("The set for the items must be empty.", nameof(items));
     private readonly Utf8Names _annotators = new();
     private readonly Utf8Names _fields = new();
     private readonly Utf8Names _values = new();

@@ -37,7 +37,8 @@ internal static class AlphaPhases
         var file = Path.GetFileName(tables.Long);
         var header = new DeliveryHeader("alpha", "local", "local", new TaxonomyReference("none", "0.0.0"), ["frame-tags"]);
         var audit = new BatchAudit();
-        TagTable NewTable(bool groupAsRead) => new(header, file, Quality.Domain.Annotations.AnnotatorRole.Annotator, "value", groupAsRead);
+        TagTable NewTable(bool groupAsRead, SequenceSet<byte>? items = null) =>
+            new(header, file, Quality.Domain.Annotations.AnnotatorRole.Annotator, "value", groupAsRead, items);
         await using (var stream = File.OpenRead(tables.Long))
         {
             using var reader = new RatingsCsvReader(stream, file);

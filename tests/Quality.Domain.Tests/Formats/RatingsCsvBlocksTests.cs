@@ -22,6 +22,12 @@ public sealed class RatingsCsvBlocksTests
     /// <summary>Blocks of 300 bytes: about a dozen rows each, so a 400-item table has some 150 block boundaries.</summary>
     private const int BlockBytes = 300;
 
+    /// <summary>Blocks of 192 KiB: some 1,600 items each, enough for a block to give its item set to a later one (<see cref="BlockItems"/>).</summary>
+    private const int LargeBlockBytes = 192 << 10;
+
+    /// <summary>Items of a table read in some six large blocks.</summary>
+    private const int LargeBlockItems = 9_000;
+
     [Theory]
     [InlineData("sorted", true)]
     [InlineData("grouped", true)] // items whole but in no order: disjointness is checked on the union of items
@@ -39,6 +45,46 @@ public sealed class RatingsCsvBlocksTests
             ReportJson.Serialize(AgreementSuiteView.From(onePass.Finish(Header.Field, Bootstrap), Bootstrap)),
             ReportJson.Serialize(AgreementSuiteView.From(blocks.Finish(Header.Field, Bootstrap), Bootstrap)));
         Assert.Equal((400L, onePass.Annotations), (blocks.Items, blocks.Annotations));
+    }
+
+    [Fact]
+    public async Task ReadAsync_SortedTableOfLargeBlocks_TwoWorkersShareTwoItemSetsOverEveryBlock()
+    {
+        // Each block's items go into a set an earlier block gave back: as many sets as blocks in flight, not one a block.
+        var table = Table("sorted", LargeBlockItems);
+        var sets = new HashSet<SequenceSet<byte>>(ReferenceEqualityComparer.Instance);
+        var blocks = 0;
+        TagTable Counting(bool groupAsRead, SequenceSet<byte>? items)
+        {
+            var tags = NewTable(groupAsRead, items);
+            blocks += groupAsRead ? 1 : 0;
+            sets.Add(tags.Items);
+            return tags;
+        }
+
+        using var reader = new RatingsCsvReader(new MemoryStream(Encoding.UTF8.GetBytes(table)), "t.csv");
+        var audit = new BatchAudit();
+        var inBlocks = await RatingsCsvBlocks.ReadAsync(reader, Counting, audit, CancellationToken.None, LargeBlockBytes, workers: 2);
+
+        Assert.True(inBlocks);
+        Assert.True(blocks >= 5, $"{blocks} blocks");
+        Assert.Equal(2, sets.Count);
+        Assert.Equal(ReportJson.Serialize((await OnePassAsync(table)).ToState()), ReportJson.Serialize(audit.ToState()));
+    }
+
+    [Fact]
+    public async Task ReadAsync_SortedThenOutOfOrder_ReadsInOnePassWithTheSameResult()
+    {
+        // The first blocks are ascending and give their sets away; a later block out of order cannot be checked against
+        // them, so the table is read in one pass, which must give what it always gave.
+        var table = Table("sorted-then-grouped", LargeBlockItems);
+
+        var (blocks, readInBlocks) = await InBlocksAsync(table, LargeBlockBytes);
+        var onePass = await OnePassAsync(table);
+
+        Assert.False(readInBlocks);
+        Assert.Equal(ReportJson.Serialize(onePass.ToState()), ReportJson.Serialize(blocks.ToState()));
+        Assert.Equal((onePass.Items, onePass.Annotations), (blocks.Items, blocks.Annotations));
     }
 
     [Fact]
@@ -89,12 +135,15 @@ public sealed class RatingsCsvBlocksTests
         Assert.Equal(ReportJson.Serialize((await OnePassAsync(table)).ToState()), ReportJson.Serialize(audit.ToState()));
     }
 
-    /// <summary>400 items × 3 annotators × 2 fields, each rating present with probability 0.8, a blank row here and there.</summary>
-    private static string Table(string layout)
+    /// <summary>
+    /// <paramref name="items"/> items × 3 annotators × 2 fields, each rating present with probability 0.8, a blank row here
+    /// and there; sorted-then-grouped: the first half sorted, the second in no order.
+    /// </summary>
+    private static string Table(string layout, int items = 400)
     {
         var random = new Random(20);
         var rows = new List<List<string>>();
-        for (var item = 0; item < 400; item++)
+        for (var item = 0; item < items; item++)
         {
             var truth = random.Next(4);
             rows.Add([.. from annotator in Annotators
@@ -107,6 +156,7 @@ public sealed class RatingsCsvBlocksTests
         {
             "sorted" => rows.SelectMany(r => r),
             "grouped" => rows.OrderBy(_ => random.Next()).SelectMany(r => r),
+            "sorted-then-grouped" => rows[..(items / 2)].Concat(rows[(items / 2)..].OrderBy(_ => random.Next())).SelectMany(r => r),
             _ => rows.SelectMany(r => r.Select((row, i) => (row, i))).OrderBy(r => r.i).Select(r => r.row),
         };
         var lines = ordered.ToList();
@@ -114,13 +164,14 @@ public sealed class RatingsCsvBlocksTests
         return "item,annotator,field,value\n" + string.Join('\n', lines) + "\n";
     }
 
-    private static TagTable NewTable(bool groupAsRead) => new(Header, "t.csv", AnnotatorRole.Annotator, "value", groupAsRead);
+    private static TagTable NewTable(bool groupAsRead, SequenceSet<byte>? items = null) =>
+        new(Header, "t.csv", AnnotatorRole.Annotator, "value", groupAsRead, items);
 
-    private static async Task<(BatchAudit Audit, bool InBlocks)> InBlocksAsync(string table)
+    private static async Task<(BatchAudit Audit, bool InBlocks)> InBlocksAsync(string table, int blockBytes = BlockBytes)
     {
         using var reader = new RatingsCsvReader(new MemoryStream(Encoding.UTF8.GetBytes(table)), "t.csv");
         var audit = new BatchAudit();
-        var inBlocks = await RatingsCsvBlocks.ReadAsync(reader, NewTable, audit, CancellationToken.None, BlockBytes, workers: 2);
+        var inBlocks = await RatingsCsvBlocks.ReadAsync(reader, NewTable, audit, CancellationToken.None, blockBytes, workers: 2);
         return (audit, inBlocks);
     }
 

@@ -15,7 +15,7 @@ namespace Quality.Domain.Formats.Csv;
 /// Merging is exact: rating patterns are integer counts whose statistics do not depend on the order they were added or
 /// merged in (<see cref="RatingPatterns"/>), and a unit is the same wherever it is read as long as all of its rows are in
 /// one block. That is checked, not assumed: the blocks' items must be disjoint (each block ascending and before the next,
-/// as in a sorted table, or else no item counted twice in their union).
+/// as in a sorted table, or else no item counted twice in their union; <see cref="BlockItems"/>).
 /// </para>
 /// <para>
 /// Line numbers are only known once the blocks before are counted, so a block's errors would name the wrong line: when
@@ -34,12 +34,15 @@ internal static class RatingsCsvBlocks
     private const int CutSearchBytes = 64 * 1024;
 
     /// <summary>Reads every row of <paramref name="reader"/>'s table into <paramref name="audit"/>, in blocks when it can.</summary>
-    /// <param name="newTable">A new table for the rows of a block (grouping them as read if asked) or of the whole file (storing them).</param>
+    /// <param name="newTable">
+    /// A new table for the rows of a block (grouping them as read if asked) or of the whole file (storing them), its items
+    /// in the empty set given (one an earlier block no longer needs, <see cref="BlockItems"/>) or in a new one when null.
+    /// </param>
     /// <param name="workers">Blocks parsed at once; the cores by default. One means one pass.</param>
     /// <returns>Whether the table was read in blocks (false: in one pass).</returns>
     /// <exception cref="DeliveryFormatException">As <see cref="RatingsCsvReader.ReadIntoAsync"/> and <see cref="TagTable.AddTo"/>.</exception>
     public static async Task<bool> ReadAsync(
-        RatingsCsvReader reader, Func<bool, TagTable> newTable, BatchAudit audit, CancellationToken cancellationToken,
+        RatingsCsvReader reader, Func<bool, SequenceSet<byte>?, TagTable> newTable, BatchAudit audit, CancellationToken cancellationToken,
         int blockBytes = DefaultBlockBytes, int? workers = null)
     {
         ArgumentNullException.ThrowIfNull(reader);
@@ -60,7 +63,7 @@ internal static class RatingsCsvBlocks
             stream.Seek(start, SeekOrigin.Begin);
         }
 
-        var table = newTable(false);
+        var table = newTable(false, null);
         await reader.ReadIntoAsync(table, cancellationToken);
         table.AddTo(audit);
         return false;
@@ -68,7 +71,7 @@ internal static class RatingsCsvBlocks
 
     /// <summary>The blocks' audits merged in block order; null when the blocks cannot give exactly what one pass gives.</summary>
     private static async Task<BatchAudit?> TryBlocksAsync(
-        RatingsCsvReader reader, Func<bool, TagTable> newTable, int blockBytes, int workers, CancellationToken cancellationToken)
+        RatingsCsvReader reader, Func<bool, SequenceSet<byte>?, TagTable> newTable, int blockBytes, int workers, CancellationToken cancellationToken)
     {
         // One buffer per block in flight, each used again once its block is parsed, freed only after every block is done.
         using var buffers = new BlockBuffers(blockBytes);
@@ -86,11 +89,11 @@ internal static class RatingsCsvBlocks
 
     /// <summary>Reads the blocks into <paramref name="buffers"/>' buffers, each parsed on the pool as <paramref name="parsing"/>.</summary>
     private static async Task<BatchAudit?> ReadBlocksAsync(
-        RatingsCsvReader reader, Func<bool, TagTable> newTable, BlockBuffers buffers, Queue<Task<Block?>> parsing, int workers,
+        RatingsCsvReader reader, Func<bool, SequenceSet<byte>?, TagTable> newTable, BlockBuffers buffers, Queue<Task<Block?>> parsing, int workers,
         CancellationToken cancellationToken)
     {
         var merged = new BatchAudit();
-        var items = new List<(SequenceSet<byte> Items, bool Ascending)>();
+        var items = new BlockItems();
 
         // Blocks are merged as they finish, in order, so that only the blocks in flight are held apart.
         async Task<bool> MergeNext()
@@ -101,8 +104,7 @@ internal static class RatingsCsvBlocks
             }
 
             merged.Merge(block.Audit);
-            items.Add((block.Items, block.Ascending));
-            return true;
+            return items.Add(block.Items, block.Ascending);
         }
 
         char? separator = null;
@@ -144,7 +146,8 @@ internal static class RatingsCsvBlocks
             // Every block after the first starts at the '\n' before its first row (a blank first line); the first after its header.
             carry = memory[Math.Max(length - 1, 0)..filled].ToArray(); // copied before the block's buffer is used again
             var (from, used) = (first ? headerEnd + 1 : 0, length);
-            parsing.Enqueue(Task.Run(() => Parse(reader, buffers, buffer, from, used, separator.Value, newTable), cancellationToken));
+            var table = newTable(true, items.TakeSpare());
+            parsing.Enqueue(Task.Run(() => Parse(reader, buffers, buffer, from, used, separator.Value, table), cancellationToken));
         }
 
         while (parsing.Count > 0)
@@ -155,7 +158,7 @@ internal static class RatingsCsvBlocks
             }
         }
 
-        return Disjoint(items) ? merged : null;
+        return items.Disjoint() ? merged : null;
     }
 
     /// <summary>
@@ -163,9 +166,8 @@ internal static class RatingsCsvBlocks
     /// their bytes and grouped into units; null when the block cannot be read (one pass will say why, at its line).
     /// </summary>
     private static Block? Parse(
-        RatingsCsvReader reader, BlockBuffers buffers, NativeBuffer buffer, int from, int length, char separator, Func<bool, TagTable> newTable)
+        RatingsCsvReader reader, BlockBuffers buffers, NativeBuffer buffer, int from, int length, char separator, TagTable table)
     {
-        var table = newTable(true);
         var audit = new BatchAudit();
         try
         {
@@ -236,35 +238,6 @@ internal static class RatingsCsvBlocks
     {
         var separator = row.IndexOfAny((byte)',', (byte)'\t');
         return separator < 0 ? row : row[..separator];
-    }
-
-    /// <summary>No item in two blocks: each block ascending and before the next, or else their union counts every item once.</summary>
-    private static bool Disjoint(List<(SequenceSet<byte> Items, bool Ascending)> blocks)
-    {
-        var read = blocks.Where(b => b.Items.Count > 0).ToList();
-        var ordered = true;
-        for (var k = 0; k < read.Count && ordered; k++)
-        {
-            ordered = read[k].Ascending && (k == 0 || read[k - 1].Items[read[k - 1].Items.Count - 1].SequenceCompareTo(read[k].Items[0]) < 0);
-        }
-
-        if (ordered)
-        {
-            return true;
-        }
-
-        var union = new SequenceSet<byte>();
-        var total = 0;
-        foreach (var block in read)
-        {
-            total += block.Items.Count;
-            for (var i = 0; i < block.Items.Count; i++)
-            {
-                union.Add(block.Items[i]);
-            }
-        }
-
-        return union.Count == total;
     }
 
     /// <summary>A block read: its items (for the disjointness check) and its units.</summary>
