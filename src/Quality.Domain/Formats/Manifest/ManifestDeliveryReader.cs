@@ -190,11 +190,12 @@ public sealed class ManifestDeliveryReader : IAnnotationReader, IReportsWarnings
     private const int ChunkSize = 256;
 
     /// <summary>
-    /// Chunks a file's reader may parse ahead of the merge: a file's share of an audited batch (16,384 annotations over a
-    /// gold file and three annotators'), so that while the merge waits for a batch's audit the readers can parse the next
-    /// batch whole instead of stopping halfway.
+    /// Chunks a file's reader may parse ahead of the merge: a file's share of an audited batch
+    /// (<see cref="Audit.BatchAuditReader.BatchAnnotations"/> over a gold file and three annotators'; 4 chunks on two
+    /// cores), so that while the merge waits for a batch's audit the readers can parse the next batch whole instead of
+    /// stopping halfway. What is read ahead lives until it is audited: more only kept more alive between collections.
     /// </summary>
-    private const int ChunksAhead = 16;
+    private static readonly int ChunksAhead = Math.Max(2, Audit.BatchAuditReader.BatchAnnotations / (4 * ChunkSize));
 
     /// <summary>One file's annotations as declared, in chunks, for <see cref="ReadItemsAsync"/>; what its reader knew at its end.</summary>
     private async Task<FileEnd> ReadIntoAsync(ManifestFile file, AnnotationFormat format, ChannelWriter<Annotation[]> into, CancellationToken cancellationToken)
