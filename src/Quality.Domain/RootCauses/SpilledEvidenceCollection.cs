@@ -12,20 +12,35 @@ namespace Quality.Domain.RootCauses;
 /// from its own place in the stream, on several threads at once (<see cref="TallyRuns"/>).
 /// </summary>
 /// <remarks>
-/// Rows read back are equal field for field to those written (doubles bit for bit, dictionaries in their order). Not
-/// for concurrent use while rows are added: rows are added by one thread, then read.
+/// Rows read back are equal field for field to those written (doubles bit for bit, dictionaries in their order). Rows
+/// are tallied and written on the thread pool, <see cref="RowsPerHandOff"/> at a time and in the order added, so the
+/// thread that adds them (the audit's) does not wait for it; everything that reads the tally or the stream waits for
+/// the rows added before. Not for concurrent use: rows are added by one thread, then read.
 /// </remarks>
 public sealed class SpilledEvidenceCollection : ICollection<EvidencePair>, IDisposable
 {
     private readonly Stream _spill;
     private readonly RootCauseOptions _options;
     private EvidenceRowCodec.Writer _writer;
+    private StrataTally _strata;
 
     /// <summary>The writer's position before row 0, <see cref="RowsPerCheckpoint"/>, 2 × that, …: where a run of rows can start.</summary>
     private readonly List<(long Offset, int Names)> _checkpoints = [];
 
+    /// <summary>Rows added and not yet handed to <see cref="_writing"/>.</summary>
+    private List<EvidencePair> _added = [];
+
+    /// <summary>The rows handed off so far being tallied and written, one hand-off after another; faulted by the first row that failed.</summary>
+    private Task _writing = Task.CompletedTask;
+
+    /// <summary>Rows tallied and written so far.</summary>
+    private int _written;
+
     /// <summary>Rows between two checkpoints: a run's least; a checkpoint costs 12 bytes.</summary>
     internal const int RowsPerCheckpoint = 4_096;
+
+    /// <summary>Rows handed to the thread pool at a time: a few frames' outcomes.</summary>
+    private const int RowsPerHandOff = 1_024;
 
     /// <param name="spill">An empty, seekable, readable and writable stream (a temporary file), disposed with this.</param>
     /// <param name="options">The drill-down's settings, as the analysis will be given them.</param>
@@ -35,11 +50,18 @@ public sealed class SpilledEvidenceCollection : ICollection<EvidencePair>, IDisp
         ArgumentNullException.ThrowIfNull(options);
         (_spill, _options) = (spill, options);
         _writer = new EvidenceRowCodec.Writer(spill);
-        Strata = StrataTally.Strata(options);
+        _strata = StrataTally.Strata(options);
     }
 
     /// <summary>The first pass's tally of every row added.</summary>
-    public StrataTally Strata { get; private set; }
+    public StrataTally Strata
+    {
+        get
+        {
+            Drain();
+            return _strata;
+        }
+    }
 
     public int Count { get; private set; }
 
@@ -48,25 +70,24 @@ public sealed class SpilledEvidenceCollection : ICollection<EvidencePair>, IDisp
     public void Add(EvidencePair item)
     {
         ArgumentNullException.ThrowIfNull(item);
-        if (Count % RowsPerCheckpoint == 0)
-        {
-            _checkpoints.Add(_writer.Position);
-        }
-
-        Strata.Add(item);
-        _writer.Write(item);
+        _added.Add(item);
         Count++;
+        if (_added.Count == RowsPerHandOff)
+        {
+            HandOff();
+        }
     }
 
     /// <summary>Forgets every row: an audit that starts over.</summary>
     public void Clear()
     {
+        Drain();
         _writer.Dispose();
         _spill.SetLength(0);
         _writer = new EvidenceRowCodec.Writer(_spill);
         _checkpoints.Clear();
-        Strata = StrataTally.Strata(_options);
-        Count = 0;
+        _strata = StrataTally.Strata(_options);
+        (Count, _written) = (0, 0);
     }
 
     /// <summary>The rows added, read back from the stream in order.</summary>
@@ -94,9 +115,45 @@ public sealed class SpilledEvidenceCollection : ICollection<EvidencePair>, IDisp
         })];
     }
 
+    /// <summary>Hands the rows added so far to the thread pool, after those handed before.</summary>
+    private void HandOff()
+    {
+        var rows = _added;
+        _added = [];
+        _writing = _writing.ContinueWith(
+            written =>
+            {
+                written.GetAwaiter().GetResult(); // a failed hand-off fails every later one
+                foreach (var row in rows)
+                {
+                    if (_written % RowsPerCheckpoint == 0)
+                    {
+                        _checkpoints.Add(_writer.Position);
+                    }
+
+                    _strata.Add(row);
+                    _writer.Write(row);
+                    _written++;
+                }
+            },
+            CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+    }
+
+    /// <summary>Waits until every row added is tallied and written; throws what failed.</summary>
+    private void Drain()
+    {
+        if (_added.Count > 0)
+        {
+            HandOff();
+        }
+
+        _writing.GetAwaiter().GetResult();
+    }
+
     /// <summary>Flushes the rows written and returns where the writer is.</summary>
     private long End()
     {
+        Drain();
         _writer.Flush();
         lock (_spill)
         {
@@ -151,6 +208,7 @@ public sealed class SpilledEvidenceCollection : ICollection<EvidencePair>, IDisp
 
     public void Dispose()
     {
+        _writing.ContinueWith(_ => { }, TaskScheduler.Default).Wait(); // what failed was raised where rows were read, if ever
         _writer.Dispose();
         _spill.Dispose();
     }

@@ -129,6 +129,40 @@ public sealed class SpilledEvidenceCollectionTests
         return tallies[0];
     }
 
+    /// <summary>
+    /// Rows are written on the thread pool after they are added: a spill that cannot be written (a full disk) fails
+    /// where the rows are next used, with the stream's error, and the collection still disposes.
+    /// </summary>
+    [Fact]
+    public void Strata_SpillFailsWhileRowsAreWritten_RaisesTheStreamsError()
+    {
+        var rows = new GeneratedDelivery { Items = 200 }.Evidence(seed: 9);
+        var spilled = new SpilledEvidenceCollection(new FullAfter(bytes: 10_000), new RootCauseOptions());
+
+        rows.ForEach(spilled.Add);
+
+        Assert.True(rows.Count > 2_000, $"{rows.Count} rows");
+        Assert.Equal("No space left on the spill.", Assert.Throws<IOException>(() => spilled.Strata).Message);
+        Assert.Throws<IOException>(() => spilled.ToList());
+        spilled.Dispose();
+    }
+
+    /// <summary>A stream that takes <paramref name="bytes"/> bytes and then fails every write.</summary>
+    private sealed class FullAfter(int bytes) : MemoryStream
+    {
+        public override void Write(byte[] buffer, int offset, int count)
+        {
+            if (Length + count > bytes)
+            {
+                throw new IOException("No space left on the spill.");
+            }
+
+            base.Write(buffer, offset, count);
+        }
+
+        public override void Write(ReadOnlySpan<byte> buffer) => Write(buffer.ToArray(), 0, buffer.Length);
+    }
+
     [Fact]
     public void Analyse_SpilledRowsAndTheirTally_SameReportAsTheRowsInMemory()
     {
