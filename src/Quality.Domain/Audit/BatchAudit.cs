@@ -25,6 +25,9 @@ public sealed class BatchAudit(SpatialOptions? spatialOptions = null, ICollectio
     private readonly SortedSet<string> _annotators = new(StringComparer.Ordinal);
     private readonly SortedDictionary<string, RatingPatterns> _fields = new(StringComparer.Ordinal);
 
+    /// <summary>An item's evidence rows while they are made (<see cref="AddItem"/>); empty between items.</summary>
+    private List<EvidencePair>? _itemEvidence;
+
     /// <summary>The spatial audits' working storage of each run of <see cref="AddItems"/>, kept from batch to batch: a run is ~12 frames.</summary>
     private SpatialAudit.ItemScratch[] _runScratch = [];
 
@@ -99,8 +102,9 @@ public sealed class BatchAudit(SpatialOptions? spatialOptions = null, ICollectio
             FieldRatings(field).AddUnit(byAnnotator.Values.Select(a => new Rating(a.Annotator, a.Label)));
         }
 
-        // The item's evidence alone, so its facts can be written with the item's tags.
-        var itemEvidence = evidence is null && Facts is null ? null : new List<EvidencePair>();
+        // The item's evidence alone, so its facts can be written with the item's tags; one list item after item (an
+        // audit adds its items on one thread), emptied once its rows are passed on.
+        var itemEvidence = evidence is null && Facts is null ? null : _itemEvidence ??= [];
         var strata = itemEvidence is null ? null : ItemStrata.Of(annotations, Metadata);
         if (annotations.Any(a => !a.IsTag))
         {
@@ -115,6 +119,7 @@ public sealed class BatchAudit(SpatialOptions? spatialOptions = null, ICollectio
             }
 
             Facts?.AddItem(annotations, itemEvidence, strata!);
+            itemEvidence.Clear();
         }
 
         if (Frame is not null)

@@ -51,10 +51,11 @@ public sealed class GeometricAlpha
         var numbers = 0;
         foreach (var drawn in objects)
         {
-            foreach (var d in drawn)
+            // By index: a list's enumerator through the interface is an object, one per consensus object.
+            for (var i = 0; i < drawn.Count; i++)
             {
-                ArgumentOutOfRangeException.ThrowIfNegative(d, nameof(objects));
-                numbers = Math.Max(numbers, d + 1);
+                ArgumentOutOfRangeException.ThrowIfNegative(drawn[i], nameof(objects));
+                numbers = Math.Max(numbers, drawn[i] + 1);
             }
         }
 
@@ -79,10 +80,10 @@ public sealed class GeometricAlpha
             }
 
             _observedByCount[drawn.Count] = _observedByCount.GetValueOrDefault(drawn.Count) + disagreement;
-            foreach (var d in drawn)
+            for (var i = 0; i < drawn.Count; i++)
             {
-                pairable += unitOf[d] < 0 ? 1 : 0;
-                unitOf[d] = units.Count;
+                pairable += unitOf[drawn[i]] < 0 ? 1 : 0;
+                unitOf[drawn[i]] = units.Count;
             }
 
             units.Add(new GeometricUnit(drawn.Count, (long)disagreement, 0));

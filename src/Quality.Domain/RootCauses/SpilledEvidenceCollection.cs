@@ -119,7 +119,7 @@ public sealed class SpilledEvidenceCollection : ICollection<EvidencePair>, IDisp
     private void HandOff()
     {
         var rows = _added;
-        _added = [];
+        _added = new List<EvidencePair>(RowsPerHandOff);
         _writing = _writing.ContinueWith(
             written =>
             {
