@@ -1,8 +1,9 @@
 // Linked into the natively compiled command (Quality.Cli.csproj). An ELF constructor, so it runs before the .NET
 // runtime starts: it asks the kernel for transparent huge pages on the program's zero-filled data, into which the
 // runtime expands ~7 MB of type data at every start (the `.hydrated` section). Faulted in 4 KiB at a time, that was
-// ~1,750 page faults, a third of `quality --version`'s CPU; in 2 MiB pages it is three (docs/performance.md, twelfth
-// round). Where transparent huge pages are off, the advice is ignored and nothing changes.
+// most of `quality --version`'s 2,164 page faults and a third of its CPU; its 6 MiB of whole 2 MiB pages take three
+// faults, and the start 40.5 -> 27.2 ms of CPU (docs/performance.md, twelfth round). Where transparent huge pages are
+// off, the advice is ignored and nothing changes.
 #define _GNU_SOURCE
 #include <link.h>
 #include <stdint.h>
