@@ -25,7 +25,7 @@ public sealed class BatchAudit(SpatialOptions? spatialOptions = null, ICollectio
     private readonly SortedSet<string> _annotators = new(StringComparer.Ordinal);
     private readonly SortedDictionary<string, RatingPatterns> _fields = new(StringComparer.Ordinal);
 
-    /// <summary>An item's evidence rows while they are made (<see cref="AddItem"/>); empty between items.</summary>
+    /// <summary>The evidence rows of the item added last (<see cref="AddItem"/>), emptied when the next is added.</summary>
     private List<EvidencePair>? _itemEvidence;
 
     /// <summary>The spatial audits' working storage of each run of <see cref="AddItems"/>, kept from batch to batch: a run is ~12 frames.</summary>
@@ -103,8 +103,9 @@ public sealed class BatchAudit(SpatialOptions? spatialOptions = null, ICollectio
         }
 
         // The item's evidence alone, so its facts can be written with the item's tags; one list item after item (an
-        // audit adds its items on one thread), emptied once its rows are passed on.
+        // audit adds its items on one thread), emptied for each.
         var itemEvidence = evidence is null && Facts is null ? null : _itemEvidence ??= [];
+        itemEvidence?.Clear();
         var strata = itemEvidence is null ? null : ItemStrata.Of(annotations, Metadata);
         if (annotations.Any(a => !a.IsTag))
         {
@@ -119,7 +120,6 @@ public sealed class BatchAudit(SpatialOptions? spatialOptions = null, ICollectio
             }
 
             Facts?.AddItem(annotations, itemEvidence, strata!);
-            itemEvidence.Clear();
         }
 
         if (Frame is not null)

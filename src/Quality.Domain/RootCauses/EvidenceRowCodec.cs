@@ -226,13 +226,6 @@ internal static class EvidenceRowCodec
             Strata = _strataLevels is null ? null : new ObjectStrata(_strataLevels) { RangeMetres = _rangeMetres, Size = _size },
         };
 
-        /// <summary>Reads the next row as an object.</summary>
-        public EvidencePair Read()
-        {
-            Next();
-            return Row;
-        }
-
         /// <summary>Reads the next row into this reader.</summary>
         public void Next()
         {
