@@ -66,8 +66,9 @@ void *__real_mmap64(void *address, size_t length, int protection, int flags, int
 int __real_mprotect(void *address, size_t length, int protection);
 int __real_madvise(void *address, size_t length, int advice);
 
-// A reservation at least this large is the collector's heap (regions: twice the memory, or 256 GB, of address space;
-// the collector's own tables are reserved apart, at ~50 MB, and left on small pages).
+// A reservation at least this large is the collector's heap (with regions, address space for twice the machine's
+// memory: 47 GiB here; the collector's own tables are reserved apart, ~50 MB, and stay on small pages). A heap
+// reserved smaller (as a tight memory limit may make it) is not recognised and keeps small pages, as before.
 #define HEAP_RESERVATION ((size_t)1 << 30)
 
 // The heap's reservation, set once when the runtime starts (before any other thread) and only read after.
