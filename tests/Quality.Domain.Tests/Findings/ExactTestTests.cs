@@ -14,8 +14,11 @@ public sealed class ExactTestTests
     }
 
     /// <summary>
-    /// The tail from the table of log-factorials is the tail summed with ln Γ per term (the test's form before the table)
-    /// bit for bit: small tables, a drill-down's (120,000 opportunities), and one past the table's million.
+    /// The tail from the table of log-factorials, ended once its terms underflow past the mode, is the whole tail summed
+    /// with ln Γ per term (the test's form before the table) bit for bit: small tables, a drill-down's (120,000
+    /// opportunities: from a = 310, far above the mean of 107, all but the first few hundred of its 2,901 terms are 0),
+    /// one past the table's million (every term 0), a tail that starts below its mode and underflows past it, and one
+    /// whose first terms underflow before the mode (they must not end it).
     /// </summary>
     [Theory]
     [InlineData(5, 20, 1, 80)]
@@ -23,6 +26,8 @@ public sealed class ExactTestTests
     [InlineData(7, 7, 0, 3)]
     [InlineData(310, 4_000, 2_900, 116_000)]
     [InlineData(1_200, 50_000, 3_000, 1_200_000)]
+    [InlineData(0, 50_000, 3_000, 1_200_000)]
+    [InlineData(0, 50_000, 30_000, 100_000)]
     public void FisherUpperTail_FromTheLogFactorialTable_SameBitsAsLogGammaPerTerm(long a, long n1, long b, long n2)
     {
         Assert.Equal(BitConverter.DoubleToInt64Bits(UpperTailByLogGamma(a, n1, b, n2)), BitConverter.DoubleToInt64Bits(FisherExactTest.UpperTail(a, n1, b, n2)));
